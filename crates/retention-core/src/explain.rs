@@ -1,0 +1,342 @@
+//! What each figure means: the formula with the user's numbers, the verdict against the
+//! target and the next steps. This is data; the app turns it into words in each language.
+
+use serde::Serialize;
+
+use crate::{LifespanSource, Period, Report, Retention, Value, Verdict, TARGET_RETENTION};
+
+/// A figure on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Figure {
+    /// CRR = (E − N) / S × 100.
+    RetentionRate,
+    /// E − N.
+    Retained,
+    /// S − (E − N).
+    Lost,
+    /// Lost / S × 100.
+    ChurnRate,
+    /// CRR compounded over a year (month and quarter periods only).
+    AnnualRetention,
+    /// Churn compounded over a year (month and quarter periods only).
+    AnnualChurn,
+    /// 1 / churn.
+    Lifespan,
+    /// Spend × frequency × lifespan.
+    Clv,
+    /// CLV × margin.
+    ProfitClv,
+}
+
+impl Figure {
+    /// Every figure, in page order.
+    pub const ALL: [Figure; 9] = [
+        Figure::RetentionRate,
+        Figure::Retained,
+        Figure::Lost,
+        Figure::ChurnRate,
+        Figure::AnnualRetention,
+        Figure::AnnualChurn,
+        Figure::Lifespan,
+        Figure::Clv,
+        Figure::ProfitClv,
+    ];
+
+    /// The camelCase name used in the JS API, data attributes and URLs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Figure::RetentionRate => "retentionRate",
+            Figure::Retained => "retained",
+            Figure::Lost => "lost",
+            Figure::ChurnRate => "churnRate",
+            Figure::AnnualRetention => "annualRetention",
+            Figure::AnnualChurn => "annualChurn",
+            Figure::Lifespan => "lifespan",
+            Figure::Clv => "clv",
+            Figure::ProfitClv => "profitClv",
+        }
+    }
+
+    /// Parses [`Figure::name`], ignoring case.
+    ///
+    /// ```
+    /// use retention_core::Figure;
+    /// assert_eq!(Figure::from_name("CLV"), Some(Figure::Clv));
+    /// assert_eq!(Figure::from_name("nps"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Figure> {
+        Figure::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// A number with its unit, for the app to format in the page's locale.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "unit", content = "value", rename_all = "camelCase")]
+pub enum Quantity {
+    /// Customers.
+    Count(u64),
+    /// Percent (85 means 85 %).
+    Percent(f64),
+    /// Money in the chosen currency.
+    Money(f64),
+    /// A plain number, such as purchases a year.
+    Number(f64),
+    /// Years.
+    Years(f64),
+    /// Periods of the chosen length.
+    Periods(f64, Period),
+}
+
+/// A piece of a formula written out with the user's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "camelCase")]
+pub enum Token {
+    /// Operators and brackets, the same in every language.
+    Text(&'static str),
+    /// One of the user's numbers or an intermediate result.
+    Value(Quantity),
+    /// An exponent on what precedes it.
+    Power(u32),
+}
+
+/// A concrete next step; the app words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Advice {
+    /// Improve onboarding in the first weeks after a first purchase.
+    Onboarding,
+    /// Ask leaving and quiet customers why.
+    Feedback,
+    /// Send a win-back mail to customers inactive for 30 days.
+    WinBack,
+    /// Follow up personally after the first and second purchase.
+    PersonalFollowUp,
+    /// Reward loyal customers with a loyalty programme.
+    Loyalty,
+    /// Turn happy customers into a referral programme.
+    Referral,
+    /// Offer upgrades and bigger bundles to raise spend per purchase.
+    Upsell,
+    /// Remind and subscribe to raise purchases a year.
+    Frequency,
+    /// Raise margin with pricing and bundles, lower cost to serve.
+    Margin,
+    /// Keep acquisition cost under a third of profit CLV.
+    AcquisitionBudget,
+    /// Growth leans on new customers: more were won than kept.
+    RelyOnAcquisition,
+}
+
+/// Everything the page says about one figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Explanation {
+    /// Which figure.
+    pub figure: Figure,
+    /// Its value.
+    pub value: Quantity,
+    /// The right-hand side of the formula with the user's numbers, up to `= value`.
+    pub formula: Vec<Token>,
+    /// How it compares with the 85 % retention target, for figures that follow from retention.
+    pub verdict: Option<Verdict>,
+    /// The same figure at exactly the 85 % annual retention target.
+    pub at_target: Option<Quantity>,
+    /// Two or three next steps chosen by the situation.
+    pub advice: Vec<Advice>,
+}
+
+/// Explains every figure in `report`, in page order.
+///
+/// ```
+/// use retention_core::{calculate, explain, Figure, Inputs, Token, Quantity};
+/// let report = calculate(&Inputs::example());
+/// let crr = &explain(&report)[0];
+/// assert_eq!(crr.figure, Figure::RetentionRate);
+/// assert_eq!(crr.value, Quantity::Percent(85.0));
+/// assert_eq!(crr.formula[1], Token::Value(Quantity::Count(1050)));
+/// ```
+pub fn explain(report: &Report) -> Vec<Explanation> {
+    let mut out = Vec::new();
+    if let Some(r) = &report.retention {
+        explain_retention(r, &mut out);
+    }
+    if let Some(v) = &report.value {
+        let verdict = report.retention.map(|r| r.verdict);
+        explain_value(v, verdict, &mut out);
+    }
+    out
+}
+
+/// Churn per period that compounds to the target over a year.
+fn target_churn_per_period(period: Period) -> f64 {
+    let annual_kept = TARGET_RETENTION / 100.0;
+    (1.0 - annual_kept.powf(1.0 / f64::from(period.per_year()))) * 100.0
+}
+
+/// Lifespan in years at the target: 1 / (1 − 85 %).
+fn target_lifespan_years() -> f64 {
+    100.0 / (100.0 - TARGET_RETENTION)
+}
+
+fn retention_advice(r: &Retention) -> Vec<Advice> {
+    let mut advice = match r.verdict {
+        Verdict::Below => vec![Advice::Onboarding, Advice::Feedback, Advice::WinBack],
+        Verdict::Near => vec![Advice::WinBack, Advice::PersonalFollowUp, Advice::Feedback],
+        Verdict::Above => vec![Advice::Loyalty, Advice::Referral, Advice::Upsell],
+    };
+    if r.new > r.retained {
+        advice.truncate(2);
+        advice.push(Advice::RelyOnAcquisition);
+    }
+    advice
+}
+
+fn explain_retention(r: &Retention, out: &mut Vec<Explanation>) {
+    use Quantity::{Count, Percent};
+    use Token::{Text, Value};
+    let advice = retention_advice(r);
+    let verdict = Some(r.verdict);
+    let is_year = r.period == Period::Year;
+    let target_churn = target_churn_per_period(r.period);
+    let item = |figure, value, formula, at_target| Explanation {
+        figure,
+        value,
+        formula,
+        verdict,
+        at_target,
+        advice: advice.clone(),
+    };
+    out.push(item(
+        Figure::RetentionRate,
+        Percent(r.retention_rate),
+        vec![
+            Text("("),
+            Value(Count(r.end)),
+            Text(" − "),
+            Value(Count(r.new)),
+            Text(") / "),
+            Value(Count(r.start)),
+            Text(" × 100"),
+        ],
+        Some(Percent(100.0 - target_churn)),
+    ));
+    out.push(item(
+        Figure::Retained,
+        Count(r.retained),
+        vec![Value(Count(r.end)), Text(" − "), Value(Count(r.new))],
+        Some(Count(target_count(r.start, 100.0 - target_churn))),
+    ));
+    out.push(item(
+        Figure::Lost,
+        Count(r.lost),
+        vec![
+            Value(Count(r.start)),
+            Text(" − ("),
+            Value(Count(r.end)),
+            Text(" − "),
+            Value(Count(r.new)),
+            Text(")"),
+        ],
+        Some(Count(target_count(r.start, target_churn))),
+    ));
+    out.push(item(
+        Figure::ChurnRate,
+        Percent(r.churn_rate),
+        vec![
+            Value(Count(r.lost)),
+            Text(" / "),
+            Value(Count(r.start)),
+            Text(" × 100"),
+        ],
+        Some(Percent(target_churn)),
+    ));
+    if !is_year {
+        let n = r.period.per_year();
+        out.push(item(
+            Figure::AnnualRetention,
+            Percent(r.annual_retention_rate),
+            vec![
+                Text("("),
+                Value(Percent(r.retention_rate)),
+                Text(")"),
+                Token::Power(n),
+            ],
+            Some(Percent(TARGET_RETENTION)),
+        ));
+        out.push(item(
+            Figure::AnnualChurn,
+            Percent(r.annual_churn_rate),
+            vec![
+                Text("1 − (1 − "),
+                Value(Percent(r.churn_rate)),
+                Text(")"),
+                Token::Power(n),
+            ],
+            Some(Percent(100.0 - TARGET_RETENTION)),
+        ));
+    }
+    if let Some(l) = r.lifespan {
+        let mut formula = vec![Text("1 / "), Value(Percent(r.churn_rate))];
+        if !is_year {
+            formula.extend([
+                Text(" = "),
+                Value(Quantity::Periods(l.periods, r.period)),
+                Text(" / "),
+                Value(Quantity::Number(f64::from(r.period.per_year()))),
+            ]);
+        }
+        out.push(item(
+            Figure::Lifespan,
+            Quantity::Years(l.years),
+            formula,
+            Some(Quantity::Years(target_lifespan_years())),
+        ));
+    }
+}
+
+/// A share of `start`, rounded to whole customers.
+fn target_count(start: u64, percent: f64) -> u64 {
+    (start as f64 * percent / 100.0).round() as u64
+}
+
+fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>) {
+    use Quantity::{Money, Number, Years};
+    use Token::{Text, Value};
+    let from_churn = v.lifespan_source == LifespanSource::Churn;
+    let at_target = |per_year: f64| from_churn.then(|| Money(per_year * target_lifespan_years()));
+    let retention_step = match verdict {
+        Some(Verdict::Above) => Advice::Loyalty,
+        _ => Advice::Onboarding,
+    };
+    out.push(Explanation {
+        figure: Figure::Clv,
+        value: Money(v.clv),
+        formula: vec![
+            Value(Money(v.spend)),
+            Text(" × "),
+            Value(Number(v.frequency)),
+            Text(" × "),
+            Value(Years(v.lifespan_years)),
+        ],
+        verdict: verdict.filter(|_| from_churn),
+        at_target: at_target(v.annual_revenue),
+        advice: vec![Advice::Upsell, Advice::Frequency, retention_step],
+    });
+    if let (Some(margin), Some(profit)) = (v.margin, v.profit_clv) {
+        out.push(Explanation {
+            figure: Figure::ProfitClv,
+            value: Money(profit),
+            formula: vec![
+                Value(Money(v.clv)),
+                Text(" × "),
+                Value(Quantity::Percent(margin)),
+            ],
+            verdict: verdict.filter(|_| from_churn),
+            at_target: at_target(v.annual_revenue * margin / 100.0),
+            advice: vec![Advice::Margin, Advice::AcquisitionBudget, retention_step],
+        });
+    }
+}

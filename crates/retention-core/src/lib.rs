@@ -1,0 +1,43 @@
+//! Customer retention and lifetime value, as marketers calculate them.
+//!
+//! A pure-Rust core: it owns every formula, checks every input and says what each figure
+//! means as data (formula with numbers, verdict, next steps). The yew app, the JS API and the
+//! command-line tool all call it and never re-derive a formula.
+//!
+//! ```
+//! use retention_core::{calculate, format_percent, Inputs, Locale};
+//!
+//! let inputs = Inputs {
+//!     start: Some(1000.0), // S: customers at the start
+//!     end: Some(1050.0),   // E: customers at the end
+//!     new: Some(200.0),    // N: new customers won in the period
+//!     ..Inputs::default()
+//! };
+//! let report = calculate(&inputs);
+//! let retention = report.retention.unwrap();
+//! assert_eq!(format_percent(retention.retention_rate, 1, Locale::Nl), "85,0\u{a0}%");
+//! assert_eq!(retention.lost, 150);
+//! ```
+//!
+//! Formulas:
+//! - retention rate CRR = (E − N) / S × 100; churn = (S − (E − N)) / S × 100;
+//! - annual churn from churn m per period: 1 − (1 − m)^n with n periods a year;
+//! - expected lifespan = 1 / churn periods; CLV = spend × purchases a year × lifespan in years;
+//!   profit CLV = CLV × margin.
+
+mod error;
+mod explain;
+mod format;
+mod locale;
+mod metrics;
+mod parse;
+
+pub use error::{Field, InputError};
+pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
+pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
+pub use locale::{Currency, Locale};
+pub use metrics::{
+    annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
+    Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
+};
+pub use parse::{parse_number, read_number, ParseError};

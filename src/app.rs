@@ -1,0 +1,211 @@
+//! The calculator: the form and the explained results.
+
+use retention_core::{explain, Currency, Field, Figure, Period};
+use yew::prelude::*;
+
+use crate::components::choice_field::ChoiceField;
+use crate::components::locale_switch::LocaleSwitch;
+use crate::components::notices::Notices;
+use crate::components::number_field::NumberField;
+use crate::components::result_card::ResultCard;
+use crate::components::share_bar::ShareBar;
+use crate::components::summary::Summary;
+use crate::config::Config;
+use crate::export::results_text;
+use crate::i18n::{error_message, period_name, text, Text};
+use crate::settings::share_hash;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Config,
+}
+
+fn dispatcher<E: 'static>(
+    state: &UseReducerHandle<State>,
+    f: impl Fn(E) -> Action + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |e: E| state.dispatch(f(e)))
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
+    let (locale, currency) = (state.locale, state.currency);
+    let report = state.report();
+    let explanations = explain(&report);
+    let hash = share_hash(&state.inputs(), locale, currency, config.calc.as_deref());
+    let link = format!("{}#{hash}", page_url());
+    {
+        let sync = config.sync_url;
+        use_effect_with(hash.clone(), move |hash| {
+            if sync {
+                replace_hash(hash);
+            }
+        });
+    }
+    let results = results_text(&state, &report, &config, &link);
+
+    let onedit = dispatcher(&state, |(field, text)| Action::Edit(field, text));
+    let onlocale = dispatcher(&state, Action::SetLocale);
+    let onperiod = dispatcher(&state, |name: String| {
+        Action::SetPeriod(Period::from_name(&name).unwrap_or_default())
+    });
+    let oncurrency = dispatcher(&state, |code: String| {
+        Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
+    });
+    let inputs = props.config.inputs;
+    let onreset = dispatcher(&state, move |_: MouseEvent| Action::Reset(inputs));
+    let onclear = dispatcher(&state, move |_: MouseEvent| {
+        Action::Reset(retention_core::Inputs {
+            period: inputs.period,
+            ..Default::default()
+        })
+    });
+
+    let field = |field: Field, unit: Option<String>| {
+        html! {
+            <NumberField
+                {field}
+                {locale}
+                value={state.text(field).to_string()}
+                error={report.error(field).map(|e| AttrValue::from(error_message(&e, locale)))}
+                unit={unit.map(AttrValue::from)}
+                onedit={onedit.clone()}
+            />
+        }
+    };
+    let money_unit = Some(currency.symbol(locale).to_string());
+    let percent = Some("%".to_string());
+    let period_options = Period::ALL
+        .iter()
+        .map(|p| {
+            (
+                AttrValue::from(p.name()),
+                AttrValue::from(period_name(*p, locale)),
+            )
+        })
+        .collect::<Vec<_>>();
+    let currency_options = Currency::ALL
+        .iter()
+        .map(|c| {
+            (
+                AttrValue::from(c.code()),
+                AttrValue::from(format!("{} ({})", c.code(), c.symbol(locale))),
+            )
+        })
+        .collect::<Vec<_>>();
+    let cards = |figures: &[Figure]| -> Html {
+        explanations
+            .iter()
+            .filter(|e| figures.contains(&e.figure) && config.shows(e.figure))
+            .map(|e| {
+                html! {
+                    <ResultCard
+                        explanation={e.clone()}
+                        retention={report.retention}
+                        value={report.value}
+                        {locale}
+                        {currency}
+                    />
+                }
+            })
+            .collect()
+    };
+    let retention_figures = &Figure::ALL[..7];
+    let value_figures = &Figure::ALL[7..];
+    let shows_retention = retention_figures.iter().any(|f| config.shows(*f));
+    let shows_value = value_figures.iter().any(|f| config.shows(*f));
+    let title = config
+        .title
+        .clone()
+        .unwrap_or_else(|| text(Text::Title, locale).to_string());
+
+    html! {
+        <div class="rc-app" lang={locale.code()}>
+            <header class="rc-header">
+                <h2 class="rc-title">{ title }</h2>
+                <LocaleSwitch {locale} onselect={onlocale} />
+            </header>
+            <p class="rc-intro">{ text(Text::Intro, locale) }</p>
+            <Notices notices={config.notices.clone()} {locale} />
+            <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <fieldset>
+                    <legend>{ text(Text::CustomersLegend, locale) }</legend>
+                    <ChoiceField
+                        id="rc-period"
+                        label={text(Text::Period, locale)}
+                        options={period_options}
+                        selected={state.period.name()}
+                        onchoose={onperiod}
+                    />
+                    { field(Field::Start, None) }
+                    { field(Field::End, None) }
+                    { field(Field::New, None) }
+                </fieldset>
+                <fieldset hidden={!shows_value}>
+                    <legend>{ text(Text::ValueLegend, locale) }</legend>
+                    <ChoiceField
+                        id="rc-currency"
+                        label={text(Text::Currency, locale)}
+                        options={currency_options}
+                        selected={currency.code()}
+                        onchoose={oncurrency}
+                    />
+                    { field(Field::Spend, money_unit) }
+                    { field(Field::Frequency, None) }
+                    { field(Field::Margin, percent) }
+                    { field(Field::Lifespan, None) }
+                </fieldset>
+                <div class="rc-actions">
+                    <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
+                    <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
+                </div>
+            </form>
+            <section class="rc-results" aria-labelledby="rc-results-title">
+                <h2 id="rc-results-title" class="rc-visually-hidden">{ text(Text::Results, locale) }</h2>
+                <Summary report={report.clone()} {locale} {currency} shows_retention={shows_retention} shows_value={shows_value} />
+                if shows_retention {
+                    if report.retention.is_some() {
+                        <div class="rc-cards">{ cards(retention_figures) }</div>
+                    } else {
+                        <p class="rc-pending" data-pending="retention">{ text(Text::FixErrors, locale) }</p>
+                    }
+                }
+                if shows_value {
+                    if report.value.is_some() {
+                        <div class="rc-cards">{ cards(value_figures) }</div>
+                    } else {
+                        <p class="rc-pending" data-pending="value">{ text(Text::FixErrors, locale) }</p>
+                    }
+                }
+                <ShareBar link={link} results={results} {locale} />
+            </section>
+            <p class="rc-footnote">{ text(Text::Source, locale) }</p>
+        </div>
+    }
+}
+
+/// The page's URL without its hash.
+fn page_url() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match href.split_once('#') {
+        Some((page, _)) => page.to_string(),
+        None => href,
+    }
+}
+
+/// Puts `hash` in the address bar without adding a history entry.
+fn replace_hash(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        // Fails only on pages whose URL cannot change (e.g. about:srcdoc); nothing to do then.
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{hash}")),
+        );
+    }
+}

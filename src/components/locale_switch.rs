@@ -1,0 +1,37 @@
+use retention_core::Locale;
+use yew::prelude::*;
+
+use crate::i18n::{text, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct LocaleSwitchProps {
+    pub locale: Locale,
+    pub onselect: Callback<Locale>,
+}
+
+/// The NL | EN buttons.
+#[component]
+pub fn LocaleSwitch(props: &LocaleSwitchProps) -> Html {
+    html! {
+        <div class="rc-locale" role="group" aria-label={text(Text::Language, props.locale)}>
+            { for Locale::ALL.into_iter().map(|locale| {
+                let name = match locale {
+                    Locale::Nl => "Nederlands",
+                    Locale::En => "English",
+                };
+                html! {
+                    <button
+                        type="button"
+                        lang={locale.code()}
+                        data-locale={locale.code()}
+                        aria-pressed={(locale == props.locale).to_string()}
+                        aria-label={name}
+                        onclick={props.onselect.reform(move |_| locale)}
+                    >
+                        { locale.code().to_uppercase() }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

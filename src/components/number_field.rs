@@ -1,0 +1,62 @@
+use retention_core::{Field, Locale};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::{field_hint, field_label};
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub field: Field,
+    pub locale: Locale,
+    /// The text as typed.
+    pub value: AttrValue,
+    /// The mistake to show, already worded.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// A unit after the input, such as `%`.
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    pub onedit: Callback<(Field, String)>,
+}
+
+/// A labelled text input for a number, with a hint and its mistake underneath.
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let field = props.field;
+    let id = format!("rc-{}", field.name());
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let oninput = props.onedit.reform(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        (field, input.value())
+    });
+    let described_by = match props.error {
+        Some(_) => format!("{error_id} {hint_id}"),
+        None => hint_id.clone(),
+    };
+    html! {
+        <div class={classes!("rc-field", props.error.is_some().then_some("rc-field-invalid"))} data-field={field.name()}>
+            <label for={id.clone()}>{ field_label(field, props.locale) }</label>
+            <div class="rc-input">
+                <input
+                    {id}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={props.value.clone()}
+                    aria-invalid={props.error.is_some().to_string()}
+                    aria-describedby={described_by}
+                    {oninput}
+                />
+                if let Some(unit) = &props.unit {
+                    <span class="rc-unit" aria-hidden="true">{ unit.clone() }</span>
+                }
+            </div>
+            if let Some(error) = &props.error {
+                <p id={error_id} class="rc-error" data-error-for={field.name()}>{ error.clone() }</p>
+            }
+            <p id={hint_id} class="rc-hint">{ field_hint(field, props.locale) }</p>
+        </div>
+    }
+}

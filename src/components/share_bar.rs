@@ -1,0 +1,79 @@
+use retention_core::Locale;
+use wasm_bindgen::JsCast;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::i18n::{text, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    /// The link that reopens these figures.
+    pub link: AttrValue,
+    /// The results as plain text.
+    pub results: AttrValue,
+    pub locale: Locale,
+}
+
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Copied(Text),
+    /// The clipboard refused: show the text to copy by hand.
+    ByHand(AttrValue),
+}
+
+/// Copy-link and copy-results buttons, with a spoken confirmation.
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let outcome = use_state(|| None::<Outcome>);
+    let copy = |content: AttrValue, done: Text| {
+        let outcome = outcome.clone();
+        Callback::from(move |_: MouseEvent| {
+            let outcome = outcome.clone();
+            let content = content.clone();
+            spawn_local(async move {
+                let copied = write_clipboard(&content).await;
+                outcome.set(Some(if copied {
+                    Outcome::Copied(done)
+                } else {
+                    Outcome::ByHand(content)
+                }));
+            });
+        })
+    };
+    let locale = props.locale;
+    html! {
+        <div class="rc-share">
+            <button type="button" data-action="copy-link" onclick={copy(props.link.clone(), Text::LinkCopied)}>
+                { text(Text::CopyLink, locale) }
+            </button>
+            <button type="button" data-action="copy-results" onclick={copy(props.results.clone(), Text::ResultsCopied)}>
+                { text(Text::CopyResults, locale) }
+            </button>
+            <p class="rc-share-status" role="status">
+                if let Some(Outcome::Copied(done)) = &*outcome {
+                    { text(*done, locale) }
+                }
+                if let Some(Outcome::ByHand(_)) = &*outcome {
+                    { text(Text::CopyFallback, locale) }
+                }
+            </p>
+            if let Some(Outcome::ByHand(content)) = &*outcome {
+                <textarea class="rc-share-text" readonly=true rows="4" aria-label={text(Text::CopyFallback, locale)} value={content.clone()} />
+            }
+        </div>
+    }
+}
+
+/// Writes to the clipboard; false when the browser has no clipboard here or refuses.
+async fn write_clipboard(content: &str) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    // navigator.clipboard is undefined outside secure contexts.
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(content))
+        .await
+        .is_ok()
+}

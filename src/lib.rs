@@ -1,0 +1,12 @@
+//! The retention calculator as a yew app. `main.rs` mounts it; tests mount it too.
+
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod export;
+pub mod i18n;
+pub mod mount;
+pub mod settings;
+pub mod state;
+
+pub use mount::{mount, mount_all, mount_with};

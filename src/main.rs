@@ -1,0 +1,3 @@
+fn main() {
+    retention_app::mount_all();
+}

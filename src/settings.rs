@@ -1,0 +1,380 @@
+//! Settings of a calculator from the outside: `data-*` attributes on its element, URL
+//! parameters and share links. Parsing is pure so it is tested natively; `config.rs` reads
+//! the browser.
+//!
+//! Every setting has one name, the same everywhere: `data-start="1000"`, `?start=1000` and
+//! `#v=1&start=1000`. Numbers follow the calculator's language (`data-spend="75,50"` with
+//! `data-locale="nl"`). A value that cannot be read falls back to the default with a notice.
+
+use retention_core::{format_input, parse_number, Currency, Field, Figure, Inputs, Locale, Period};
+
+/// Settings as (name, value) pairs, in the order they were written.
+pub type Pairs = Vec<(String, String)>;
+
+/// The version of the share-link format this build writes and reads.
+pub const SHARE_VERSION: &str = "1";
+
+/// Settings read from one source; `None` means "not given".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    pub locale: Option<Locale>,
+    pub currency: Option<Currency>,
+    pub period: Option<Period>,
+    /// Fields given a value (`None`: given empty).
+    pub values: Vec<(Field, Option<f64>)>,
+    pub outputs: Option<Vec<Figure>>,
+    pub title: Option<String>,
+    /// Which calculator on the page URL parameters are for (`calc=2`).
+    pub calc: Option<String>,
+}
+
+/// Something in the settings that was not used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A parameter this version does not know.
+    UnknownParameter(String),
+    /// A value that could not be read: the default is used instead.
+    BadValue { key: String, value: String },
+    /// A share link from another version of the format: ignored.
+    UnsupportedVersion(String),
+}
+
+/// Where settings come from: they differ only in how strict they are about unknown names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `data-*` attributes: the host page may use other data attributes, so unknown ones are
+    /// ignored silently.
+    Attributes,
+    /// `?query`: belongs to the whole page (tracking parameters and such), so unknown names
+    /// are ignored silently.
+    Query,
+    /// `#hash` share link: our own format, so every unknown name gets a notice.
+    ShareLink,
+}
+
+/// Reads settings from `pairs` (names without any `data-` prefix). Numbers are read in the
+/// locale the pairs give, else in `fallback`.
+pub fn read(
+    pairs: &[(String, String)],
+    source: Source,
+    fallback: Locale,
+) -> (Settings, Vec<Notice>) {
+    let mut settings = Settings::default();
+    let mut notices = Vec::new();
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim())
+    };
+    if source == Source::ShareLink {
+        if let Some(v) = get("v").filter(|v| *v != SHARE_VERSION) {
+            return (settings, vec![Notice::UnsupportedVersion(v.to_string())]);
+        }
+    }
+    let mut bad = |key: &str, value: &str| {
+        notices.push(Notice::BadValue {
+            key: key.to_string(),
+            value: value.to_string(),
+        })
+    };
+    if let Some(v) = get("locale") {
+        settings.locale = Locale::from_tag(v).or_else(|| {
+            bad("locale", v);
+            None
+        });
+    }
+    let locale = settings.locale.unwrap_or(fallback);
+    if let Some(v) = get("currency") {
+        settings.currency = Currency::from_code(v).or_else(|| {
+            bad("currency", v);
+            None
+        });
+    }
+    if let Some(v) = get("period") {
+        settings.period = Period::from_name(v).or_else(|| {
+            bad("period", v);
+            None
+        });
+    }
+    for field in Field::ALL {
+        let Some(v) = get(field.name()) else { continue };
+        if v.is_empty() {
+            settings.values.push((field, None));
+            continue;
+        }
+        match parse_number(v, locale) {
+            Ok(number) => settings.values.push((field, Some(number))),
+            Err(_) => bad(field.name(), v),
+        }
+    }
+    if let Some(v) = get("outputs") {
+        let mut figures = Vec::new();
+        for name in v.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match Figure::from_name(name) {
+                Some(f) if !figures.contains(&f) => figures.push(f),
+                Some(_) => {}
+                None => bad("outputs", name),
+            }
+        }
+        settings.outputs = (!figures.is_empty()).then_some(figures);
+    }
+    settings.title = get("title").filter(|t| !t.is_empty()).map(str::to_string);
+    settings.calc = get("calc").filter(|c| !c.is_empty()).map(str::to_string);
+    if source == Source::ShareLink {
+        for (key, _) in pairs {
+            if !is_known(key) && !notices.contains(&Notice::UnknownParameter(key.clone())) {
+                notices.push(Notice::UnknownParameter(key.clone()));
+            }
+        }
+    }
+    (settings, notices)
+}
+
+fn is_known(key: &str) -> bool {
+    const KNOWN: [&str; 7] = [
+        "v", "locale", "currency", "period", "outputs", "title", "calc",
+    ];
+    KNOWN.contains(&key) || Field::ALL.iter().any(|f| f.name() == key)
+}
+
+impl Settings {
+    /// Lays `self` over `base`: what `self` gives wins.
+    pub fn over(self, base: Settings) -> Settings {
+        let mut values = base.values;
+        for (field, value) in self.values {
+            values.retain(|(f, _)| *f != field);
+            values.push((field, value));
+        }
+        Settings {
+            locale: self.locale.or(base.locale),
+            currency: self.currency.or(base.currency),
+            period: self.period.or(base.period),
+            values,
+            outputs: self.outputs.or(base.outputs),
+            title: self.title.or(base.title),
+            calc: self.calc.or(base.calc),
+        }
+    }
+
+    /// The inputs these settings give, starting from `defaults`.
+    pub fn inputs(&self, defaults: Inputs) -> Inputs {
+        let mut inputs = defaults;
+        for &(field, value) in &self.values {
+            inputs.set(field, value);
+        }
+        if let Some(period) = self.period {
+            inputs.period = period;
+        }
+        inputs
+    }
+}
+
+/// The hash of a share link that reopens exactly these inputs: `v=1&locale=nl&...`.
+/// Numbers are written in `locale`'s habits without grouping, so they read back exactly.
+pub fn share_hash(
+    inputs: &Inputs,
+    locale: Locale,
+    currency: Currency,
+    calc: Option<&str>,
+) -> String {
+    let mut pairs = vec![
+        ("v".to_string(), SHARE_VERSION.to_string()),
+        ("locale".to_string(), locale.code().to_string()),
+        ("currency".to_string(), currency.code().to_string()),
+        ("period".to_string(), inputs.period.name().to_string()),
+    ];
+    for field in Field::ALL {
+        let text = match inputs.get(field) {
+            Some(v) if v.is_finite() => format_input(v, locale),
+            _ => String::new(),
+        };
+        pairs.push((field.name().to_string(), text));
+    }
+    if let Some(calc) = calc {
+        pairs.push(("calc".to_string(), calc.to_string()));
+    }
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Splits `a=1&b=2` (a query without `?` or a hash without `#`) into decoded pairs.
+pub fn parse_pairs(text: &str) -> Pairs {
+    text.split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; malformed escapes are kept as they are.
+fn decode(text: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes.get(i..i + 3) {
+            Some([b'%', hi, lo]) => hex(*hi).zip(hex(*lo)).map(|(h, l)| (h * 16 + l) as u8),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some(b), _) => {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+            (None, b'+') => out.push(b' '),
+            (None, b) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        parse_pairs(text)
+    }
+
+    #[track_caller]
+    fn share(text: &str) -> (Settings, Vec<Notice>) {
+        read(&pairs(text), Source::ShareLink, Locale::Nl)
+    }
+
+    #[test]
+    fn a_share_link_reopens_the_same_inputs() {
+        let inputs = Inputs {
+            spend: Some(1234.5),
+            lifespan: None,
+            period: Period::Month,
+            ..Inputs::example()
+        };
+        for locale in Locale::ALL {
+            let hash = share_hash(&inputs, locale, Currency::Gbp, Some("2"));
+            let (settings, notices) = read(&pairs(&hash), Source::ShareLink, Locale::En);
+            assert_eq!(notices, vec![], "{hash}");
+            assert_eq!(settings.inputs(Inputs::default()), inputs, "{hash}");
+            assert_eq!(settings.locale, Some(locale));
+            assert_eq!(settings.currency, Some(Currency::Gbp));
+            assert_eq!(settings.calc.as_deref(), Some("2"));
+        }
+    }
+
+    #[test]
+    fn the_link_is_readable() {
+        let hash = share_hash(&Inputs::example(), Locale::Nl, Currency::Eur, None);
+        assert_eq!(
+            hash,
+            "v=1&locale=nl&currency=EUR&period=year&start=1000&end=1050&new=200&spend=75&frequency=3&margin=60&lifespan="
+        );
+    }
+
+    #[test]
+    fn broken_values_fall_back_with_a_notice() {
+        let (settings, notices) =
+            share("v=1&start=abc&end=1100&period=decade&currency=JPY&outputs=clv,nps");
+        assert_eq!(settings.values, vec![(Field::End, Some(1100.0))]);
+        assert_eq!(settings.period, None);
+        assert_eq!(settings.currency, None);
+        assert_eq!(settings.outputs, Some(vec![Figure::Clv]));
+        let bad: Vec<&str> = notices
+            .iter()
+            .map(|n| match n {
+                Notice::BadValue { key, .. } => key.as_str(),
+                _ => "?",
+            })
+            .collect();
+        assert_eq!(bad, ["currency", "period", "start", "outputs"]);
+    }
+
+    #[test]
+    fn unknown_names_get_a_notice_only_in_share_links() {
+        let (_, notices) = share("v=1&start=5&colour=red");
+        assert_eq!(notices, vec![Notice::UnknownParameter("colour".into())]);
+        let (_, notices) = read(&pairs("utm_source=blog&start=5"), Source::Query, Locale::Nl);
+        assert_eq!(notices, vec![]);
+    }
+
+    #[test]
+    fn another_version_is_ignored_with_a_notice() {
+        let (settings, notices) = share("v=2&start=5");
+        assert_eq!(settings, Settings::default());
+        assert_eq!(notices, vec![Notice::UnsupportedVersion("2".into())]);
+    }
+
+    #[test]
+    fn numbers_follow_the_given_language() {
+        let (s, _) = read(
+            &pairs("locale=nl&spend=1.234,5&start=1.000"),
+            Source::Attributes,
+            Locale::En,
+        );
+        assert_eq!(
+            s.values,
+            vec![(Field::Start, Some(1000.0)), (Field::Spend, Some(1234.5))]
+        );
+        let (s, _) = read(
+            &pairs("locale=en&spend=1,234.5"),
+            Source::Attributes,
+            Locale::Nl,
+        );
+        assert_eq!(s.values, vec![(Field::Spend, Some(1234.5))]);
+    }
+
+    #[test]
+    fn later_sources_win() {
+        let (attrs, _) = read(
+            &pairs("locale=nl&start=10&end=20"),
+            Source::Attributes,
+            Locale::En,
+        );
+        let (link, _) = share("v=1&start=30");
+        let merged = link.over(attrs);
+        assert_eq!(merged.locale, Some(Locale::Nl));
+        let inputs = merged.inputs(Inputs::example());
+        assert_eq!((inputs.start, inputs.end), (Some(30.0), Some(20.0)));
+    }
+
+    #[test]
+    fn an_empty_value_empties_the_field() {
+        let (s, notices) = share("v=1&margin=");
+        assert!(notices.is_empty());
+        assert_eq!(s.inputs(Inputs::example()).margin, None);
+    }
+
+    #[test]
+    fn decoding_survives_anything() {
+        assert_eq!(decode("a%20b+c"), "a b c");
+        assert_eq!(decode("%zz%"), "%zz%");
+        assert_eq!(decode("%e2%82%ac"), "€");
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+        let (s, _) = share("v=1&title=Onze%20retentie&spend=%E2%82%AC%2075");
+        assert_eq!(s.title.as_deref(), Some("Onze retentie"));
+        assert_eq!(s.values, vec![(Field::Spend, Some(75.0))]);
+    }
+}

@@ -1,0 +1,154 @@
+//! The calculator's state: what is typed in each field, the language, currency and period.
+//! Figures are never stored: they are computed from this state by the core on each render.
+
+use std::rc::Rc;
+
+use retention_core::{
+    calculate, format_input, read_number, Currency, Field, Inputs, Locale, Period, Report,
+};
+use yew::Reducible;
+
+/// What someone has entered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub locale: Locale,
+    pub currency: Currency,
+    /// Whether the currency was chosen, rather than following the language.
+    pub currency_chosen: bool,
+    pub period: Period,
+    /// The text of each field, indexed by `Field as usize`, exactly as typed.
+    texts: [String; Field::ALL.len()],
+}
+
+/// Something someone did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Typed in a field.
+    Edit(Field, String),
+    SetLocale(Locale),
+    SetCurrency(Currency),
+    SetPeriod(Period),
+    /// Back to the inputs the page opened with.
+    Reset(Inputs),
+}
+
+impl State {
+    /// A state showing `inputs`, written in `locale`'s number habits.
+    pub fn new(inputs: &Inputs, locale: Locale, currency: Option<Currency>) -> State {
+        let texts = Field::ALL.map(|field| {
+            inputs
+                .get(field)
+                .filter(|v| v.is_finite())
+                .map(|v| format_input(v, locale))
+                .unwrap_or_default()
+        });
+        State {
+            locale,
+            currency: currency.unwrap_or(locale.default_currency()),
+            currency_chosen: currency.is_some(),
+            period: inputs.period,
+            texts,
+        }
+    }
+
+    /// The text of a field, as typed.
+    pub fn text(&self, field: Field) -> &str {
+        &self.texts[field as usize]
+    }
+
+    /// The numbers in the fields, read in the page's locale.
+    pub fn inputs(&self) -> Inputs {
+        let mut inputs = Inputs {
+            period: self.period,
+            ..Inputs::default()
+        };
+        for field in Field::ALL {
+            inputs.set(field, read_number(self.text(field), self.locale));
+        }
+        inputs
+    }
+
+    /// Every figure the core can compute from the fields.
+    pub fn report(&self) -> Report {
+        calculate(&self.inputs())
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(field, text) => next.texts[field as usize] = text,
+            Action::SetLocale(locale) => {
+                // Rewrite numbers in the new habits so "1.234,5" does not turn into 1.2345.
+                for (i, field) in Field::ALL.into_iter().enumerate() {
+                    if let Some(v) =
+                        read_number(self.text(field), self.locale).filter(|v| v.is_finite())
+                    {
+                        next.texts[i] = format_input(v, locale);
+                    }
+                }
+                next.locale = locale;
+                if !self.currency_chosen {
+                    next.currency = locale.default_currency();
+                }
+            }
+            Action::SetCurrency(currency) => {
+                next.currency = currency;
+                next.currency_chosen = true;
+            }
+            Action::SetPeriod(period) => next.period = period,
+            Action::Reset(inputs) => {
+                let currency = self.currency_chosen.then_some(self.currency);
+                next = State::new(&inputs, self.locale, currency);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn switching_language_keeps_the_numbers() {
+        let mut state = State::new(&Inputs::example(), Locale::Nl, None);
+        state = reduce(state, Action::Edit(Field::Spend, "1.234,5".into()));
+        state = reduce(state, Action::Edit(Field::Margin, "veel".into()));
+        let before = state.inputs();
+        state = reduce(state, Action::SetLocale(Locale::En));
+        assert_eq!(state.text(Field::Spend), "1234.5");
+        assert_eq!(
+            state.text(Field::Margin),
+            "veel",
+            "text that is not a number stays as typed"
+        );
+        assert_eq!(state.inputs().spend, before.spend);
+        assert_eq!(state.currency, Currency::Usd);
+    }
+
+    #[test]
+    fn a_chosen_currency_stays() {
+        let state = State::new(&Inputs::example(), Locale::Nl, None);
+        let state = reduce(state, Action::SetCurrency(Currency::Gbp));
+        let state = reduce(state, Action::SetLocale(Locale::En));
+        assert_eq!(state.currency, Currency::Gbp);
+    }
+
+    #[test]
+    fn an_edit_changes_only_its_field() {
+        let state = State::new(&Inputs::example(), Locale::Nl, None);
+        let next = reduce(state.clone(), Action::Edit(Field::Start, "0".into()));
+        for field in Field::ALL.into_iter().filter(|f| *f != Field::Start) {
+            assert_eq!(next.text(field), state.text(field));
+        }
+        assert!(next.report().error(Field::Start).is_some());
+    }
+}

@@ -1,0 +1,106 @@
+// The release build, served on 127.0.0.1 and used as a person would: type, read, switch
+// language, make mistakes. Nothing may leave 127.0.0.1.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { calculator, DIST, launch, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+
+test("the calculator page, end to end", async (t) => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = watchRequests(page);
+  const errors = watchErrors(page);
+
+  await page.goto(`${server.url}/`);
+  const c = calculator(page);
+  await c.ready();
+
+  await t.test("opens in the browser's language with a worked example", async () => {
+    assert.equal(await c.figure("retentionRate"), "85,0 %");
+    assert.equal(await c.figure("clv"), "€ 1.500,00");
+    assert.equal(plain(await page.locator(".rc-title").innerText()), "Klantretentie-calculator");
+  });
+
+  await t.test("figures follow typing", async () => {
+    await c.type("new", "1500");
+    await c.type("end", "2000");
+    assert.equal(await c.figure("retentionRate"), "50,0 %");
+    assert.equal(await c.figure("lost"), "500");
+    const card = plain(await page.locator("[data-figure=retentionRate]").innerText());
+    assert.match(card, /\(2\.000 − 1\.500\) \/ 1\.000 × 100/);
+    assert.match(card, /Onder de 85%-norm/);
+    await screenshot(page, "app-nl");
+  });
+
+  await t.test("the address bar holds a link to these figures", async () => {
+    assert.match(page.url(), /#v=1&locale=nl&.*start=1000&end=2000&new=1500/);
+  });
+
+  await t.test("switching to English rewrites words and numbers", async () => {
+    await c.type("spend", "1.234,5");
+    await page.locator("[data-locale=en]").click();
+    assert.equal(await c.field("spend").inputValue(), "1234.5");
+    assert.equal(await c.figure("retentionRate"), "50.0%");
+    assert.match(await c.figure("clv"), /^\$/);
+    assert.equal(plain(await page.locator("label[for=rc-start]").innerText()), "Customers at the start (S)");
+    await screenshot(page, "app-en");
+  });
+
+  await t.test("mistakes get a message next to their field", async () => {
+    await c.type("start", "0");
+    assert.match(await c.error("start"), /With 0 customers at the start/);
+    await c.type("start", "abc");
+    assert.match(await c.error("start"), /not a number/);
+    await c.type("start", "10.5");
+    assert.match(await c.error("start"), /whole numbers/);
+    assert.equal(await c.field("end").inputValue(), "2000", "other fields keep their values");
+    await c.type("start", "1000");
+    assert.equal(await c.error("start"), null);
+    const text = await page.locator(".rc-app").innerText();
+    assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  });
+
+  await t.test("works with the keyboard alone", async () => {
+    await page.locator("#rc-period").focus();
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const host = document.querySelector("[data-retention-calculator]");
+      return host.shadowRoot.activeElement?.id;
+    });
+    assert.equal(focused, "rc-start");
+    const outline = await page.locator("#rc-start").evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.notEqual(outline, "none", "focus is visible");
+  });
+
+  await t.test("fits a 320 px wide phone without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await screenshot(page, "app-320px");
+  });
+
+  assert.deepEqual(errors, []);
+  requests.assertAllLocal();
+});
+
+test("the stand-alone script works from file://", async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const urls = [];
+  page.on("request", (request) => urls.push(request.url()));
+  await page.goto(pathToFileURL(path.join(DIST, "examples", "offline.html")).href);
+  const c = calculator(page);
+  await c.ready();
+  assert.equal(await c.figure("retentionRate"), "85,0 %");
+  await c.type("start", "2000");
+  assert.equal(await c.figure("retentionRate"), "42,5 %");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(urls.filter((u) => !u.startsWith("file://")), [], "everything came from the disk");
+});

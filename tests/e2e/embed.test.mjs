@@ -1,0 +1,256 @@
+// Embedding on someone else's page: the example blog post with two element embeds and an
+// iframe, share links, a strict Content-Security-Policy, and a second origin.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { startServer } from "../../scripts/static-server.mjs";
+import { calculator, launch, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'";
+
+async function open(browser, url, { locale = "nl-NL" } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const requests = watchRequests(page);
+  const errors = watchErrors(page);
+  await page.goto(url);
+  return { page, requests, errors };
+}
+
+/** The iframe's height as set by frame.js, and the height of the page inside it. */
+async function frameHeights(page) {
+  const frame = page.locator("iframe[data-retention-calculator-frame]");
+  const outer = await frame.evaluate((f) => f.clientHeight);
+  const inner = await page.frameLocator("iframe[data-retention-calculator-frame]").locator("html")
+    .evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  return { outer, inner };
+}
+
+async function settle(page, check) {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail("the page did not settle");
+}
+
+test("embedding on a blog post", async (t) => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  const blog = `${server.url}/examples/blog-post.html`;
+
+  await t.test("two element embeds and an iframe, each working on its own", async () => {
+    const { page, requests, errors } = await open(browser, blog);
+    const nl = calculator(page.locator("#calc-nl"));
+    const en = calculator(page.locator("#calc-en"));
+    await nl.ready();
+    await en.ready();
+    assert.equal(plain(await page.locator("#calc-nl .rc-title").innerText()), "Reken het zelf uit");
+    assert.equal(await nl.figure("retentionRate"), "85,0 %");
+    assert.equal(await en.figure("retentionRate"), "88.0%", "500 at the start, 520 at the end, 80 new");
+    assert.equal(await en.figure("clv"), null, "outputs limited to retention figures");
+    assert.equal(await en.figure("annualRetention"), "60.0%");
+    assert.equal(await page.locator("#calc-en #rc-spend").isVisible(), false, "value fields hidden");
+
+    await nl.type("start", "2000");
+    assert.equal(await nl.figure("retentionRate"), "42,5 %");
+    assert.equal(await en.figure("retentionRate"), "88.0%", "the other calculator is untouched");
+
+    const frame = calculator(page.frameLocator("iframe[data-retention-calculator-frame]"));
+    await frame.ready();
+    assert.equal(await frame.figure("clv"), "€1,500.00");
+    assert.equal(await frame.figure("retentionRate"), null);
+    await screenshot(page, "blog-post");
+    assert.deepEqual(errors, []);
+    requests.assertAllLocal();
+    await page.context().close();
+  });
+
+  await t.test("the blog's styles do not reach in, the calculator's do not leak out", async () => {
+    const { page } = await open(browser, blog);
+    await calculator(page.locator("#calc-nl")).ready();
+    const input = page.locator("#calc-nl #rc-start");
+    assert.equal(await input.isVisible(), true, "blog.css hides inputs, but not ours");
+    const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
+    const label = page.locator("#calc-nl label[for=rc-start]");
+    assert.equal(await style(label, "textTransform"), "none");
+    assert.equal(await style(label, "letterSpacing"), "normal");
+    assert.doesNotMatch(await style(label, "fontFamily"), /Georgia/);
+    const button = page.locator("#calc-nl [data-locale=en]");
+    assert.notEqual(await style(button, "backgroundColor"), "rgb(255, 105, 180)", "not hotpink");
+    const own = page.locator("article > p.rc-card");
+    assert.equal(await style(own, "borderTopStyle"), "dotted", "the blog's own .rc-card keeps its style");
+    await page.context().close();
+  });
+
+  await t.test("the host themes a calculator through custom properties", async () => {
+    const { page } = await open(browser, blog);
+    await calculator(page.locator("#calc-en")).ready();
+    const pressed = page.locator("#calc-en [data-locale=en]");
+    const css = await pressed.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { bg: s.backgroundColor, radius: s.borderTopLeftRadius, font: s.fontFamily };
+    });
+    assert.equal(css.bg, "rgb(154, 52, 18)");
+    assert.equal(css.radius, "0px");
+    assert.match(css.font, /Georgia/);
+    await page.context().close();
+  });
+
+  await t.test("the iframe's height follows its content, and only its content", async () => {
+    const { page } = await open(browser, blog);
+    await calculator(page.frameLocator("iframe[data-retention-calculator-frame]")).ready();
+    await settle(page, async () => {
+      const { outer, inner } = await frameHeights(page);
+      return Math.abs(outer - inner) <= 2;
+    });
+    const before = (await frameHeights(page)).outer;
+    assert.ok(before > 600, `sized to the calculator (${before}px), not the 400px default`);
+
+    // Content grows: a mistake adds a message and hides figures; the frame follows.
+    const frame = calculator(page.frameLocator("iframe[data-retention-calculator-frame]"));
+    await frame.type("spend", "");
+    await settle(page, async () => {
+      const { outer, inner } = await frameHeights(page);
+      return outer !== before && Math.abs(outer - inner) <= 2;
+    });
+
+    // A message from anywhere but the iframe is ignored.
+    const current = (await frameHeights(page)).outer;
+    await page.evaluate(() => window.postMessage({ type: "retention-calculator:height", height: 50 }, "*"));
+    await page.waitForTimeout(200);
+    assert.equal((await frameHeights(page)).outer, current);
+
+    // Heights are clamped to data-max-height.
+    await page.locator("iframe").evaluate((f) => f.setAttribute("data-max-height", "300"));
+    await frame.type("spend", "75");
+    await settle(page, async () => (await frameHeights(page)).outer === 300);
+    await page.context().close();
+  });
+
+  await t.test("a copied link reopens the same figures in the same calculator", async () => {
+    const { page } = await open(browser, blog, { locale: "en-US" });
+    const en = calculator(page.locator("#calc-en"));
+    await en.ready();
+    await en.type("start", "600");
+    await page.locator("#calc-en [data-action=copy-link]").click();
+    await settle(page, async () => (await page.locator("#calc-en .rc-share-status").innerText()).length > 0);
+    assert.match(await page.locator("#calc-en .rc-share-status").innerText(), /Link copied/);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /examples\/blog-post\.html#v=1&/);
+    assert.match(link, /calc=calc-en/);
+
+    await page.locator("#calc-en [data-action=copy-results]").click();
+    const results = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(results, /Quarterly retention/);
+    assert.match(results, /Customer retention rate \(CRR\): 73\.3%/);
+    assert.match(results, /CRR = \(E − N\) \/ S × 100 = \(520 − 80\) \/ 600 × 100 = 73\.3%/);
+
+    const reopened = await open(browser, link, { locale: "en-US" });
+    const again = calculator(reopened.page.locator("#calc-en"));
+    await again.ready();
+    assert.equal(await again.field("start").inputValue(), "600");
+    assert.equal(await again.figure("retentionRate"), "73.3%");
+    const other = calculator(reopened.page.locator("#calc-nl"));
+    assert.equal(await other.field("start").inputValue(), "1000", "the link is for calc-en only");
+    await reopened.page.context().close();
+    await page.context().close();
+  });
+
+  await t.test("broken or foreign links fall back to defaults with a notice", async () => {
+    const { page, errors } = await open(browser, `${server.url}/#v=1&start=abc&end=1100&colour=red`, { locale: "en-US" });
+    const c = calculator(page);
+    await c.ready();
+    const notices = plain(await page.locator(".rc-notices").innerText());
+    assert.match(notices, /Could not read “abc” as start/);
+    assert.match(notices, /unknown setting “colour”/);
+    assert.equal(await c.field("start").inputValue(), "1000");
+    assert.equal(await c.field("end").inputValue(), "1100");
+
+    await page.goto(`${server.url}/#v=99&start=5`);
+    await page.reload();
+    await c.ready();
+    assert.match(plain(await page.locator(".rc-notices").innerText()), /another version/);
+    assert.equal(await c.field("start").inputValue(), "1000");
+    await page.locator(".rc-notices button").click();
+    assert.equal(await page.locator(".rc-notices").count(), 0, "dismissed");
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  await t.test("calculators added later mount with RetentionCalculator.mount", async () => {
+    const { page } = await open(browser, blog);
+    await calculator(page.locator("#calc-nl")).ready();
+    await page.evaluate(() => {
+      const div = document.createElement("div");
+      div.id = "late";
+      div.setAttribute("data-locale", "en");
+      div.setAttribute("data-start", "900");
+      document.querySelector("article").append(div);
+      window.RetentionCalculator.mount(div);
+    });
+    const late = calculator(page.locator("#late"));
+    await late.ready();
+    assert.equal(await late.field("start").inputValue(), "900");
+    assert.equal(await late.figure("retentionRate"), "94.4%");
+    await page.context().close();
+  });
+});
+
+test("under a strict Content-Security-Policy", async (t) => {
+  const server = await serveDist({ csp: STRICT_CSP });
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  for (const url of [`${server.url}/`, `${server.url}/examples/blog-post.html`]) {
+    await t.test(url.replace(server.url, ""), async () => {
+      const { page, errors, requests } = await open(browser, url);
+      const c = calculator(page.locator("[data-retention-calculator]").first());
+      await c.ready();
+      await c.type("start", "2000");
+      assert.equal(await c.figure("retentionRate"), "42,5 %");
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(errors, []);
+      requests.assertAllLocal();
+      await page.context().close();
+    });
+  }
+});
+
+test("an iframe from another origin", async (t) => {
+  const calc = await serveDist();
+  t.after(() => calc.close());
+  // The host page lives on a second server: a different origin (another port).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-host-"));
+  fs.writeFileSync(
+    path.join(dir, "index.html"),
+    `<!doctype html><meta charset="utf-8"><title>host</title>
+     <link rel="icon" href="data:,">
+     <iframe data-retention-calculator-frame src="${calc.url}/index.html?locale=en" title="calc"></iframe>
+     <script src="${calc.url}/frame.js"></script>`,
+  );
+  const host = await startServer({ root: dir, port: 0 });
+  t.after(() => host.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, errors } = await open(browser, `${host.url}/`);
+  await calculator(page.frameLocator("iframe")).ready();
+  await settle(page, async () => {
+    const { outer, inner } = await frameHeights(page);
+    return inner > 600 && Math.abs(outer - inner) <= 2;
+  });
+  assert.deepEqual(errors, []);
+});

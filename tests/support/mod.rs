@@ -1,0 +1,115 @@
+//! Small helpers for driving a mounted calculator the way a person would.
+#![allow(dead_code)]
+
+use retention_app::config::Config;
+use retention_core::{Field, Figure, Locale};
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, InputEventInit,
+    ShadowRoot,
+};
+
+/// A calculator mounted in its own element on the test page.
+pub struct Calculator {
+    pub host: Element,
+}
+
+impl Calculator {
+    /// Mounts a calculator in `locale` with the example inputs and waits for it to render.
+    pub async fn mount(locale: Locale) -> Calculator {
+        let config = Config {
+            locale,
+            ..Config::default()
+        };
+        Calculator::mount_with(config).await
+    }
+
+    pub async fn mount_with(config: Config) -> Calculator {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        retention_app::mount_with(&host, config).unwrap();
+        yew::scheduler::flush().await;
+        Calculator { host }
+    }
+
+    pub fn root(&self) -> ShadowRoot {
+        self.host
+            .shadow_root()
+            .expect("a calculator renders in a shadow root")
+    }
+
+    #[track_caller]
+    pub fn find(&self, selector: &str) -> Element {
+        self.try_find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    pub fn try_find(&self, selector: &str) -> Option<Element> {
+        self.root().query_selector(selector).unwrap()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    /// Everything the calculator shows, as text.
+    pub fn all_text(&self) -> String {
+        self.find(".rc-app").text_content().unwrap_or_default()
+    }
+
+    pub fn input(&self, field: Field) -> HtmlInputElement {
+        self.find(&format!("#rc-{}", field.name())).unchecked_into()
+    }
+
+    /// Types `text` into `field`, replacing what was there, as a keyboard would.
+    pub async fn type_in(&self, field: Field, text: &str) {
+        let input = self.input(field);
+        input.set_value(text);
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
+        input.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    pub async fn choose(&self, id: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(&format!("#{id}")).unchecked_into();
+        select.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        select.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    pub async fn click(&self, selector: &str) {
+        self.find(selector).unchecked_into::<HtmlElement>().click();
+        yew::scheduler::flush().await;
+    }
+
+    /// The value shown on a figure's card, with no-break spaces as plain spaces.
+    pub fn figure(&self, figure: Figure) -> Option<String> {
+        self.try_find(&format!("[data-figure={}] .rc-card-value", figure.name()))
+            .map(|e| plain(&e.text_content().unwrap_or_default()))
+    }
+
+    /// The message next to a field, if any.
+    pub fn error(&self, field: Field) -> Option<String> {
+        self.try_find(&format!("[data-error-for={}]", field.name()))
+            .map(|e| plain(&e.text_content().unwrap_or_default()))
+    }
+
+    pub fn value(&self, field: Field) -> String {
+        self.input(field).value()
+    }
+
+    pub fn remove(self) {
+        self.host.remove();
+    }
+}
+
+/// Text with no-break spaces as plain spaces, so tests can be written plainly.
+pub fn plain(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
