@@ -1,20 +1,37 @@
-//! The calculator: the form and the explained results.
+//! The calculator: the form, the explained results, charts, what-if, several periods and
+//! export.
 
-use retention_core::{explain, Currency, Field, Figure, Period};
+use retention_core::{explain, Currency, Field, Figure, Inputs, Period};
 use yew::prelude::*;
 
+use crate::components::charts_panel::ChartsPanel;
 use crate::components::choice_field::ChoiceField;
+use crate::components::export_bar::ExportBar;
 use crate::components::locale_switch::LocaleSwitch;
 use crate::components::notices::Notices;
 use crate::components::number_field::NumberField;
+use crate::components::periods_panel::PeriodsPanel;
 use crate::components::result_card::ResultCard;
-use crate::components::share_bar::ShareBar;
 use crate::components::summary::Summary;
+use crate::components::what_if::WhatIf;
 use crate::config::Config;
-use crate::export::results_text;
+use crate::export::{results_csv, results_text};
 use crate::i18n::{error_message, period_name, text, Text};
-use crate::settings::share_hash;
+use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
+
+/// The figure cards, in groups as the page shows them.
+const RETENTION_FIGURES: [Figure; 7] = [
+    Figure::RetentionRate,
+    Figure::Retained,
+    Figure::Lost,
+    Figure::ChurnRate,
+    Figure::AnnualRetention,
+    Figure::AnnualChurn,
+    Figure::Lifespan,
+];
+const VALUE_FIGURES: [Figure; 3] = [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv];
+const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -32,7 +49,7 @@ fn dispatcher<E: 'static>(
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let config = props.config.clone();
+    let config = &props.config;
     let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
     let (locale, currency) = (state.locale, state.currency);
     let report = state.report();
@@ -47,7 +64,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let results = results_text(&state, &report, &config, &link);
 
     let onedit = dispatcher(&state, |(field, text)| Action::Edit(field, text));
     let onlocale = dispatcher(&state, Action::SetLocale);
@@ -57,29 +73,29 @@ pub fn App(props: &AppProps) -> Html {
     let oncurrency = dispatcher(&state, |code: String| {
         Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
     });
-    let inputs = props.config.inputs;
+    let inputs = config.inputs;
     let onreset = dispatcher(&state, move |_: MouseEvent| Action::Reset(inputs));
     let onclear = dispatcher(&state, move |_: MouseEvent| {
-        Action::Reset(retention_core::Inputs {
+        Action::Reset(Inputs {
             period: inputs.period,
             ..Default::default()
         })
     });
 
-    let field = |field: Field, unit: Option<String>| {
+    let field = |field: Field, unit: Option<&str>| {
         html! {
             <NumberField
                 {field}
                 {locale}
                 value={state.text(field).to_string()}
                 error={report.error(field).map(|e| AttrValue::from(error_message(&e, locale)))}
-                unit={unit.map(AttrValue::from)}
+                unit={unit.map(|u| AttrValue::from(u.to_string()))}
                 onedit={onedit.clone()}
             />
         }
     };
-    let money_unit = Some(currency.symbol(locale).to_string());
-    let percent = Some("%".to_string());
+    let money = Some(currency.symbol(locale));
+    let percent = Some("%");
     let period_options = Period::ALL
         .iter()
         .map(|p| {
@@ -98,6 +114,7 @@ pub fn App(props: &AppProps) -> Html {
             )
         })
         .collect::<Vec<_>>();
+    let shown = |figures: &[Figure]| figures.iter().any(|f| config.shows(*f));
     let cards = |figures: &[Figure]| -> Html {
         explanations
             .iter()
@@ -115,14 +132,26 @@ pub fn App(props: &AppProps) -> Html {
             })
             .collect()
     };
-    let retention_figures = &Figure::ALL[..7];
-    let value_figures = &Figure::ALL[7..];
-    let shows_retention = retention_figures.iter().any(|f| config.shows(*f));
-    let shows_value = value_figures.iter().any(|f| config.shows(*f));
+    let group = |figures: &[Figure], ready: bool, name: &'static str| -> Html {
+        match (shown(figures), ready) {
+            (false, _) => html! {},
+            (true, true) => {
+                html! { <div class="rc-cards" data-group={name}>{ cards(figures) }</div> }
+            }
+            (true, false) => html! {
+                <p class="rc-pending" data-pending={name}>{ text(Text::FixErrors, locale) }</p>
+            },
+        }
+    };
+    let shows_retention = shown(&RETENTION_FIGURES);
+    let shows_value = shown(&VALUE_FIGURES) || shown(&ACQUISITION_FIGURES);
+    let shows_acquisition = shown(&ACQUISITION_FIGURES) || shown(&[Figure::DiscountedClv]);
     let title = config
         .title
         .clone()
         .unwrap_or_else(|| text(Text::Title, locale).to_string());
+    let results = results_text(&state, &report, config, &link);
+    let csv = results_csv(&state, &report, config);
 
     html! {
         <div class="rc-app" lang={locale.code()}>
@@ -155,10 +184,15 @@ pub fn App(props: &AppProps) -> Html {
                         selected={currency.code()}
                         onchoose={oncurrency}
                     />
-                    { field(Field::Spend, money_unit) }
+                    { field(Field::Spend, money) }
                     { field(Field::Frequency, None) }
                     { field(Field::Margin, percent) }
                     { field(Field::Lifespan, None) }
+                </fieldset>
+                <fieldset hidden={!shows_acquisition}>
+                    <legend>{ text(Text::AcquisitionLegend, locale) }</legend>
+                    { field(Field::Cac, money) }
+                    { field(Field::DiscountRate, percent) }
                 </fieldset>
                 <div class="rc-actions">
                     <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
@@ -167,23 +201,21 @@ pub fn App(props: &AppProps) -> Html {
             </form>
             <section class="rc-results" aria-labelledby="rc-results-title">
                 <h2 id="rc-results-title" class="rc-visually-hidden">{ text(Text::Results, locale) }</h2>
-                <Summary report={report.clone()} {locale} {currency} shows_retention={shows_retention} shows_value={shows_value} />
-                if shows_retention {
-                    if report.retention.is_some() {
-                        <div class="rc-cards">{ cards(retention_figures) }</div>
-                    } else {
-                        <p class="rc-pending" data-pending="retention">{ text(Text::FixErrors, locale) }</p>
-                    }
-                }
-                if shows_value {
-                    if report.value.is_some() {
-                        <div class="rc-cards">{ cards(value_figures) }</div>
-                    } else {
-                        <p class="rc-pending" data-pending="value">{ text(Text::FixErrors, locale) }</p>
-                    }
-                }
-                <ShareBar link={link} results={results} {locale} />
+                <Summary report={report.clone()} {locale} {currency} {shows_retention} {shows_value} />
+                { group(&RETENTION_FIGURES, report.retention.is_some(), "retention") }
+                { group(&VALUE_FIGURES, report.value.is_some(), "value") }
+                { group(&ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition") }
             </section>
+            if let Some(r) = report.retention.filter(|_| config.shows_section(Section::Charts)) {
+                <ChartsPanel retention={r} {locale} />
+            }
+            if config.shows_section(Section::WhatIf) {
+                <WhatIf report={report.clone()} {locale} {currency} />
+            }
+            if config.shows_section(Section::Periods) {
+                <PeriodsPanel {locale} period={state.period} />
+            }
+            <ExportBar link={link} results={results} {csv} {locale} />
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
         </div>
     }
@@ -200,7 +232,7 @@ fn page_url() -> String {
 
 /// Puts `hash` in the address bar without adding a history entry.
 fn replace_hash(hash: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Ok(history) = gloo::utils::window().history() {
         // Fails only on pages whose URL cannot change (e.g. about:srcdoc); nothing to do then.
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,

@@ -4,7 +4,7 @@
 use retention_core::{Currency, Figure, Inputs, Locale};
 use web_sys::Element;
 
-use crate::settings::{parse_pairs, read, Notice, Pairs, Settings, Source};
+use crate::settings::{parse_pairs, read, Notice, Pairs, Section, Settings, Source};
 
 /// The settings of one calculator.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,8 @@ pub struct Config {
     pub inputs: Inputs,
     /// The figures to show; `None` shows them all.
     pub outputs: Option<Vec<Figure>>,
+    /// The sections to show when `outputs` is given.
+    pub sections: Vec<Section>,
     /// A title instead of the default one.
     pub title: Option<String>,
     /// Settings that could not be used, to show once.
@@ -33,6 +35,7 @@ impl Default for Config {
             currency: None,
             inputs: Inputs::example(),
             outputs: None,
+            sections: Vec::new(),
             title: None,
             notices: Vec::new(),
             calc: None,
@@ -100,6 +103,7 @@ impl Config {
             currency: s.currency,
             inputs: s.inputs(Inputs::example()),
             outputs: s.outputs.clone(),
+            sections: s.sections.clone(),
             title: s.title.clone(),
             notices,
             calc,
@@ -110,6 +114,11 @@ impl Config {
     /// Whether `figure` is to be shown.
     pub fn shows(&self, figure: Figure) -> bool {
         self.outputs.as_ref().is_none_or(|o| o.contains(&figure))
+    }
+
+    /// Whether `section` is to be shown: all are, unless `outputs` leaves them out.
+    pub fn shows_section(&self, section: Section) -> bool {
+        self.outputs.is_none() || self.sections.contains(&section)
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::settings::Notice;
 use retention_core::{
     format_count, format_decimal, format_money, format_percent, Advice, Currency, Explanation,
-    Field, Figure, InputError, Locale, Period, Quantity, Retention, Value, Verdict,
+    Field, Figure, InputError, Locale, Period, Quantity, RatioVerdict, Retention, Value, Verdict,
     TARGET_RETENTION,
 };
 
@@ -32,6 +32,38 @@ pub enum Text {
     CopyFallback,
     Dismiss,
     Settings,
+    AcquisitionLegend,
+    Charts,
+    SurvivalTitle,
+    WaterfallTitle,
+    WaterfallStart,
+    WaterfallLost,
+    WaterfallNew,
+    WaterfallEnd,
+    WhatIf,
+    WhatIfSlider,
+    Now,
+    RetentionPerPeriod,
+    RetentionPerYear,
+    Lifespan,
+    RevenueNextYear,
+    NoChurn,
+    Periods,
+    PeriodsHelp,
+    PeriodsInput,
+    Label,
+    NewPerRetained,
+    Line,
+    DownloadCsv,
+    Print,
+    TrendTitle,
+    ChartData,
+    Clv,
+    CsvName,
+    CsvValue,
+    CsvUnit,
+    CsvCustomers,
+    CsvYears,
 }
 
 /// `nl` or `en` by locale.
@@ -82,6 +114,42 @@ pub fn text(text: Text, locale: Locale) -> &'static str {
         ),
         Text::Dismiss => pick(l, "Sluiten", "Dismiss"),
         Text::Settings => pick(l, "Instellingen", "Settings"),
+        Text::AcquisitionLegend => pick(l, "Werving en rendement", "Acquisition and return"),
+        Text::Charts => pick(l, "Grafieken", "Charts"),
+        Text::SurvivalTitle => pick(l, "Je huidige klanten in de komende periodes", "Your current customers over the coming periods"),
+        Text::WaterfallTitle => pick(l, "Van begin naar eind van de periode", "From the start to the end of the period"),
+        Text::WaterfallStart => pick(l, "Begin (S)", "Start (S)"),
+        Text::WaterfallLost => pick(l, "Verloren", "Lost"),
+        Text::WaterfallNew => pick(l, "Nieuw (N)", "New (N)"),
+        Text::WaterfallEnd => pick(l, "Eind (E)", "End (E)"),
+        Text::WhatIf => pick(l, "Wat als je retentie stijgt?", "What if retention goes up?"),
+        Text::WhatIfSlider => pick(l, "Extra retentie per periode, in procentpunten", "Extra retention per period, in percentage points"),
+        Text::Now => pick(l, "Nu", "Now"),
+        Text::RetentionPerPeriod => pick(l, "Retentie per periode", "Retention per period"),
+        Text::RetentionPerYear => pick(l, "Retentie per jaar", "Retention per year"),
+        Text::Lifespan => pick(l, "Verwachte levensduur", "Expected lifespan"),
+        Text::RevenueNextYear => pick(l, "Omzet komend jaar van je huidige klanten", "Revenue next year from your current customers"),
+        Text::NoChurn => pick(l, "geen churn: onbepaald", "no churn: unbounded"),
+        Text::Periods => pick(l, "Meerdere periodes vergelijken", "Compare several periods"),
+        Text::PeriodsHelp => pick(
+            l,
+            "Plak een tabel uit je spreadsheet: per regel een periode, S, E en N, gescheiden door tabs, puntkomma's of komma's. Getallen zoals op deze pagina (1.000 of 1000).",
+            "Paste a table from your spreadsheet: one period a line with S, E and N, separated by tabs, semicolons or commas. Numbers as on this page (1,000 or 1000).",
+        ),
+        Text::PeriodsInput => pick(l, "Periodes (periode, S, E, N)", "Periods (period, S, E, N)"),
+        Text::Label => pick(l, "Periode", "Period"),
+        Text::NewPerRetained => pick(l, "Nieuw per behouden klant", "New per retained customer"),
+        Text::Line => pick(l, "Regel", "Line"),
+        Text::DownloadCsv => pick(l, "CSV downloaden", "Download CSV"),
+        Text::Print => pick(l, "Afdrukken of PDF", "Print or save as PDF"),
+        Text::TrendTitle => pick(l, "Retentie en churn per periode", "Retention and churn per period"),
+        Text::Clv => "CLV",
+        Text::CsvName => pick(l, "Naam", "Name"),
+        Text::CsvValue => pick(l, "Waarde", "Value"),
+        Text::CsvUnit => pick(l, "Eenheid", "Unit"),
+        Text::CsvCustomers => pick(l, "klanten", "customers"),
+        Text::CsvYears => pick(l, "jaar", "years"),
+        Text::ChartData => pick(l, "De cijfers achter de grafiek", "The figures behind the chart"),
         Text::Source => pick(
             l,
             "Alles wordt in je browser berekend; er gaat niets naar een server.",
@@ -120,6 +188,16 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
             l,
             "Verwachte levensduur in jaren (optioneel)",
             "Expected lifespan in years (optional)",
+        ),
+        Field::DiscountRate => pick(
+            l,
+            "Disconteringsvoet per jaar in % (optioneel)",
+            "Discount rate per year in % (optional)",
+        ),
+        Field::Cac => pick(
+            l,
+            "Kosten om een klant te werven, CAC (optioneel)",
+            "Cost to acquire a customer, CAC (optional)",
         ),
     }
 }
@@ -162,6 +240,16 @@ pub fn field_hint(field: Field, locale: Locale) -> &'static str {
             l,
             "Leeg laten: dan volgt de levensduur uit de churn.",
             "Leave empty to estimate it from churn.",
+        ),
+        Field::DiscountRate => pick(
+            l,
+            "Voor de verdisconteerde CLV; 8 tot 12% is gebruikelijk.",
+            "For discounted CLV; 8 to 12% is common.",
+        ),
+        Field::Cac => pick(
+            l,
+            "Marketing- en verkoopkosten gedeeld door het aantal nieuwe klanten.",
+            "Marketing and sales cost divided by the number of new customers.",
         ),
     }
 }
@@ -210,10 +298,10 @@ pub fn error_message(error: &InputError, locale: Locale) -> String {
             "E − N is more than S: you cannot keep more customers than you had. Is N too low or E too high?",
         )
         .into(),
-        InputError::MarginOutOfRange => pick(
+        InputError::NotAPercentage { .. } => pick(
             l,
-            "De marge ligt tussen 0 en 100%.",
-            "The margin lies between 0 and 100%.",
+            "Dit is een percentage tussen 0 en 100%.",
+            "This is a percentage between 0 and 100%.",
         )
         .into(),
         InputError::LifespanNeeded => pick(
@@ -270,7 +358,7 @@ fn the_period(period: Period, locale: Locale) -> &'static str {
 }
 
 /// The unit of a number of periods.
-fn periods_unit(period: Period, locale: Locale) -> &'static str {
+pub fn periods_unit(period: Period, locale: Locale) -> &'static str {
     let l = locale;
     match period {
         Period::Month => pick(l, "maanden", "months"),
@@ -298,6 +386,7 @@ pub fn quantity(q: Quantity, locale: Locale, currency: Currency) -> String {
                 periods_unit(period, locale)
             )
         }
+        Quantity::Ratio(x) => format!("{}\u{a0}:\u{a0}1", format_decimal(x, 1, 1, locale)),
     }
 }
 
@@ -318,6 +407,9 @@ pub fn figure_name(figure: Figure, locale: Locale) -> &'static str {
             "Customer lifetime value (CLV)",
         ),
         Figure::ProfitClv => pick(l, "CLV in brutowinst", "Profit CLV"),
+        Figure::DiscountedClv => pick(l, "Verdisconteerde CLV", "Discounted CLV"),
+        Figure::ClvCacRatio => pick(l, "CLV : CAC", "CLV : CAC"),
+        Figure::Payback => pick(l, "Terugverdientijd", "Payback time"),
     }
 }
 
@@ -357,6 +449,19 @@ pub fn formula_symbols(figure: Figure, period: Period, locale: Locale) -> String
             l,
             "CLV in brutowinst = CLV × marge",
             "profit CLV = CLV × margin",
+        )
+        .into(),
+        Figure::DiscountedClv => pick(
+            l,
+            "CLV = m × r / (1 + d − r), m = marge per jaar, r = retentie per jaar, d = disconteringsvoet",
+            "CLV = m × r / (1 + d − r), m = margin a year, r = retention a year, d = discount rate",
+        )
+        .into(),
+        Figure::ClvCacRatio => "CLV : CAC = CLV / CAC".into(),
+        Figure::Payback => pick(
+            l,
+            "terugverdientijd = CAC / (marge per jaar / 12)",
+            "payback = CAC / (margin a year / 12)",
         )
         .into(),
     }
@@ -490,7 +595,86 @@ pub fn meaning(e: &Explanation, cx: &Context) -> String {
                 format!("Of that, {profit} is gross profit: the most you can spend to win and keep a customer without losing money.")
             }
         }
+        (Figure::DiscountedClv, _, Some(v)) => {
+            let clv = cx.q(e.value);
+            let simple = cx.money(v.profit_clv.unwrap_or(v.clv));
+            if nl {
+                format!("Wat een klant vandaag waard is als je toekomstige marge verdisconteert: {clv}, tegen {simple} zonder disconteren. Deze CLV past bij abonnementen en contracten en bij het vergelijken met investeringen; de eenvoudige CLV bij een snelle schatting.")
+            } else {
+                format!("What a customer is worth today when future margin is discounted: {clv}, against {simple} undiscounted. This CLV fits subscriptions and contracts and comparing with investments; the simple CLV fits a quick estimate.")
+            }
+        }
+        (Figure::ClvCacRatio, _, Some(_)) => {
+            let ratio = format_decimal(ratio_of(e), 1, 1, cx.locale);
+            if nl {
+                format!("Elke euro die je uitgeeft om een klant te werven, levert {ratio} euro op over de hele klantrelatie.")
+            } else {
+                format!("Every unit of money spent on winning a customer brings back {ratio} over the whole relationship.")
+            }
+        }
+        (Figure::Payback, _, Some(v)) => {
+            let months = cx.q(e.value);
+            let years = cx.q(Quantity::Years(v.lifespan_years));
+            match (nl, is_paid_back(e, v)) {
+                (true, true) => format!("Een nieuwe klant verdient zijn wervingskosten terug in {months}, ruim binnen de verwachte levensduur van {years}."),
+                (true, false) => format!("Een nieuwe klant verdient zijn wervingskosten pas terug in {months}: later dan de verwachte levensduur van {years}."),
+                (false, true) => format!("A new customer pays back what winning them cost in {months}, within the expected lifespan of {years}."),
+                (false, false) => format!("A new customer only pays back what winning them cost in {months}: later than the expected lifespan of {years}."),
+            }
+        }
         _ => String::new(),
+    }
+}
+
+/// The x of an x : 1 explanation.
+fn ratio_of(e: &Explanation) -> f64 {
+    match e.value {
+        Quantity::Ratio(x) => x,
+        _ => 0.0,
+    }
+}
+
+/// Whether a payback explanation's months fall within the lifespan.
+fn is_paid_back(e: &Explanation, v: &Value) -> bool {
+    matches!(e.value, Quantity::Periods(months, _) if months <= v.lifespan_years * 12.0)
+}
+
+/// How CLV : CAC compares with the 3 : 1 rule of thumb.
+fn ratio_sentence(verdict: RatioVerdict, e: &Explanation, cx: &Context) -> String {
+    let nl = cx.locale == Locale::Nl;
+    let head = match (verdict, nl) {
+        (RatioVerdict::Healthy, true) => "Gezond: de vuistregel is 3 : 1 of beter.",
+        (RatioVerdict::Healthy, false) => "Healthy: the rule of thumb is 3 : 1 or better.",
+        (RatioVerdict::Thin, true) => {
+            "Krap: onder de vuistregel van 3 : 1 blijft er weinig over voor overhead en winst."
+        }
+        (RatioVerdict::Thin, false) => {
+            "Thin: below the 3 : 1 rule of thumb little is left for overhead and profit."
+        }
+        (RatioVerdict::Losing, true) => "Verlieslatend: een klant kost meer dan hij oplevert.",
+        (RatioVerdict::Losing, false) => "Losing money: a customer costs more than they bring in.",
+    };
+    match (e.figure, e.at_target) {
+        (Figure::ClvCacRatio, Some(at)) => {
+            let target = format_percent(TARGET_RETENTION, 0, cx.locale);
+            let at = cx.q(at);
+            if nl {
+                format!("{head} Bij {target} retentie per jaar zou het {at} zijn.")
+            } else {
+                format!("{head} At {target} retention a year it would be {at}.")
+            }
+        }
+        _ => head.to_string(),
+    }
+}
+
+/// The short word on a CLV : CAC badge.
+pub fn ratio_label(verdict: RatioVerdict, locale: Locale) -> &'static str {
+    let l = locale;
+    match verdict {
+        RatioVerdict::Healthy => pick(l, "Gezond (3 : 1 of beter)", "Healthy (3 : 1 or better)"),
+        RatioVerdict::Thin => pick(l, "Krap (onder 3 : 1)", "Thin (below 3 : 1)"),
+        RatioVerdict::Losing => pick(l, "Verlies (onder 1 : 1)", "Losing (below 1 : 1)"),
     }
 }
 
@@ -599,6 +783,16 @@ pub fn advice(advice: Advice, locale: Locale) -> &'static str {
             "Geef aan het werven van een klant hooguit een derde van de CLV in brutowinst uit (CLV : CAC = 3 : 1).",
             "Spend at most a third of the profit CLV on winning a customer (CLV : CAC = 3 : 1).",
         ),
+        Advice::CheaperChannels => pick(
+            l,
+            "Verlaag je wervingskosten: meer organische kanalen (SEO, content, doorverwijzingen) en stop campagnes waarvan de klanten niet blijven.",
+            "Lower your acquisition cost: more organic channels (SEO, content, referrals), and stop campaigns whose customers do not stay.",
+        ),
+        Advice::InvestInGrowth => pick(
+            l,
+            "Je kunt meer in werving investeren: schaal de kanalen op die klanten brengen die blijven.",
+            "You can afford to invest more in acquisition: scale up the channels that bring customers who stay.",
+        ),
         Advice::RelyOnAcquisition => pick(
             l,
             "Je won meer nieuwe klanten dan je er hield: je groei leunt op werving, en werven kost meestal meer dan behouden.",
@@ -610,6 +804,9 @@ pub fn advice(advice: Advice, locale: Locale) -> &'static str {
 /// How a figure compares with the 85 % target, in one sentence: the verdict itself for the
 /// retention rates, the same figure at the target for the others.
 pub fn comparison(e: &Explanation, cx: &Context) -> Option<String> {
+    if let Some(verdict) = e.ratio_verdict {
+        return Some(ratio_sentence(verdict, e, cx));
+    }
     let verdict = e.verdict?;
     let target = format_percent(TARGET_RETENTION, 0, cx.locale);
     let period = cx
@@ -659,6 +856,13 @@ pub fn comparison(e: &Explanation, cx: &Context) -> Option<String> {
             format!("Bij de norm van {target} per jaar zou de CLV in brutowinst {at} zijn.")
         }
         Figure::ProfitClv => format!("At the target of {target} a year profit CLV would be {at}."),
+        Figure::DiscountedClv if nl => {
+            format!("Bij de norm van {target} per jaar zou de verdisconteerde CLV {at} zijn.")
+        }
+        Figure::DiscountedClv => {
+            format!("At the target of {target} a year discounted CLV would be {at}.")
+        }
+        Figure::ClvCacRatio | Figure::Payback => return None,
     };
     Some(sentence)
 }

@@ -1,6 +1,7 @@
 //! The retention calculator as a yew app. `main.rs` mounts it; tests mount it too.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod config;
 pub mod export;

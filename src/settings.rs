@@ -14,6 +14,35 @@ pub type Pairs = Vec<(String, String)>;
 /// The version of the share-link format this build writes and reads.
 pub const SHARE_VERSION: &str = "1";
 
+/// A part of the calculator besides the figure cards, to show or leave out with `outputs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The survival and start-to-end charts.
+    Charts,
+    /// The what-if slider.
+    WhatIf,
+    /// The table of several periods.
+    Periods,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Charts, Section::WhatIf, Section::Periods];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Charts => "charts",
+            Section::WhatIf => "whatIf",
+            Section::Periods => "periods",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Section> {
+        Section::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(name))
+    }
+}
+
 /// Settings read from one source; `None` means "not given".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings {
@@ -23,6 +52,8 @@ pub struct Settings {
     /// Fields given a value (`None`: given empty).
     pub values: Vec<(Field, Option<f64>)>,
     pub outputs: Option<Vec<Figure>>,
+    /// The sections named in `outputs`; only meaningful when `outputs` is given.
+    pub sections: Vec<Section>,
     pub title: Option<String>,
     /// Which calculator on the page URL parameters are for (`calc=2`).
     pub calc: Option<String>,
@@ -112,13 +143,15 @@ pub fn read(
     if let Some(v) = get("outputs") {
         let mut figures = Vec::new();
         for name in v.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-            match Figure::from_name(name) {
-                Some(f) if !figures.contains(&f) => figures.push(f),
-                Some(_) => {}
-                None => bad("outputs", name),
+            match (Figure::from_name(name), Section::from_name(name)) {
+                (Some(f), _) if !figures.contains(&f) => figures.push(f),
+                (_, Some(s)) if !settings.sections.contains(&s) => settings.sections.push(s),
+                (Some(_), _) | (_, Some(_)) => {}
+                (None, None) => bad("outputs", name),
             }
         }
-        settings.outputs = (!figures.is_empty()).then_some(figures);
+        let any = !figures.is_empty() || !settings.sections.is_empty();
+        settings.outputs = any.then_some(figures);
     }
     settings.title = get("title").filter(|t| !t.is_empty()).map(str::to_string);
     settings.calc = get("calc").filter(|c| !c.is_empty()).map(str::to_string);
@@ -152,6 +185,11 @@ impl Settings {
             currency: self.currency.or(base.currency),
             period: self.period.or(base.period),
             values,
+            sections: if self.outputs.is_some() {
+                self.sections
+            } else {
+                base.sections
+            },
             outputs: self.outputs.or(base.outputs),
             title: self.title.or(base.title),
             calc: self.calc.or(base.calc),
@@ -289,7 +327,7 @@ mod tests {
         let hash = share_hash(&Inputs::example(), Locale::Nl, Currency::Eur, None);
         assert_eq!(
             hash,
-            "v=1&locale=nl&currency=EUR&period=year&start=1000&end=1050&new=200&spend=75&frequency=3&margin=60&lifespan="
+            "v=1&locale=nl&currency=EUR&period=year&start=1000&end=1050&new=200&spend=75&frequency=3&margin=60&lifespan=&discountRate=10&cac=300"
         );
     }
 
@@ -301,6 +339,7 @@ mod tests {
         assert_eq!(settings.period, None);
         assert_eq!(settings.currency, None);
         assert_eq!(settings.outputs, Some(vec![Figure::Clv]));
+        assert_eq!(settings.sections, vec![]);
         let bad: Vec<&str> = notices
             .iter()
             .map(|n| match n {
@@ -309,6 +348,19 @@ mod tests {
             })
             .collect();
         assert_eq!(bad, ["currency", "period", "start", "outputs"]);
+    }
+
+    #[test]
+    fn outputs_name_figures_and_sections() {
+        let (s, notices) = share("v=1&outputs=retentionRate, charts,whatif");
+        assert!(notices.is_empty());
+        assert_eq!(s.outputs, Some(vec![Figure::RetentionRate]));
+        assert_eq!(s.sections, vec![Section::Charts, Section::WhatIf]);
+        let (s, _) = share("v=1&outputs=periods");
+        assert_eq!(
+            (s.outputs, s.sections),
+            (Some(vec![]), vec![Section::Periods])
+        );
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! The calculator's parts, one component a file.
 
+pub mod charts_panel;
 pub mod choice_field;
+pub mod export_bar;
 pub mod formula;
+pub mod line_chart;
 pub mod locale_switch;
 pub mod notices;
 pub mod number_field;
+pub mod periods_panel;
 pub mod result_card;
-pub mod share_bar;
 pub mod summary;
+pub mod waterfall_chart;
+pub mod what_if;

@@ -1,10 +1,10 @@
-use retention_core::{Currency, Explanation, Locale, Retention, Value};
+use retention_core::{Currency, Explanation, Locale, RatioVerdict, Retention, Value};
 use yew::prelude::*;
 
 use crate::components::formula::Formula;
 use crate::i18n::{
-    advice, comparison, figure_name, formula_symbols, meaning, quantity, text, verdict_label,
-    Context, Text,
+    advice, comparison, figure_name, formula_symbols, meaning, quantity, ratio_label, text,
+    verdict_label, Context, Text,
 };
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +37,9 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
             if let Some(v) = e.verdict {
                 <p class={classes!("rc-badge", verdict_name.map(|n| format!("rc-badge-{n}")))}>{ verdict_label(v, locale) }</p>
             }
+            if let Some(v) = e.ratio_verdict {
+                <p class={classes!("rc-badge", ratio_class(v))} data-ratio-verdict={ratio_class(v)}>{ ratio_label(v, locale) }</p>
+            }
             <Formula
                 symbols={formula_symbols(e.figure, period, locale)}
                 tokens={e.formula.clone()}
@@ -57,5 +60,14 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                 </details>
             }
         </article>
+    }
+}
+
+/// The badge colour of a CLV : CAC verdict, in the same three colours as retention.
+fn ratio_class(v: RatioVerdict) -> &'static str {
+    match v {
+        RatioVerdict::Healthy => "rc-badge-above",
+        RatioVerdict::Thin => "rc-badge-near",
+        RatioVerdict::Losing => "rc-badge-below",
     }
 }

@@ -22,11 +22,15 @@ pub enum Field {
     Margin,
     /// Expected customer lifespan in years (optional; otherwise estimated from churn).
     Lifespan,
+    /// Yearly discount rate in percent, for discounted CLV (optional).
+    DiscountRate,
+    /// Customer acquisition cost: what winning one customer costs (optional).
+    Cac,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 9] = [
         Field::Start,
         Field::End,
         Field::New,
@@ -34,6 +38,8 @@ impl Field {
         Field::Frequency,
         Field::Margin,
         Field::Lifespan,
+        Field::DiscountRate,
+        Field::Cac,
     ];
 
     /// The camelCase name used in the JS API, URLs and error messages.
@@ -46,6 +52,8 @@ impl Field {
             Field::Frequency => "frequency",
             Field::Margin => "margin",
             Field::Lifespan => "lifespan",
+            Field::DiscountRate => "discountRate",
+            Field::Cac => "cac",
         }
     }
 
@@ -61,9 +69,9 @@ impl Field {
     pub fn max(self) -> f64 {
         match self {
             Field::Start | Field::End | Field::New => 1e10,
-            Field::Spend => 1e9,
+            Field::Spend | Field::Cac => 1e9,
             Field::Frequency => 10_000.0,
-            Field::Margin => 100.0,
+            Field::Margin | Field::DiscountRate => 100.0,
             Field::Lifespan => 100.0,
         }
     }
@@ -120,8 +128,11 @@ pub enum InputError {
     NewExceedsEnd,
     /// E − N is larger than S: more customers kept than there were at the start.
     RetainedExceedsStart,
-    /// The margin is outside 0–100 %.
-    MarginOutOfRange,
+    /// A percentage outside 0–100 %.
+    NotAPercentage {
+        /// The margin or discount rate.
+        field: Field,
+    },
     /// No customer left this period, so churn cannot give a lifespan: one must be entered.
     LifespanNeeded,
 }
@@ -135,11 +146,11 @@ impl InputError {
             | InputError::Negative { field }
             | InputError::NotWhole { field }
             | InputError::NotPositive { field }
+            | InputError::NotAPercentage { field }
             | InputError::TooLarge { field, .. } => field,
             InputError::StartIsZero => Field::Start,
             InputError::NewExceedsEnd => Field::New,
             InputError::RetainedExceedsStart => Field::End,
-            InputError::MarginOutOfRange => Field::Margin,
             InputError::LifespanNeeded => Field::Lifespan,
         }
     }
@@ -156,7 +167,7 @@ impl InputError {
             InputError::StartIsZero => "startIsZero",
             InputError::NewExceedsEnd => "newExceedsEnd",
             InputError::RetainedExceedsStart => "retainedExceedsStart",
-            InputError::MarginOutOfRange => "marginOutOfRange",
+            InputError::NotAPercentage { .. } => "notAPercentage",
             InputError::LifespanNeeded => "lifespanNeeded",
         }
     }
@@ -180,7 +191,9 @@ impl fmt::Display for InputError {
             InputError::RetainedExceedsStart => f.write_str(
                 "end minus new cannot exceed start: more customers kept than there were",
             ),
-            InputError::MarginOutOfRange => f.write_str("margin must be between 0 and 100 percent"),
+            InputError::NotAPercentage { field } => {
+                write!(f, "{field} must be between 0 and 100 percent")
+            }
             InputError::LifespanNeeded => {
                 f.write_str("no customer was lost, so enter an expected lifespan in years")
             }

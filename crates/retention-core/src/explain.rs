@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use crate::{LifespanSource, Period, Report, Retention, Value, Verdict, TARGET_RETENTION};
+use crate::{
+    discounted_clv, Acquisition, Discounted, LifespanSource, Period, RatioVerdict, Report,
+    Retention, Value, Verdict, TARGET_RETENTION,
+};
 
 /// A figure on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -27,11 +30,17 @@ pub enum Figure {
     Clv,
     /// CLV × margin.
     ProfitClv,
+    /// m × r / (1 + d − r) (Gupta & Lehmann).
+    DiscountedClv,
+    /// CLV / CAC.
+    ClvCacRatio,
+    /// CAC / margin a month.
+    Payback,
 }
 
 impl Figure {
     /// Every figure, in page order.
-    pub const ALL: [Figure; 9] = [
+    pub const ALL: [Figure; 12] = [
         Figure::RetentionRate,
         Figure::Retained,
         Figure::Lost,
@@ -41,6 +50,9 @@ impl Figure {
         Figure::Lifespan,
         Figure::Clv,
         Figure::ProfitClv,
+        Figure::DiscountedClv,
+        Figure::ClvCacRatio,
+        Figure::Payback,
     ];
 
     /// The camelCase name used in the JS API, data attributes and URLs.
@@ -55,6 +67,9 @@ impl Figure {
             Figure::Lifespan => "lifespan",
             Figure::Clv => "clv",
             Figure::ProfitClv => "profitClv",
+            Figure::DiscountedClv => "discountedClv",
+            Figure::ClvCacRatio => "clvCacRatio",
+            Figure::Payback => "payback",
         }
     }
 
@@ -88,6 +103,8 @@ pub enum Quantity {
     Years(f64),
     /// Periods of the chosen length.
     Periods(f64, Period),
+    /// A ratio x : 1.
+    Ratio(f64),
 }
 
 /// A piece of a formula written out with the user's numbers.
@@ -128,6 +145,10 @@ pub enum Advice {
     AcquisitionBudget,
     /// Growth leans on new customers: more were won than kept.
     RelyOnAcquisition,
+    /// Lower acquisition cost: organic channels, stop campaigns whose customers do not stay.
+    CheaperChannels,
+    /// At 3 : 1 or better, acquisition can grow.
+    InvestInGrowth,
 }
 
 /// Everything the page says about one figure.
@@ -144,6 +165,8 @@ pub struct Explanation {
     pub verdict: Option<Verdict>,
     /// The same figure at exactly the 85 % annual retention target.
     pub at_target: Option<Quantity>,
+    /// CLV : CAC against 3 : 1, for the acquisition figures.
+    pub ratio_verdict: Option<RatioVerdict>,
     /// Two or three next steps chosen by the situation.
     pub advice: Vec<Advice>,
 }
@@ -166,6 +189,12 @@ pub fn explain(report: &Report) -> Vec<Explanation> {
     if let Some(v) = &report.value {
         let verdict = report.retention.map(|r| r.verdict);
         explain_value(v, verdict, &mut out);
+        if let Some(d) = &report.discounted {
+            explain_discounted(d, verdict, &mut out);
+        }
+        if let Some(a) = &report.acquisition {
+            explain_acquisition(a, v, &mut out);
+        }
     }
     out
 }
@@ -207,6 +236,7 @@ fn explain_retention(r: &Retention, out: &mut Vec<Explanation>) {
         formula,
         verdict,
         at_target,
+        ratio_verdict: None,
         advice: advice.clone(),
     };
     out.push(item(
@@ -323,6 +353,7 @@ fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>
         ],
         verdict: verdict.filter(|_| from_churn),
         at_target: at_target(v.annual_revenue),
+        ratio_verdict: None,
         advice: vec![Advice::Upsell, Advice::Frequency, retention_step],
     });
     if let (Some(margin), Some(profit)) = (v.margin, v.profit_clv) {
@@ -336,7 +367,73 @@ fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>
             ],
             verdict: verdict.filter(|_| from_churn),
             at_target: at_target(v.annual_revenue * margin / 100.0),
+            ratio_verdict: None,
             advice: vec![Advice::Margin, Advice::AcquisitionBudget, retention_step],
+        });
+    }
+}
+
+fn explain_discounted(d: &Discounted, verdict: Option<Verdict>, out: &mut Vec<Explanation>) {
+    use Quantity::{Money, Percent};
+    use Token::{Text, Value};
+    out.push(Explanation {
+        figure: Figure::DiscountedClv,
+        value: Money(d.clv),
+        formula: vec![
+            Value(Money(d.annual_margin)),
+            Text(" × "),
+            Value(Percent(d.annual_retention)),
+            Text(" / (1 + "),
+            Value(Percent(d.discount_rate)),
+            Text(" − "),
+            Value(Percent(d.annual_retention)),
+            Text(")"),
+        ],
+        verdict,
+        at_target: discounted_clv(d.annual_margin, TARGET_RETENTION, d.discount_rate).map(Money),
+        ratio_verdict: None,
+        advice: match verdict {
+            Some(Verdict::Above) => vec![Advice::Loyalty, Advice::Margin],
+            _ => vec![Advice::Onboarding, Advice::WinBack, Advice::Margin],
+        },
+    });
+}
+
+fn explain_acquisition(a: &Acquisition, v: &Value, out: &mut Vec<Explanation>) {
+    use Quantity::{Money, Ratio};
+    use Token::{Text, Value};
+    let advice = match a.verdict {
+        RatioVerdict::Healthy => vec![Advice::InvestInGrowth, Advice::Referral],
+        RatioVerdict::Thin => vec![Advice::CheaperChannels, Advice::Upsell, Advice::Onboarding],
+        RatioVerdict::Losing => vec![Advice::CheaperChannels, Advice::Margin, Advice::Onboarding],
+    };
+    let at_target = (v.lifespan_source == LifespanSource::Churn).then(|| {
+        let per_year = v.annual_revenue * v.margin.unwrap_or(100.0) / 100.0;
+        Ratio(per_year * target_lifespan_years() / a.cac)
+    });
+    out.push(Explanation {
+        figure: Figure::ClvCacRatio,
+        value: Ratio(a.ratio),
+        formula: vec![Value(Money(a.clv)), Text(" / "), Value(Money(a.cac))],
+        verdict: None,
+        at_target,
+        ratio_verdict: Some(a.verdict),
+        advice: advice.clone(),
+    });
+    if let Some(months) = a.payback_months {
+        out.push(Explanation {
+            figure: Figure::Payback,
+            value: Quantity::Periods(months, Period::Month),
+            formula: vec![
+                Value(Money(a.cac)),
+                Text(" / ("),
+                Value(Money(a.monthly_margin * 12.0)),
+                Text(" / 12)"),
+            ],
+            verdict: None,
+            at_target: None,
+            ratio_verdict: None,
+            advice: vec![Advice::Upsell, Advice::Frequency, Advice::CheaperChannels],
         });
     }
 }

@@ -25,13 +25,17 @@
 //! - expected lifespan = 1 / churn periods; CLV = spend × purchases a year × lifespan in years;
 //!   profit CLV = CLV × margin.
 
+mod economics;
 mod error;
 mod explain;
 mod format;
 mod locale;
 mod metrics;
 mod parse;
+mod periods;
+mod scenario;
 
+pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
@@ -41,3 +45,5 @@ pub use metrics::{
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
 };
 pub use parse::{parse_number, read_number, ParseError};
+pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
+pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Field, InputError};
+use crate::{Acquisition, Discounted, Field, InputError};
 
 /// The retention rate the source texts name as the target: 85 % a year.
 pub const TARGET_RETENTION: f64 = 85.0;
@@ -71,13 +71,17 @@ pub struct Inputs {
     pub margin: Option<f64>,
     /// Expected lifespan in years; empty means estimate it from churn.
     pub lifespan: Option<f64>,
+    /// Yearly discount rate in percent for discounted CLV; empty means none.
+    pub discount_rate: Option<f64>,
+    /// Customer acquisition cost; empty means no CLV : CAC.
+    pub cac: Option<f64>,
     /// The length of the period between S and E.
     pub period: Period,
 }
 
 impl Inputs {
     /// The worked example the page opens with: S = 1000, E = 1050, N = 200, spend 75,
-    /// 3 purchases a year, 60 % margin, a year.
+    /// 3 purchases a year, 60 % margin, 10 % discount rate, CAC 300, a year.
     pub fn example() -> Inputs {
         Inputs {
             start: Some(1000.0),
@@ -87,6 +91,8 @@ impl Inputs {
             frequency: Some(3.0),
             margin: Some(60.0),
             lifespan: None,
+            discount_rate: Some(10.0),
+            cac: Some(300.0),
             period: Period::Year,
         }
     }
@@ -101,6 +107,8 @@ impl Inputs {
             Field::Frequency => self.frequency,
             Field::Margin => self.margin,
             Field::Lifespan => self.lifespan,
+            Field::DiscountRate => self.discount_rate,
+            Field::Cac => self.cac,
         }
     }
 
@@ -114,6 +122,8 @@ impl Inputs {
             Field::Frequency => &mut self.frequency,
             Field::Margin => &mut self.margin,
             Field::Lifespan => &mut self.lifespan,
+            Field::DiscountRate => &mut self.discount_rate,
+            Field::Cac => &mut self.cac,
         };
         *slot = value;
     }
@@ -234,6 +244,10 @@ pub struct Report {
     pub retention: Option<Retention>,
     /// Lifetime value; `None` when its inputs have a mistake or no lifespan is known.
     pub value: Option<Value>,
+    /// Discounted CLV; `None` without a discount rate, retention or value.
+    pub discounted: Option<Discounted>,
+    /// CLV : CAC and payback; `None` without a CAC or value.
+    pub acquisition: Option<Acquisition>,
     /// At most one mistake per field, in form order.
     pub errors: Vec<InputError>,
 }
@@ -258,6 +272,7 @@ impl Report {
 ///     margin: Some(60.0),
 ///     lifespan: Some(2.5),
 ///     period: Period::Year,
+///     ..Inputs::default()
 /// };
 /// let report = calculate(&inputs);
 /// let retention = report.retention.unwrap();
@@ -274,11 +289,27 @@ pub fn calculate(inputs: &Inputs) -> Report {
         .ok();
     let (value, value_errors) = lifetime_value(inputs, retention.as_ref());
     errors.extend(value_errors);
+    let discount_rate = percentage(Field::DiscountRate, inputs.discount_rate)
+        .map_err(|e| errors.push(e))
+        .unwrap_or(None);
+    let cac = optional_amount(Field::Cac, inputs.cac)
+        .map_err(|e| errors.push(e))
+        .unwrap_or(None);
+    let discounted = match (discount_rate, &retention, &value) {
+        (Some(d), Some(r), Some(v)) => Discounted::new(v, r, d),
+        _ => None,
+    };
+    let acquisition = match (cac, &value) {
+        (Some(cac), Some(v)) => Acquisition::new(v, cac),
+        _ => None,
+    };
     errors.sort_by_key(InputError::field);
     errors.dedup_by_key(|e| e.field());
     Report {
         retention,
         value,
+        discounted,
+        acquisition,
         errors,
     }
 }
@@ -379,7 +410,7 @@ fn lifetime_value(
         amount(Field::Spend, inputs.spend),
         amount(Field::Frequency, inputs.frequency),
     ];
-    let margin = margin(inputs.margin);
+    let margin = percentage(Field::Margin, inputs.margin);
     let entered = lifespan(inputs.lifespan);
     let mut errors: Vec<InputError> = checks.iter().filter_map(|c| c.err()).collect();
     errors.extend(margin.err());
@@ -451,11 +482,20 @@ fn amount(field: Field, value: Option<f64>) -> Result<f64, InputError> {
     required(field, value)
 }
 
-fn margin(value: Option<f64>) -> Result<Option<f64>, InputError> {
-    match present(Field::Margin, value) {
-        Ok(Some(m)) if !(0.0..=100.0).contains(&m) => Err(InputError::MarginOutOfRange),
-        Err(InputError::TooLarge { .. }) => Err(InputError::MarginOutOfRange),
+/// An optional percentage from 0 to 100.
+fn percentage(field: Field, value: Option<f64>) -> Result<Option<f64>, InputError> {
+    match present(field, value) {
+        Ok(Some(m)) if !(0.0..=100.0).contains(&m) => Err(InputError::NotAPercentage { field }),
+        Err(InputError::TooLarge { .. }) => Err(InputError::NotAPercentage { field }),
         other => other,
+    }
+}
+
+/// An optional amount of money, more than zero.
+fn optional_amount(field: Field, value: Option<f64>) -> Result<Option<f64>, InputError> {
+    match present(field, value)? {
+        Some(v) if v <= 0.0 => Err(InputError::NotPositive { field }),
+        other => Ok(other),
     }
 }
 

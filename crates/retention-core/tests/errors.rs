@@ -220,7 +220,13 @@ fn a_margin_is_a_percentage() {
         f64::INFINITY,
         f64::NEG_INFINITY,
     ] {
-        rejects(Field::Margin, margin, InputError::MarginOutOfRange);
+        rejects(
+            Field::Margin,
+            margin,
+            InputError::NotAPercentage {
+                field: Field::Margin,
+            },
+        );
     }
 }
 
@@ -256,7 +262,12 @@ fn a_mistake_only_hides_the_figures_that_depend_on_it() {
         (value.clv, value.margin, value.profit_clv),
         (1500.0, None, None)
     );
-    assert_eq!(report.errors, [InputError::MarginOutOfRange]);
+    assert_eq!(
+        report.errors,
+        [InputError::NotAPercentage {
+            field: Field::Margin
+        }]
+    );
 
     // A bad entered lifespan: no CLV, retention, and no call to enter a lifespan.
     let report = calculate(&example_with(Field::Lifespan, Some(0.0)));
@@ -283,6 +294,8 @@ fn each_field_shows_its_first_mistake_in_form_order() {
         frequency: Some(f64::INFINITY),
         margin: Some(-3.0),
         lifespan: Some(0.0),
+        discount_rate: Some(101.0),
+        cac: Some(0.0),
         period: Period::Month,
     };
     let report = calculate(&inputs);
@@ -301,10 +314,16 @@ fn each_field_shows_its_first_mistake_in_form_order() {
                 field: Field::Frequency,
                 max: 10_000.0
             },
-            InputError::MarginOutOfRange,
+            InputError::NotAPercentage {
+                field: Field::Margin
+            },
             InputError::NotPositive {
                 field: Field::Lifespan
             },
+            InputError::NotAPercentage {
+                field: Field::DiscountRate
+            },
+            InputError::NotPositive { field: Field::Cac },
         ]
     );
     assert_eq!((report.retention, report.value), (None, None));
@@ -353,7 +372,9 @@ fn every_kind_of_mistake() -> Vec<(Inputs, InputError)> {
         ),
         (
             example_with(Field::Margin, Some(101.0)),
-            InputError::MarginOutOfRange,
+            InputError::NotAPercentage {
+                field: Field::Margin,
+            },
         ),
         (
             example_with(Field::End, Some(1200.0)),

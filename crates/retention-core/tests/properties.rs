@@ -45,16 +45,22 @@ fn any_number() -> impl Strategy<Value = f64> {
     ]
 }
 
-/// Seven fields of anything.
+/// Every field of anything.
 fn wild_inputs() -> impl Strategy<Value = Inputs> {
     let field = || prop::option::weighted(0.9, any_number());
     (
         (field(), field(), field()),
         (field(), field(), field(), field()),
+        (field(), field()),
         any_period(),
     )
         .prop_map(
-            |((start, end, new), (spend, frequency, margin, lifespan), period)| Inputs {
+            |(
+                (start, end, new),
+                (spend, frequency, margin, lifespan),
+                (discount_rate, cac),
+                period,
+            )| Inputs {
                 start,
                 end,
                 new,
@@ -62,6 +68,8 @@ fn wild_inputs() -> impl Strategy<Value = Inputs> {
                 frequency,
                 margin,
                 lifespan,
+                discount_rate,
+                cac,
                 period,
             },
         )
@@ -84,18 +92,26 @@ fn sensible_inputs() -> impl Strategy<Value = Inputs> {
             Just(100.0),
             Just(f64::MIN_POSITIVE)
         ]),
+        (
+            prop::option::of(amount(100.0)),
+            prop::option::of(0.01..=Field::Cac.max()),
+        ),
         any_period(),
     )
         .prop_map(
-            |((s, e, n), spend, frequency, margin, lifespan, period)| Inputs {
-                start: Some(s as f64),
-                end: Some(e as f64),
-                new: Some(n as f64),
-                spend: Some(spend),
-                frequency: Some(frequency),
-                margin,
-                lifespan,
-                period,
+            |((s, e, n), spend, frequency, margin, lifespan, (discount_rate, cac), period)| {
+                Inputs {
+                    start: Some(s as f64),
+                    end: Some(e as f64),
+                    new: Some(n as f64),
+                    spend: Some(spend),
+                    frequency: Some(frequency),
+                    margin,
+                    lifespan,
+                    discount_rate,
+                    cac,
+                    period,
+                }
             },
         )
 }
@@ -158,7 +174,11 @@ fn sensible(quantity: Quantity, what: &str) {
     match quantity {
         Quantity::Count(_) => {}
         Quantity::Percent(p) => percent(p, what),
-        Quantity::Money(v) | Quantity::Number(v) | Quantity::Years(v) | Quantity::Periods(v, _) => {
+        Quantity::Money(v)
+        | Quantity::Number(v)
+        | Quantity::Years(v)
+        | Quantity::Periods(v, _)
+        | Quantity::Ratio(v) => {
             finite_and_not_negative(v, what);
         }
     }
@@ -253,6 +273,8 @@ proptest! {
             frequency: Some(Field::Frequency.max()),
             margin: Some(100.0),
             lifespan: None,
+            discount_rate: Some(0.0),
+            cac: Some(Field::Cac.max()),
             period,
         };
         let report = calculate(&inputs);

@@ -1,9 +1,9 @@
 //! The worked examples from the page and the blog post: known inputs, known answers.
 
 use retention_core::{
-    calculate, explain, format_count, format_decimal, format_money, format_percent, Currency,
-    Field, Figure, InputError, Inputs, LifespanSource, Locale, Period, Quantity, Report, Retention,
-    Token, Value, Verdict,
+    calculate, explain, format_count, format_decimal, format_money, format_percent, survival,
+    what_if, Currency, Field, Figure, InputError, Inputs, LifespanSource, Locale, Period, Quantity,
+    RatioVerdict, Report, Retention, Token, Value, Verdict,
 };
 
 /// Counts S, E and N over `period`, with no value inputs.
@@ -86,6 +86,7 @@ fn formula(report: &Report, figure: Figure) -> String {
                         period.name()
                     )
                 }
+                Quantity::Ratio(x) => format!("{} : 1", format_decimal(x, 1, 1, Locale::Nl)),
             }),
         }
     }
@@ -252,6 +253,8 @@ fn lifespan_is_one_over_churn() {
 fn clv_uses_the_lifespan_from_churn_when_none_is_entered() {
     let inputs = Inputs {
         margin: Some(60.0),
+        discount_rate: Some(10.0),
+        cac: Some(300.0),
         ..with_value(1000.0, 1050.0, 200.0, Period::Year)
     };
     assert_eq!(inputs, Inputs::example());
@@ -449,4 +452,135 @@ fn every_figure_says_what_it_would_be_at_the_85_percent_target() {
         ..Inputs::example()
     };
     assert_eq!(at_target(&calculate(&inputs), Figure::Clv), None);
+}
+
+#[test]
+fn discounted_clv_after_gupta_and_lehmann() {
+    // Margin a year: 75 × 3 × 60 % = 135; r = 85 %, d = 10 %: 135 × 0.85 / 0.25 = 459.
+    let report = calculate(&Inputs::example());
+    let d = report.discounted.expect("a discount rate is given");
+    assert!(d.uses_margin);
+    assert!((d.annual_margin - 135.0).abs() < 1e-9);
+    assert!((d.clv - 459.0).abs() < 1e-9, "{d:?}");
+    // Without a margin the same formula runs on revenue: 225 × 0.85 / 0.25 = 765.
+    let report = calculate(&Inputs {
+        margin: None,
+        ..Inputs::example()
+    });
+    let d = report.discounted.unwrap();
+    assert!(!d.uses_margin);
+    assert!((d.clv - 765.0).abs() < 1e-9);
+    // A monthly period is compounded to a year first: 5 % a month is 54.04 % a year.
+    let report = calculate(&Inputs {
+        end: Some(950.0),
+        new: Some(0.0),
+        period: Period::Month,
+        ..Inputs::example()
+    });
+    let d = report.discounted.unwrap();
+    let r = 0.95f64.powi(12);
+    assert!((d.clv - 135.0 * r / (1.1 - r)).abs() < 1e-9);
+    // No discount rate, no discounted CLV; no churn and no discounting would never end.
+    let report = calculate(&Inputs {
+        discount_rate: None,
+        ..Inputs::example()
+    });
+    assert_eq!(report.discounted, None);
+    let report = calculate(&Inputs {
+        end: Some(1200.0),
+        lifespan: Some(3.0),
+        discount_rate: Some(0.0),
+        ..Inputs::example()
+    });
+    assert_eq!(report.discounted, None);
+    no_errors(&report);
+}
+
+#[test]
+fn clv_against_acquisition_cost() {
+    // Profit CLV 900 against CAC 300: 3 : 1, healthy; 135 margin a year pays 300 back in
+    // 300 / 11.25 = 26.67 months, within the 6.67-year lifespan.
+    let a = calculate(&Inputs::example()).acquisition.unwrap();
+    assert_eq!(
+        (a.clv, a.cac, a.ratio, a.verdict),
+        (900.0, 300.0, 3.0, RatioVerdict::Healthy)
+    );
+    assert!(a.uses_margin && a.pays_back);
+    assert!((a.payback_months.unwrap() - 300.0 / 11.25).abs() < 1e-9);
+    for (cac, verdict) in [
+        (450.0, RatioVerdict::Thin),
+        (900.0, RatioVerdict::Thin),
+        (1000.0, RatioVerdict::Losing),
+    ] {
+        let a = calculate(&Inputs {
+            cac: Some(cac),
+            ..Inputs::example()
+        })
+        .acquisition
+        .unwrap();
+        assert_eq!(a.verdict, verdict, "CAC {cac}");
+    }
+    // Payback longer than the lifespan: the customer leaves before paying back.
+    let a = calculate(&Inputs {
+        cac: Some(1000.0),
+        ..Inputs::example()
+    })
+    .acquisition
+    .unwrap();
+    assert!(!a.pays_back, "{a:?}");
+    // Without a margin the ratio uses CLV in revenue.
+    let a = calculate(&Inputs {
+        margin: None,
+        ..Inputs::example()
+    })
+    .acquisition
+    .unwrap();
+    assert!(!a.uses_margin);
+    assert_eq!(a.ratio, 5.0);
+}
+
+#[test]
+fn what_better_retention_brings() {
+    let report = calculate(&Inputs::example());
+    let w = what_if(&report, 5.0).unwrap();
+    assert_eq!(w.current.retention_rate, 85.0);
+    assert_eq!(w.improved.retention_rate, 90.0);
+    assert_eq!(w.improved.lifespan_years, Some(10.0));
+    // Next year's revenue from the 1050 current customers: 1050 × 225 × r.
+    let (now, then) = (
+        w.current.revenue_next_year.unwrap(),
+        w.improved.revenue_next_year.unwrap(),
+    );
+    assert!((now - 1050.0 * 225.0 * 0.85).abs() < 1e-6);
+    assert!((then - 1050.0 * 225.0 * 0.90).abs() < 1e-6);
+    assert!((w.revenue_gain.unwrap() - 1050.0 * 225.0 * 0.05).abs() < 1e-6);
+    assert!((w.clv_gain.unwrap() - 750.0).abs() < 1e-9);
+    // Monthly: the year's revenue sums twelve months of survivors.
+    let monthly = calculate(&Inputs {
+        end: Some(950.0),
+        new: Some(0.0),
+        period: Period::Month,
+        ..Inputs::example()
+    });
+    let w = what_if(&monthly, 1.0).unwrap();
+    let expected: f64 = (1..=12).map(|t| 0.96f64.powi(t)).sum::<f64>() / 12.0 * 950.0 * 225.0;
+    assert!((w.improved.revenue_next_year.unwrap() - expected).abs() < 1e-6);
+    // Retention cannot pass 100 %: then nobody leaves and the lifespan has no end.
+    let w = what_if(&report, 30.0).unwrap();
+    assert_eq!(w.improved.retention_rate, 100.0);
+    assert_eq!(
+        (w.improved.lifespan_years, w.improved.clv, w.clv_gain),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn the_customer_base_over_the_coming_periods() {
+    let base = survival(1050, 85.0, Period::Year.horizon());
+    assert_eq!(base.len(), 11);
+    assert_eq!(base[0], 1050.0);
+    assert!((base[1] - 892.5).abs() < 1e-9);
+    assert!((base[10] - 1050.0 * 0.85f64.powi(10)).abs() < 1e-9);
+    assert!(base.windows(2).all(|w| w[1] <= w[0]));
+    assert_eq!(Period::Month.horizon(), 24);
 }

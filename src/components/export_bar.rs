@@ -6,11 +6,13 @@ use yew::prelude::*;
 use crate::i18n::{text, Text};
 
 #[derive(Properties, PartialEq)]
-pub struct ShareBarProps {
+pub struct ExportBarProps {
     /// The link that reopens these figures.
     pub link: AttrValue,
     /// The results as plain text.
     pub results: AttrValue,
+    /// The inputs and figures as CSV.
+    pub csv: AttrValue,
     pub locale: Locale,
 }
 
@@ -21,9 +23,9 @@ enum Outcome {
     ByHand(AttrValue),
 }
 
-/// Copy-link and copy-results buttons, with a spoken confirmation.
+/// Copy link, copy results, download CSV and print, with a spoken confirmation.
 #[component]
-pub fn ShareBar(props: &ShareBarProps) -> Html {
+pub fn ExportBar(props: &ExportBarProps) -> Html {
     let outcome = use_state(|| None::<Outcome>);
     let copy = |content: AttrValue, done: Text| {
         let outcome = outcome.clone();
@@ -48,6 +50,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             </button>
             <button type="button" data-action="copy-results" onclick={copy(props.results.clone(), Text::ResultsCopied)}>
                 { text(Text::CopyResults, locale) }
+            </button>
+            <button type="button" data-action="download-csv" onclick={download(props.csv.clone())}>
+                { text(Text::DownloadCsv, locale) }
+            </button>
+            <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| print())}>
+                { text(Text::Print, locale) }
             </button>
             <p class="rc-share-status" role="status">
                 if let Some(Outcome::Copied(done)) = &*outcome {
@@ -76,4 +84,31 @@ async fn write_clipboard(content: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(content))
         .await
         .is_ok()
+}
+
+/// A click handler that downloads `csv` as a file.
+fn download(csv: AttrValue) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        // A byte-order mark so spreadsheet programs read the € sign as UTF-8.
+        let blob = gloo::file::Blob::new_with_options(
+            format!("\u{feff}{csv}").as_str(),
+            Some("text/csv;charset=utf-8"),
+        );
+        let url = gloo::file::ObjectUrl::from(blob);
+        let document = gloo::utils::document();
+        if let Ok(link) = document.create_element("a") {
+            let _ = link.set_attribute("href", &url);
+            let _ = link.set_attribute("download", "retentie-calculator.csv");
+            if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+                link.click();
+            }
+        }
+        // Keep the URL alive while the browser fetches it; it is revoked when dropped.
+        gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+    })
+}
+
+/// Opens the browser's print dialog; "save as PDF" lives there too.
+fn print() {
+    let _ = gloo::utils::window().print();
 }

@@ -1,0 +1,146 @@
+use retention_core::{format_decimal, parse_periods, Field, Locale, Period, Quantity, RowProblem};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::i18n::{error_message, figure_name, quantity, text, Text};
+use retention_core::{Currency, Figure};
+
+/// Half a year of months, so the table and chart show something before anything is pasted.
+const EXAMPLE: &str = "2024-01\t1000\t1050\t200\n2024-02\t1050\t1080\t120\n2024-03\t1080\t1090\t90\n2024-04\t1090\t1150\t140\n2024-05\t1150\t1160\t80\n2024-06\t1160\t1210\t110\n";
+
+#[derive(Properties, PartialEq)]
+pub struct PeriodsPanelProps {
+    pub locale: Locale,
+    pub period: Period,
+}
+
+/// Paste several periods from a spreadsheet; see CRR and churn per period as a table and a
+/// trend chart, with every unusable line reported.
+#[component]
+pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
+    let pasted = use_state(|| EXAMPLE.to_string());
+    let (locale, period) = (props.locale, props.period);
+    let table = parse_periods(&pasted, locale, period);
+    let oninput = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            pasted.set(area.value());
+        })
+    };
+    let q = |q: Quantity| quantity(q, locale, Currency::default());
+    let labels: Vec<AttrValue> = table
+        .rows
+        .iter()
+        .map(|r| AttrValue::from(r.label.clone()))
+        .collect();
+    let series = vec![
+        Series {
+            name: figure_name(Figure::RetentionRate, locale).into(),
+            values: table
+                .rows
+                .iter()
+                .map(|r| r.retention.retention_rate)
+                .collect(),
+            class: "rc-series-1",
+        },
+        Series {
+            name: figure_name(Figure::ChurnRate, locale).into(),
+            values: table.rows.iter().map(|r| r.retention.churn_rate).collect(),
+            class: "rc-series-2",
+        },
+    ];
+    let description = match (table.rows.first(), table.rows.last(), locale) {
+        (Some(a), Some(b), Locale::Nl) => format!(
+            "De retentie ging van {} in {} naar {} in {}.",
+            q(Quantity::Percent(a.retention.retention_rate)),
+            a.label,
+            q(Quantity::Percent(b.retention.retention_rate)),
+            b.label
+        ),
+        (Some(a), Some(b), Locale::En) => format!(
+            "Retention went from {} in {} to {} in {}.",
+            q(Quantity::Percent(a.retention.retention_rate)),
+            a.label,
+            q(Quantity::Percent(b.retention.retention_rate)),
+            b.label
+        ),
+        _ => String::new(),
+    };
+    let problem = |p: &RowProblem| match (p, locale) {
+        (RowProblem::Columns { found }, Locale::Nl) => {
+            format!("verwacht 4 kolommen (periode, S, E, N), gevonden: {found}.")
+        }
+        (RowProblem::Columns { found }, Locale::En) => {
+            format!("expected 4 columns (period, S, E, N), found {found}.")
+        }
+        (RowProblem::Figures { error }, _) => {
+            let symbol = match error.field() {
+                Field::Start => "S",
+                Field::End => "E",
+                _ => "N",
+            };
+            format!("{symbol}: {}", error_message(error, locale))
+        }
+    };
+    html! {
+        <details class="rc-section rc-periods" data-section="periods">
+            <summary><h3>{ text(Text::Periods, locale) }</h3></summary>
+            <p class="rc-hint">{ text(Text::PeriodsHelp, locale) }</p>
+            <div class="rc-field">
+                <label for="rc-periods-input">{ text(Text::PeriodsInput, locale) }</label>
+                <textarea id="rc-periods-input" rows="7" spellcheck="false" value={(*pasted).clone()} {oninput} />
+            </div>
+            if !table.errors.is_empty() {
+                <ul class="rc-row-errors" data-row-errors="">
+                    { for table.errors.iter().map(|e| html! {
+                        <li data-line={e.line.to_string()}>{ format!("{} {}: {}", text(Text::Line, locale), e.line, problem(&e.problem)) }</li>
+                    }) }
+                </ul>
+            }
+            if !table.rows.is_empty() {
+                <div class="rc-table-wrap">
+                    <table class="rc-table" data-periods-table="">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ text(Text::Label, locale) }</th>
+                                <th scope="col">{ "S" }</th>
+                                <th scope="col">{ "E" }</th>
+                                <th scope="col">{ "N" }</th>
+                                <th scope="col">{ "CRR" }</th>
+                                <th scope="col">{ "Churn" }</th>
+                                <th scope="col">{ text(Text::NewPerRetained, locale) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for table.rows.iter().map(|row| {
+                                let r = row.retention;
+                                html! {
+                                    <tr data-line={row.line.to_string()}>
+                                        <th scope="row">{ row.label.clone() }</th>
+                                        <td>{ q(Quantity::Count(r.start)) }</td>
+                                        <td>{ q(Quantity::Count(r.end)) }</td>
+                                        <td>{ q(Quantity::Count(r.new)) }</td>
+                                        <td data-crr="">{ q(Quantity::Percent(r.retention_rate)) }</td>
+                                        <td>{ q(Quantity::Percent(r.churn_rate)) }</td>
+                                        <td>{ row.new_per_retained.map(|x| format_decimal(x, 2, 2, locale)).unwrap_or_else(|| "–".into()) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <LineChart
+                    id="rc-trend"
+                    title={text(Text::TrendTitle, locale)}
+                    {description}
+                    {labels}
+                    {series}
+                    unit={ChartUnit::Percent}
+                    {locale}
+                />
+            }
+        </details>
+    }
+}

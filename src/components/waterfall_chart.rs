@@ -1,0 +1,97 @@
+use retention_core::{format_count, Locale, Retention};
+use yew::prelude::*;
+
+use crate::charts::{ticks, Scale};
+use crate::i18n::{text, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct WaterfallChartProps {
+    pub retention: Retention,
+    pub locale: Locale,
+}
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 260.0;
+const LEFT: f64 = 64.0;
+const TOP: f64 = 24.0;
+const BOTTOM: f64 = 40.0;
+
+/// From S to E: the customers at the start, those lost, the new ones, those at the end.
+#[component]
+pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
+    let (r, locale) = (props.retention, props.locale);
+    let y_ticks = ticks(r.start.max(r.end) as f64, 4);
+    let y = Scale::new(
+        (0.0, y_ticks.last().copied().unwrap_or(1.0)),
+        (HEIGHT - BOTTOM, TOP),
+    );
+    // (label, from, to, value shown, kind)
+    let bars = [
+        (
+            text(Text::WaterfallStart, locale),
+            0,
+            r.start,
+            r.start,
+            "start",
+        ),
+        (
+            text(Text::WaterfallLost, locale),
+            r.retained,
+            r.start,
+            r.lost,
+            "lost",
+        ),
+        (
+            text(Text::WaterfallNew, locale),
+            r.retained,
+            r.end,
+            r.new,
+            "new",
+        ),
+        (text(Text::WaterfallEnd, locale), 0, r.end, r.end, "end"),
+    ];
+    let slot = (WIDTH - LEFT) / bars.len() as f64;
+    let description = match locale {
+        Locale::Nl => format!(
+            "Je begon met {} klanten, verloor er {}, won er {} nieuwe bij en eindigde met {}.",
+            format_count(r.start, locale),
+            format_count(r.lost, locale),
+            format_count(r.new, locale),
+            format_count(r.end, locale)
+        ),
+        Locale::En => format!(
+            "You started with {} customers, lost {}, won {} new ones and ended with {}.",
+            format_count(r.start, locale),
+            format_count(r.lost, locale),
+            format_count(r.new, locale),
+            format_count(r.end, locale)
+        ),
+    };
+    html! {
+        <figure class="rc-chart" data-chart="waterfall">
+            <figcaption class="rc-chart-title">{ text(Text::WaterfallTitle, locale) }</figcaption>
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="rc-waterfall-title rc-waterfall-desc">
+                <title id="rc-waterfall-title">{ text(Text::WaterfallTitle, locale) }</title>
+                <desc id="rc-waterfall-desc">{ description.clone() }</desc>
+                { for y_ticks.iter().map(|t| html! {
+                    <g class="rc-grid">
+                        <line x1={LEFT.to_string()} x2={WIDTH.to_string()} y1={format!("{:.1}", y.at(*t))} y2={format!("{:.1}", y.at(*t))} />
+                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.at(*t) + 4.0)} text-anchor="end">{ format_count(*t as u64, locale) }</text>
+                    </g>
+                }) }
+                { for bars.iter().enumerate().map(|(i, (label, from, to, value, kind))| {
+                    let x = LEFT + slot * i as f64 + slot * 0.2;
+                    let (top, bottom) = (y.at(*to as f64), y.at(*from as f64));
+                    html! {
+                        <g class={format!("rc-bar rc-bar-{kind}")} data-bar={*kind} data-value={value.to_string()}>
+                            <rect x={format!("{x:.1}")} y={format!("{top:.1}")} width={format!("{:.1}", slot * 0.6)} height={format!("{:.1}", (bottom - top).max(1.0))} />
+                            <text x={format!("{:.1}", x + slot * 0.3)} y={format!("{:.1}", top - 6.0)} text-anchor="middle">{ format_count(*value, locale) }</text>
+                            <text class="rc-axis" x={format!("{:.1}", x + slot * 0.3)} y={(HEIGHT - BOTTOM + 18.0).to_string()} text-anchor="middle">{ *label }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <p class="rc-visually-hidden">{ description }</p>
+        </figure>
+    }
+}
