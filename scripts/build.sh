@@ -24,10 +24,82 @@ build_standalone() {
     dist/retention-calculator.standalone.js
 }
 
+# The JS API of the core crate (feature `wasm`): dist/pkg/retention_core.js (ES module),
+# its _bg.wasm and .d.ts, package.json and README.md. A page imports it with no bundler:
+#   import init, { calculate } from "./pkg/retention_core.js"; await init();
+# Runs after build_app, since Trunk empties dist/.
+build_pkg() {
+  echo "== build: JS API of the core (dist/pkg/)"
+  local out=dist/pkg version
+  # A cdylib only here, so the app's rlib build of the core is not rebuilt or overwritten.
+  cargo rustc -p retention-core --features wasm --target wasm32-unknown-unknown --release --crate-type cdylib
+  rm -rf "$out"
+  wasm-bindgen --target web --out-dir "$out" --out-name retention_core \
+    target/wasm32-unknown-unknown/release/retention_core.wasm
+  wasm-opt -Oz "$out/retention_core_bg.wasm" -o "$out/retention_core_bg.wasm"
+  version="$(cargo pkgid -p retention-core | sed 's/.*[#@]//')"
+  cat >"$out/package.json" <<JSON
+{
+  "name": "retention-core",
+  "version": "$version",
+  "description": "Customer retention, churn and lifetime value, computed by the retention-core crate in WebAssembly.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "retention_core.js",
+  "module": "retention_core.js",
+  "types": "retention_core.d.ts",
+  "exports": {
+    ".": {
+      "types": "./retention_core.d.ts",
+      "default": "./retention_core.js"
+    },
+    "./retention_core_bg.wasm": "./retention_core_bg.wasm"
+  },
+  "files": ["retention_core.js", "retention_core.d.ts", "retention_core_bg.wasm", "retention_core_bg.wasm.d.ts"]
+}
+JSON
+  cat >"$out/README.md" <<'MD'
+# retention-core (JS API)
+
+Customer retention, churn and lifetime value from the `retention-core` Rust crate, compiled to
+WebAssembly. An ES module: no bundler, no dependencies. Types are in `retention_core.d.ts`.
+
+```html
+<script type="module">
+  import init, { calculate, formatPercent } from "./pkg/retention_core.js";
+  await init(); // fetches retention_core_bg.wasm next to the module
+
+  const report = calculate({ start: "1.000", end: 1050, new: 200, locale: "nl" });
+  if (report.retention) {
+    console.log(formatPercent(report.retention.retentionRate, 1, "nl")); // "85,0 %"
+  }
+  for (const e of report.errors) console.log(e.field, e.code, e.message);
+</script>
+```
+
+In Node: `await init({ module_or_path: fs.readFileSync("pkg/retention_core_bg.wasm") })`.
+Under a Content-Security-Policy, `script-src` needs `'wasm-unsafe-eval'`.
+
+- `calculate(input)`: every figure (`retention`, `value`, `discounted`, `acquisition`, each
+  `null` when its inputs have a mistake), the mistakes as data in `errors`
+  (`{ code, field, message }`) and what each figure means in `explanations`. Numbers may be JS
+  numbers or text as typed (`"1.234,56"` with `locale: "nl"`; default `"en"`).
+- `retention(start, end, newCustomers, period?)`, `annualise(churnRate, period)`,
+  `clv(spend, frequency, lifespanYears)`.
+- `parseNumber(text, locale?)`, `formatNumber(value, decimals, locale?)`,
+  `formatPercent(value, decimals, locale?)`, `formatMoney(value, currency, locale?)`.
+- `version()`.
+
+Only a malformed call (`calculate(42)`, an unknown period, locale or currency, a field that is
+an object) throws an `Error`.
+MD
+}
+
 main() {
   ensure_setup
   build_app
   build_standalone
+  build_pkg
 }
 
 main "$@"

@@ -18,10 +18,19 @@ const script = `// Retention calculator, stand-alone build: one classic script, 
 // element with a data-retention-calculator attribute, also from file://.
 (function () {
 ${fs.readFileSync(glue, "utf8")}
-var bytes = Uint8Array.from(atob("${base64}"), function (c) { return c.charCodeAt(0); });
-wasm_bindgen({ module_or_path: bytes }).then(function () {
-  window.RetentionCalculator = { mount: wasm_bindgen.mount, mountAll: wasm_bindgen.mountAll };
-});
+function start() {
+  var bytes = Uint8Array.from(atob("${base64}"), function (c) { return c.charCodeAt(0); });
+  wasm_bindgen({ module_or_path: bytes }).then(function () {
+    window.RetentionCalculator = { mount: wasm_bindgen.mount, mountAll: wasm_bindgen.mountAll };
+  });
+}
+// A classic script in <head> runs before the body exists; the calculator mounts on elements
+// of the body, so start once the document is parsed.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}
 })();
 `;
 fs.writeFileSync(out, script);

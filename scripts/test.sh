@@ -23,6 +23,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32, retention-app)"
 cargo clippy -p retention-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "clippy (wasm32, retention-core --features wasm: the JS API)"
+cargo clippy -p retention-core --features wasm --target wasm32-unknown-unknown -- -D warnings
+
 step "cargo test (native: unit, integration, doc, proptest)"
 cargo test --workspace
 
@@ -41,6 +44,9 @@ bash scripts/build.sh
 
 step "size report"
 bash scripts/size-report.sh
+
+step "JS API in node (node --test tests/js/, loads dist/pkg)"
+node --test tests/js/
 
 step "end-to-end (node --test tests/e2e/)"
 node --test tests/e2e/

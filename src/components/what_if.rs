@@ -75,6 +75,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                     <output for="rc-what-if-points">{ format!("+{added}") }</output>
                 </div>
             </div>
+            <div class="rc-table-wrap">
             <table class="rc-table">
                 <thead>
                     <tr>
@@ -93,6 +94,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <p class="rc-gain" role="status">{ gain }</p>
         </section>
     }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 /// An input of the calculator.
@@ -87,8 +88,10 @@ impl fmt::Display for Field {
 ///
 /// The messages are lowercase English for logs and the JS API; the app shows its own
 /// translated text for each variant.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "code", rename_all = "camelCase")]
+///
+/// Serializes as `{ code, field, message }`, plus `max` for [`InputError::TooLarge`]: the
+/// same shape for every variant, so JS can show any mistake next to its field.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum InputError {
     /// A required field is empty.
     Missing {
@@ -202,3 +205,21 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+impl Serialize for InputError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let max = match *self {
+            InputError::TooLarge { max, .. } => Some(max),
+            _ => None,
+        };
+        let len = if max.is_some() { 4 } else { 3 };
+        let mut out = serializer.serialize_struct("InputError", len)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("field", &self.field())?;
+        out.serialize_field("message", &self.to_string())?;
+        if let Some(max) = max {
+            out.serialize_field("max", &max)?;
+        }
+        out.end()
+    }
+}

@@ -24,6 +24,10 @@
 //! - annual churn from churn m per period: 1 − (1 − m)^n with n periods a year;
 //! - expected lifespan = 1 / churn periods; CLV = spend × purchases a year × lifespan in years;
 //!   profit CLV = CLV × margin.
+//!
+//! Feature `wasm` adds the JS API (`src/wasm.rs`): wasm-bindgen exports of these functions,
+//! which `scripts/build.sh` packages as the ES module `dist/pkg/retention_core.js`. Without it
+//! the crate has no wasm or web dependency.
 
 mod economics;
 mod error;
@@ -31,9 +35,13 @@ mod explain;
 mod format;
 mod locale;
 mod metrics;
+mod orders;
 mod parse;
 mod periods;
+mod predict;
 mod scenario;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
@@ -44,6 +52,15 @@ pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
 };
+pub use orders::{
+    inactive_csv, parse_orders, sniff_orders, summarise_orders, BadRow, BadRowReason, ClvStats,
+    Cohort, ColumnGuess, ColumnKind, CustomerOrders, Date, DateFormat, Delimiter, ImportError,
+    ImportStats, InactiveCustomer, Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase,
+    Summary, SummaryOptions, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
+};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
+pub use predict::{
+    hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma, Prediction,
+};
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};

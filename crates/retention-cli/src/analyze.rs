@@ -1,0 +1,379 @@
+//! `retention analyze FILE`: an order export in, retention figures out.
+
+use retention_core::{
+    format_count, format_decimal, format_input, format_percent, inactive_csv, parse_orders,
+    sniff_orders, summarise_orders, Date, Delimiter, ImportStats, Locale, Mapping, Period, Preview,
+    Summary, SummaryOptions,
+};
+use serde::Serialize;
+
+use crate::args::Args;
+use crate::{print_json, Failure};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AnalyzeJson<'a> {
+    file: &'a str,
+    mapping: &'a Mapping,
+    import: &'a ImportStats,
+    summary: &'a Summary,
+}
+
+pub fn run(args: &[String]) -> Result<(), Failure> {
+    let args = Args::parse(
+        args,
+        &[
+            "period",
+            "window",
+            "inactive-days",
+            "reference",
+            "show",
+            "inactive-csv",
+            "locale",
+        ],
+        &["json", "help"],
+    )?;
+    if args.has("help") {
+        print!("{}", crate::USAGE);
+        return Ok(());
+    }
+    let [path] = args.positional.as_slice() else {
+        return Err(Failure::Usage("analyze needs exactly one FILE".into()));
+    };
+    let locale = args.locale(Locale::En)?;
+    let reference = match args.value("reference") {
+        None => None,
+        Some(text) => Some(text.parse::<Date>().map_err(|_| {
+            Failure::Usage(format!(
+                "--reference must be a date yyyy-mm-dd, not '{text}'"
+            ))
+        })?),
+    };
+    let options = SummaryOptions {
+        period: args.period(Period::Month)?,
+        window_months: args.whole("window", 12)?,
+        inactive_days: args.whole("inactive-days", 30)?,
+        reference,
+    };
+    if options.window_months == 0 {
+        return Err(Failure::Usage("--window must be at least 1 month".into()));
+    }
+    let show = args.whole("show", 10)? as usize;
+
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+    let text = decode(bytes, path);
+    let preview = sniff_orders(&text);
+    let Some(mapping) = preview.mapping else {
+        return Err(Failure::Input(format!(
+            "cannot find a customer, a date and an amount column in {path} ({})",
+            describe_columns(&preview)
+        )));
+    };
+    let log = parse_orders(&text, &mapping, |_, _| true)
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let summary = summarise_orders(&log, &options);
+    if let Some(out) = args.value("inactive-csv") {
+        std::fs::write(out, inactive_csv(&summary.inactive, locale))
+            .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
+    }
+    if args.has("json") {
+        print_json(&AnalyzeJson {
+            file: path,
+            mapping: &mapping,
+            import: log.stats(),
+            summary: &summary,
+        })?;
+    } else {
+        let out = Printer { locale };
+        out.import(path, &preview, &mapping, log.stats());
+        if summary.customers > 0 {
+            out.overall(&summary);
+            out.periods(&summary);
+            out.cohorts(&summary);
+            out.inactive(&summary, show);
+            out.fill(&summary);
+        }
+    }
+    if log.customer_count() == 0 {
+        return Err(Failure::Input(format!(
+            "no orders could be read from {path}"
+        )));
+    }
+    Ok(())
+}
+
+/// Windows-1252 for the bytes 0x80–0x9F; the others are Latin-1.
+const CP1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// UTF-8, or else Windows-1252: what Excel on Windows writes as "CSV", `€` included.
+fn decode(bytes: Vec<u8>, path: &str) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("retention: note: {path} is not UTF-8; reading it as Windows-1252");
+            e.into_bytes()
+                .into_iter()
+                .map(|b| match b {
+                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect()
+        }
+    }
+}
+
+fn describe_columns(preview: &Preview) -> String {
+    if preview.columns.is_empty() {
+        return "no rows found".into();
+    }
+    let columns: Vec<String> = preview
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let name = if c.name.is_empty() {
+                ""
+            } else {
+                c.name.as_str()
+            };
+            let kind = match (c.date_format, c.numeric) {
+                (Some(f), _) => format!("dates {}", f.pattern()),
+                (None, true) => "numbers".into(),
+                (None, false) => "text".into(),
+            };
+            format!("column {} {name:?}: {kind}", i + 1)
+        })
+        .collect();
+    columns.join("; ")
+}
+
+/// Writes the summary as text tables, numbers in `locale`.
+struct Printer {
+    locale: Locale,
+}
+
+impl Printer {
+    fn count(&self, n: impl Into<u64>) -> String {
+        format_count(n.into(), self.locale)
+    }
+
+    fn money(&self, value: f64) -> String {
+        format_decimal(value, 2, 2, self.locale)
+    }
+
+    fn percent(&self, value: f64) -> String {
+        format_percent(value, 1, self.locale)
+    }
+
+    fn import(&self, path: &str, preview: &Preview, m: &Mapping, stats: &ImportStats) {
+        println!(
+            "{path}: {} rows: {} orders, {} refunds, {} bad rows; {} customers",
+            self.count(stats.rows as u64),
+            self.count(stats.orders as u64),
+            self.count(stats.refunds as u64),
+            self.count(stats.bad_row_count as u64),
+            self.count(stats.customers as u64),
+        );
+        let name = |c: usize| {
+            let name = &preview.columns[c].name;
+            if name.is_empty() {
+                format!("column {}", c + 1)
+            } else {
+                format!("column {} \"{name}\"", c + 1)
+            }
+        };
+        let delimiter = match m.delimiter {
+            Delimiter::Comma => "commas",
+            Delimiter::Semicolon => "semicolons",
+            Delimiter::Tab => "tabs",
+            Delimiter::Whitespace => "spaces",
+        };
+        let amounts = match m.locale {
+            Locale::Nl => "1.234,56",
+            Locale::En => "1,234.56",
+        };
+        println!(
+            "  read: customer = {}, date = {} ({}), amount = {} ({amounts}); {delimiter}{}",
+            name(m.customer),
+            name(m.date),
+            m.date_format.pattern(),
+            name(m.amount),
+            if m.has_header { ", header row" } else { "" },
+        );
+        if stats.unmatched_refunds > 0 {
+            println!(
+                "  {} refunds are of customers without a purchase in the file",
+                self.count(stats.unmatched_refunds as u64)
+            );
+        }
+        if stats.bad_row_count > 0 {
+            let shown = stats.bad_rows.len().min(10);
+            println!(
+                "  bad rows (first {shown} of {}):",
+                self.count(stats.bad_row_count as u64)
+            );
+            for bad in &stats.bad_rows[..shown] {
+                println!("    line {}: {}", bad.line, bad.reason);
+            }
+        }
+        println!();
+    }
+
+    fn overall(&self, s: &Summary) {
+        let optional = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or("–".into(), f);
+        println!(
+            "Customers {} · orders {} · revenue {} · refunds {}",
+            self.count(s.customers),
+            self.count(s.orders),
+            self.money(s.revenue),
+            self.money(s.refunded),
+        );
+        println!(
+            "Repeat purchase rate {} · average order value {} · purchase frequency {} a year",
+            optional(s.repeat_purchase_rate, &|v| self.percent(v)),
+            optional(s.average_order_value, &|v| self.money(v)),
+            optional(s.purchase_frequency, &|v| format_decimal(
+                v,
+                2,
+                2,
+                self.locale
+            )),
+        );
+        if let Some(c) = s.clv {
+            println!(
+                "Historical CLV per customer: mean {} · median {} · middle half {} – {} · top 10% from {} · max {}",
+                self.money(c.mean),
+                self.money(c.median),
+                self.money(c.p25),
+                self.money(c.p75),
+                self.money(c.p90),
+                self.money(c.max),
+            );
+        }
+        if let (Some(first), Some(reference)) = (s.first_order, s.reference) {
+            println!(
+                "Orders from {first} to {}; counted on {reference} with a {}-month window",
+                s.last_order.unwrap_or(first),
+                s.options.window_months.max(1)
+            );
+        }
+        println!();
+    }
+
+    fn periods(&self, s: &Summary) {
+        println!(
+            "{:<9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>13}",
+            "period", "S", "E", "N", "first", "returned", "CRR", "churn", "orders", "revenue"
+        );
+        for p in &s.periods {
+            let (crr, churn) = match p.retention {
+                Some(r) => (self.percent(r.retention_rate), self.percent(r.churn_rate)),
+                None => ("–".into(), "–".into()),
+            };
+            println!(
+                "{:<9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>13}",
+                format!("{}{}", p.label, if p.complete { "" } else { "*" }),
+                self.count(p.start),
+                self.count(p.end),
+                self.count(p.new),
+                self.count(p.first_time),
+                self.count(p.reactivated),
+                crr,
+                churn,
+                self.count(p.orders),
+                self.money(p.revenue),
+            );
+        }
+        println!("S, E: customers active at the start and end; N = first-time + returned buyers.");
+        if s.periods.last().is_some_and(|p| !p.complete) {
+            println!("* not over yet: E is counted on the reference day.");
+        }
+        println!();
+    }
+
+    fn cohorts(&self, s: &Summary) {
+        let width = s.cohorts.iter().map(|c| c.shares.len()).max().unwrap_or(0);
+        println!("Cohorts: share of each first-purchase month buying again k months later");
+        let mut header = format!("{:<9} {:>7}", "month", "size");
+        for k in 0..width {
+            header.push_str(&format!(" {k:>6}"));
+        }
+        println!("{header}");
+        for c in &s.cohorts {
+            let mut line = format!("{:<9} {:>7}", c.label, self.count(c.size));
+            for share in &c.shares {
+                line.push_str(&format!(" {:>6}", format_percent(*share, 0, self.locale)));
+            }
+            println!("{line}");
+        }
+        println!();
+    }
+
+    fn inactive(&self, s: &Summary, show: usize) {
+        let reference = s.reference.map(|r| r.to_string()).unwrap_or_default();
+        println!(
+            "Inactive for {} days or more on {reference}: {} customers{}",
+            s.options.inactive_days,
+            self.count(s.inactive.len() as u64),
+            if s.inactive.len() > show {
+                format!(" (the {show} most recently lapsed)")
+            } else {
+                String::new()
+            }
+        );
+        if show > 0 && !s.inactive.is_empty() {
+            println!(
+                "  {:<30} {:>10} {:>6} {:>7} {:>12}",
+                "customer", "last order", "days", "orders", "spend"
+            );
+            for c in s.inactive.iter().take(show) {
+                println!(
+                    "  {:<30} {:>10} {:>6} {:>7} {:>12}",
+                    c.id,
+                    c.last_order.to_string(),
+                    c.days_inactive,
+                    c.orders,
+                    self.money(c.spend)
+                );
+            }
+        }
+        println!();
+    }
+
+    fn fill(&self, s: &Summary) {
+        let f = &s.fill;
+        let Some(from) = &s.fill_period else {
+            println!("Calculator inputs: no complete period with customers at its start yet.");
+            return;
+        };
+        let input = |v: Option<f64>| {
+            // Two decimals are plenty for the calculator's spend and frequency.
+            v.map_or(String::new(), |v| {
+                format_input((v * 100.0).round() / 100.0, self.locale)
+            })
+        };
+        let mut command = format!(
+            "retention calc --start {} --end {} --new {}",
+            input(f.start),
+            input(f.end),
+            input(f.new)
+        );
+        if f.spend.is_some() && f.frequency.is_some() {
+            command.push_str(&format!(
+                " --spend {} --frequency {}",
+                input(f.spend),
+                input(f.frequency)
+            ));
+        }
+        command.push_str(&format!(" --period {}", f.period.name()));
+        if self.locale == Locale::Nl {
+            command.push_str(" --locale nl");
+        }
+        println!("Calculator inputs from {from} (the last complete period):");
+        println!("  {command}");
+    }
+}

@@ -1,0 +1,143 @@
+//! Reading `--flag value`, `--flag=value` and `--switch` by hand: two commands and a dozen
+//! flags do not need an argument-parsing crate.
+
+use std::collections::HashMap;
+
+use retention_core::{Locale, Period};
+
+use crate::Failure;
+
+/// The arguments of one command.
+#[derive(Debug, Default)]
+pub struct Args {
+    /// Arguments that are not flags, in order.
+    pub positional: Vec<String>,
+    values: HashMap<&'static str, String>,
+    switches: Vec<&'static str>,
+}
+
+impl Args {
+    /// Splits `args` into flags with a value (`valued`), flags without (`switches`) and
+    /// positional arguments. `--help` is left to the caller as a switch.
+    pub fn parse(
+        args: &[String],
+        valued: &[&'static str],
+        switches: &[&'static str],
+    ) -> Result<Args, Failure> {
+        let mut out = Args::default();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let Some(flag) = arg.strip_prefix("--") else {
+                out.positional.push(arg.clone());
+                continue;
+            };
+            let (name, inline) = match flag.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_string())),
+                None => (flag, None),
+            };
+            if let Some(&known) = valued.iter().find(|v| **v == name) {
+                // The next argument is the value even if it starts with '-': "--start -5".
+                let value = match inline {
+                    Some(v) => v,
+                    None => rest
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| Failure::Usage(format!("--{name} needs a value")))?,
+                };
+                if out.values.insert(known, value).is_some() {
+                    return Err(Failure::Usage(format!("--{name} is given twice")));
+                }
+            } else if let Some(&known) = switches.iter().find(|s| **s == name) {
+                if inline.is_some() {
+                    return Err(Failure::Usage(format!("--{name} takes no value")));
+                }
+                out.switches.push(known);
+            } else {
+                return Err(Failure::Usage(format!("unknown option '{arg}'")));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.switches.contains(&name)
+    }
+
+    /// `--locale nl|en`, or `default`.
+    pub fn locale(&self, default: Locale) -> Result<Locale, Failure> {
+        match self.value("locale") {
+            None => Ok(default),
+            Some(text) => match text.trim().to_ascii_lowercase().as_str() {
+                "nl" => Ok(Locale::Nl),
+                "en" => Ok(Locale::En),
+                _ => Err(Failure::Usage(format!(
+                    "--locale must be nl or en, not '{text}'"
+                ))),
+            },
+        }
+    }
+
+    /// `--period month|quarter|year`, or `default`.
+    pub fn period(&self, default: Period) -> Result<Period, Failure> {
+        match self.value("period") {
+            None => Ok(default),
+            Some(text) => Period::from_name(text).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--period must be month, quarter or year, not '{text}'"
+                ))
+            }),
+        }
+    }
+
+    /// A whole number flag, or `default`.
+    pub fn whole(&self, name: &str, default: u32) -> Result<u32, Failure> {
+        match self.value(name) {
+            None => Ok(default),
+            Some(text) => text.trim().parse().map_err(|_| {
+                Failure::Usage(format!("--{name} must be a whole number, not '{text}'"))
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn values_switches_and_positionals() {
+        let args = Args::parse(
+            &strings(&["file.csv", "--window=6", "--start", "-5", "--json"]),
+            &["window", "start"],
+            &["json"],
+        )
+        .unwrap();
+        assert_eq!(args.positional, ["file.csv"]);
+        assert_eq!(args.value("window"), Some("6"));
+        assert_eq!(args.value("start"), Some("-5"));
+        assert!(args.has("json"));
+        assert!(!args.has("help"));
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors() {
+        let fails = |args: &[&str]| {
+            matches!(
+                Args::parse(&strings(args), &["start"], &["json"]),
+                Err(Failure::Usage(_))
+            )
+        };
+        assert!(fails(&["--bogus"]));
+        assert!(fails(&["--start"]));
+        assert!(fails(&["--start", "1", "--start", "2"]));
+        assert!(fails(&["--json=yes"]));
+    }
+}

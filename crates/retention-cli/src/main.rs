@@ -1,0 +1,109 @@
+//! `retention`: the retention calculator on the command line.
+//!
+//! `retention calc` computes every figure from S, E and N (and spend, frequency, ...);
+//! `retention analyze` reads an order export and counts S, E and N per period, cohorts and
+//! the customers to win back. Both print a table, or JSON with `--json`. Every formula lives
+//! in `retention-core`; this crate only reads arguments and writes text.
+
+mod analyze;
+mod args;
+mod calc;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+retention: customer retention, churn and lifetime value
+
+Usage:
+  retention calc --start S --end E --new N [options]
+  retention analyze FILE [options]
+  retention --help | --version
+
+retention calc: every figure from the customers at the start (S) and end (E) of a period
+and the new customers won in it (N), with the formula and your numbers filled in.
+  --start S            customers at the start of the period
+  --end E              customers at the end of the period
+  --new N              new customers won during the period
+  --spend X            average spend per purchase
+  --frequency F        purchases per customer per year
+  --margin M           gross margin in percent (for profit CLV)
+  --lifespan Y         expected lifespan in years (default: 1 / churn)
+  --discount-rate D    yearly discount rate in percent (for discounted CLV)
+  --cac C              what winning one customer costs (for CLV : CAC)
+  --period P           month, quarter or year (default year)
+  --locale L           nl or en: how numbers are read and written (default en)
+  --currency C         EUR, USD or GBP (default: EUR for nl, USD for en)
+  --json               print the report as JSON
+
+retention analyze: reads an order export (CSV or TSV from a shop or CRM: one row per
+order with a customer id, a date and an amount; the layout is detected) and prints S, E
+and N per period, repeat rate, order value, frequency, CLV, cohorts, the inactive
+customers and the calculator inputs of the last complete period.
+  --period P           month, quarter or year (default month)
+  --window M           months a purchase keeps a customer active (default 12)
+  --inactive-days N    days without a purchase before a customer is inactive (default 30)
+  --reference DATE     the day to count at, yyyy-mm-dd (default: the last order)
+  --show N             inactive customers to list (default 10)
+  --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
+  --locale L           nl or en: how numbers are written (default en)
+  --json               print the import report and summary as JSON
+
+Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
+message says which), 2 for a command line that cannot be understood.
+";
+
+/// Why the command failed, and so its exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// The command line cannot be understood: exit 2.
+    Usage(String),
+    /// The figures or the file have a mistake: exit 1. The messages are already printed
+    /// when this is empty.
+    Input(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            if !message.is_empty() {
+                eprintln!("retention: error: {message}");
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("retention: {message}\nTry 'retention --help'.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::Usage(
+            "a command is needed: calc or analyze".into(),
+        ));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        "-V" | "--version" => {
+            println!("retention {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        "calc" => calc::run(rest),
+        "analyze" | "analyse" => analyze::run(rest),
+        other => Err(Failure::Usage(format!("unknown command '{other}'"))),
+    }
+}
+
+/// Prints `value` as pretty JSON.
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}

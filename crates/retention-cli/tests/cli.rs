@@ -1,0 +1,340 @@
+//! The built `retention` binary, run as a user would.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Runs `retention` with `args`.
+fn retention(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_retention"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[track_caller]
+fn succeeds(args: &[&str]) -> String {
+    let output = retention(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}\nstdout: {}\nstderr: {}",
+        stdout(&output),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Fails with exit status `code` and `message` on stderr.
+#[track_caller]
+fn fails(args: &[&str], code: i32, message: &str) -> Output {
+    let output = retention(args);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains(message),
+        "{args:?}: {:?} does not say {message:?}",
+        stderr(&output)
+    );
+    output
+}
+
+#[track_caller]
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// A fresh directory for one test's files.
+fn temp_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("retention-cli-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    dir
+}
+
+/// Writes `content` to `name` in `dir` and returns the path as text.
+fn write(dir: &std::path::Path, name: &str, content: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("the fixture is written");
+    path.to_string_lossy().into_owned()
+}
+
+/// Five customers over five months, hand-counted in `analyze_counts_s_e_and_n`.
+const FIVE_CUSTOMERS: &str = "customer,date,amount\n\
+    ann,2024-01-10,10\n\
+    bob,2024-01-20,20\n\
+    cat,2024-02-15,40\n\
+    ann,2024-03-05,30\n\
+    dan,2024-03-31,90\n\
+    cat,2024-05-01,60\n\
+    eve,2024-05-31,100\n";
+
+// ---- calc ---------------------------------------------------------------------------------
+
+#[test]
+fn calc_the_worked_example() {
+    let out = succeeds(&["calc", "--start", "1000", "--end", "1050", "--new", "200"]);
+    assert!(out.contains("S 1,000 · E 1,050 · N 200"), "{out}");
+    let crr = out
+        .lines()
+        .find(|l| l.starts_with("Retention rate"))
+        .unwrap();
+    assert!(crr.contains("85.0%"), "{crr}");
+    assert!(crr.contains("= (1,050 − 200) / 1,000 × 100"), "{crr}");
+    assert!(out.contains("Customers lost"), "{out}");
+    // Without spend and frequency there is no CLV, and that is no mistake.
+    assert!(!out.contains("CLV"), "{out}");
+}
+
+#[test]
+fn calc_in_dutch_with_value_inputs() {
+    let out = succeeds(&[
+        "calc",
+        "--start",
+        "1.000",
+        "--end",
+        "1.050",
+        "--new",
+        "200",
+        "--spend",
+        "75",
+        "--frequency",
+        "3",
+        "--margin",
+        "60",
+        "--locale",
+        "nl",
+    ]);
+    assert!(out.contains("85,0\u{a0}%"), "{out}");
+    assert!(out.contains("Klantretentie (CRR)"), "{out}");
+    // CLV = 75 × 3 × 6,7 years = € 1.500,00; profit CLV at 60 % = € 900,00.
+    assert!(out.contains("€\u{a0}1.500,00"), "{out}");
+    assert!(out.contains("€\u{a0}900,00"), "{out}");
+}
+
+#[test]
+fn calc_as_json() {
+    let out = succeeds(&[
+        "calc",
+        "--start=1000",
+        "--end=1050",
+        "--new=200",
+        "--spend=75",
+        "--frequency=3",
+        "--period",
+        "year",
+        "--json",
+    ]);
+    let v = json(&out);
+    assert_eq!(v["report"]["retention"]["retentionRate"], 85.0);
+    assert_eq!(v["report"]["retention"]["lost"], 150);
+    assert_eq!(v["report"]["errors"], Value::Array(vec![]));
+    assert_eq!(v["explanations"][0]["figure"], "retentionRate");
+}
+
+#[test]
+fn calc_reports_a_mistake_in_the_figures() {
+    fails(
+        &["calc", "--start", "0", "--end", "10", "--new", "5"],
+        1,
+        "start must be more than zero customers",
+    );
+    fails(
+        &["calc", "--start", "many", "--end", "10", "--new", "5"],
+        1,
+        "start is not a number",
+    );
+    fails(
+        &["calc", "--start", "10", "--end", "10"],
+        1,
+        "new is required",
+    );
+    fails(
+        &["calc", "--start", "100", "--end", "50", "--new", "60"],
+        1,
+        "new customers cannot exceed customers at the end",
+    );
+    // JSON still comes out, with the mistake as data.
+    let output = fails(
+        &[
+            "calc", "--start", "0", "--end", "10", "--new", "5", "--json",
+        ],
+        1,
+        "start must be more than zero",
+    );
+    let v = json(&stdout(&output));
+    assert_eq!(v["report"]["errors"][0]["code"], "startIsZero");
+}
+
+#[test]
+fn a_command_line_that_makes_no_sense_is_a_usage_error() {
+    fails(&[], 2, "a command is needed");
+    fails(&["forecast"], 2, "unknown command 'forecast'");
+    fails(&["calc", "--start"], 2, "--start needs a value");
+    fails(&["calc", "--bogus", "1"], 2, "unknown option '--bogus'");
+    fails(
+        &["calc", "--period", "week"],
+        2,
+        "--period must be month, quarter or year",
+    );
+    fails(&["calc", "--locale", "de"], 2, "--locale must be nl or en");
+    fails(&["analyze"], 2, "analyze needs exactly one FILE");
+    fails(
+        &["analyze", "x.csv", "--window", "six"],
+        2,
+        "--window must be a whole number",
+    );
+    let usage = succeeds(&["--help"]);
+    assert!(usage.contains("retention analyze FILE"), "{usage}");
+    assert!(succeeds(&["calc", "--help"]).contains("--frequency F"));
+}
+
+// ---- analyze ------------------------------------------------------------------------------
+
+#[test]
+fn analyze_counts_s_e_and_n() {
+    let dir = temp_dir("counts");
+    let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
+    // Window 2 months (hand-counted in the core's tests/orders.rs):
+    //   2024-01  S 0  E 2  N 2   no CRR
+    //   2024-02  S 2  E 3  N 1   CRR 100 %
+    //   2024-03  S 3  E 3  N 1   CRR 66.7 %
+    //   2024-04  S 3  E 2  N 0   CRR 66.7 %
+    //   2024-05  S 2  E 2  N 2   CRR 0 %  (cat returned, eve first-time)
+    let out = succeeds(&["analyze", &file, "--window", "2"]);
+    let row = |label: &str| -> Vec<String> {
+        let line = out.lines().find(|l| l.starts_with(label)).unwrap();
+        line.split_whitespace().map(String::from).collect()
+    };
+    assert_eq!(row("2024-01")[1..4], ["0", "2", "2"]);
+    assert_eq!(row("2024-02")[1..7], ["2", "3", "1", "1", "0", "100.0%"]);
+    assert_eq!(row("2024-03")[1..7], ["3", "3", "1", "1", "0", "66.7%"]);
+    assert_eq!(row("2024-04")[1..7], ["3", "2", "0", "0", "0", "66.7%"]);
+    assert_eq!(row("2024-05")[1..7], ["2", "2", "2", "1", "1", "0.0%"]);
+    assert!(out.contains("Repeat purchase rate 40.0%"), "{out}");
+    assert!(out.contains("average order value 50.00"), "{out}");
+    assert!(
+        out.contains("retention calc --start 2 --end 2 --new 2 --spend 50"),
+        "{out}"
+    );
+
+    let v = json(&succeeds(&["analyze", &file, "--window", "2", "--json"]));
+    let periods = v["summary"]["periods"].as_array().unwrap();
+    let sen: Vec<(u64, u64, u64)> = periods
+        .iter()
+        .map(|p| {
+            let n = |k: &str| p[k].as_u64().unwrap();
+            (n("start"), n("end"), n("new"))
+        })
+        .collect();
+    assert_eq!(sen, [(0, 2, 2), (2, 3, 1), (3, 3, 1), (3, 2, 0), (2, 2, 2)]);
+    assert_eq!(periods[0]["retention"], Value::Null);
+    assert_eq!(periods[1]["retention"]["retentionRate"], 100.0);
+    assert_eq!(v["mapping"]["dateFormat"], "iso");
+    assert_eq!(v["import"]["orders"], 7);
+    assert_eq!(v["summary"]["fill"]["start"], 2.0);
+    assert_eq!(v["summary"]["inactive"][0]["lastOrder"], "2024-05-01");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn analyze_by_quarter_marks_an_unfinished_quarter() {
+    let dir = temp_dir("quarter");
+    let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
+    // Window 3: Q1 S 0 E 4 N 4; Q2 (to 31 May) S 4 E 4 N 1, CRR 75 %.
+    let out = succeeds(&["analyze", &file, "--period", "quarter", "--window", "3"]);
+    let q2 = out.lines().find(|l| l.starts_with("2024-Q2*")).unwrap();
+    let cells: Vec<&str> = q2.split_whitespace().collect();
+    assert_eq!(cells[1..4], ["4", "4", "1"]);
+    assert_eq!(cells[6], "75.0%");
+    assert!(
+        out.contains("no complete period with customers at its start"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
+    let dir = temp_dir("bad-rows");
+    // A Dutch export in Windows-1252 (Excel's "CSV"), whose euro sign is the byte 0x80,
+    // with two bad rows among 40.
+    let mut text = String::from("klant;datum;bedrag\r\n");
+    for i in 0..40 {
+        text.push_str(&match i {
+            7 => "k7;31-02-2024;€ 10,00\r\n".to_string(),
+            20 => "k20;01-03-2024;tien\r\n".to_string(),
+            _ => format!("k{};{:02}-01-2024;€ {},50\r\n", i % 9, i % 28 + 1, i + 1),
+        });
+    }
+    let text: Vec<u8> = text
+        .split('€')
+        .map(str::as_bytes)
+        .collect::<Vec<_>>()
+        .join(&0x80);
+    let file = write(&dir, "export.csv", &text);
+    let csv = dir.join("win-back.csv");
+    let csv_arg = csv.to_string_lossy().into_owned();
+    let output = retention(&[
+        "analyze",
+        &file,
+        "--inactive-csv",
+        &csv_arg,
+        "--inactive-days",
+        "10",
+        "--locale",
+        "nl",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(stderr(&output).contains("not UTF-8; reading it as Windows-1252"));
+    assert!(
+        out.contains("40 rows: 38 orders, 0 refunds, 2 bad rows"),
+        "{out}"
+    );
+    // Row i is on line i + 2.
+    assert!(
+        out.contains("line 9: \"31-02-2024\" is not a date"),
+        "{out}"
+    );
+    assert!(out.contains("line 22: \"tien\" is not an amount"), "{out}");
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        written.starts_with("customer;last_order;days_inactive;orders;spend\r\n"),
+        "{written}"
+    );
+    assert!(written.lines().count() > 1, "{written}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn analyze_explains_what_it_cannot_read() {
+    let dir = temp_dir("unreadable");
+    fails(
+        &["analyze", &dir.join("missing.csv").to_string_lossy()],
+        1,
+        "cannot read",
+    );
+    let file = write(&dir, "notes.txt", b"just some words\nand more words\n");
+    fails(
+        &["analyze", &file],
+        1,
+        "cannot find a customer, a date and an amount column",
+    );
+    let empty = write(&dir, "empty.csv", b"customer,date,amount\n");
+    fails(&["analyze", &empty], 1, "");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,546 @@
+//! From an order log to the figures a marketer asks for: S, E and N per period, repeat
+//! rate, order value, frequency, CLV, cohorts and who has gone quiet.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{add_months, first_of_month, last_of_month, month_index, Date};
+use super::import::{OrderLog, Purchase};
+use crate::{retention, Inputs, Period, Retention};
+
+/// How to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SummaryOptions {
+    /// The length of the periods in the table: month, quarter (or year).
+    pub period: Period,
+    /// A customer is active at a day when they bought within this many months up to and
+    /// including it. At least 1 (0 is read as 1).
+    pub window_months: u32,
+    /// A customer is inactive after this many days without a purchase.
+    pub inactive_days: u32,
+    /// The day the figures are taken at ("today"); `None` is the last purchase day. Later
+    /// purchases are left out.
+    pub reference: Option<Date>,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> SummaryOptions {
+        SummaryOptions {
+            period: Period::Month,
+            window_months: 12,
+            inactive_days: 30,
+            reference: None,
+        }
+    }
+}
+
+/// S, E and N over one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodSummary {
+    /// `2024-03`, `2024-Q1` or `2024`.
+    pub label: String,
+    /// The first day of the period.
+    pub first_day: Date,
+    /// The last day of the period.
+    pub last_day: Date,
+    /// The period ended on or before the reference day; the last period may not have, and
+    /// its E is counted at the reference day.
+    pub complete: bool,
+    /// S: customers active at the end of the previous period (0 for the first period).
+    pub start: u64,
+    /// E: customers active at the end of this period.
+    pub end: u64,
+    /// N: customers active at the end of this period but not of the previous one:
+    /// `first_time + reactivated`.
+    pub new: u64,
+    /// Of N, those whose first purchase ever was in this period.
+    pub first_time: u64,
+    /// Of N, those who had bought before this period: lapsed customers who came back.
+    pub reactivated: u64,
+    /// Purchases in the period.
+    pub orders: u64,
+    /// The amount of those purchases.
+    pub revenue: f64,
+    /// CRR, churn and lifespan from S, E and N; `None` when S is 0 (the first period).
+    pub retention: Option<Retention>,
+}
+
+/// The customers whose first purchase was in one month, and how many of them bought again
+/// in each month after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cohort {
+    /// The month of the first purchase: `2024-03`.
+    pub label: String,
+    /// The first day of that month.
+    pub first_day: Date,
+    /// How many customers first bought in that month.
+    pub size: u64,
+    /// `active[k]`: how many of them bought in the k-th month after it (`active[0] == size`),
+    /// up to the reference month.
+    pub active: Vec<u64>,
+    /// `active[k]` as a percentage of `size`.
+    pub shares: Vec<f64>,
+}
+
+/// How historical CLV (net spend per customer) is spread.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClvStats {
+    /// The average.
+    pub mean: f64,
+    /// The lowest.
+    pub min: f64,
+    /// A quarter of the customers spent this or less.
+    pub p25: f64,
+    /// Half the customers spent this or less.
+    pub median: f64,
+    /// Three quarters spent this or less.
+    pub p75: f64,
+    /// Nine in ten spent this or less.
+    pub p90: f64,
+    /// The highest.
+    pub max: f64,
+}
+
+/// A customer to win back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InactiveCustomer {
+    /// The id as written in the export.
+    pub id: String,
+    /// The last purchase.
+    pub last_order: Date,
+    /// Days from the last purchase to the reference day.
+    pub days_inactive: u32,
+    /// Purchases up to the reference day.
+    pub orders: u32,
+    /// Net spend: purchases minus refunds.
+    pub spend: f64,
+}
+
+/// Everything [`summarise_orders`] found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// The options used.
+    pub options: SummaryOptions,
+    /// The reference day used; `None` for a log without purchases.
+    pub reference: Option<Date>,
+    /// The first purchase day counted.
+    pub first_order: Option<Date>,
+    /// The last purchase day counted.
+    pub last_order: Option<Date>,
+    /// Customers with a purchase up to the reference day.
+    pub customers: u64,
+    /// Their purchases.
+    pub orders: u64,
+    /// The amount of those purchases.
+    pub revenue: f64,
+    /// The sum of their refunds (zero or less).
+    pub refunded: f64,
+    /// Customers with two or more purchases.
+    pub repeat_customers: u64,
+    /// Repeat customers as a percentage of customers.
+    pub repeat_purchase_rate: Option<f64>,
+    /// Revenue per purchase.
+    pub average_order_value: Option<f64>,
+    /// Purchases per customer per year over the observed span (first purchase to reference
+    /// day), a span of less than a year extrapolated.
+    pub purchase_frequency: Option<f64>,
+    /// Historical CLV: each customer's net spend (`revenue + refunded` in total).
+    pub clv: Option<ClvStats>,
+    /// One row per period, from the first purchase to the reference day.
+    pub periods: Vec<PeriodSummary>,
+    /// One row per month in which customers made their first purchase.
+    pub cohorts: Vec<Cohort>,
+    /// Customers without a purchase for `inactive_days` or more, the most recently lapsed
+    /// (the likeliest to come back) first; then by spend, highest first.
+    pub inactive: Vec<InactiveCustomer>,
+    /// The calculator's inputs from the last complete period with customers at its start:
+    /// S, E, N, spend (average order value), frequency and the period. Empty fields when
+    /// there is no such period.
+    pub fill: Inputs,
+    /// The label of the period `fill` comes from.
+    pub fill_period: Option<String>,
+}
+
+/// Summarises an order log.
+///
+/// A customer is *active* at a day when they bought in the `window_months` months up to and
+/// including it (at 31 March with 12 months: from 1 April a year before). Per period:
+/// S = active at the end of the previous period, E = active at its end, N = active at its
+/// end but not at the previous end — first-time buyers plus reactivated customers, since
+/// from the calculator's point of view both are customers it did not have — so E − N ≤ S
+/// always holds, and CRR = (E − N) / S comes from [`retention`].
+///
+/// ```
+/// use retention_core::{parse_orders, sniff_orders, summarise_orders, SummaryOptions};
+/// let text = "customer,date,amount\n\
+///             ann,2024-01-10,10\nbob,2024-01-20,20\nann,2024-02-05,30\ncat,2024-02-10,40\n";
+/// let log = parse_orders(text, &sniff_orders(text).mapping.unwrap(), |_, _| true).unwrap();
+/// let summary = summarise_orders(&log, &SummaryOptions::default());
+/// let feb = &summary.periods[1];
+/// assert_eq!(feb.label, "2024-02");
+/// // Ann and Bob were active at the end of January, all three at the end of February
+/// // (within 12 months), and Cat is new.
+/// assert_eq!((feb.start, feb.end, feb.new), (2, 3, 1));
+/// assert_eq!(feb.retention.unwrap().retention_rate, 100.0);
+/// assert_eq!(summary.repeat_customers, 1);
+/// assert_eq!(summary.average_order_value, Some(25.0));
+/// ```
+pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
+    let reference = options
+        .reference
+        .map(Date::days)
+        .or(log.span().map(|s| s.1));
+    let mut summary = Summary {
+        options: *options,
+        reference: reference.map(Date::from_days),
+        first_order: None,
+        last_order: None,
+        customers: 0,
+        orders: 0,
+        revenue: 0.0,
+        refunded: 0.0,
+        repeat_customers: 0,
+        repeat_purchase_rate: None,
+        average_order_value: None,
+        purchase_frequency: None,
+        clv: None,
+        periods: Vec::new(),
+        cohorts: Vec::new(),
+        inactive: Vec::new(),
+        fill: Inputs {
+            period: options.period,
+            ..Inputs::default()
+        },
+        fill_period: None,
+    };
+    let Some(reference) = reference else {
+        return summary;
+    };
+    // Each customer's purchases up to the reference day.
+    let histories: Vec<_> = log
+        .customers()
+        .map(|c| {
+            let upto = c.purchases.partition_point(|p| p.day <= reference);
+            (c, &c.purchases[..upto])
+        })
+        .filter(|(_, purchases)| !purchases.is_empty())
+        .collect();
+    let Some(first) = histories.iter().map(|(_, p)| p[0].day).min() else {
+        return summary;
+    };
+    let last = histories.iter().map(|(_, p)| p[p.len() - 1].day).max();
+    summary.first_order = Some(Date::from_days(first));
+    summary.last_order = last.map(Date::from_days);
+
+    let grid = Grid::new(first, reference, options);
+    let mut counts = PeriodCounts::new(grid.count);
+    let mut cohorts = Cohorts::new(month_index(first), month_index(reference));
+    let mut clvs = Vec::with_capacity(histories.len());
+    let mut months = Vec::new();
+    for (customer, purchases) in &histories {
+        // Once per purchase: the calendar conversion is the costliest step here.
+        months.clear();
+        months.extend(purchases.iter().map(|p| month_index(p.day)));
+        counts.add(&grid, purchases, &months);
+        cohorts.add(&months);
+        let spent: f64 = purchases.iter().map(|p| p.amount).sum();
+        let spend = spent + customer.refunded;
+        clvs.push(spend);
+        summary.customers += 1;
+        summary.orders += purchases.len() as u64;
+        summary.revenue += spent;
+        summary.refunded += customer.refunded;
+        summary.repeat_customers += u64::from(purchases.len() >= 2);
+        let last = purchases[purchases.len() - 1].day;
+        let days_inactive = (reference - last) as u32;
+        if days_inactive >= options.inactive_days {
+            summary.inactive.push(InactiveCustomer {
+                id: customer.id.to_string(),
+                last_order: Date::from_days(last),
+                days_inactive,
+                orders: purchases.len() as u32,
+                spend,
+            });
+        }
+    }
+    // Ids are unique, so the order is total and an unstable sort gives the same result.
+    summary.inactive.sort_unstable_by(|a, b| {
+        a.days_inactive
+            .cmp(&b.days_inactive)
+            .then(b.spend.total_cmp(&a.spend))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let customers = summary.customers as f64;
+    let orders = summary.orders as f64;
+    let years = f64::from(reference - first + 1) / 365.2425;
+    summary.repeat_purchase_rate = Some(summary.repeat_customers as f64 * 100.0 / customers);
+    summary.average_order_value = Some(summary.revenue / orders);
+    summary.purchase_frequency = Some(orders / customers / years);
+    summary.clv = Some(clv_stats(clvs));
+    summary.periods = counts.into_periods(&grid, options.period);
+    summary.cohorts = cohorts.into_rows();
+    if let Some(p) = summary
+        .periods
+        .iter()
+        .rev()
+        .find(|p| p.complete && p.start > 0)
+    {
+        summary.fill.start = Some(p.start as f64);
+        summary.fill.end = Some(p.end as f64);
+        summary.fill.new = Some(p.new as f64);
+        summary.fill_period = Some(p.label.clone());
+    }
+    summary.fill.spend = summary.average_order_value;
+    summary.fill.frequency = summary.purchase_frequency;
+    summary
+}
+
+/// The periods from the one holding the first purchase to the one holding the reference day.
+struct Grid {
+    /// Months per period.
+    len: i32,
+    /// The absolute index of the first period (months since year 0 / len).
+    first: i32,
+    count: usize,
+    /// Periods that ended by the reference day, measured at their last day.
+    full: usize,
+    window: i32,
+    /// The first day of the window that ends at the reference day.
+    window_start_at_reference: i32,
+}
+
+impl Grid {
+    fn new(first_day: i32, reference: i32, options: &SummaryOptions) -> Grid {
+        let len = 12 / options.period.per_year() as i32;
+        let window = options.window_months.clamp(1, 100 * 12) as i32;
+        let first = month_index(first_day).div_euclid(len);
+        let last = month_index(reference).div_euclid(len);
+        let count = (last - first + 1) as usize;
+        let last_complete = last_of_month(last * len + len - 1) <= reference;
+        Grid {
+            len,
+            first,
+            count,
+            full: if last_complete { count } else { count - 1 },
+            window,
+            window_start_at_reference: add_months(reference + 1, -window),
+        }
+    }
+
+    /// The period (relative to the first) of a month index.
+    fn period(&self, month: i32) -> usize {
+        (month.div_euclid(self.len) - self.first) as usize
+    }
+
+    /// The complete periods at whose end a purchase in `month` keeps its customer active:
+    /// those ending in the months `month ..= month + window - 1`. Empty when the window is
+    /// shorter than a period and ends before it does.
+    fn active_after(&self, month: i32) -> Option<(usize, usize)> {
+        let lo = month.div_euclid(self.len) - self.first;
+        let hi = ((month + self.window - self.len).div_euclid(self.len) - self.first)
+            .min(self.full as i32 - 1);
+        (hi >= lo).then_some((lo as usize, hi as usize))
+    }
+
+    fn first_month(&self, period: usize) -> i32 {
+        (self.first + period as i32) * self.len
+    }
+}
+
+/// S, E and N per period, from each customer's runs of periods at whose end they are active.
+struct PeriodCounts {
+    /// Difference array of E: +1 where a run starts, −1 after it ends.
+    end_diff: Vec<i64>,
+    new: Vec<u64>,
+    first_time: Vec<u64>,
+    orders: Vec<u64>,
+    revenue: Vec<f64>,
+}
+
+impl PeriodCounts {
+    fn new(count: usize) -> PeriodCounts {
+        PeriodCounts {
+            end_diff: vec![0; count + 1],
+            new: vec![0; count],
+            first_time: vec![0; count],
+            orders: vec![0; count],
+            revenue: vec![0.0; count],
+        }
+    }
+
+    /// One customer's purchases, oldest first, and the month index of each.
+    fn add(&mut self, grid: &Grid, purchases: &[Purchase], months: &[i32]) {
+        let first_period = months.first().map(|&m| grid.period(m));
+        let mut run: Option<(usize, usize)> = None;
+        for (purchase, &month) in purchases.iter().zip(months) {
+            let period = grid.period(month);
+            self.orders[period] += 1;
+            self.revenue[period] += purchase.amount;
+            let Some((lo, hi)) = grid.active_after(month) else {
+                continue;
+            };
+            run = match run {
+                Some((a, b)) if lo <= b + 1 => Some((a, b.max(hi))),
+                Some(done) => {
+                    self.add_run(done, first_period);
+                    Some((lo, hi))
+                }
+                None => Some((lo, hi)),
+            };
+        }
+        // The unfinished last period is measured at the reference day.
+        let last_day = purchases.last().map_or(i32::MIN, |p| p.day);
+        if grid.full < grid.count && last_day >= grid.window_start_at_reference {
+            let now = grid.count - 1;
+            run = match run {
+                Some((a, b)) if b + 1 == now => Some((a, now)),
+                Some(done) => {
+                    self.add_run(done, first_period);
+                    Some((now, now))
+                }
+                None => Some((now, now)),
+            };
+        }
+        if let Some(done) = run {
+            self.add_run(done, first_period);
+        }
+    }
+
+    /// Active at the end of periods `a..=b`, and not at the end of `a - 1`: new in `a`.
+    fn add_run(&mut self, (a, b): (usize, usize), first_period: Option<usize>) {
+        self.end_diff[a] += 1;
+        self.end_diff[b + 1] -= 1;
+        self.new[a] += 1;
+        if first_period == Some(a) {
+            self.first_time[a] += 1;
+        }
+    }
+
+    fn into_periods(self, grid: &Grid, period: Period) -> Vec<PeriodSummary> {
+        let mut out = Vec::with_capacity(grid.count);
+        let mut active = 0i64;
+        for i in 0..grid.count {
+            let start = active as u64;
+            active += self.end_diff[i];
+            let end = active as u64;
+            let month = grid.first_month(i);
+            let new = self.new[i];
+            out.push(PeriodSummary {
+                label: label(month, period),
+                first_day: Date::from_days(first_of_month(month)),
+                last_day: Date::from_days(last_of_month(month + grid.len - 1)),
+                complete: i < grid.full,
+                start,
+                end,
+                new,
+                first_time: self.first_time[i],
+                reactivated: new - self.first_time[i],
+                orders: self.orders[i],
+                revenue: self.revenue[i],
+                retention: retention(
+                    Some(start as f64),
+                    Some(end as f64),
+                    Some(new as f64),
+                    period,
+                )
+                .ok(),
+            });
+        }
+        out
+    }
+}
+
+/// `2024-03`, `2024-Q1` or `2024` for the period starting in month index `month`.
+fn label(month: i32, period: Period) -> String {
+    let (year, m) = (month.div_euclid(12), month.rem_euclid(12) + 1);
+    match period {
+        Period::Month => format!("{year:04}-{m:02}"),
+        Period::Quarter => format!("{year:04}-Q{}", (m - 1) / 3 + 1),
+        Period::Year => format!("{year:04}"),
+    }
+}
+
+/// Who bought again how many months after their first purchase.
+struct Cohorts {
+    first_month: i32,
+    last_month: i32,
+    /// Per first-purchase month: buyers per month since, made when the first customer shows.
+    rows: Vec<Option<Vec<u64>>>,
+}
+
+impl Cohorts {
+    fn new(first_month: i32, last_month: i32) -> Cohorts {
+        Cohorts {
+            first_month,
+            last_month,
+            rows: vec![None; (last_month - first_month + 1) as usize],
+        }
+    }
+
+    /// The month indices of one customer's purchases, oldest first.
+    fn add(&mut self, months: &[i32]) {
+        let Some((&cohort, rest)) = months.split_first() else {
+            return;
+        };
+        let width = (self.last_month - cohort + 1) as usize;
+        let row =
+            self.rows[(cohort - self.first_month) as usize].get_or_insert_with(|| vec![0; width]);
+        row[0] += 1;
+        let mut seen = 0;
+        for &month in rest {
+            let k = (month - cohort) as usize;
+            if k != seen {
+                row[k] += 1;
+                seen = k;
+            }
+        }
+    }
+
+    fn into_rows(self) -> Vec<Cohort> {
+        let first_month = self.first_month;
+        self.rows
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, row)| {
+                let active = row?;
+                let month = first_month + i as i32;
+                let size = active[0];
+                Some(Cohort {
+                    label: label(month, Period::Month),
+                    first_day: Date::from_days(first_of_month(month)),
+                    size,
+                    shares: active
+                        .iter()
+                        .map(|&a| a as f64 * 100.0 / size as f64)
+                        .collect(),
+                    active,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Mean and percentiles (linear between the nearest ranks) of a non-empty list.
+fn clv_stats(mut values: Vec<f64>) -> ClvStats {
+    values.sort_unstable_by(f64::total_cmp);
+    let at = |p: f64| {
+        let pos = p * (values.len() - 1) as f64;
+        let lo = pos.floor() as usize;
+        let hi = (lo + 1).min(values.len() - 1);
+        values[lo] + (values[hi] - values[lo]) * (pos - lo as f64)
+    };
+    ClvStats {
+        mean: values.iter().sum::<f64>() / values.len() as f64,
+        min: values[0],
+        p25: at(0.25),
+        median: at(0.5),
+        p75: at(0.75),
+        p90: at(0.9),
+        max: values[values.len() - 1],
+    }
+}

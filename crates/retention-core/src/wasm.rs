@@ -1,0 +1,562 @@
+//! The JS API (feature `wasm`): wasm-bindgen exports over the core, packaged as `dist/pkg`
+//! by `scripts/build.sh`.
+//!
+//! ```js
+//! import init, { calculate } from "./pkg/retention_core.js";
+//! await init();
+//! const report = calculate({ start: "1.000", end: 1050, new: 200, locale: "nl" });
+//! report.retention.retentionRate; // 85
+//! ```
+//!
+//! A thin layer: it reads JS values with serde-wasm-bindgen, calls the core and writes plain
+//! JS objects back, with camelCase names and `null` for a figure that could not be computed.
+//!
+//! - Mistakes in the numbers are data: `calculate` lists them in `errors` as
+//!   `{ code, field, message }` and never throws for them.
+//! - Only a malformed call throws a JS `Error` (made by [`js_error`], the one conversion):
+//!   `calculate(42)`, a field that is an object, an unknown period, locale or currency.
+//! - `calculate` returns the explanations with the figures, so there is no separate `explain`.
+//! - Text is read, and output written, in `"en"` unless a locale is given.
+//!
+//! The TypeScript types below match the serde output of the core's types; `tests/js` checks
+//! every key and name the API returns against the generated `.d.ts`.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{
+    explain, format_decimal, format_money, format_percent, read_number, Currency, Explanation,
+    Field, InputError, Inputs, Locale, Period, Report, Retention,
+};
+
+/// The locale of the JS API when none is given.
+const DEFAULT_LOCALE: Locale = Locale::En;
+
+/// What `calculate` takes, for its error messages.
+const EXPECTED_INPUT: &str = "an object of inputs, such as { start: 1000, end: 1050, new: 200 }";
+
+/// The most decimals the formatters write: more than anyone shows, and a bound on the text's
+/// length whatever number JS passes.
+const MAX_DECIMALS: f64 = 20.0;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The length of the period between `start` and `end`. */
+export type Period = "month" | "quarter" | "year";
+/** Number habits: "nl" writes 1.234,56 and "en" writes 1,234.56. */
+export type Locale = "nl" | "en";
+/** ISO 4217 code of a money amount. */
+export type Currency = "EUR" | "USD" | "GBP";
+
+/** A number as a JS number, as text the way people type it ("1.234,56", "€ 75", "60 %"),
+ * or empty: null, undefined or "". */
+export type NumberInput = number | string | null | undefined;
+
+/** The numbers someone entered. Empty required fields are reported in `Report.errors`. */
+export interface Input {
+  /** S: customers at the start of the period (required). */
+  start?: NumberInput;
+  /** E: customers at the end of the period (required). */
+  end?: NumberInput;
+  /** N: new customers won during the period (required). */
+  new?: NumberInput;
+  /** Average spend per purchase (required for CLV). */
+  spend?: NumberInput;
+  /** Purchases per customer per year (required for CLV). */
+  frequency?: NumberInput;
+  /** Gross margin in percent; empty means no profit CLV. */
+  margin?: NumberInput;
+  /** Expected lifespan in years; empty means estimate it from churn. */
+  lifespan?: NumberInput;
+  /** Yearly discount rate in percent, for discounted CLV. */
+  discountRate?: NumberInput;
+  /** Customer acquisition cost, for CLV : CAC and payback. */
+  cac?: NumberInput;
+  /** Default "year". */
+  period?: Period | null;
+  /** How text numbers are read; default "en". */
+  locale?: Locale | null;
+}
+
+/** An input field, as named in `Input`. */
+export type Field =
+  | "start" | "end" | "new" | "spend" | "frequency" | "margin" | "lifespan" | "discountRate"
+  | "cac";
+
+/** What is wrong with an input. */
+export type InputErrorCode =
+  | "missing" | "notANumber" | "negative" | "notWhole" | "notPositive" | "tooLarge"
+  | "startIsZero" | "newExceedsEnd" | "retainedExceedsStart" | "notAPercentage"
+  | "lifespanNeeded";
+
+/** A mistake in the inputs: data to show next to its field, never thrown. */
+export interface InputError {
+  code: InputErrorCode;
+  /** The field the message belongs next to. */
+  field: Field;
+  /** Lowercase English, e.g. "new customers cannot exceed customers at the end". */
+  message: string;
+  /** Only with code "tooLarge": the largest value the field accepts. */
+  max?: number;
+}
+
+/** Annual retention against the 85 % target: at or above, within 5 points, further below. */
+export type Verdict = "above" | "near" | "below";
+/** CLV : CAC against 3 : 1: at or above, between 1 : 1 and 3 : 1, below 1 : 1. */
+export type RatioVerdict = "healthy" | "thin" | "losing";
+
+/** Expected customer lifespan, 1 / churn. */
+export interface Lifespan {
+  periods: number;
+  years: number;
+}
+
+/** Retention over the period, from S, E and N. Rates are in percent (85 means 85 %). */
+export interface Retention {
+  period: Period;
+  start: number;
+  end: number;
+  new: number;
+  /** E − N. */
+  retained: number;
+  /** S − (E − N). */
+  lost: number;
+  /** (E − N) / S × 100. */
+  retentionRate: number;
+  /** lost / S × 100. */
+  churnRate: number;
+  /** Compounded over a year: CRR^(periods a year). */
+  annualRetentionRate: number;
+  /** Compounded over a year: 1 − (1 − churn)^(periods a year). */
+  annualChurnRate: number;
+  /** null when no customer was lost. */
+  lifespan: Lifespan | null;
+  verdict: Verdict;
+}
+
+/** Customer lifetime value. */
+export interface Value {
+  spend: number;
+  frequency: number;
+  /** spend × frequency. */
+  annualRevenue: number;
+  lifespanYears: number;
+  lifespanSource: "churn" | "entered";
+  /** spend × frequency × lifespan in years. */
+  clv: number;
+  margin: number | null;
+  /** clv × margin; null without a margin. */
+  profitClv: number | null;
+}
+
+/** Discounted CLV (Gupta & Lehmann): m × r / (1 + d − r). */
+export interface Discounted {
+  annualMargin: number;
+  usesMargin: boolean;
+  annualRetention: number;
+  discountRate: number;
+  clv: number;
+}
+
+/** CLV : CAC and payback time. */
+export interface Acquisition {
+  cac: number;
+  clv: number;
+  usesMargin: boolean;
+  ratio: number;
+  verdict: RatioVerdict;
+  monthlyMargin: number;
+  paybackMonths: number | null;
+  paysBack: boolean;
+}
+
+/** A figure on the page. */
+export type Figure =
+  | "retentionRate" | "retained" | "lost" | "churnRate" | "annualRetention" | "annualChurn"
+  | "lifespan" | "clv" | "profitClv" | "discountedClv" | "clvCacRatio" | "payback";
+
+/** A number with its unit, to format in the page's locale. */
+export type Quantity =
+  | { unit: "count"; value: number }
+  | { unit: "percent"; value: number }
+  | { unit: "money"; value: number }
+  | { unit: "number"; value: number }
+  | { unit: "years"; value: number }
+  | { unit: "periods"; value: [number, Period] }
+  | { unit: "ratio"; value: number };
+
+/** A piece of a formula written out with the user's numbers. */
+export type Token =
+  | { kind: "text"; value: string }
+  | { kind: "value"; value: Quantity }
+  | { kind: "power"; value: number };
+
+/** A next step, for the page to word. */
+export type Advice =
+  | "onboarding" | "feedback" | "winBack" | "personalFollowUp" | "loyalty" | "referral"
+  | "upsell" | "frequency" | "margin" | "acquisitionBudget" | "relyOnAcquisition"
+  | "cheaperChannels" | "investInGrowth";
+
+/** What one figure means. */
+export interface Explanation {
+  figure: Figure;
+  value: Quantity;
+  /** The formula with the user's numbers, up to "= value". */
+  formula: Token[];
+  verdict: Verdict | null;
+  /** The same figure at exactly the 85 % annual retention target. */
+  atTarget: Quantity | null;
+  ratioVerdict: RatioVerdict | null;
+  advice: Advice[];
+}
+
+/** Everything `calculate` found. A figure is null when its inputs have a mistake. */
+export interface Report {
+  retention: Retention | null;
+  value: Value | null;
+  discounted: Discounted | null;
+  acquisition: Acquisition | null;
+  /** At most one per field, in form order. */
+  errors: InputError[];
+  /** One per figure computed, in page order. */
+  explanations: Explanation[];
+}
+
+/** What `retention` found: the figures, or the mistakes that kept it from them. */
+export interface RetentionResult {
+  retention: Retention | null;
+  errors: InputError[];
+}
+
+/** Annual rates in percent. */
+export interface Annualised {
+  annualRetentionRate: number;
+  annualChurnRate: number;
+}
+"#;
+
+/// Computes every figure the input allows, with what each one means.
+///
+/// Each number may be a JS number, text as people type it (read in `input.locale`, default
+/// `"en"`), or empty (`null`, `undefined`, `""`). Mistakes in the numbers come back in
+/// `errors`; this throws only when `input` is not an object or a field holds something
+/// other than a number, text or null.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn calculate(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    // Arrays are objects to serde-wasm-bindgen: they would read as an input with every field
+    // empty.
+    if input.is_array() {
+        return Err(js_error(format_args!(
+            "invalid type: array, expected {EXPECTED_INPUT}"
+        )));
+    }
+    let JsInput(inputs) = serde_wasm_bindgen::from_value(input).map_err(js_error)?;
+    let report = crate::calculate(&inputs);
+    to_js(&JsReport {
+        explanations: explain(&report),
+        report: &report,
+    })
+}
+
+/// Retention, churn and lifespan from S, E and N over `period` (default `"year"`).
+///
+/// Mistakes (a missing, negative or fractional count, N above E, ...) come back in `errors`
+/// with `retention: null`.
+#[wasm_bindgen(unchecked_return_type = "RetentionResult")]
+pub fn retention(
+    start: Option<f64>,
+    end: Option<f64>,
+    #[wasm_bindgen(js_name = "newCustomers")] new: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Period")] period: JsValue,
+) -> Result<JsValue, JsError> {
+    let period: Option<Period> = from_js("period", period)?;
+    let result = match crate::retention(start, end, new, period.unwrap_or_default()) {
+        Ok(retention) => RetentionResult {
+            retention: Some(retention),
+            errors: Vec::new(),
+        },
+        Err(errors) => RetentionResult {
+            retention: None,
+            errors,
+        },
+    };
+    to_js(&result)
+}
+
+/// Annual retention and churn in percent from churn per period in percent, compounded:
+/// 5 % a month is 45.96 % a year, not 60 %.
+#[wasm_bindgen(unchecked_return_type = "Annualised")]
+pub fn annualise(
+    #[wasm_bindgen(js_name = "churnRate")] churn_rate: f64,
+    #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
+) -> Result<JsValue, JsError> {
+    let (annual_retention_rate, annual_churn_rate) =
+        crate::annualise(churn_rate, from_js("period", period)?);
+    to_js(&Annualised {
+        annual_retention_rate,
+        annual_churn_rate,
+    })
+}
+
+/// Customer lifetime value: spend per purchase × purchases a year × lifespan in years.
+#[wasm_bindgen]
+pub fn clv(
+    spend: f64,
+    frequency: f64,
+    #[wasm_bindgen(js_name = "lifespanYears")] lifespan_years: f64,
+) -> f64 {
+    crate::clv(spend, frequency, lifespan_years)
+}
+
+/// Reads a number the way people type it in `locale` (default `"en"`): `"1.234,56"` in
+/// `"nl"`, `"1,234.56"` or `"$75"` in `"en"`.
+///
+/// Returns `undefined` when the text is empty and `NaN` when it is not a number.
+#[wasm_bindgen(js_name = "parseNumber")]
+pub fn parse_number(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: JsValue,
+) -> Result<Option<f64>, JsError> {
+    // A JsValue rather than &str: a number passed by mistake throws instead of reading junk.
+    let text: String = from_js("text", text)?;
+    Ok(read_number(&text, read_locale(locale)?))
+}
+
+/// Writes `value` with exactly `decimals` decimals (0 to 20) and grouped thousands:
+/// `formatNumber(1234.5, 2, "nl")` is `"1.234,50"`.
+#[wasm_bindgen(js_name = "formatNumber")]
+pub fn format_number(
+    value: f64,
+    decimals: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: JsValue,
+) -> Result<String, JsError> {
+    let decimals = read_decimals(decimals)?;
+    Ok(format_decimal(
+        value,
+        decimals,
+        decimals,
+        read_locale(locale)?,
+    ))
+}
+
+/// Writes a percentage given in percent (85 means 85 %) with exactly `decimals` decimals:
+/// `"85.0%"` in `"en"`, `"85,0 %"` (no-break space) in `"nl"`.
+#[wasm_bindgen(js_name = "formatPercent")]
+pub fn format_percent_js(
+    value: f64,
+    decimals: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: JsValue,
+) -> Result<String, JsError> {
+    Ok(format_percent(
+        value,
+        read_decimals(decimals)?,
+        read_locale(locale)?,
+    ))
+}
+
+/// Writes a money amount with two decimals and the currency sign where `locale` puts it:
+/// `formatMoney(1234.56, "EUR", "nl")` is `"€ 1.234,56"` (no-break space).
+#[wasm_bindgen(js_name = "formatMoney")]
+pub fn format_money_js(
+    value: f64,
+    #[wasm_bindgen(unchecked_param_type = "Currency")] currency: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: JsValue,
+) -> Result<String, JsError> {
+    let currency: Currency = from_js("currency", currency)?;
+    Ok(format_money(value, currency, read_locale(locale)?))
+}
+
+/// The version of the retention-core crate this module was built from.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The one conversion of an error into the JS `Error` a malformed call throws.
+///
+/// serde-wasm-bindgen's errors are JS errors already and write themselves as `String(error)`,
+/// which starts with `Error: ` (once per level when nested): the message drops that.
+fn js_error(err: impl fmt::Display) -> JsError {
+    JsError::new(&err.to_string().replace("Error: ", ""))
+}
+
+/// Reads argument `name` with serde; the error names it.
+fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format_args!("{name}: {e}")))
+}
+
+/// Writes `value` as plain JS: objects for structs and maps, `null` for `None`.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
+}
+
+fn read_locale(locale: JsValue) -> Result<Locale, JsError> {
+    Ok(from_js::<Option<Locale>>("locale", locale)?.unwrap_or(DEFAULT_LOCALE))
+}
+
+fn read_decimals(decimals: f64) -> Result<usize, JsError> {
+    if decimals.fract() == 0.0 && (0.0..=MAX_DECIMALS).contains(&decimals) {
+        Ok(decimals as usize)
+    } else {
+        Err(js_error(format_args!(
+            "decimals: expected a whole number from 0 to {MAX_DECIMALS}, got {decimals}"
+        )))
+    }
+}
+
+/// `calculate`'s result: the report's fields and the explanations, in one object.
+#[derive(Serialize)]
+struct JsReport<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    explanations: Vec<Explanation>,
+}
+
+/// `retention`'s result.
+#[derive(Serialize)]
+struct RetentionResult {
+    retention: Option<Retention>,
+    errors: Vec<InputError>,
+}
+
+/// `annualise`'s result.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Annualised {
+    annual_retention_rate: f64,
+    annual_churn_rate: f64,
+}
+
+/// The keys `calculate` reads; any other key of the input object is ignored.
+const INPUT_KEYS: &[&str] = &[
+    "start",
+    "end",
+    "new",
+    "spend",
+    "frequency",
+    "margin",
+    "lifespan",
+    "discountRate",
+    "cac",
+    "period",
+    "locale",
+];
+
+/// `calculate`'s input: the core's [`Inputs`], read from a JS object whose numbers may be
+/// text in the object's own `locale`.
+struct JsInput(Inputs);
+
+impl<'de> Deserialize<'de> for JsInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("Input", INPUT_KEYS, InputVisitor)
+    }
+}
+
+struct InputVisitor;
+
+impl<'de> Visitor<'de> for InputVisitor {
+    type Value = JsInput;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECTED_INPUT)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsInput, A::Error> {
+        let mut numbers = Vec::new();
+        let mut period = None;
+        let mut locale = None;
+        while let Some(key) = map.next_key::<String>()? {
+            // Name the key, so the message says which field is wrong.
+            let named = |e: A::Error| de::Error::custom(format_args!("{key}: {e}"));
+            match key.as_str() {
+                "period" => period = map.next_value().map_err(named)?,
+                "locale" => locale = map.next_value().map_err(named)?,
+                name => match Field::ALL.into_iter().find(|f| f.name() == name) {
+                    Some(field) => numbers.push((field, map.next_value().map_err(named)?)),
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                },
+            }
+        }
+        // Text is read once the locale is known, wherever it came in the object.
+        let locale = locale.unwrap_or(DEFAULT_LOCALE);
+        let mut inputs = Inputs {
+            period: period.unwrap_or_default(),
+            ..Inputs::default()
+        };
+        for (field, number) in numbers {
+            inputs.set(field, JsNumber::read(number, locale));
+        }
+        Ok(JsInput(inputs))
+    }
+}
+
+/// One number of the input, as the caller gave it.
+enum JsNumber {
+    Value(f64),
+    Text(String),
+    Empty,
+}
+
+impl JsNumber {
+    /// The core's reading: `None` for empty, `NaN` for text that is not a number.
+    fn read(self, locale: Locale) -> Option<f64> {
+        match self {
+            JsNumber::Value(v) => Some(v),
+            JsNumber::Text(text) => read_number(&text, locale),
+            JsNumber::Empty => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for JsNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+struct NumberVisitor;
+
+impl Visitor<'_> for NumberVisitor {
+    type Value = JsNumber;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, a string or null")
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsNumber, E> {
+        Ok(JsNumber::Value(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsNumber, E> {
+        Ok(JsNumber::Value(v as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsNumber, E> {
+        Ok(JsNumber::Value(v as f64))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<JsNumber, E> {
+        Ok(JsNumber::Text(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<JsNumber, E> {
+        Ok(JsNumber::Text(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<JsNumber, E> {
+        Ok(JsNumber::Empty)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<JsNumber, E> {
+        Ok(JsNumber::Empty)
+    }
+}
