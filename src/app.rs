@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::charts_panel::ChartsPanel;
 use crate::components::choice_field::ChoiceField;
 use crate::components::export_bar::ExportBar;
+use crate::components::import_panel::ImportPanel;
 use crate::components::locale_switch::LocaleSwitch;
 use crate::components::notices::Notices;
 use crate::components::number_field::NumberField;
@@ -67,6 +68,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let onedit = dispatcher(&state, |(field, text)| Action::Edit(field, text));
     let onlocale = dispatcher(&state, Action::SetLocale);
+    let onfill = dispatcher(&state, Action::Fill);
     let onperiod = dispatcher(&state, |name: String| {
         Action::SetPeriod(Period::from_name(&name).unwrap_or_default())
     });
@@ -214,6 +216,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             if config.shows_section(Section::Periods) {
                 <PeriodsPanel {locale} period={state.period} />
+            }
+            if config.shows_section(Section::Import) {
+                <ImportPanel {locale} {currency} {onfill} />
             }
             <ExportBar link={link} results={results} {csv} {locale} />
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>

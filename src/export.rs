@@ -1,6 +1,7 @@
 //! The results as plain text, for the clipboard.
 
 use retention_core::{explain, format_decimal, format_input, Field, Locale, Quantity, Report};
+use wasm_bindgen::JsCast;
 
 use crate::components::formula::formula_text;
 use crate::config::Config;
@@ -144,6 +145,26 @@ fn csv_value(q: Quantity, state: &State) -> (String, String) {
         Quantity::Periods(n, period) => (number(n, 4), period_name(period, l).to_lowercase()),
         Quantity::Ratio(x) => (number(x, 4), ": 1".to_string()),
     }
+}
+
+/// Lets the browser save `csv` as a file called `name`.
+pub fn save_csv(name: &str, csv: &str) {
+    // A byte-order mark so spreadsheet programs read the € sign as UTF-8.
+    let blob = gloo::file::Blob::new_with_options(
+        format!("\u{feff}{csv}").as_str(),
+        Some("text/csv;charset=utf-8"),
+    );
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    if let Ok(link) = document.create_element("a") {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", name);
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    }
+    // Keep the URL alive while the browser fetches it; it is revoked when dropped.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
 /// A CSV field in double quotes, with inner quotes doubled.

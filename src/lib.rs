@@ -6,8 +6,10 @@ pub mod components;
 pub mod config;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod mount;
 pub mod settings;
 pub mod state;
+pub mod worker;
 
 pub use mount::{mount, mount_all, mount_with};

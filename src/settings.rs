@@ -23,16 +23,24 @@ pub enum Section {
     WhatIf,
     /// The table of several periods.
     Periods,
+    /// The import of an order export.
+    Import,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Charts, Section::WhatIf, Section::Periods];
+    pub const ALL: [Section; 4] = [
+        Section::Charts,
+        Section::WhatIf,
+        Section::Periods,
+        Section::Import,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Section::Charts => "charts",
             Section::WhatIf => "whatIf",
             Section::Periods => "periods",
+            Section::Import => "import",
         }
     }
 

@@ -30,6 +30,8 @@ pub enum Action {
     SetPeriod(Period),
     /// Back to the inputs the page opened with.
     Reset(Inputs),
+    /// Fill in the fields `inputs` gives (from an imported export), keeping the others.
+    Fill(Inputs),
 }
 
 impl State {
@@ -100,6 +102,14 @@ impl Reducible for State {
                 next.currency_chosen = true;
             }
             Action::SetPeriod(period) => next.period = period,
+            Action::Fill(inputs) => {
+                for (i, field) in Field::ALL.into_iter().enumerate() {
+                    if let Some(v) = inputs.get(field).filter(|v| v.is_finite()) {
+                        next.texts[i] = format_input(v, self.locale);
+                    }
+                }
+                next.period = inputs.period;
+            }
             Action::Reset(inputs) => {
                 let currency = self.currency_chosen.then_some(self.currency);
                 next = State::new(&inputs, self.locale, currency);
@@ -140,6 +150,25 @@ mod tests {
         let state = reduce(state, Action::SetCurrency(Currency::Gbp));
         let state = reduce(state, Action::SetLocale(Locale::En));
         assert_eq!(state.currency, Currency::Gbp);
+    }
+
+    #[test]
+    fn filling_from_an_import_keeps_what_it_does_not_give() {
+        let state = State::new(&Inputs::example(), Locale::Nl, None);
+        let fill = Inputs {
+            start: Some(480.0),
+            end: Some(500.0),
+            new: Some(60.0),
+            spend: Some(42.5),
+            frequency: Some(2.25),
+            period: Period::Quarter,
+            ..Inputs::default()
+        };
+        let next = reduce(state.clone(), Action::Fill(fill));
+        assert_eq!(next.text(Field::Start), "480");
+        assert_eq!(next.text(Field::Spend), "42,5");
+        assert_eq!(next.text(Field::Margin), state.text(Field::Margin));
+        assert_eq!(next.period, Period::Quarter);
     }
 
     #[test]

@@ -4,6 +4,10 @@
 // data-retention-calculator attribute. Calculators added later: RetentionCalculator.mount(el).
 import init, { mount, mountAll } from "./retention-calculator.js";
 
+// Where this file lives: the calculator starts its import worker (import-worker.js) from
+// here, wherever the page itself is.
+globalThis.retentionCalculatorBase = new URL(".", import.meta.url).href;
+
 await init();
 
 window.RetentionCalculator = { mount, mountAll };

@@ -3,6 +3,7 @@ use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::export::save_csv;
 use crate::i18n::{text, Text};
 
 #[derive(Properties, PartialEq)]
@@ -88,24 +89,7 @@ async fn write_clipboard(content: &str) -> bool {
 
 /// A click handler that downloads `csv` as a file.
 fn download(csv: AttrValue) -> Callback<MouseEvent> {
-    Callback::from(move |_: MouseEvent| {
-        // A byte-order mark so spreadsheet programs read the € sign as UTF-8.
-        let blob = gloo::file::Blob::new_with_options(
-            format!("\u{feff}{csv}").as_str(),
-            Some("text/csv;charset=utf-8"),
-        );
-        let url = gloo::file::ObjectUrl::from(blob);
-        let document = gloo::utils::document();
-        if let Ok(link) = document.create_element("a") {
-            let _ = link.set_attribute("href", &url);
-            let _ = link.set_attribute("download", "retentie-calculator.csv");
-            if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
-                link.click();
-            }
-        }
-        // Keep the URL alive while the browser fetches it; it is revoked when dropped.
-        gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
-    })
+    Callback::from(move |_: MouseEvent| save_csv("retentie-calculator.csv", &csv))
 }
 
 /// Opens the browser's print dialog; "save as PDF" lives there too.

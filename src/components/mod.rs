@@ -2,8 +2,12 @@
 
 pub mod charts_panel;
 pub mod choice_field;
+pub mod cohort_heatmap;
 pub mod export_bar;
+pub mod forecast_view;
 pub mod formula;
+pub mod import_panel;
+pub mod import_results;
 pub mod line_chart;
 pub mod locale_switch;
 pub mod notices;

@@ -2,8 +2,8 @@
 
 use retention_core::{
     format_count, format_decimal, format_input, format_percent, inactive_csv, parse_orders,
-    sniff_orders, summarise_orders, Date, Delimiter, ImportStats, Locale, Mapping, Period, Preview,
-    Summary, SummaryOptions,
+    sniff_orders, summarise_orders, Date, Delimiter, FitError, Forecast, ForecastOptions,
+    Forecaster, ImportStats, Locale, Mapping, Period, Preview, Summary, SummaryOptions,
 };
 use serde::Serialize;
 
@@ -17,6 +17,9 @@ struct AnalyzeJson<'a> {
     mapping: &'a Mapping,
     import: &'a ImportStats,
     summary: &'a Summary,
+    /// The BG/NBD and Gamma-Gamma forecast; `null` with `forecastError` saying why.
+    forecast: Option<&'a Forecast>,
+    forecast_error: Option<FitError>,
 }
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
@@ -54,6 +57,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         window_months: args.whole("window", 12)?,
         inactive_days: args.whole("inactive-days", 30)?,
         reference,
+        inactive_limit: None,
     };
     if options.window_months == 0 {
         return Err(Failure::Usage("--window must be at least 1 month".into()));
@@ -77,12 +81,33 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         std::fs::write(out, inactive_csv(&summary.inactive, locale))
             .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     }
+    let end = summary.reference.or(summary.last_order);
+    let forecaster = match end {
+        Some(end) => Forecaster::fit(
+            &log,
+            end,
+            ForecastOptions {
+                top: show,
+                ..ForecastOptions::default()
+            },
+        ),
+        None => Err(FitError::TooFewCustomers {
+            found: 0,
+            needed: 10,
+        }),
+    };
+    let forecast = forecaster
+        .as_ref()
+        .map(Forecaster::forecast)
+        .map_err(|e| *e);
     if args.has("json") {
         print_json(&AnalyzeJson {
             file: path,
             mapping: &mapping,
             import: log.stats(),
             summary: &summary,
+            forecast: forecast.ok(),
+            forecast_error: forecast.err(),
         })?;
     } else {
         let out = Printer { locale };
@@ -93,6 +118,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             out.cohorts(&summary);
             out.inactive(&summary, show);
             out.fill(&summary);
+            out.forecast(forecast);
         }
     }
     if log.customer_count() == 0 {
@@ -103,27 +129,13 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Windows-1252 for the bytes 0x80–0x9F; the others are Latin-1.
-const CP1252: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// UTF-8, or else Windows-1252: what Excel on Windows writes as "CSV", `€` included.
+/// UTF-8, or else Windows-1252 (what Excel on Windows writes as "CSV"), saying so.
 fn decode(bytes: Vec<u8>, path: &str) -> String {
-    match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("retention: note: {path} is not UTF-8; reading it as Windows-1252");
-            e.into_bytes()
-                .into_iter()
-                .map(|b| match b {
-                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
-                    _ => char::from(b),
-                })
-                .collect()
-        }
+    let (text, fallback) = retention_core::decode_text(bytes);
+    if fallback {
+        eprintln!("retention: note: {path} is not UTF-8; reading it as Windows-1252");
     }
+    text
 }
 
 fn describe_columns(preview: &Preview) -> String {
@@ -342,6 +354,62 @@ impl Printer {
             }
         }
         println!();
+    }
+
+    fn forecast(&self, forecast: Result<&Forecast, FitError>) {
+        println!();
+        let f = match forecast {
+            Ok(f) => f,
+            Err(e) => {
+                println!("Forecast (BG/NBD + Gamma-Gamma): none, {e}.");
+                return;
+            }
+        };
+        let n = |v: f64, d: usize| {
+            if v.is_finite() {
+                format_decimal(v, d, d, self.locale)
+            } else {
+                "-".into()
+            }
+        };
+        let (b, g) = (f.purchases, f.spend);
+        println!(
+            "Forecast for the next {} weeks, fitted on {} customers up to {}:",
+            n(f.options.horizon_weeks, 0),
+            format_count(f.customers as u64, self.locale),
+            f.calibration_end
+        );
+        println!(
+            "  BG/NBD r {} alpha {} a {} b {}; Gamma-Gamma p {} q {} gamma {}",
+            n(b.r, 3),
+            n(b.alpha, 3),
+            n(b.a, 3),
+            n(b.b, 3),
+            n(g.p, 3),
+            n(g.q, 3),
+            n(g.gamma, 3)
+        );
+        println!(
+            "  expected: {} purchases worth {} in all; average P(alive) {}",
+            n(f.expected_purchases, 0),
+            n(f.expected_value, 2),
+            format_percent(f.mean_p_alive * 100.0, 1, self.locale)
+        );
+        println!(
+            "  {:<20} {:>9} {:>10} {:>10} {:>12}",
+            "customer", "P(alive)", "purchases", "spend", "CLV"
+        );
+        for c in &f.top {
+            let p = c.prediction;
+            println!(
+                "  {:<20} {:>9} {:>10} {:>10} {:>12}",
+                c.id,
+                format_percent(p.p_alive * 100.0, 1, self.locale),
+                n(p.expected_purchases, 2),
+                n(p.expected_spend, 2),
+                n(p.clv, 2)
+            );
+        }
     }
 
     fn fill(&self, s: &Summary) {

@@ -247,6 +247,41 @@ fn analyze_counts_s_e_and_n() {
     assert_eq!(v["import"]["orders"], 7);
     assert_eq!(v["summary"]["fill"]["start"], 2.0);
     assert_eq!(v["summary"]["inactive"][0]["lastOrder"], "2024-05-01");
+    // Five customers are too few to fit a forecast: said, not failed.
+    assert_eq!(v["forecast"], Value::Null);
+    assert_eq!(v["forecastError"]["code"], "tooFewCustomers");
+    assert!(
+        out.contains("Forecast (BG/NBD + Gamma-Gamma): none"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn analyze_forecasts_each_customer_when_there_is_enough_history() {
+    let dir = temp_dir("forecast");
+    let mut text = String::from("customer,date,amount\n");
+    for k in 0..60u32 {
+        let mut day = 1 + k % 20;
+        let mut month = 1;
+        while month <= 12 - k % 6 {
+            text.push_str(&format!(
+                "c{k},2024-{month:02}-{day:02},{}.00\n",
+                20 + k % 15
+            ));
+            month += 1 + k % 3;
+            day = 1 + (day + 7) % 27;
+        }
+    }
+    let file = write(&dir, "orders.csv", text.as_bytes());
+    let v = json(&succeeds(&["analyze", &file, "--json", "--show", "3"]));
+    let f = &v["forecast"];
+    assert_eq!(v["forecastError"], Value::Null);
+    assert_eq!(f["customers"], 60);
+    assert_eq!(f["top"].as_array().unwrap().len(), 3);
+    assert!(f["purchases"]["r"].as_f64().unwrap() > 0.0);
+    let table = succeeds(&["analyze", &file, "--show", "3"]);
+    assert!(table.contains("BG/NBD r "), "{table}");
     let _ = std::fs::remove_dir_all(dir);
 }
 

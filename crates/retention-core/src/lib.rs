@@ -32,6 +32,7 @@
 mod economics;
 mod error;
 mod explain;
+mod forecast;
 mod format;
 mod locale;
 mod metrics;
@@ -46,6 +47,7 @@ mod wasm;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
+pub use forecast::{customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
 pub use metrics::{
@@ -53,10 +55,10 @@ pub use metrics::{
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
 };
 pub use orders::{
-    inactive_csv, parse_orders, sniff_orders, summarise_orders, BadRow, BadRowReason, ClvStats,
-    Cohort, ColumnGuess, ColumnKind, CustomerOrders, Date, DateFormat, Delimiter, ImportError,
-    ImportStats, InactiveCustomer, Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase,
-    Summary, SummaryOptions, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
+    decode_text, inactive_csv, parse_orders, sniff_orders, summarise_orders, BadRow, BadRowReason,
+    ClvStats, Cohort, ColumnGuess, ColumnKind, CustomerOrders, Date, DateFormat, Delimiter,
+    ImportError, ImportStats, InactiveCustomer, Mapping, NotADate, OrderLog, PeriodSummary,
+    Preview, Purchase, Summary, SummaryOptions, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};

@@ -130,7 +130,7 @@ impl Inputs {
 }
 
 /// Retention over the period, from S, E and N.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Retention {
     /// The period the counts cover.
@@ -160,7 +160,7 @@ pub struct Retention {
 }
 
 /// Expected customer lifespan estimated as 1 / churn.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Lifespan {
     /// In periods: 1 / churn per period.

@@ -560,3 +560,341 @@ impl Visitor<'_> for NumberVisitor {
         Ok(JsNumber::Empty)
     }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const ORDER_TYPES: &str = r#"
+/** What separates the fields of an order export. */
+export type Delimiter = "comma" | "semicolon" | "tab" | "whitespace";
+/** How dates are written: yyyy-mm-dd, dd-mm-yyyy, mm/dd/yyyy, yyyymmdd. */
+export type DateFormat = "iso" | "dayMonthYear" | "monthDayYear" | "compact";
+
+/** How to read an export; columns count from 0. */
+export interface Mapping {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  /** How many fields every row has. */
+  columns: number;
+  customer: number;
+  date: number;
+  amount: number;
+  dateFormat: DateFormat;
+  /** The amounts' habit: "nl" reads 1.234,56, "en" reads 1,234.56. */
+  locale: Locale;
+}
+
+/** What `sniffOrders` found. */
+export interface Preview {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  columns: { name: string; kind: "customer" | "date" | "amount" | "other"; dateFormat: DateFormat | null; dateAmbiguous: boolean; numeric: boolean }[];
+  /** The first data rows as text. */
+  rows: string[][];
+  /** The suggested mapping; null when the columns could not be told apart. */
+  mapping: Mapping | null;
+}
+
+/** How to count: a customer is active in a period when they bought within `windowMonths`
+ * months up to its end. Every field has a default. */
+export interface SummaryOptions {
+  period?: "month" | "quarter";
+  windowMonths?: number;
+  inactiveDays?: number;
+  /** ISO date; default the last order's. */
+  reference?: string | null;
+  /** List at most this many inactive customers; default all. */
+  inactiveLimit?: number | null;
+}
+
+/** What to forecast. Every field has a default. */
+export interface ForecastOptions {
+  /** Weeks ahead; default 52. */
+  horizonWeeks?: number;
+  /** Percent, for profit rather than revenue. */
+  margin?: number | null;
+  /** How many of the most valuable customers to list; default 100. */
+  top?: number;
+}
+
+/** What an import read: every data row is an order, a refund or a bad row. */
+export interface ImportStats {
+  rows: number;
+  orders: number;
+  refunds: number;
+  refunded: number;
+  unmatchedRefunds: number;
+  customers: number;
+  headerLine: number | null;
+  badRowCount: number;
+  /** The first 100 bad rows. */
+  badRows: BadRow[];
+  /** The file was not UTF-8 and was read as Windows-1252. */
+  windows1252: boolean;
+}
+
+/** One period of an import, with S, E and N counted from the orders. */
+export interface PeriodSummary {
+  label: string;
+  firstDay: string;
+  lastDay: string;
+  /** False for a period still running at the reference date. */
+  complete: boolean;
+  start: number;
+  end: number;
+  new: number;
+  firstTime: number;
+  reactivated: number;
+  orders: number;
+  revenue: number;
+  /** Null for the first period, which has no S. */
+  retention: Retention | null;
+}
+
+/** Customers by the month of their first purchase; `shares[k]` bought k months later. */
+export interface Cohort {
+  label: string;
+  firstDay: string;
+  size: number;
+  active: number[];
+  shares: number[];
+}
+
+/** Historical CLV per customer: net spend so far. */
+export interface ClvStats {
+  mean: number; min: number; p25: number; median: number; p75: number; p90: number; max: number;
+}
+
+/** A customer to win back. */
+export interface InactiveCustomer {
+  id: string;
+  lastOrder: string;
+  daysInactive: number;
+  orders: number;
+  spend: number;
+}
+
+/** What an import counts. */
+export interface Summary {
+  options: SummaryOptions;
+  reference: string | null;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  customers: number;
+  orders: number;
+  revenue: number;
+  refunded: number;
+  repeatCustomers: number;
+  repeatPurchaseRate: number | null;
+  averageOrderValue: number | null;
+  purchaseFrequency: number | null;
+  clv: ClvStats | null;
+  periods: PeriodSummary[];
+  cohorts: Cohort[];
+  /** The first `inactiveLimit` inactive customers, most recently lapsed first. */
+  inactive: InactiveCustomer[];
+  /** How many customers are inactive, listed or not. */
+  inactiveCount: number;
+  /** Calculator inputs from the last full period. */
+  fill: { [K in Field]: number | null } & { period: Period };
+  fillPeriod: string | null;
+}
+
+/** Why a model could not be fitted. */
+export type FitError =
+  | { code: "tooFewCustomers"; found: number; needed: number }
+  | { code: "noRepeatBuyers" }
+  | { code: "tooFewRepeatBuyers"; found: number; needed: number }
+  | { code: "invalidCustomer"; index: number }
+  | { code: "didNotConverge" };
+
+/** One customer's forecast over the horizon. */
+export interface CustomerForecast {
+  id: string;
+  frequency: number;
+  weeksSinceLast: number;
+  pAlive: number;
+  expectedPurchases: number;
+  expectedSpend: number;
+  clv: number;
+}
+
+/** The fitted models (time in weeks) and what they expect of the customer base. */
+export interface Forecast {
+  calibrationEnd: string;
+  options: ForecastOptions;
+  customers: number;
+  repeatCustomers: number;
+  purchases: { r: number; alpha: number; a: number; b: number };
+  spend: { p: number; q: number; gamma: number };
+  expectedPurchases: number;
+  expectedValue: number;
+  meanPAlive: number;
+  top: CustomerForecast[];
+}
+
+/** `Analyzer.forecast`: one of the two is null. */
+export interface Forecasted {
+  forecast: Forecast | null;
+  error: FitError | null;
+}
+
+/** A row of an export that was not read, and why. */
+export interface BadRow {
+  line: number;
+  reason: { code: "columns"; found: number; expected: number } | { code: "noCustomer" }
+    | { code: "date"; text: string } | { code: "amount"; text: string } | { code: "unclosedQuote" };
+}
+"#;
+
+/// Guesses how an order export is laid out: delimiter, header, the customer, date and amount
+/// columns, the date format and the amounts' habit. Give it the first 64 KB or so.
+#[wasm_bindgen(js_name = "sniffOrders", unchecked_return_type = "Preview")]
+pub fn sniff_orders(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::sniff_orders(text))
+}
+
+/// An imported order export, kept in wasm memory so it can be counted again with other
+/// options without reading the file again.
+///
+/// ```js
+/// const analyzer = new Analyzer(bytes, preview.mapping, (done, total) => showProgress(done / total));
+/// const summary = analyzer.summarise({ period: "month", inactiveLimit: 100 });
+/// const { forecast, error } = analyzer.forecast({ horizonWeeks: 52 });
+/// ```
+#[wasm_bindgen]
+pub struct Analyzer {
+    log: crate::OrderLog,
+    windows_1252: bool,
+    forecaster: Option<crate::Forecaster>,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    /// Reads an export (UTF-8, or Windows-1252 as Excel writes it) with `mapping`. Calls
+    /// `onProgress(done, total)` every 64 KB; returning `false` cancels. Throws on a mapping
+    /// that does not fit or a cancel; bad rows are data in `stats()`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        bytes: Vec<u8>,
+        #[wasm_bindgen(unchecked_param_type = "Mapping")] mapping: JsValue,
+        #[wasm_bindgen(
+            js_name = "onProgress",
+            unchecked_param_type = "(done: number, total: number) => boolean | void"
+        )]
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<Analyzer, JsError> {
+        let mapping: crate::Mapping = from_js("mapping", mapping)?;
+        let (text, windows_1252) = crate::decode_text(bytes);
+        let log = crate::parse_orders(&text, &mapping, |done, total| match &on_progress {
+            Some(f) => f
+                .call2(
+                    &JsValue::NULL,
+                    &(done as f64).into(),
+                    &(total as f64).into(),
+                )
+                .map_or(true, |r| r.as_bool() != Some(false)),
+            None => true,
+        })
+        .map_err(js_error)?;
+        Ok(Analyzer {
+            log,
+            windows_1252,
+            forecaster: None,
+        })
+    }
+
+    /// What was read: rows, orders, refunds, customers and the bad rows by line, plus
+    /// `windows1252` when the file was not UTF-8.
+    #[wasm_bindgen(unchecked_return_type = "ImportStats")]
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Stats<'a> {
+            #[serde(flatten)]
+            stats: &'a crate::ImportStats,
+            windows1252: bool,
+        }
+        to_js(&Stats {
+            stats: self.log.stats(),
+            windows1252: self.windows_1252,
+        })
+    }
+
+    /// S, E, N and CRR per period, repeat rate, order value, frequency, historical CLV,
+    /// cohorts, the inactive customers (the first `options.inactiveLimit`, with their total in
+    /// `inactiveCount`) and the calculator inputs derived from the last full period.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summarise(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SummaryOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options: crate::SummaryOptions = from_js("options", options)?;
+        to_js(&crate::summarise_orders(&self.log, &options))
+    }
+
+    /// Fits BG/NBD and Gamma-Gamma on the history up to `end` (ISO date; default the last
+    /// order) and forecasts every customer: `{ forecast, error }`, one of them null. Too
+    /// little history is an `error`, not a throw.
+    #[wasm_bindgen(unchecked_return_type = "Forecasted")]
+    pub fn forecast(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ForecastOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] end: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options: crate::ForecastOptions = from_js("options", options)?;
+        let end: Option<crate::Date> = from_js("end", end)?;
+        let end = end
+            .or_else(|| {
+                self.log
+                    .span()
+                    .map(|(_, last)| crate::Date::from_days(last))
+            })
+            .ok_or_else(|| js_error("no orders to forecast from"))?;
+        #[derive(Serialize)]
+        struct Forecasted<'a> {
+            forecast: Option<&'a crate::Forecast>,
+            error: Option<crate::FitError>,
+        }
+        match crate::Forecaster::fit(&self.log, end, options) {
+            Ok(f) => {
+                let forecaster = self.forecaster.insert(f);
+                to_js(&Forecasted {
+                    forecast: Some(forecaster.forecast()),
+                    error: None,
+                })
+            }
+            Err(e) => {
+                self.forecaster = None;
+                to_js(&Forecasted {
+                    forecast: None,
+                    error: Some(e),
+                })
+            }
+        }
+    }
+
+    /// The customers inactive for `options.inactiveDays` or more, all of them, as CSV for a
+    /// win-back mail (`;` and decimal commas for `"nl"`).
+    #[wasm_bindgen(js_name = "inactiveCsv")]
+    pub fn inactive_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SummaryOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
+    ) -> Result<String, JsError> {
+        let options: crate::SummaryOptions = from_js("options", options)?;
+        let summary = crate::summarise_orders(&self.log, &options);
+        Ok(crate::inactive_csv(&summary.inactive, read_locale(locale)?))
+    }
+
+    /// Every customer's forecast from the last `forecast()` as CSV; empty before one.
+    #[wasm_bindgen(js_name = "forecastCsv")]
+    pub fn forecast_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
+    ) -> Result<String, JsError> {
+        let locale = read_locale(locale)?;
+        Ok(self
+            .forecaster
+            .as_ref()
+            .map(|f| f.csv(&self.log, locale))
+            .unwrap_or_default())
+    }
+}

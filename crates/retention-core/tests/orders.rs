@@ -364,9 +364,14 @@ fn one_typo_does_not_hide_a_column() {
             }
         )]
     );
-    // Below 20 rows every value must fit.
+    // Below 20 rows a single miss is allowed, two are not.
     let short: String = text.lines().take(10).map(|l| format!("{l}\n")).collect();
-    assert_eq!(sniff_orders(&short).mapping, None);
+    assert_eq!(
+        mapping_of(&sniff_orders(&short)).date_format,
+        DateFormat::Iso
+    );
+    let two = short.replace("2024-01-03", "2024-13-03");
+    assert_eq!(sniff_orders(&two).mapping, None);
 }
 
 #[test]
@@ -951,6 +956,7 @@ proptest! {
             window_months: window,
             inactive_days: 30,
             reference: Some(Date::from_days(last + reference_shift)),
+            inactive_limit: None,
         };
         let summary = summarise_orders(&log, &options);
         let reference = summary.reference.unwrap().days();
@@ -980,4 +986,44 @@ proptest! {
         let clv = summary.clv.map_or(0.0, |c| c.mean * summary.customers as f64);
         prop_assert!((net - clv).abs() < 1e-6 * (1.0 + net.abs()));
     }
+}
+
+#[test]
+fn one_typo_in_a_small_export_does_not_hide_its_column() {
+    let text = "klant;datum;bedrag\na;10-01-2024;20,00\nb;20-01-2024;30,00\nd;01-02-2024;10,00\nx;31-02-2024;5,00\na;10-04-2024;20,00\nc;05-05-2024;40,00\n";
+    let mapping = retention_core::sniff_orders(text)
+        .mapping
+        .expect("a mapping despite the bad date");
+    assert_eq!(
+        (mapping.date, mapping.locale),
+        (1, retention_core::Locale::Nl)
+    );
+    let log = retention_core::parse_orders(text, &mapping, |_, _| true).unwrap();
+    assert_eq!(log.stats().bad_rows[0].line, 5);
+    // Two values of four are too many to call it a date column.
+    let text = "k;d;b\na;10-01-2024;1\nb;x;2\nc;y;3\nd;01-02-2024;4\n";
+    assert!(retention_core::sniff_orders(text).columns[1]
+        .date_format
+        .is_none());
+}
+
+#[test]
+fn the_inactive_list_can_be_cut_short_but_is_always_counted() {
+    let mut text = String::from("customer,date,amount\n");
+    for k in 0..50 {
+        text.push_str(&format!("c{k},2024-01-{:02},{}.00\n", k % 28 + 1, 10 + k));
+    }
+    text.push_str("late,2024-06-30,1.00\n");
+    let log = parse_orders(&text, &mapping_of(&sniff_orders(&text)), |_, _| true).unwrap();
+    let all = summarise_orders(&log, &SummaryOptions::default());
+    let cut = summarise_orders(
+        &log,
+        &SummaryOptions {
+            inactive_limit: Some(5),
+            ..SummaryOptions::default()
+        },
+    );
+    assert_eq!((all.inactive_count, all.inactive.len()), (50, 50));
+    assert_eq!((cut.inactive_count, cut.inactive.len()), (50, 5));
+    assert_eq!(cut.inactive[..], all.inactive[..5]);
 }

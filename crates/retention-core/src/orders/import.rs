@@ -3,7 +3,7 @@
 use std::fmt;
 
 use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::amount::read_amount;
 use super::scan::{Record, Scanner};
@@ -83,7 +83,7 @@ impl Serialize for ImportError {
 }
 
 /// Why a row was not read as an order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
 pub enum BadRowReason {
     /// Not the mapping's number of fields.
@@ -124,7 +124,7 @@ impl fmt::Display for BadRowReason {
 }
 
 /// A row that was not read as an order, and why: reported, never dropped in silence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BadRow {
     /// The line of the text the row starts on, counting from 1.
@@ -135,7 +135,7 @@ pub struct BadRow {
 
 /// What the import read. Every data row is an order, a refund or a bad row:
 /// `rows == orders + refunds + bad_row_count`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportStats {
     /// Data rows: non-empty lines after the header.

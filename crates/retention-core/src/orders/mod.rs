@@ -19,7 +19,8 @@ mod sniff;
 mod summary;
 
 pub use date::{Date, DateFormat, NotADate};
-pub use export::inactive_csv;
+pub(crate) use export::quote;
+pub use export::{decode_text, inactive_csv};
 pub use import::{
     parse_orders, BadRow, BadRowReason, CustomerOrders, ImportError, ImportStats, OrderLog,
     Purchase, MAX_BAD_ROWS, PROGRESS_STEP,

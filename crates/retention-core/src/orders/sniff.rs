@@ -50,12 +50,12 @@ pub struct ColumnGuess {
     pub name: String,
     /// The suggested role: the one in [`Preview::mapping`], or `Other`.
     pub kind: ColumnKind,
-    /// A format that reads the sampled values as dates (all but at most 1 in 20), if one
+    /// A format that reads the sampled values as dates (all but at most 1 in 20, or one of five or more), if one
     /// does.
     pub date_format: Option<DateFormat>,
     /// Another format reads them too (`03/04/2024`): the user should confirm which.
     pub date_ambiguous: bool,
-    /// The sampled values are numbers (all but at most 1 in 20).
+    /// The sampled values are numbers (all but at most 1 in 20, or one of five or more).
     pub numeric: bool,
 }
 
@@ -103,7 +103,8 @@ pub struct Preview {
 /// columns hold the customer, date and amount, the date format and the amount habit.
 ///
 /// A column is a date column when one format reads every non-empty sampled value (of up to
-/// 1000 rows), or all but at most 1 in 20 so that a typo does not hide the column; the import
+/// 1000 rows), or all but at most 1 in 20 (or a single one of five or more) so that a typo does
+/// not hide the column; the import
 /// reports the rows it misses. When both `dd-mm-yyyy` and `mm/dd/yyyy` fit (every day is 12
 /// or less), the American order is chosen only for `/` dates in a file with English amounts,
 /// and the guess says it is ambiguous.
@@ -251,10 +252,12 @@ impl Column {
             .filter(|v| !v.is_empty())
             .collect();
         let any = !values.is_empty();
-        // One typo in a thousand rows must not hide a column: a kind fits when it misses at
-        // most 1 value in 20 (none in fewer than 20). The rows it misses are reported by the
-        // import, never dropped.
-        let fits = |misses: usize| any && misses <= values.len() / 20;
+        // One typo must not hide a column: a kind fits when it misses at most 1 value in 20,
+        // or a single value of five or more. The rows it misses are reported by the import,
+        // never dropped.
+        let fits = |misses: usize| {
+            any && (misses <= values.len() / 20 || (misses == 1 && values.len() >= 5))
+        };
         let misses = |f: DateFormat| values.iter().filter(|v| f.read(v).is_none()).count();
         let fitting: Vec<(DateFormat, usize)> = DateFormat::ALL
             .into_iter()

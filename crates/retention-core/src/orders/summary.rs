@@ -21,6 +21,9 @@ pub struct SummaryOptions {
     /// The day the figures are taken at ("today"); `None` is the last purchase day. Later
     /// purchases are left out.
     pub reference: Option<Date>,
+    /// List at most this many inactive customers (the count is always complete); `None`
+    /// lists them all.
+    pub inactive_limit: Option<u32>,
 }
 
 impl Default for SummaryOptions {
@@ -30,12 +33,13 @@ impl Default for SummaryOptions {
             window_months: 12,
             inactive_days: 30,
             reference: None,
+            inactive_limit: None,
         }
     }
 }
 
 /// S, E and N over one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodSummary {
     /// `2024-03`, `2024-Q1` or `2024`.
@@ -68,7 +72,7 @@ pub struct PeriodSummary {
 
 /// The customers whose first purchase was in one month, and how many of them bought again
 /// in each month after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cohort {
     /// The month of the first purchase: `2024-03`.
@@ -85,7 +89,7 @@ pub struct Cohort {
 }
 
 /// How historical CLV (net spend per customer) is spread.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClvStats {
     /// The average.
@@ -105,7 +109,7 @@ pub struct ClvStats {
 }
 
 /// A customer to win back.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InactiveCustomer {
     /// The id as written in the export.
@@ -121,7 +125,7 @@ pub struct InactiveCustomer {
 }
 
 /// Everything [`summarise_orders`] found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// The options used.
@@ -158,6 +162,8 @@ pub struct Summary {
     /// Customers without a purchase for `inactive_days` or more, the most recently lapsed
     /// (the likeliest to come back) first; then by spend, highest first.
     pub inactive: Vec<InactiveCustomer>,
+    /// How many customers are inactive, listed or not.
+    pub inactive_count: usize,
     /// The calculator's inputs from the last complete period with customers at its start:
     /// S, E, N, spend (average order value), frequency and the period. Empty fields when
     /// there is no such period.
@@ -212,6 +218,7 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
         periods: Vec::new(),
         cohorts: Vec::new(),
         inactive: Vec::new(),
+        inactive_count: 0,
         fill: Inputs {
             period: options.period,
             ..Inputs::default()
@@ -242,6 +249,8 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
     let mut cohorts = Cohorts::new(month_index(first), month_index(reference));
     let mut clvs = Vec::with_capacity(histories.len());
     let mut months = Vec::new();
+    // (days inactive, spend, id, last day, orders): owned ids only for the ones listed.
+    let mut inactive: Vec<(u32, f64, &str, i32, u32)> = Vec::new();
     for (customer, purchases) in &histories {
         // Once per purchase: the calendar conversion is the costliest step here.
         months.clear();
@@ -259,22 +268,38 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
         let last = purchases[purchases.len() - 1].day;
         let days_inactive = (reference - last) as u32;
         if days_inactive >= options.inactive_days {
-            summary.inactive.push(InactiveCustomer {
-                id: customer.id.to_string(),
-                last_order: Date::from_days(last),
+            inactive.push((
                 days_inactive,
-                orders: purchases.len() as u32,
                 spend,
-            });
+                customer.id,
+                last,
+                purchases.len() as u32,
+            ));
         }
     }
     // Ids are unique, so the order is total and an unstable sort gives the same result.
-    summary.inactive.sort_unstable_by(|a, b| {
-        a.days_inactive
-            .cmp(&b.days_inactive)
-            .then(b.spend.total_cmp(&a.spend))
-            .then_with(|| a.id.cmp(&b.id))
+    inactive.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.total_cmp(&a.1))
+            .then_with(|| a.2.cmp(b.2))
     });
+    summary.inactive_count = inactive.len();
+    let listed = options
+        .inactive_limit
+        .map_or(inactive.len(), |n| n as usize);
+    summary.inactive = inactive
+        .into_iter()
+        .take(listed)
+        .map(
+            |(days_inactive, spend, id, last, orders)| InactiveCustomer {
+                id: id.to_string(),
+                last_order: Date::from_days(last),
+                days_inactive,
+                orders,
+                spend,
+            },
+        )
+        .collect();
     let customers = summary.customers as f64;
     let orders = summary.orders as f64;
     let years = f64::from(reference - first + 1) / 365.2425;

@@ -56,7 +56,7 @@ impl CustomerSummary {
 /// Why a model could not be fitted.
 ///
 /// The messages are lowercase English for logs and the JS API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
 pub enum FitError {
     /// Too few customers for the estimates to mean anything.
@@ -137,7 +137,7 @@ impl std::error::Error for FitError {}
 /// The BG/NBD model of purchase counts: while alive a customer buys as a Poisson process with
 /// rate λ ~ Gamma(r, α) across customers, and after each repeat purchase drops out for good
 /// with probability p ~ Beta(a, b).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BgNbd {
     /// r: shape of the purchase rates.
@@ -431,7 +431,7 @@ impl Histories {
 
 /// The Gamma-Gamma model of spend: a customer's purchases are worth z ~ Gamma(p, ν) each, and
 /// the rates ν ~ Gamma(q, γ) across customers, independent of how often they buy.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GammaGamma {
     /// p: shape of each purchase's value.
@@ -648,7 +648,7 @@ impl Spends {
 }
 
 /// What the models expect of one customer over the horizon.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Prediction {
     /// Probability that the customer is still a customer, 0–1.

@@ -1,7 +1,10 @@
 //! Every word on the page, in Dutch and English. The numbers come from the core; this module
 //! only says them. Each text keeps its two languages side by side so they stay in step.
 
+mod import;
+
 use crate::settings::Notice;
+pub use import::*;
 use retention_core::{
     format_count, format_decimal, format_money, format_percent, Advice, Currency, Explanation,
     Field, Figure, InputError, Locale, Period, Quantity, RatioVerdict, Retention, Value, Verdict,
@@ -67,7 +70,7 @@ pub enum Text {
 }
 
 /// `nl` or `en` by locale.
-fn pick(locale: Locale, nl: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn pick(locale: Locale, nl: &'static str, en: &'static str) -> &'static str {
     match locale {
         Locale::Nl => nl,
         Locale::En => en,

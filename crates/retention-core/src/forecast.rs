@@ -1,0 +1,256 @@
+//! Predictive CLV for an imported order log: each customer's history summarised the way
+//! BG/NBD reads it, both models fitted, and a forecast per customer.
+
+use serde::{Deserialize, Serialize};
+
+use crate::orders::quote;
+use crate::{
+    format_decimal, predict, BgNbd, CustomerSummary, Date, FitError, GammaGamma, Locale, OrderLog,
+    Prediction,
+};
+
+/// Days in the time unit of the models: weeks, as in the papers.
+const WEEK: f64 = 7.0;
+
+/// What to forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ForecastOptions {
+    /// How far ahead, in weeks (52: the next twelve months).
+    pub horizon_weeks: f64,
+    /// Gross margin in percent for profit CLV; `None` forecasts revenue.
+    pub margin: Option<f64>,
+    /// How many of the most valuable customers to list.
+    pub top: usize,
+}
+
+impl Default for ForecastOptions {
+    fn default() -> Self {
+        ForecastOptions {
+            horizon_weeks: 52.0,
+            margin: None,
+            top: 100,
+        }
+    }
+}
+
+/// Each customer with a purchase up to `end`, as (index in the log, summary): purchases on one
+/// day count as one transaction; frequency is the number of repeat days, recency the weeks
+/// from the first to the last purchase, age the weeks from the first purchase to `end`, mean
+/// spend the average of the repeat days' totals.
+///
+/// ```
+/// use retention_core::{customer_summaries, parse_orders, sniff_orders, Date};
+/// let text = "customer,date,amount\na,2024-01-01,10\na,2024-01-01,5\na,2024-01-15,30\nb,2024-01-08,20\n";
+/// let log = parse_orders(text, &sniff_orders(text).mapping.unwrap(), |_, _| true).unwrap();
+/// let summaries = customer_summaries(&log, Date::from_ymd(2024, 1, 29).unwrap());
+/// let a = summaries[0].1;
+/// assert_eq!((a.frequency, a.recency, a.age, a.mean_spend), (1, 2.0, 4.0, 30.0));
+/// let b = summaries[1].1;
+/// assert_eq!((b.frequency, b.recency, b.age, b.mean_spend), (0, 0.0, 3.0, 0.0));
+/// ```
+pub fn customer_summaries(log: &OrderLog, end: Date) -> Vec<(u32, CustomerSummary)> {
+    let end = end.days();
+    let mut out = Vec::with_capacity(log.customer_count());
+    for customer in log.customers() {
+        let mut days = customer.purchases.iter().filter(|p| p.day <= end);
+        let Some(first) = days.next() else { continue };
+        let (mut last_day, mut repeat_days, mut repeat_spend) = (first.day, 0u32, 0.0);
+        for p in days {
+            if p.day != last_day {
+                last_day = p.day;
+                repeat_days += 1;
+            }
+            // Everything after the first day is repeat spend, whatever the day.
+            if p.day != first.day {
+                repeat_spend += p.amount;
+            }
+        }
+        out.push((
+            customer.index,
+            CustomerSummary {
+                frequency: repeat_days,
+                recency: f64::from(last_day - first.day) / WEEK,
+                age: f64::from(end - first.day) / WEEK,
+                mean_spend: if repeat_days > 0 {
+                    repeat_spend / f64::from(repeat_days)
+                } else {
+                    0.0
+                },
+            },
+        ));
+    }
+    out
+}
+
+/// One customer's forecast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerForecast {
+    /// The customer id as written in the export.
+    pub id: String,
+    /// Repeat purchases so far.
+    pub frequency: u32,
+    /// Weeks since the last purchase.
+    pub weeks_since_last: f64,
+    /// What the models expect.
+    #[serde(flatten)]
+    pub prediction: Prediction,
+}
+
+/// The fitted models and what they expect of the customer base.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Forecast {
+    /// The last day of the history the models were fitted on.
+    pub calibration_end: Date,
+    /// The options used.
+    pub options: ForecastOptions,
+    /// Customers fitted.
+    pub customers: usize,
+    /// Of whom bought on more than one day.
+    pub repeat_customers: usize,
+    /// BG/NBD: how often customers buy and when they drop out (time in weeks).
+    pub purchases: BgNbd,
+    /// Gamma-Gamma: how much they spend per purchase.
+    pub spend: GammaGamma,
+    /// Purchases expected from all customers over the horizon.
+    pub expected_purchases: f64,
+    /// Value expected from all customers over the horizon (CLV summed).
+    pub expected_value: f64,
+    /// The average probability that a customer is still a customer.
+    pub mean_p_alive: f64,
+    /// The most valuable customers over the horizon, best first.
+    pub top: Vec<CustomerForecast>,
+}
+
+/// Both models fitted on a log, with a prediction for every customer.
+#[derive(Debug, Clone)]
+pub struct Forecaster {
+    summaries: Vec<(u32, CustomerSummary)>,
+    predictions: Vec<Prediction>,
+    forecast: Forecast,
+}
+
+impl Forecaster {
+    /// Fits BG/NBD on every customer's history up to `end` and Gamma-Gamma on the repeat
+    /// buyers who spent something, and predicts every customer.
+    pub fn fit(
+        log: &OrderLog,
+        end: Date,
+        options: ForecastOptions,
+    ) -> Result<Forecaster, FitError> {
+        let summaries = customer_summaries(log, end);
+        let plain: Vec<CustomerSummary> = summaries.iter().map(|(_, s)| *s).collect();
+        let purchases = BgNbd::fit(&plain)?;
+        // Gamma-Gamma models positive spend: repeat days worth nothing (free orders, zero
+        // amounts in the export) say nothing about it, so those customers sit out its fit.
+        let spenders: Vec<CustomerSummary> = plain
+            .iter()
+            .copied()
+            .filter(|s| s.mean_spend > 0.0)
+            .collect();
+        let spend = GammaGamma::fit(&spenders)?;
+        let predictions = predict(
+            &purchases,
+            &spend,
+            &plain,
+            options.horizon_weeks,
+            options.margin,
+        );
+        let mut order: Vec<usize> = (0..predictions.len()).collect();
+        // Customers whose mean spend is undefined (∞) sort last rather than first.
+        let value = |i: usize| {
+            Some(predictions[i].clv)
+                .filter(|v| v.is_finite())
+                .unwrap_or(f64::MIN)
+        };
+        order.sort_by(|&a, &b| value(b).total_cmp(&value(a)));
+        let finite = |f: fn(&Prediction) -> f64| {
+            predictions
+                .iter()
+                .map(f)
+                .filter(|v| v.is_finite())
+                .sum::<f64>()
+        };
+        let forecast = Forecast {
+            calibration_end: end,
+            options,
+            customers: plain.len(),
+            repeat_customers: plain.iter().filter(|s| s.frequency > 0).count(),
+            purchases,
+            spend,
+            expected_purchases: finite(|p| p.expected_purchases),
+            expected_value: finite(|p| p.clv),
+            mean_p_alive: finite(|p| p.p_alive) / plain.len().max(1) as f64,
+            top: order
+                .iter()
+                .take(options.top)
+                .map(|&i| customer_forecast(log, summaries[i], predictions[i]))
+                .collect(),
+        };
+        Ok(Forecaster {
+            summaries,
+            predictions,
+            forecast,
+        })
+    }
+
+    /// The fitted models and the most valuable customers.
+    pub fn forecast(&self) -> &Forecast {
+        &self.forecast
+    }
+
+    /// Every customer's forecast as CSV, in `locale`'s habits (`;` and decimal commas in
+    /// Dutch): id, repeat purchases, weeks since the last, P(alive), expected purchases,
+    /// expected spend per purchase, CLV over the horizon.
+    pub fn csv(&self, log: &OrderLog, locale: Locale) -> String {
+        let sep = match locale {
+            Locale::Nl => ';',
+            Locale::En => ',',
+        };
+        let number = |v: f64, decimals: usize| match v.is_finite() {
+            true => {
+                format_decimal(v, decimals, decimals, locale).replace(locale.group_separator(), "")
+            }
+            false => String::new(),
+        };
+        let header = [
+            "customer",
+            "repeat_purchases",
+            "weeks_since_last",
+            "p_alive",
+            "expected_purchases",
+            "expected_spend",
+            "clv",
+        ];
+        let mut out = header.join(&sep.to_string()) + "\r\n";
+        for ((index, summary), p) in self.summaries.iter().zip(&self.predictions) {
+            let fields = [
+                quote(log.customer(*index).id, sep),
+                summary.frequency.to_string(),
+                number(summary.age - summary.recency, 1),
+                number(p.p_alive, 4),
+                number(p.expected_purchases, 4),
+                number(p.expected_spend, 2),
+                number(p.clv, 2),
+            ];
+            out.push_str(&fields.join(&sep.to_string()));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn customer_forecast(
+    log: &OrderLog,
+    (index, s): (u32, CustomerSummary),
+    prediction: Prediction,
+) -> CustomerForecast {
+    CustomerForecast {
+        id: log.customer(index).id.to_string(),
+        frequency: s.frequency,
+        weeks_since_last: s.age - s.recency,
+        prediction,
+    }
+}

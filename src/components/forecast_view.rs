@@ -1,0 +1,83 @@
+use retention_core::{format_decimal, Currency, Locale, Quantity};
+use yew::prelude::*;
+
+use crate::i18n::{fit_error, import_text, quantity, ImportText as T};
+use crate::worker::Forecasted;
+
+#[derive(Properties, PartialEq)]
+pub struct ForecastViewProps {
+    pub forecasted: Forecasted,
+    pub locale: Locale,
+    pub currency: Currency,
+    pub ondownload: Callback<MouseEvent>,
+}
+
+/// The fitted BG/NBD and Gamma-Gamma parameters and the most valuable customers ahead.
+#[component]
+pub fn ForecastView(props: &ForecastViewProps) -> Html {
+    let (locale, currency) = (props.locale, props.currency);
+    let q = |v: Quantity| quantity(v, locale, currency);
+    let number = |v: f64, d: usize| {
+        if v.is_finite() {
+            format_decimal(v, d, d, locale)
+        } else {
+            "–".into()
+        }
+    };
+    let body = match (&props.forecasted.forecast, &props.forecasted.error) {
+        (Some(f), _) => {
+            let (b, g) = (f.purchases, f.spend);
+            html! {
+                <>
+                    <dl class="rc-parameters" data-parameters="">
+                        <dt>{ "BG/NBD" }</dt>
+                        <dd>{ format!("r = {}, α = {}, a = {}, b = {}", number(b.r, 3), number(b.alpha, 3), number(b.a, 3), number(b.b, 3)) }</dd>
+                        <dt>{ "Gamma-Gamma" }</dt>
+                        <dd>{ format!("p = {}, q = {}, γ = {}", number(g.p, 3), number(g.q, 3), number(g.gamma, 3)) }</dd>
+                    </dl>
+                    <div class="rc-table-wrap">
+                        <table class="rc-table" data-forecast="">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ import_text(T::Customer, locale) }</th>
+                                    <th scope="col">{ import_text(T::PAlive, locale) }</th>
+                                    <th scope="col">{ import_text(T::ExpectedPurchases, locale) }</th>
+                                    <th scope="col">{ import_text(T::ExpectedSpend, locale) }</th>
+                                    <th scope="col">{ import_text(T::PredictedClv, locale) }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for f.top.iter().map(|c| {
+                                    let p = c.prediction;
+                                    html! {
+                                        <tr>
+                                            <th scope="row">{ c.id.clone() }</th>
+                                            <td>{ q(Quantity::Percent(p.p_alive * 100.0)) }</td>
+                                            <td>{ number(p.expected_purchases, 2) }</td>
+                                            <td>{ if p.expected_spend.is_finite() { q(Quantity::Money(p.expected_spend)) } else { "–".into() } }</td>
+                                            <td data-clv={format!("{:.2}", p.clv)}>{ if p.clv.is_finite() { q(Quantity::Money(p.clv)) } else { "–".into() } }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    <button type="button" data-action="download-forecast" onclick={props.ondownload.clone()}>
+                        { import_text(T::DownloadForecast, locale) }
+                    </button>
+                </>
+            }
+        }
+        (None, Some(e)) => {
+            html! { <p class="rc-hint" data-forecast-error="">{ fit_error(e, locale) }</p> }
+        }
+        (None, None) => html! {},
+    };
+    html! {
+        <div class="rc-forecast">
+            <h4>{ import_text(T::ForecastTitle, locale) }</h4>
+            <p class="rc-hint">{ import_text(T::ForecastHelp, locale) }</p>
+            { body }
+        </div>
+    }
+}
