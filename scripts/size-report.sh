@@ -30,6 +30,5 @@ bundle "the page (index.html)" dist/index.html "${app[@]}" dist/page.css
 bundle "an embed on a blog (script + element)" "${app[@]}"
 bundle "iframe helper on the host page" dist/frame.js
 bundle "stand-alone script (file://)" dist/retention-calculator.standalone.js
-if [ -d dist/pkg ]; then
-  bundle "JS API of the core (dist/pkg)" dist/pkg/*.js dist/pkg/*.wasm
-fi
+bundle "added when someone imports a file (worker + core)" dist/import-worker.js dist/pkg/retention_core.js dist/pkg/retention_core_bg.wasm
+bundle "JS API of the core on its own (dist/pkg)" dist/pkg/retention_core.js dist/pkg/retention_core_bg.wasm

@@ -19,9 +19,8 @@ pub enum Stage {
 }
 
 /// What the import read, and whether it had to fall back to Windows-1252.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stats {
-    #[serde(flatten)]
     pub stats: ImportStats,
     pub windows1252: bool,
 }
@@ -43,8 +42,7 @@ pub struct Timings {
 }
 
 /// A message from the worker.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Progress { stage: Stage, done: f64, total: f64 },
     Stats { stats: Box<Stats> },
@@ -70,10 +68,9 @@ impl ImportWorker {
         let worker =
             Worker::new_with_options(&format!("{}import-worker.js", base_url()), &options)?;
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let message =
-                serde_wasm_bindgen::from_value(event.data()).unwrap_or_else(|e| Message::Error {
-                    message: format!("unreadable message from the import worker: {e}"),
-                });
+            let message = read(&event.data()).unwrap_or_else(|e| Message::Error {
+                message: format!("unreadable message from the import worker: {e}"),
+            });
             on_message.emit(message);
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -94,6 +91,52 @@ impl Drop for ImportWorker {
     fn drop(&mut self) {
         self.worker.terminate();
     }
+}
+
+/// Reads a message: its `type` picks the payload's type. (Read field by field rather than as
+/// a tagged enum, which would make serde buffer every message and cost the page's download.)
+fn read(data: &JsValue) -> Result<Message, serde_wasm_bindgen::Error> {
+    let field = |name: &str| js_sys::Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    use serde_wasm_bindgen::from_value as from;
+    Ok(match field("type").as_string().as_deref() {
+        Some("progress") => Message::Progress {
+            stage: from(field("stage"))?,
+            done: field("done").as_f64().unwrap_or(0.0),
+            total: field("total").as_f64().unwrap_or(0.0),
+        },
+        Some("stats") => {
+            let stats = field("stats");
+            let windows1252 = js_sys::Reflect::get(&stats, &"windows1252".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            Message::Stats {
+                stats: Box::new(Stats {
+                    stats: from(stats)?,
+                    windows1252,
+                }),
+            }
+        }
+        Some("summary") => Message::Summary {
+            summary: from(field("summary"))?,
+        },
+        Some("forecast") => Message::Forecast {
+            forecasted: from(field("forecasted"))?,
+        },
+        Some("csv") => Message::Csv {
+            what: field("what").as_string().unwrap_or_default(),
+            text: field("text").as_string().unwrap_or_default(),
+        },
+        Some("done") => Message::Done {
+            timings: from(field("timings"))?,
+            bytes: field("bytes").as_f64().unwrap_or(0.0),
+        },
+        _ => Message::Error {
+            message: field("message")
+                .as_string()
+                .unwrap_or_else(|| "the import worker failed".into()),
+        },
+    })
 }
 
 /// Where the calculator's files are: set by embed.js, else the page's own folder.
