@@ -40,6 +40,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                             <thead>
                                 <tr>
                                     <th scope="col">{ import_text(T::Customer, locale) }</th>
+                                    <th scope="col">{ import_text(T::SpentSoFar, locale) }</th>
                                     <th scope="col">{ import_text(T::PAlive, locale) }</th>
                                     <th scope="col">{ import_text(T::ExpectedPurchases, locale) }</th>
                                     <th scope="col">{ import_text(T::ExpectedSpend, locale) }</th>
@@ -52,6 +53,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                                     html! {
                                         <tr>
                                             <th scope="row">{ c.id.clone() }</th>
+                                            <td data-spent={format!("{:.2}", c.spent)}>{ q(Quantity::Money(c.spent)) }</td>
                                             <td>{ q(Quantity::Percent(p.p_alive * 100.0)) }</td>
                                             <td>{ number(p.expected_purchases, 2) }</td>
                                             <td>{ if p.expected_spend.is_finite() { q(Quantity::Money(p.expected_spend)) } else { "–".into() } }</td>

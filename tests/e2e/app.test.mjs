@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { calculator, DIST, launch, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { calculator, DIST, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
 
 test("the calculator page, end to end", async (t) => {
   const server = await serveDist();
@@ -63,6 +63,18 @@ test("the calculator page, end to end", async (t) => {
     assert.equal(await c.error("start"), null);
     const text = await page.locator(".rc-app").innerText();
     assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  });
+
+  await t.test("every text has a contrast of at least 4.5:1, error messages included", async () => {
+    await c.type("start", "0");
+    await c.error("start");
+    assert.deepEqual(await lowContrast(page), []);
+    await c.type("start", "1000");
+    // The check itself sees pale text inside the calculator's shadow root.
+    const app = () => document.querySelector("[data-retention-calculator]").shadowRoot.querySelector(".rc-app");
+    await page.evaluate(`(${app})().insertAdjacentHTML("beforeend", '<p id="pale" style="color:#aaa">pale</p>')`);
+    assert.match((await lowContrast(page)).join(), /"pale": 2\.\d\d:1/);
+    await page.evaluate(`(${app})().querySelector("#pale").remove()`);
   });
 
   await t.test("works with the keyboard alone", async () => {

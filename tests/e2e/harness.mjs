@@ -110,3 +110,68 @@ export function watchErrors(page) {
   });
   return errors;
 }
+
+/**
+ * Text on the page (shadow roots included, SVG left out) whose contrast with its effective
+ * background is under WCAG AA: 4.5:1, or 3:1 for large text (24px, or 18.66px bold).
+ * Returns one line per failure; backgrounds are composited up the tree over white.
+ */
+export function lowContrast(page) {
+  return page.evaluate(() => {
+    const rgba = (css) => {
+      const srgb = css.match(/^color\(srgb ([^)]+)\)/);
+      const parts = (srgb ? srgb[1] : (css.match(/^rgba?\(([^)]+)\)/) || [])[1] || "")
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      if (parts.length < 3) return null;
+      const [r, g, b] = srgb ? parts.slice(0, 3).map((v) => v * 255) : parts;
+      return [r, g, b, parts[3] ?? 1];
+    };
+    const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+    const luminance = (c) =>
+      c.slice(0, 3).reduce((sum, v, i) => {
+        const s = v / 255;
+        const linear = s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        return sum + linear * [0.2126, 0.7152, 0.0722][i];
+      }, 0);
+    const parentOf = (el) => el.parentElement || el.getRootNode().host || null;
+    // null when an image or gradient sits behind the text: not measurable this way.
+    const background = (el) => {
+      const layers = [];
+      for (let e = el; e; e = parentOf(e)) {
+        const style = getComputedStyle(e);
+        if (style.backgroundImage !== "none") return null;
+        const c = rgba(style.backgroundColor);
+        if (c && c[3] > 0) layers.push(c);
+        if (c && c[3] === 1) break;
+      }
+      return layers.reduceRight((acc, layer) => over(layer, acc), [255, 255, 255, 1]);
+    };
+    const failures = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.shadowRoot) visit(el.shadowRoot);
+        if (el.closest("svg") || !el.checkVisibility({ visibilityProperty: true })) continue;
+        const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        const field = /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && el.type !== "range" && el.type !== "file";
+        if (!ownText && !field) continue;
+        const style = getComputedStyle(el);
+        const back = background(el);
+        const fore = rgba(style.color);
+        if (!back || !fore) continue;
+        const text = over(fore, back);
+        const [hi, lo] = [luminance(text), luminance(back)].sort((a, b) => b - a);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) {
+          const label = (el.textContent || el.value || "").trim().slice(0, 40);
+          failures.push(`${el.tagName.toLowerCase()}.${el.className} "${label}": ${ratio.toFixed(2)}:1`);
+        }
+      }
+    };
+    visit(document);
+    return failures;
+  });
+}

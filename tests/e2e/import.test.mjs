@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { calculator, launch, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { calculator, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
 
 /** A small Dutch export, hand-counted below, with one bad row (line 5). */
 const SMALL = [
@@ -113,6 +113,9 @@ test("importing an order export", async (t) => {
     assert.equal(await page.locator("[data-forecast] tbody tr").count(), 20);
     const clvs = await page.locator("[data-forecast] [data-clv]").evaluateAll((els) => els.map((e) => Number(e.dataset.clv)));
     assert.ok(clvs.every((v, i) => i === 0 || clvs[i - 1] >= v), "best first");
+    const spent = await page.locator("[data-forecast] [data-spent]").evaluateAll((els) => els.map((e) => Number(e.dataset.spent)));
+    assert.equal(spent.length, 20);
+    assert.ok(spent.every((v) => v > 0), `historical CLV per customer: ${spent}`);
     assert.match(plain(await page.locator("[data-parameters]").innerText()), /r = [\d,]+, α = [\d,]+/);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -120,6 +123,8 @@ test("importing an order export", async (t) => {
     ]);
     const lines = fs.readFileSync(await download.path(), "utf8").trim().split("\r\n");
     assert.equal(lines.length, 401);
+    assert.match(lines[0], /;historical_clv;p_alive;/);
+    assert.deepEqual(await lowContrast(page), [], "heatmap, tables and forecast stay readable");
     await screenshot(page, "import");
   });
 

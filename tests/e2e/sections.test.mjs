@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { calculator, launch, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { calculator, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
 
 test("charts, what-if, periods and export", async (t) => {
   const server = await serveDist();
@@ -41,6 +41,7 @@ test("charts, what-if, periods and export", async (t) => {
     assert.equal(await page.locator("[data-periods-table] tbody tr").count(), 2);
     assert.match(plain(await page.locator("[data-row-errors]").innerText()), /Regel 2: E: Dit is geen getal/);
     assert.equal(await page.locator("[data-chart=rc-trend] .rc-series-1 circle").count(), 2);
+    assert.deepEqual(await lowContrast(page), [], "every open section stays readable");
   });
 
   await t.test("the CSV download holds the inputs and figures", async () => {

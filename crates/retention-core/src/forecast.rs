@@ -93,6 +93,8 @@ pub struct CustomerForecast {
     pub frequency: u32,
     /// Weeks since the last purchase.
     pub weeks_since_last: f64,
+    /// Historical CLV: net spend so far, refunds taken off.
+    pub spent: f64,
     /// What the models expect.
     #[serde(flatten)]
     pub prediction: Prediction,
@@ -202,8 +204,8 @@ impl Forecaster {
     }
 
     /// Every customer's forecast as CSV, in `locale`'s habits (`;` and decimal commas in
-    /// Dutch): id, repeat purchases, weeks since the last, P(alive), expected purchases,
-    /// expected spend per purchase, CLV over the horizon.
+    /// Dutch): id, repeat purchases, weeks since the last, historical CLV (net spend so far),
+    /// P(alive), expected purchases, expected spend per purchase, CLV over the horizon.
     pub fn csv(&self, log: &OrderLog, locale: Locale) -> String {
         let sep = match locale {
             Locale::Nl => ';',
@@ -219,6 +221,7 @@ impl Forecaster {
             "customer",
             "repeat_purchases",
             "weeks_since_last",
+            "historical_clv",
             "p_alive",
             "expected_purchases",
             "expected_spend",
@@ -230,6 +233,7 @@ impl Forecaster {
                 quote(log.customer(*index).id, sep),
                 summary.frequency.to_string(),
                 number(summary.age - summary.recency, 1),
+                number(spent(log, *index), 2),
                 number(p.p_alive, 4),
                 number(p.expected_purchases, 4),
                 number(p.expected_spend, 2),
@@ -251,6 +255,13 @@ fn customer_forecast(
         id: log.customer(index).id.to_string(),
         frequency: s.frequency,
         weeks_since_last: s.age - s.recency,
+        spent: spent(log, index),
         prediction,
     }
+}
+
+/// A customer's net spend in the whole log: purchases plus (negative) refunds.
+fn spent(log: &OrderLog, index: u32) -> f64 {
+    let customer = log.customer(index);
+    customer.purchases.iter().map(|p| p.amount).sum::<f64>() + customer.refunded
 }

@@ -711,6 +711,8 @@ export interface CustomerForecast {
   id: string;
   frequency: number;
   weeksSinceLast: number;
+  /** Historical CLV: net spend so far, refunds taken off. */
+  spent: number;
   pAlive: number;
   expectedPurchases: number;
   expectedSpend: number;

@@ -87,16 +87,16 @@ fn the_csv_has_a_row_per_customer_in_the_page_habits() {
     assert_eq!(lines.len(), 121);
     assert_eq!(
         lines[0],
-        "customer;repeat_purchases;weeks_since_last;p_alive;expected_purchases;expected_spend;clv"
+        "customer;repeat_purchases;weeks_since_last;historical_clv;p_alive;expected_purchases;expected_spend;clv"
     );
     assert!(
-        lines[1].starts_with("c0;") && lines[1].split(';').count() == 7,
+        lines[1].starts_with("c0;") && lines[1].split(';').count() == 8,
         "{}",
         lines[1]
     );
     assert!(lines[1].contains(','), "decimal commas: {}", lines[1]);
     let en = forecaster.csv(&log, Locale::En);
-    assert!(en.lines().nth(1).unwrap().split(',').count() == 7);
+    assert!(en.lines().nth(1).unwrap().split(',').count() == 8);
 }
 
 #[test]
