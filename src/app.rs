@@ -134,14 +134,14 @@ pub fn App(props: &AppProps) -> Html {
             })
             .collect()
     };
-    let group = |figures: &[Figure], ready: bool, name: &'static str| -> Html {
+    let group = |figures: &[Figure], ready: bool, name: &'static str, pending: Text| -> Html {
         match (shown(figures), ready) {
             (false, _) => html! {},
             (true, true) => {
                 html! { <div class="rc-cards" data-group={name}>{ cards(figures) }</div> }
             }
             (true, false) => html! {
-                <p class="rc-pending" data-pending={name}>{ text(Text::FixErrors, locale) }</p>
+                <p class="rc-pending" data-pending={name}>{ text(pending, locale) }</p>
             },
         }
     };
@@ -204,9 +204,9 @@ pub fn App(props: &AppProps) -> Html {
             <section class="rc-results" aria-labelledby="rc-results-title">
                 <h2 id="rc-results-title" class="rc-visually-hidden">{ text(Text::Results, locale) }</h2>
                 <Summary report={report.clone()} {locale} {currency} {shows_retention} {shows_value} />
-                { group(&RETENTION_FIGURES, report.retention.is_some(), "retention") }
-                { group(&VALUE_FIGURES, report.value.is_some(), "value") }
-                { group(&ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition") }
+                { group(&RETENTION_FIGURES, report.retention.is_some(), "retention", Text::PendingRetention) }
+                { group(&VALUE_FIGURES, report.value.is_some(), "value", Text::PendingValue) }
+                { group(&ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition", Text::PendingAcquisition) }
             </section>
             if let Some(r) = report.retention.filter(|_| config.shows_section(Section::Charts)) {
                 <ChartsPanel retention={r} {locale} />

@@ -197,7 +197,13 @@ async fn a_mistake_in_value_fields_keeps_retention_on_screen() {
     c.type_in(Field::Spend, "abc").await;
     assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("85.0%"));
     assert_eq!(c.figure(Figure::Clv), None);
-    assert!(c.try_find("[data-pending=value]").is_some());
+    let pending = c
+        .try_find("[data-pending=value]")
+        .expect("a note where the CLV was");
+    assert_eq!(
+        pending.text_content().as_deref(),
+        Some("Customer lifetime value appears once the marked fields are correct.")
+    );
     c.remove();
 }
 
