@@ -229,11 +229,12 @@ impl Forecaster {
         ];
         let mut out = header.join(&sep.to_string()) + "\r\n";
         for ((index, summary), p) in self.summaries.iter().zip(&self.predictions) {
+            let customer = log.customer(*index);
             let fields = [
-                quote(log.customer(*index).id, sep),
+                quote(customer.id, sep),
                 summary.frequency.to_string(),
                 number(summary.age - summary.recency, 1),
-                number(spent(log, *index), 2),
+                number(customer.net_spend(), 2),
                 number(p.p_alive, 4),
                 number(p.expected_purchases, 4),
                 number(p.expected_spend, 2),
@@ -251,17 +252,12 @@ fn customer_forecast(
     (index, s): (u32, CustomerSummary),
     prediction: Prediction,
 ) -> CustomerForecast {
+    let customer = log.customer(index);
     CustomerForecast {
-        id: log.customer(index).id.to_string(),
+        id: customer.id.to_string(),
         frequency: s.frequency,
         weeks_since_last: s.age - s.recency,
-        spent: spent(log, index),
+        spent: customer.net_spend(),
         prediction,
     }
-}
-
-/// A customer's net spend in the whole log: purchases plus (negative) refunds.
-fn spent(log: &OrderLog, index: u32) -> f64 {
-    let customer = log.customer(index);
-    customer.purchases.iter().map(|p| p.amount).sum::<f64>() + customer.refunded
 }

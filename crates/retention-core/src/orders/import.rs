@@ -182,6 +182,13 @@ pub struct CustomerOrders<'a> {
     pub refunded: f64,
 }
 
+impl CustomerOrders<'_> {
+    /// Historical CLV: everything the customer spent, refunds taken off.
+    pub fn net_spend(&self) -> f64 {
+        self.purchases.iter().map(|p| p.amount).sum::<f64>() + self.refunded
+    }
+}
+
 /// Every purchase of an export, grouped by customer.
 ///
 /// Stored as one array of purchases sorted by customer and day, with each customer's
