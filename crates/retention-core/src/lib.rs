@@ -55,10 +55,11 @@ pub use metrics::{
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
 };
 pub use orders::{
-    decode_text, inactive_csv, parse_orders, sniff_orders, summarise_orders, BadRow, BadRowReason,
-    ClvStats, Cohort, ColumnGuess, ColumnKind, CustomerOrders, Date, DateFormat, Delimiter,
-    ImportError, ImportStats, InactiveCustomer, Mapping, NotADate, OrderLog, PeriodSummary,
-    Preview, Purchase, Summary, SummaryOptions, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
+    decode_text, inactive_csv, left_out_by_default, normalise_status, parse_orders, sniff_orders,
+    summarise_orders, BadRow, BadRowReason, ClvStats, Cohort, ColumnGuess, ColumnKind,
+    CustomerOrders, Date, DateFormat, Delimiter, ImportError, ImportStats, InactiveCustomer,
+    Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
+    LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};

@@ -14,6 +14,7 @@ mod amount;
 mod date;
 mod export;
 mod import;
+mod rules;
 mod scan;
 mod sniff;
 mod summary;
@@ -25,6 +26,7 @@ pub use import::{
     parse_orders, BadRow, BadRowReason, CustomerOrders, ImportError, ImportStats, OrderLog,
     Purchase, MAX_BAD_ROWS, PROGRESS_STEP,
 };
+pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
 pub use sniff::{sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, PREVIEW_ROWS};
 pub use summary::{
