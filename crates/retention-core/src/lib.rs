@@ -29,6 +29,7 @@
 //! which `scripts/build.sh` packages as the ES module `dist/pkg/retention_core.js`. Without it
 //! the crate has no wasm or web dependency.
 
+mod csv;
 mod economics;
 mod error;
 mod explain;
@@ -43,17 +44,22 @@ mod predict;
 mod scenario;
 #[cfg(feature = "wasm")]
 mod wasm;
+mod words;
 
+pub use csv::CsvWriter;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
-pub use forecast::{customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster};
+pub use forecast::{
+    customer_summaries, forecast_orders, CustomerForecast, Forecast, ForecastOptions, Forecaster,
+};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
 };
+pub use orders::win_back_csv;
 pub use orders::{
     decode_text, inactive_csv, left_out_by_default, normalise_status, parse_orders, sniff_orders,
     summarise_orders, BadRow, BadRowReason, ClvStats, Cohort, ColumnGuess, ColumnKind,

@@ -20,8 +20,7 @@ mod sniff;
 mod summary;
 
 pub use date::{Date, DateFormat, NotADate};
-pub(crate) use export::quote;
-pub use export::{decode_text, inactive_csv};
+pub use export::{decode_text, inactive_csv, win_back_csv};
 pub use import::{
     parse_orders, BadRow, BadRowReason, CustomerOrders, ImportError, ImportStats, OrderLog,
     Purchase, MAX_BAD_ROWS, PROGRESS_STEP,
