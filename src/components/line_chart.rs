@@ -2,7 +2,7 @@ use retention_core::{format_count, format_percent, Locale};
 use yew::prelude::*;
 
 use crate::charts::{area_path, line_path, ticks, Scale};
-use crate::i18n::{text, Text};
+use crate::i18n::{text, use_words, Text};
 
 /// What the values of a chart count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,7 +48,6 @@ pub struct LineChartProps {
     pub labels: Vec<AttrValue>,
     pub series: Vec<Series>,
     pub unit: ChartUnit,
-    pub locale: Locale,
     /// Fill the area under a single line.
     #[prop_or_default]
     pub area: bool,
@@ -64,7 +63,7 @@ const BOTTOM: f64 = 40.0;
 /// A line chart in SVG, with its figures as a table for anyone who cannot see it.
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
-    let locale = props.locale;
+    let locale = use_words().locale;
     let points = props.labels.len();
     let max = props
         .series

@@ -4,7 +4,7 @@ use retention_core::{
     forecast_orders, format_count, format_decimal, format_input, format_percent, parse_orders,
     sniff_orders, summarise_orders, win_back_csv, Date, Delimiter, FitError, Forecast,
     ForecastOptions, Forecaster, ImportStats, Locale, Mapping, Period, Preview, Summary,
-    SummaryOptions,
+    SummaryOptions, MAX_PERIODS,
 };
 use serde::Serialize;
 
@@ -295,6 +295,14 @@ impl Printer {
             );
         }
         println!("S, E: customers active at the start and end; N = first-time + returned buyers.");
+        if s.period != s.options.period {
+            println!(
+                "Counted by {} rather than {}: the orders span more than {MAX_PERIODS} {}s.",
+                s.period.name(),
+                s.options.period.name(),
+                s.options.period.name()
+            );
+        }
         if s.periods.last().is_some_and(|p| !p.complete) {
             println!("* not over yet: E is counted on the reference day.");
         }
@@ -315,6 +323,13 @@ impl Printer {
                 line.push_str(&format!(" {:>6}", format_percent(*share, 0, self.locale)));
             }
             println!("{line}");
+        }
+        if s.cohorts_left_out > 0 {
+            println!(
+                "(the latest {} first-purchase months; {} older ones left out)",
+                s.cohorts.len(),
+                s.cohorts_left_out
+            );
         }
         println!();
     }

@@ -133,7 +133,10 @@ fn calc_in_dutch_with_value_inputs() {
         .find(|l| l.starts_with("Verwachte klantlevensduur"))
         .unwrap_or_else(|| panic!("the page's name for the lifespan: {out}"));
     assert!(lifespan.contains("6,67\u{a0}jaar"), "{lifespan}");
-    assert!(lifespan.contains("levensduur = 1 / churn = 1 / 15,0\u{a0}%"), "{lifespan}");
+    assert!(
+        lifespan.contains("levensduur = 1 / churn = 1 / 15,0\u{a0}%"),
+        "{lifespan}"
+    );
 }
 
 #[test]
@@ -400,7 +403,10 @@ fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
     assert!(written.contains("\r\nann,2024-01-09,"), "{written}");
-    assert!(written.contains(",-5.00\r\n"), "a plain negative number: {written}");
+    assert!(
+        written.contains(",-5.00\r\n"),
+        "a plain negative number: {written}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -45,6 +45,7 @@ mod scenario;
 #[cfg(feature = "wasm")]
 mod wasm;
 mod words;
+pub mod worker;
 
 pub use csv::CsvWriter;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
@@ -59,7 +60,6 @@ pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
 };
-pub use orders::win_back_csv;
 pub use orders::{
     decode_text, inactive_csv, left_out_by_default, normalise_status, parse_orders, sniff_orders,
     summarise_orders, BadRow, BadRowReason, ClvStats, Cohort, ColumnGuess, ColumnKind,
@@ -67,6 +67,7 @@ pub use orders::{
     Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
     LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
+pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{

@@ -31,3 +31,4 @@ pub use sniff::{sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, PREVIEW
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
 };
+pub use summary::{MAX_COHORTS, MAX_PERIODS};
