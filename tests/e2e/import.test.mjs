@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { calculator, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
 /** A small Dutch export, hand-counted below, with one bad row (line 5). */
 const SMALL = [
@@ -38,6 +38,7 @@ function generated(customers) {
 
 async function choose(page, name, text) {
   await page.locator("#rc-import-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.locator(".rc-file-name", { hasText: name }).waitFor();
   await page.locator("[data-preview]").waitFor();
 }
 
@@ -46,12 +47,7 @@ test("importing an order export", async (t) => {
   t.after(() => server.close());
   const browser = await launch();
   t.after(() => browser.close());
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const requests = watchRequests(page);
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/`);
-  const c = calculator(page);
+  const { page, requests, errors, c } = await openPage(browser, `${server.url}/`);
   await c.ready();
 
   await t.test("the preview suggests how to read the file", async () => {
