@@ -4,14 +4,10 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { DIST, launch, lowContrast, openPage, plain, screenshot, servePage } from "./harness.mjs";
 
 test("the calculator page, end to end", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, requests, errors, c } = await openPage(browser, `${server.url}/`);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("opens in the browser's language with a worked example", async () => {

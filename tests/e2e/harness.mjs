@@ -89,6 +89,19 @@ export async function openPage(browser, url, { locale = "nl-NL", width = 1280, c
   return { page, requests, errors, c: calculator(page) };
 }
 
+/**
+ * Serves dist/, starts a browser and opens `path` on it with `openPage`'s `options`; both
+ * close when the test `t` ends. Resolves to openPage's { page, requests, errors, c } with
+ * `server` and `browser`.
+ */
+export async function servePage(t, path = "/", options = {}) {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  return { server, browser, ...(await openPage(browser, `${server.url}${path}`, options)) };
+}
+
 /** Saves a full-page screenshot to target/screenshots/NAME.png and returns its path. */
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

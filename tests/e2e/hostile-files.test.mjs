@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { launch, openPage, plain, serveDist } from "./harness.mjs";
+import { plain, servePage } from "./harness.mjs";
 
 /** Chooses a file and waits until the page shows it is the one being looked at. */
 async function choose(page, name, content) {
@@ -24,11 +24,7 @@ function utf16(text) {
 }
 
 test("hostile and careless files", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, requests, errors, c } = await openPage(browser, `${server.url}/`);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("a file that is not an order export says why, in Dutch", async () => {
@@ -108,11 +104,7 @@ test("hostile and careless files", async (t) => {
 });
 
 test("the same failures in English on an English page", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, errors, c } = await openPage(browser, `${server.url}/?locale=en`, { locale: "en-US" });
+  const { page, errors, c } = await servePage(t, "/?locale=en", { locale: "en-US" });
   await c.ready();
   await choose(page, "photo.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0]));
   assert.match(await problem(page), /^This is not a text file\. Save your export as CSV/);

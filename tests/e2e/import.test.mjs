@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { lowContrast, plain, screenshot, servePage } from "./harness.mjs";
 
 /** A small Dutch export, hand-counted below, with one bad row (line 5). */
 const SMALL = [
@@ -43,11 +43,7 @@ async function choose(page, name, text) {
 }
 
 test("importing an order export", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, requests, errors, c } = await openPage(browser, `${server.url}/`);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("the preview suggests how to read the file", async () => {
@@ -125,7 +121,8 @@ test("importing an order export", async (t) => {
   });
 
   await t.test("a long import shows progress, keeps the page working and can be cancelled", async () => {
-    await choose(page, "big.csv", generated(60_000));
+    // Big enough (1.1 million rows, 29 MB) to still be reading while the calculator is used.
+    await choose(page, "big.csv", generated(200_000));
     await page.locator("[data-action=analyse]").click();
     await page.locator("#rc-import-progress").waitFor();
     // The calculator still answers while the worker reads.

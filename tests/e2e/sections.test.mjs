@@ -2,14 +2,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { lowContrast, plain, screenshot, servePage } from "./harness.mjs";
 
 test("charts, what-if, periods and export", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, requests, errors, c } = await openPage(browser, `${server.url}/`);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("the charts are drawn with the figures", async () => {
