@@ -15,10 +15,8 @@ pub fn LocaleSwitch(props: &LocaleSwitchProps) -> Html {
     html! {
         <div class="rc-locale" role="group" aria-label={text(Text::Language, current)}>
             { for Locale::ALL.into_iter().map(|locale| {
-                let name = match locale {
-                    Locale::Nl => "Nederlands",
-                    Locale::En => "English",
-                };
+                // Each language's name in itself.
+                let name = locale.pick("Nederlands", "English");
                 html! {
                     <button
                         type="button"

@@ -40,6 +40,18 @@ test("hostile and careless files", async (t) => {
     }
   });
 
+  await t.test("a Windows-1252 export (Excel's CSV) previews with its euro signs and amounts", async () => {
+    const text = "klant;datum;bedrag\nk1;01-02-2024;€ 10,00\nk2;03-02-2024;€ 1.234,50\nk3;05-02-2024;€ 7,25\n";
+    // Windows-1252: the euro sign is the byte 0x80, the rest is ASCII.
+    const bytes = Buffer.from(text.replace(/€/g, "\x80"), "latin1");
+    await choose(page, "excel.csv", bytes);
+    await page.locator("[data-preview]").waitFor();
+    assert.equal(await page.locator("#rc-map-amount").inputValue(), "2");
+    assert.equal(await page.locator("#rc-map-amounts").inputValue(), "nl");
+    const cells = (await page.locator("[data-preview] td").allInnerTexts()).map(plain);
+    assert.ok(cells.includes("€ 1.234,50"), cells.join(" | "));
+  });
+
   await t.test("a UTF-16 export is read or refused in Dutch, never in raw English", async () => {
     await choose(page, "unicode.csv", utf16("klant;datum;bedrag\nk1;01-02-2024;10,00\nk2;03-02-2024;12,50\n"));
     const outcome = page.locator(".rc-import-problem, [data-preview]").first();
