@@ -25,7 +25,11 @@
 //! - expected lifespan = 1 / churn periods; CLV = spend × purchases a year × lifespan in years;
 //!   profit CLV = CLV × margin.
 //!
-//! Feature `wasm` adds the JS API (`src/wasm.rs`): wasm-bindgen exports of these functions,
+//! The words the page, the CLI and exported files share (`Figure::label`, `Figure::formula`,
+//! `Quantity::text`, `Explanation::formula_text`, ...) live here too, as does the one CSV
+//! writer, [`CsvWriter`], and [`worker`], the typed messages of the page's import worker.
+//!
+//! Feature `wasm` adds the JS API (`src/wasm/`): wasm-bindgen exports of these functions,
 //! which `scripts/build.sh` packages as the ES module `dist/pkg/retention_core.js`. Without it
 //! the crate has no wasm or web dependency.
 
