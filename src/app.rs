@@ -21,18 +21,11 @@ use crate::i18n::{error_message, text, Text, Words};
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 
-/// The figure cards, in groups as the page shows them.
-const RETENTION_FIGURES: [Figure; 7] = [
-    Figure::RetentionRate,
-    Figure::Retained,
-    Figure::Lost,
-    Figure::ChurnRate,
-    Figure::AnnualRetention,
-    Figure::AnnualChurn,
-    Figure::Lifespan,
-];
-const VALUE_FIGURES: [Figure; 3] = [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv];
-const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
+/// The figure cards in groups as the page shows them: the core's page order, cut where the
+/// inputs they need change (S, E and N; spend and frequency; CAC).
+const RETENTION_FIGURES: &[Figure] = Figure::ALL.split_at(7).0;
+const VALUE_FIGURES: &[Figure] = Figure::ALL.split_at(7).1.split_at(3).0;
+const ACQUISITION_FIGURES: &[Figure] = Figure::ALL.split_at(10).1;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -159,9 +152,9 @@ pub fn App(props: &AppProps) -> Html {
             },
         }
     };
-    let shows_retention = shows(&RETENTION_FIGURES);
-    let shows_value = shows(&VALUE_FIGURES) || shows(&ACQUISITION_FIGURES);
-    let shows_acquisition = shows(&ACQUISITION_FIGURES) || shows(&[Figure::DiscountedClv]);
+    let shows_retention = shows(RETENTION_FIGURES);
+    let shows_value = shows(VALUE_FIGURES) || shows(ACQUISITION_FIGURES);
+    let shows_acquisition = shows(ACQUISITION_FIGURES) || shows(&[Figure::DiscountedClv]);
     let title = config
         .title
         .clone()
@@ -217,9 +210,9 @@ pub fn App(props: &AppProps) -> Html {
             <section class="rc-results" aria-labelledby="rc-results-title">
                 <h2 id="rc-results-title" class="rc-visually-hidden">{ text(Text::Results, locale) }</h2>
                 <Summary report={report.clone()} {shows_retention} {shows_value} />
-                { group(&RETENTION_FIGURES, report.retention.is_some(), "retention", Text::PendingRetention) }
-                { group(&VALUE_FIGURES, report.value.is_some(), "value", Text::PendingValue) }
-                { group(&ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition", Text::PendingAcquisition) }
+                { group(RETENTION_FIGURES, report.retention.is_some(), "retention", Text::PendingRetention) }
+                { group(VALUE_FIGURES, report.value.is_some(), "value", Text::PendingValue) }
+                { group(ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition", Text::PendingAcquisition) }
             </section>
             if let Some(r) = report.retention.filter(|_| config.shows_section(Section::Charts)) {
                 <ChartsPanel retention={r} />
@@ -258,5 +251,21 @@ fn replace_hash(hash: &str) {
             "",
             Some(&format!("#{hash}")),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_groups_cut_the_figures_where_their_inputs_change() {
+        assert_eq!(RETENTION_FIGURES.first(), Some(&Figure::RetentionRate));
+        assert_eq!(RETENTION_FIGURES.last(), Some(&Figure::Lifespan));
+        assert_eq!(
+            VALUE_FIGURES,
+            [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv]
+        );
+        assert_eq!(ACQUISITION_FIGURES, [Figure::ClvCacRatio, Figure::Payback]);
     }
 }

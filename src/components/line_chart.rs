@@ -1,7 +1,7 @@
 use retention_core::{format_count, format_percent, Locale};
 use yew::prelude::*;
 
-use crate::charts::{area_path, line_path, ticks, Scale};
+use crate::charts::{area_path, line_path, ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
 use crate::i18n::{text, use_words, Text};
 
 /// What the values of a chart count.
@@ -53,12 +53,8 @@ pub struct LineChartProps {
     pub area: bool,
 }
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 64.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
 
 /// A line chart in SVG, with its figures as a table for anyone who cannot see it.
 #[component]

@@ -1,7 +1,7 @@
 use retention_core::{format_count, Retention};
 use yew::prelude::*;
 
-use crate::charts::{ticks, Scale};
+use crate::charts::{ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
 use crate::i18n::{text, use_words, waterfall_description, Text};
 
 #[derive(Properties, PartialEq)]
@@ -9,11 +9,8 @@ pub struct WaterfallChartProps {
     pub retention: Retention,
 }
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 64.0;
+/// Room above the bars for their values.
 const TOP: f64 = 24.0;
-const BOTTOM: f64 = 40.0;
 
 /// From S to E: the customers at the start, those lost, the new ones, those at the end.
 #[component]
