@@ -218,9 +218,6 @@ pub fn read(
             if !is_known(key) && seen.insert(key.as_str()) {
                 notices.push(Notice::UnknownParameter(key.clone()));
             }
-            if notices.len() > MAX_NOTICES {
-                break;
-            }
         }
     }
     (settings, notices)
@@ -506,12 +503,19 @@ mod tests {
         // 20,000 unknown keys (the frozen tab), each twice.
         let keys: Vec<String> = (0..20_000).map(|i| format!("k{i}=1&k{i}=2")).collect();
         let (_, notices) = share(&format!("v=1&start=5&{}", keys.join("&")));
-        assert_eq!(notices.len(), MAX_NOTICES + 1, "{:?}", &notices[..3]);
+        assert_eq!(notices.len(), 20_000, "one notice a name");
         assert_eq!(notices[0], Notice::UnknownParameter("k0".into()));
         assert_eq!(notices[1], Notice::UnknownParameter("k1".into()));
         let capped = cap_notices(notices);
         assert_eq!(capped.len(), MAX_NOTICES + 1);
-        assert_eq!(capped[MAX_NOTICES], Notice::MoreNotices(1));
+        assert_eq!(
+            capped[MAX_NOTICES - 1],
+            Notice::UnknownParameter("k4".into())
+        );
+        assert_eq!(
+            capped[MAX_NOTICES],
+            Notice::MoreNotices(20_000 - MAX_NOTICES)
+        );
     }
 
     #[test]
