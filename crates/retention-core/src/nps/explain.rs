@@ -151,7 +151,8 @@ pub fn explain_change(change: &NpsChange) -> Vec<NpsExplanation> {
         ChangeVerdict::Down => vec![CloseTheLoop, FixTopComplaint, SurveyAgain],
         ChangeVerdict::NotSignificant => vec![SurveyAgain, AskMore],
     };
-    if change.too_small && !advice.contains(&AskMore) {
+    if change.too_small {
+        advice.retain(|a| *a != AskMore);
         advice.insert(0, AskMore);
     }
     let item = |figure, value, formula| NpsExplanation {
