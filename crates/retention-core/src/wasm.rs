@@ -27,6 +27,8 @@ use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Vis
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+mod nps;
+
 use crate::{
     explain, format_decimal, format_money, format_percent, read_number, Currency, Explanation,
     Field, InputError, Inputs, Locale, Period, Report, Retention,
