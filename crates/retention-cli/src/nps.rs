@@ -541,9 +541,9 @@ impl Words {
             ));
         }
         out.push_str(&format!(
-            "; {} {}",
-            format_count(sheet.bad_count, l),
-            self.pick("cells are not answers", "cellen zijn geen antwoord")
+            "; {}: {}",
+            self.pick("not an answer", "geen antwoord"),
+            format_count(sheet.bad_count, l)
         ));
         out
     }

@@ -129,7 +129,7 @@ fn answers_from_standard_input_with_bad_lines() {
         "Score\n10\n9\n\nn/a\n7\n3\n11\n7.5\n",
     );
     assert!(
-        out.contains("stdin: 4 answers, header on line 1; 3 cells are not answers"),
+        out.contains("stdin: 4 answers, header on line 1; not an answer: 3"),
         "{out}"
     );
     assert!(out.contains("line 5: \"n/a\" is not a number"), "{out}");

@@ -204,21 +204,17 @@ pub fn parse_answers(text: &str, options: &AnswerOptions) -> Result<AnswerSheet,
 /// Every cell an answer.
 fn parse_cells(text: &str, locale: Locale) -> AnswerSheet {
     let comma = comma_separates(text);
-    let is_separator = |c: char| c.is_whitespace() || c == ';' || (comma && c == ',');
     let mut sheet = AnswerSheet::default();
     let mut seen_content = false;
     for (i, line) in text.split('\n').enumerate() {
         let line_no = i + 1;
-        let mut cells = line
-            .split(is_separator)
-            .filter(|c| !c.is_empty())
-            .peekable();
+        let mut cells = Cells::new(line, comma).peekable();
         if cells.peek().is_none() {
             continue;
         }
         if !seen_content {
             seen_content = true;
-            if is_header(line.split(is_separator).filter(|c| !c.is_empty()), locale) {
+            if Cells::new(line, comma).all(|c| parse_number(c, locale).is_err()) {
                 sheet.header_line = Some(line_no);
                 continue;
             }
@@ -228,6 +224,60 @@ fn parse_cells(text: &str, locale: Locale) -> AnswerSheet {
         }
     }
     sheet
+}
+
+/// The cells of one line: the runs between separators (white space, `;`, and `,` when
+/// commas separate). Works on bytes, decoding only non-ASCII characters.
+struct Cells<'a> {
+    line: &'a str,
+    pos: usize,
+    comma: bool,
+}
+
+impl<'a> Cells<'a> {
+    fn new(line: &'a str, comma: bool) -> Cells<'a> {
+        Cells {
+            line,
+            pos: 0,
+            comma,
+        }
+    }
+
+    /// The length of the separator at byte `i`, or 0 when none starts there.
+    fn separator_at(&self, i: usize) -> usize {
+        match self.line.as_bytes()[i] {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c | b';' => 1,
+            b',' if self.comma => 1,
+            // The first byte of a non-ASCII character: a no-break space, a thin space, ...
+            0xc0.. => match self.line[i..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+}
+
+impl<'a> Iterator for Cells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.line.len();
+        loop {
+            if self.pos >= len {
+                return None;
+            }
+            match self.separator_at(self.pos) {
+                0 => break,
+                n => self.pos += n,
+            }
+        }
+        let start = self.pos;
+        while self.pos < len && self.separator_at(self.pos) == 0 {
+            self.pos += 1;
+        }
+        Some(&self.line[start..self.pos])
+    }
 }
 
 /// Whether commas separate answers in `text` (see [`parse_answers`]).
@@ -243,11 +293,6 @@ fn comma_separates(text: &str) -> bool {
             .any(|l| l.matches(',').count() >= 2 || l.contains(", "))
 }
 
-/// A line none of whose cells is a number.
-fn is_header<'a>(mut cells: impl Iterator<Item = &'a str>, locale: Locale) -> bool {
-    cells.all(|c| parse_number(c, locale).is_err())
-}
-
 /// One cell as a score, with a fast path for the usual one or two digits.
 fn cell_score(cell: &str, locale: Locale) -> Result<u8, AnswerProblem> {
     let bytes = cell.as_bytes();
@@ -258,6 +303,10 @@ fn cell_score(cell: &str, locale: Locale) -> Result<u8, AnswerProblem> {
         } else {
             Err(AnswerProblem::OutOfRange)
         };
+    }
+    // Every number has a digit: a quick answer for words, without parse_number's copies.
+    if !bytes.iter().any(u8::is_ascii_digit) {
+        return Err(AnswerProblem::NotANumber);
     }
     match parse_number(cell, locale) {
         Ok(value) => read_score(value),
