@@ -287,9 +287,28 @@ impl JsAnswerOptions {
         }
         Ok(JsAnswerOptions {
             locale: from_js("options.locale", get(&value, "locale"))?,
-            column: from_js("options.column", get(&value, "column"))?,
+            column: read_column(get(&value, "column"))?,
             change: from_js("options.change", get(&value, "change"))?,
         })
+    }
+}
+
+/// `options.column`: a whole number from 0, a header name, or empty. Read by hand rather
+/// than through serde's untagged enums, which would add their buffering code to the wasm.
+fn read_column(value: JsValue) -> Result<Option<AnswerColumn>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(name) = value.as_string() {
+        return Ok(Some(AnswerColumn::Name(name)));
+    }
+    match value.as_f64() {
+        Some(i) if i >= 0.0 && i.fract() == 0.0 && i <= u32::MAX as f64 => {
+            Ok(Some(AnswerColumn::Index(i as usize)))
+        }
+        _ => Err(js_error(
+            "options.column: expected a whole number from 0, a header name or null",
+        )),
     }
 }
 
