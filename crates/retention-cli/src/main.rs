@@ -8,6 +8,7 @@
 mod analyze;
 mod args;
 mod calc;
+mod nps;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,9 @@ retention: customer retention, churn and lifetime value
 Usage:
   retention calc --start S --end E --new N [options]
   retention analyze FILE [options]
+  retention nps --promoters P --passives A --detractors D [options]
+  retention nps --answers FILE|- [options]
+  retention nps --before FILE|- --after FILE|- [options]
   retention --help | --version
 
 retention calc: every figure from the customers at the start (S) and end (E) of a period
@@ -47,6 +51,21 @@ customers and the calculator inputs of the last complete period.
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
+
+retention nps: the Net Promoter Score (% promoters - % detractors) with its standard
+error, 95% interval and band; or two surveys compared with a z test at 5%.
+  --promoters P        respondents who answered 9 or 10
+  --passives A         respondents who answered 7 or 8
+  --detractors D       respondents who answered 0 to 6
+  --answers FILE       raw 0-10 answers: one a line, or separated by commas, semicolons,
+                       tabs or spaces; a header line is skipped; - reads standard input
+  --column C           read only column C of a table (header name, or number from 1)
+  --before FILE        compare: the first survey's answers (or --before-counts P,A,D)
+  --after FILE         compare: the second survey's answers (or --after-counts P,A,D)
+  --change D           also: respondents a survey needs to show a change of D points
+  --show N             cells that are not answers to list (default 10)
+  --locale L           nl or en: how numbers are read and written (default en)
+  --json               print the figures as JSON
 
 Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
 message says which), 2 for a command line that cannot be understood.
@@ -82,7 +101,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage(
-            "a command is needed: calc or analyze".into(),
+            "a command is needed: calc, analyze or nps".into(),
         ));
     };
     match command.as_str() {
@@ -96,6 +115,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "calc" => calc::run(rest),
         "analyze" | "analyse" => analyze::run(rest),
+        "nps" => nps::run(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
 }

@@ -187,7 +187,7 @@ pub fn sniff_orders(text: &str) -> Preview {
 
 /// The delimiter whose split gives the most rows with the same number (2 or more) of fields;
 /// on a tie, the one with more fields, then the first of [`Delimiter::ALL`].
-fn detect_delimiter(text: &str) -> Delimiter {
+pub(crate) fn detect_delimiter(text: &str) -> Delimiter {
     let mut best = (Delimiter::Comma, 0, 0);
     for delimiter in Delimiter::ALL {
         let records = sample(text, delimiter, DELIMITER_ROWS);

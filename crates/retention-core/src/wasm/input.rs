@@ -74,7 +74,7 @@ impl<'de> Visitor<'de> for InputVisitor {
 }
 
 /// One number of the input, as the caller gave it.
-enum JsNumber {
+pub(super) enum JsNumber {
     Value(f64),
     Text(String),
     Empty,
@@ -82,7 +82,7 @@ enum JsNumber {
 
 impl JsNumber {
     /// The core's reading: `None` for empty, `NaN` for text that is not a number.
-    fn read(self, locale: Locale) -> Option<f64> {
+    pub(super) fn read(self, locale: Locale) -> Option<f64> {
         match self {
             JsNumber::Value(v) => Some(v),
             JsNumber::Text(text) => read_number(&text, locale),

@@ -25,6 +25,7 @@
 //! API returns against the generated `.d.ts`).
 
 mod input;
+mod nps;
 mod orders;
 mod session;
 mod types;
