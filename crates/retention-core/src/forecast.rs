@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::orders::quote;
 use crate::{
-    format_decimal, predict, BgNbd, CustomerSummary, Date, FitError, GammaGamma, Locale, OrderLog,
-    Prediction,
+    format_decimal, predict, purchase_days, BgNbd, CustomerSummary, Date, FitError, GammaGamma,
+    Locale, OrderLog, Prediction,
 };
 
 /// Days in the time unit of the models: weeks, as in the papers.
@@ -53,25 +53,24 @@ pub fn customer_summaries(log: &OrderLog, end: Date) -> Vec<(u32, CustomerSummar
     let end = end.days();
     let mut out = Vec::with_capacity(log.customer_count());
     for customer in log.customers() {
-        let mut days = customer.purchases.iter().filter(|p| p.day <= end);
-        let Some(first) = days.next() else { continue };
-        let (mut last_day, mut repeat_days, mut repeat_spend) = (first.day, 0u32, 0.0);
-        for p in days {
-            if p.day != last_day {
-                last_day = p.day;
-                repeat_days += 1;
-            }
-            // Everything after the first day is repeat spend, whatever the day.
-            if p.day != first.day {
-                repeat_spend += p.amount;
-            }
+        let upto = customer.purchases.partition_point(|p| p.day <= end);
+        let mut days = purchase_days(&customer.purchases[..upto]);
+        let Some((first, _)) = days.next() else {
+            continue;
+        };
+        let (mut last_day, mut repeat_days, mut repeat_spend) = (first, 0u32, 0.0);
+        // Everything after the first day is repeat spend.
+        for (day, amount) in days {
+            last_day = day;
+            repeat_days += 1;
+            repeat_spend += amount;
         }
         out.push((
             customer.index,
             CustomerSummary {
                 frequency: repeat_days,
-                recency: f64::from(last_day - first.day) / WEEK,
-                age: f64::from(end - first.day) / WEEK,
+                recency: f64::from(last_day - first) / WEEK,
+                age: f64::from(end - first) / WEEK,
                 mean_spend: if repeat_days > 0 {
                     repeat_spend / f64::from(repeat_days)
                 } else {

@@ -61,6 +61,13 @@ pub use orders::{
     Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
     LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
+pub use orders::{
+    is_workbook, purchase_days, sniff_bytes, Encoding, ExportFormat, Grouping, OrderReader, Seed,
+    SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
+    MAX_STATUSES, SAMPLE_BYTES,
+};
+#[cfg(feature = "xlsx")]
+pub use orders::{read_workbook, sheet_names, sniff_workbook};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{
