@@ -35,16 +35,19 @@ and the new customers won in it (N), with the formula and your numbers filled in
   --currency C         EUR, USD or GBP (default: EUR for nl, USD for en)
   --json               print the report as JSON
 
-retention analyze: reads an order export (CSV or TSV from a shop or CRM: one row per
-order with a customer id, a date and an amount; the layout is detected) and prints S, E
-and N per period, repeat rate, order value, frequency, CLV, cohorts, the inactive
-customers and the calculator inputs of the last complete period.
+retention analyze: reads an order export (CSV, TSV or an Excel workbook from a shop, a
+payment system or a CRM; the layout, the columns and known exports such as Shopify's are
+detected), groups its rows into orders (cancelled and voided orders left out, refunds
+taken off) and prints S, E and N per period, repeat rate, order value, frequency, CLV,
+cohorts, the inactive customers and the calculator inputs of the last complete period.
   --period P           month, quarter or year (default month)
   --window M           months a purchase keeps a customer active (default 12)
   --inactive-days N    days without a purchase before a customer is inactive (default 30)
   --reference DATE     the day to count at, yyyy-mm-dd (default: the last order)
   --show N             inactive customers to list (default 10)
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
+  --forecast-csv PATH  write every customer's forecast to PATH
+  --sheet NAME         the sheet of an .xlsx or .xls workbook to read (default: the first)
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
 
@@ -102,8 +105,21 @@ fn run(args: &[String]) -> Result<(), Failure> {
 
 /// Prints `value` as pretty JSON.
 fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+    text.push('\n');
+    emit(&text)
+}
+
+/// Writes `text` to standard output. A reader that went away (`retention analyze ... | head
+/// -1`) is no error: the command ends quietly with status 0.
+fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Input(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
