@@ -216,7 +216,7 @@ fn import(path: &str, sheet: Option<&str>) -> Result<(Preview, OrderLog), Failur
 fn found(path: &str, preview: &Preview) -> Result<Mapping, Failure> {
     preview.mapping.clone().ok_or_else(|| {
         Failure::Input(format!(
-            "cannot find a date, a customer and an amount column in {path} ({})",
+            "cannot find a customer, a date and an amount column in {path} ({})",
             describe_columns(preview)
         ))
     })
@@ -415,7 +415,8 @@ impl Printer {
             )),
         );
         if let Some(c) = s.clv {
-            outln!(self, 
+            outln!(
+                self,
                 "Historical CLV per customer: mean {} · median {} · middle half {} – {} · top 10% from {} · max {}",
                 self.money(c.mean),
                 self.money(c.median),

@@ -337,7 +337,7 @@ fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
     let out = stdout(&output);
     assert!(stderr(&output).contains("not UTF-8; reading it as Windows-1252"));
     assert!(
-        out.contains("40 rows: 38 orders, 0 refunds, 2 bad rows"),
+        out.contains("40 rows: 38 orders, 0 refunds, 0 left out, 0 guest rows, 2 bad rows"),
         "{out}"
     );
     // Row i is on line i + 2.
