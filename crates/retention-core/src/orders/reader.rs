@@ -182,35 +182,28 @@ impl OrderReader {
             }
             return;
         }
-        let new = &self.pending[start..];
-        let checked = if self.utf8_tail.is_empty() {
-            std::str::from_utf8(new).map(|_| ()).map_err(|e| (e, 0))
-        } else {
-            let mut joined = std::mem::take(&mut self.utf8_tail);
-            let held = joined.len();
-            joined.extend_from_slice(&new[..new.len().min(4)]);
-            match std::str::from_utf8(&joined) {
-                Ok(_) => std::str::from_utf8(&new[(joined.len() - held)..])
-                    .map(|_| ())
-                    .map_err(|e| (e, joined.len() - held)),
-                // A character completed by the new bytes, then more bytes.
-                Err(e) if e.valid_up_to() >= held => {
-                    let skip = e.valid_up_to() - held;
-                    std::str::from_utf8(&new[skip..])
-                        .map(|_| ())
-                        .map_err(|e| (e, skip))
-                }
+        let mut new = &self.pending[start..];
+        // First complete a character that the last chunk ended inside.
+        while !self.utf8_tail.is_empty() {
+            let Some((&b, rest)) = new.split_first() else {
+                return;
+            };
+            self.utf8_tail.push(b);
+            new = rest;
+            match std::str::from_utf8(&self.utf8_tail) {
+                Ok(_) => self.utf8_tail.clear(),
+                Err(e) if e.error_len().is_none() => {}
                 Err(_) => {
                     self.orders.stats.encoding = Encoding::Windows1252;
                     return;
                 }
             }
-        };
-        if let Err((e, offset)) = checked {
+        }
+        if let Err(e) = std::str::from_utf8(new) {
             match e.error_len() {
                 Some(_) => self.orders.stats.encoding = Encoding::Windows1252,
                 // Cut inside a character: check it with the next chunk.
-                None => self.utf8_tail = new[offset + e.valid_up_to()..].to_vec(),
+                None => self.utf8_tail = new[e.valid_up_to()..].to_vec(),
             }
         }
     }
