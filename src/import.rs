@@ -57,14 +57,10 @@ fn fallback_mapping(preview: &Preview) -> Mapping {
     let columns = preview.columns.len().max(1);
     let last = columns - 1;
     Mapping {
-        delimiter: preview.delimiter,
-        has_header: preview.has_header,
-        columns,
-        customer: 0,
+        customer: Some(0),
         date: 1.min(last),
-        amount: 2.min(last),
-        date_format: retention_core::DateFormat::Iso,
-        locale: retention_core::Locale::En,
+        amount: Some(2.min(last)),
+        ..Mapping::new(preview.delimiter, preview.has_header, columns)
     }
 }
 
@@ -80,6 +76,7 @@ impl Reducible for ImportState {
                     mapping: Some(
                         preview
                             .mapping
+                            .clone()
                             .unwrap_or_else(|| fallback_mapping(&preview)),
                     ),
                     file_name: Some(file_name),
@@ -177,7 +174,7 @@ mod tests {
             },
         );
         let mapping = state.mapping.unwrap();
-        assert!(mapping.customer < mapping.columns && mapping.amount < mapping.columns);
+        assert!(mapping.check().is_ok(), "{mapping:?}");
     }
 
     #[test]

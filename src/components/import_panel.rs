@@ -85,7 +85,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let analyse = {
         let (state, file, worker) = (state.clone(), file.clone(), worker.clone());
         Callback::from(move |_: MouseEvent| {
-            let (Some(f), Some(mapping)) = (file.borrow().clone(), state.mapping) else {
+            let (Some(f), Some(mapping)) = (file.borrow().clone(), state.mapping.clone()) else {
                 return;
             };
             // A fresh worker per import: cancelling is ending it.
@@ -160,7 +160,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     <strong class="rc-file-name">{ name.clone() }</strong>
                 }
             </div>
-            if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping) {
+            if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping.clone()) {
                 <MappingForm
                     preview={preview.clone()}
                     {mapping}
@@ -265,15 +265,17 @@ struct MappingFormProps {
 /// The first rows, and which column is what.
 #[component]
 fn MappingForm(props: &MappingFormProps) -> Html {
-    let (preview, mapping, locale) = (&props.preview, props.mapping, props.locale);
+    let (preview, mapping, locale) = (&props.preview, props.mapping.clone(), props.locale);
     let column_name = |i: usize| match preview.columns.get(i).map(|c| c.name.trim()) {
         Some(name) if !name.is_empty() && preview.has_header => format!("{} ({})", i + 1, name),
         _ => format!("{}", i + 1),
     };
     let column = |id: &'static str, label: T, value: usize, set: fn(&mut Mapping, usize)| {
+        let columns = mapping.columns;
+        let mapping = mapping.clone();
         let onchange = props.onchange.reform(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            let mut m = mapping;
+            let mut m = mapping.clone();
             set(&mut m, select.value().parse().unwrap_or(0));
             m
         });
@@ -281,39 +283,59 @@ fn MappingForm(props: &MappingFormProps) -> Html {
             <div class="rc-field rc-choice">
                 <label for={id}>{ import_text(label, locale) }</label>
                 <select {id} {onchange} disabled={props.disabled}>
-                    { for (0..mapping.columns).map(|i| html! {
+                    { for (0..columns).map(|i| html! {
                         <option value={i.to_string()} selected={i == value}>{ column_name(i) }</option>
                     }) }
                 </select>
             </div>
         }
     };
-    let date_formats = [
-        DateFormat::Iso,
-        DateFormat::DayMonthYear,
-        DateFormat::MonthDayYear,
-        DateFormat::Compact,
-    ];
-    let on_date_format = props.onchange.reform(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let i: usize = select.value().parse().unwrap_or(0);
-        Mapping {
-            date_format: date_formats[i.min(3)],
-            ..mapping
-        }
-    });
-    let on_amounts = props.onchange.reform(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let locale = Locale::from_tag(&select.value()).unwrap_or(Locale::En);
-        Mapping { locale, ..mapping }
-    });
-    let on_header = props.onchange.reform(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        Mapping {
-            has_header: input.checked(),
-            ..mapping
-        }
-    });
+    let date_formats = DateFormat::ALL;
+    let on_date_format = {
+        let mapping = mapping.clone();
+        props.onchange.reform(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let i: usize = select.value().parse().unwrap_or(0);
+            Mapping {
+                date_format: date_formats[i.min(date_formats.len() - 1)],
+                ..mapping.clone()
+            }
+        })
+    };
+    let on_amounts = {
+        let mapping = mapping.clone();
+        props.onchange.reform(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let locale = Locale::from_tag(&select.value()).unwrap_or(Locale::En);
+            Mapping {
+                locale,
+                ..mapping.clone()
+            }
+        })
+    };
+    let on_header = {
+        let mapping = mapping.clone();
+        props.onchange.reform(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            Mapping {
+                has_header: input.checked(),
+                ..mapping.clone()
+            }
+        })
+    };
+    // Until the mapping form shows every role: the buyer is the id, else the e-mail, else
+    // the name; what an order is worth is the total, else the line amount, else the unit
+    // price (times the quantity). Choosing another column makes it the only one.
+    let buyer = mapping
+        .customer
+        .or(mapping.email)
+        .or(mapping.name)
+        .unwrap_or(0);
+    let worth = mapping
+        .total
+        .or(mapping.amount)
+        .or(mapping.unit_price)
+        .unwrap_or(0);
     let ambiguous = preview
         .columns
         .get(mapping.date)
@@ -337,9 +359,14 @@ fn MappingForm(props: &MappingFormProps) -> Html {
                 </table>
             </div>
             <div class="rc-mapping-fields">
-                { column("rc-map-customer", T::MapCustomer, mapping.customer, |m, v| m.customer = v) }
+                { column("rc-map-customer", T::MapCustomer, buyer, |m, v| {
+                    (m.customer, m.email, m.name) = (Some(v), None, None);
+                }) }
                 { column("rc-map-date", T::MapDate, mapping.date, |m, v| m.date = v) }
-                { column("rc-map-amount", T::MapAmount, mapping.amount, |m, v| m.amount = v) }
+                { column("rc-map-amount", T::MapAmount, worth, |m, v| {
+                    let by_order = m.order.is_some();
+                    (m.total, m.amount, m.quantity, m.unit_price) = (by_order.then_some(v), (!by_order).then_some(v), None, None);
+                }) }
                 <div class="rc-field rc-choice">
                     <label for="rc-map-date-format">{ import_text(T::MapDateFormat, locale) }</label>
                     <select id="rc-map-date-format" onchange={on_date_format} disabled={props.disabled}>

@@ -155,6 +155,7 @@ pub fn date_format_name(format: DateFormat, locale: Locale) -> &'static str {
         DateFormat::DayMonthYear => pick(l, "dd-mm-jjjj", "dd-mm-yyyy"),
         DateFormat::MonthDayYear => pick(l, "mm/dd/jjjj", "mm/dd/yyyy"),
         DateFormat::Compact => pick(l, "jjjjmmdd", "yyyymmdd"),
+        DateFormat::MonthName => pick(l, "mmm d, jjjj", "mmm d, yyyy"),
     }
 }
 
@@ -205,6 +206,12 @@ pub fn bad_row(line: usize, reason: &BadRowReason, locale: Locale) -> String {
             "een aanhalingsteken wordt niet gesloten".into()
         }
         (BadRowReason::UnclosedQuote, Locale::En) => "a quote is never closed".into(),
+        (BadRowReason::NoOrder, Locale::Nl) => "geen ordernummer".into(),
+        (BadRowReason::NoOrder, Locale::En) => "no order number".into(),
+        (BadRowReason::NoDate, Locale::Nl) => "geen datum".into(),
+        (BadRowReason::NoDate, Locale::En) => "no date".into(),
+        (BadRowReason::NoAmount, Locale::Nl) => "geen bedrag".into(),
+        (BadRowReason::NoAmount, Locale::En) => "no amount".into(),
     };
     match locale {
         Locale::Nl => format!("Regel {line}: {why}"),

@@ -402,11 +402,18 @@ fn analyze_counts_real_shaped_exports_right() {
             truth.net_revenue
         );
         let rate = number(&s["repeatPurchaseRate"]);
-        assert!((rate - truth.repeat_rate).abs() <= truth.repeat_rate * 0.01, "{name}");
+        assert!(
+            (rate - truth.repeat_rate).abs() <= truth.repeat_rate * 0.01,
+            "{name}"
+        );
         if let Some(f) = out["forecast"].as_object() {
             assert_eq!(f["repeatCustomers"], s["repeatCustomers"], "{name}");
         }
-        assert_eq!(number(&out["import"]["leftOut"]), truth.left_out as f64, "{name}");
+        assert_eq!(
+            number(&out["import"]["leftOut"]),
+            truth.left_out as f64,
+            "{name}"
+        );
     }
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -422,7 +429,10 @@ fn analyze_writes_the_forecast_csv_and_names_the_format() {
     assert!(out.contains("looks like a Shopify orders export"), "{out}");
     assert!(out.contains("left out:"), "{out}");
     let written = std::fs::read_to_string(&csv).unwrap();
-    assert!(written.starts_with("customer,repeat_purchases,"), "{written}");
+    assert!(
+        written.starts_with("customer,repeat_purchases,"),
+        "{written}"
+    );
     assert_eq!(written.lines().count() as u64, truth.customers + 1);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -24,6 +24,59 @@ pub struct ForecastOptions {
     pub top: usize,
 }
 
+impl ForecastOptions {
+    /// The options make sense: a horizon of more than 0 and at most 520 weeks (ten years),
+    /// a margin from 0 to 100 percent. `NaN` and infinities are mistakes, never figures.
+    ///
+    /// ```
+    /// use retention_core::ForecastOptions;
+    /// assert!(ForecastOptions::default().check().is_ok());
+    /// let nan = ForecastOptions { horizon_weeks: f64::NAN, ..ForecastOptions::default() };
+    /// assert_eq!(nan.check().unwrap_err().to_string(), "horizonWeeks must be a number above 0 and at most 520, not NaN");
+    /// ```
+    pub fn check(&self) -> Result<(), OptionError> {
+        let h = self.horizon_weeks;
+        if !(h > 0.0 && h <= 520.0) {
+            return Err(OptionError {
+                option: "horizonWeeks",
+                expected: "a number above 0 and at most 520",
+                value: h,
+            });
+        }
+        match self.margin {
+            Some(m) if !(0.0..=100.0).contains(&m) => Err(OptionError {
+                option: "margin",
+                expected: "a percentage from 0 to 100",
+                value: m,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// An option that makes no sense.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionError {
+    /// The option, as the JS API names it.
+    pub option: &'static str,
+    /// What it should be.
+    pub expected: &'static str,
+    /// What it was.
+    pub value: f64,
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = match self.value {
+            v if v.is_nan() => "NaN".to_string(),
+            v => v.to_string(),
+        };
+        write!(f, "{} must be {}, not {value}", self.option, self.expected)
+    }
+}
+
+impl std::error::Error for OptionError {}
+
 impl Default for ForecastOptions {
     fn default() -> Self {
         ForecastOptions {

@@ -47,7 +47,9 @@ mod wasm;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
-pub use forecast::{customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster};
+pub use forecast::{
+    customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster, OptionError,
+};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
 pub use metrics::{

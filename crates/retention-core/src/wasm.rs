@@ -26,6 +26,7 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::{
     explain, format_decimal, format_money, format_percent, read_number, Currency, Explanation,
@@ -565,32 +566,99 @@ impl Visitor<'_> for NumberVisitor {
 const ORDER_TYPES: &str = r#"
 /** What separates the fields of an order export. */
 export type Delimiter = "comma" | "semicolon" | "tab" | "whitespace";
-/** How dates are written: yyyy-mm-dd, dd-mm-yyyy, mm/dd/yyyy, yyyymmdd. */
-export type DateFormat = "iso" | "dayMonthYear" | "monthDayYear" | "compact";
+/** How dates are written: yyyy-mm-dd, dd-mm-yyyy, mm/dd/yyyy, yyyymmdd, "Mar 1, 2023". A
+ * time after the date is ignored: the calendar date as written. */
+export type DateFormat = "iso" | "dayMonthYear" | "monthDayYear" | "compact" | "monthName";
+/** The role of a column. */
+export type ColumnKind =
+  | "customer" | "date" | "amount" | "order" | "total" | "quantity" | "unitPrice" | "status"
+  | "cancelledAt" | "refunded" | "email" | "name" | "other";
+/** A known export, for the page to word ("Looks like a Shopify orders export"). */
+export type ExportFormat =
+  | "shopify" | "wooCommerce" | "lightspeed" | "magento" | "stripe" | "mollie" | "lineItems";
+/** How a file's text is written. */
+export type Encoding = "utf8" | "windows1252" | "utf16Le" | "utf16Be";
 
-/** How to read an export; columns count from 0. */
+/** How to read an export; columns count from 0, null where the export has no such column.
+ * An import needs a date, someone who bought (customer, email or name) and what an order is
+ * worth (total, amount, or quantity and unitPrice). Only the first eight keys are required. */
 export interface Mapping {
   delimiter: Delimiter;
   hasHeader: boolean;
   /** How many fields every row has. */
   columns: number;
-  customer: number;
+  /** The customer id. */
+  customer: number | null;
   date: number;
-  amount: number;
+  /** An amount per row, summed per order (a line amount, or the order's). */
+  amount: number | null;
   dateFormat: DateFormat;
   /** The amounts' habit: "nl" reads 1.234,56, "en" reads 1,234.56. */
   locale: Locale;
+  /** Rows sharing an order number are one order; without, a customer's rows of a day. */
+  order?: number | null;
+  /** The order total, once per order. */
+  total?: number | null;
+  quantity?: number | null;
+  /** Never an amount on its own: quantity × unitPrice. */
+  unitPrice?: number | null;
+  status?: number | null;
+  /** A filled field leaves the order out. */
+  cancelledAt?: number | null;
+  /** Taken off the order's amount, once per order. */
+  refunded?: number | null;
+  /** Who bought when there is no customer id (compared without case). */
+  email?: number | null;
+  /** Who bought when there is no id and no e-mail. */
+  name?: number | null;
+  /** Statuses whose orders are left out (default: the core's LEFT_OUT_STATUSES). */
+  leftOut?: string[];
+  /** The sheet of a workbook; null is the first. */
+  sheet?: string | null;
+}
+
+/** A status value seen in the sample, and whether the suggested mapping leaves it out. */
+export interface StatusChoice {
+  status: string;
+  rows: number;
+  leftOut: boolean;
 }
 
 /** What `sniffOrders` found. */
 export interface Preview {
   delimiter: Delimiter;
   hasHeader: boolean;
-  columns: { name: string; kind: "customer" | "date" | "amount" | "other"; dateFormat: DateFormat | null; dateAmbiguous: boolean; numeric: boolean }[];
+  columns: { name: string; kind: ColumnKind; dateFormat: DateFormat | null; dateAmbiguous: boolean; numeric: boolean }[];
   /** The first data rows as text. */
   rows: string[][];
   /** The suggested mapping; null when the columns could not be told apart. */
   mapping: Mapping | null;
+  /** A known export the headers match. */
+  format: ExportFormat | null;
+  encoding: Encoding;
+  /** The status values of the sample with the suggested choice. */
+  statuses: StatusChoice[];
+  /** The sheets of a workbook; empty for text. */
+  sheets: string[];
+}
+
+/** Why `sniffOrders` could not read a file: thrown as an Error with this `code`. */
+export type SniffErrorCode =
+  | "binary" | "tooManyColumns" | "rowTooLong" | "workbook" | "badWorkbook" | "noSuchSheet";
+
+/** `sniffOrders`'s options. */
+export interface SniffOptions {
+  /** The bytes are only the start of the file (default false). */
+  partial?: boolean;
+  /** The sheet of a workbook to preview (default the first). */
+  sheet?: string | null;
+}
+
+/** `OrderReader`'s options. */
+export interface ReadOptions {
+  /** Any number, such as Math.random(): keys the hash of the id tables so that no file can
+   * be crafted to slow the import. Default: random. */
+  seed?: number;
 }
 
 /** How to count: a customer is active in a period when they bought within `windowMonths`
@@ -615,10 +683,12 @@ export interface ForecastOptions {
   top?: number;
 }
 
-/** What an import read: every data row is an order, a refund or a bad row. */
+/** What an import read. rows = badRowCount + guestRows + leftOutRows + orderRows. */
 export interface ImportStats {
   rows: number;
+  /** Purchases: orders counted with a net amount of zero or more. */
   orders: number;
+  /** Orders below zero: credit notes, cancellation invoices, returns. */
   refunds: number;
   refunded: number;
   unmatchedRefunds: number;
@@ -627,6 +697,24 @@ export interface ImportStats {
   badRowCount: number;
   /** The first 100 bad rows. */
   badRows: BadRow[];
+  /** "customerDay" when there is no order column: one purchase per customer per day. */
+  grouping: "orderNumber" | "customerDay";
+  orderRows: number;
+  /** Orders left out by status or a cancellation date, and their rows. */
+  leftOut: number;
+  leftOutRows: number;
+  /** Orders per status value (the first 50 values). */
+  statuses: { status: string; orders: number; leftOut: boolean }[];
+  otherStatuses: number;
+  /** Rows without a customer id, e-mail or name: counted, listed, never a customer. */
+  guestRows: number;
+  guestOrders: number;
+  /** The first line of the first 100 guest orders. */
+  guestLines: number[];
+  /** Orders whose rows give different totals (the first counts), and their first lines. */
+  conflictingTotals: number;
+  conflictingTotalLines: number[];
+  encoding: Encoding;
   /** The file was not UTF-8 and was read as Windows-1252. */
   windows1252: boolean;
 }
@@ -743,15 +831,149 @@ export interface Forecasted {
 export interface BadRow {
   line: number;
   reason: { code: "columns"; found: number; expected: number } | { code: "noCustomer" }
-    | { code: "date"; text: string } | { code: "amount"; text: string } | { code: "unclosedQuote" };
+    | { code: "date"; text: string } | { code: "amount"; text: string } | { code: "unclosedQuote" }
+    | { code: "noOrder" } | { code: "noDate" } | { code: "noAmount" };
 }
 "#;
 
-/// Guesses how an order export is laid out: delimiter, header, the customer, date and amount
-/// columns, the date format and the amounts' habit. Give it the first 64 KB or so.
+/// Guesses how an order export is laid out: encoding, delimiter, header, the role of each
+/// column, the date format, the amounts' habit, the statuses seen and a known format.
+///
+/// `input` is a file's bytes (a `Uint8Array`: its first 256 KB are looked at, decoded by
+/// the core; a workbook needs all of them) or text. A file that cannot be an export throws an
+/// `Error` whose `code` is a `SniffErrorCode`.
 #[wasm_bindgen(js_name = "sniffOrders", unchecked_return_type = "Preview")]
-pub fn sniff_orders(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::sniff_orders(text))
+pub fn sniff_orders(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SniffOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(Deserialize, Default)]
+    #[serde(rename_all = "camelCase", default)]
+    struct SniffOptions {
+        partial: bool,
+        sheet: Option<String>,
+    }
+    let options: Option<SniffOptions> = from_js("options", options)?;
+    let options = options.unwrap_or_default();
+    if let Some(text) = input.as_string() {
+        return Ok(to_js(&crate::sniff_orders(&text))?);
+    }
+    let bytes: Vec<u8> = match input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(array) => array.to_vec(),
+        None => return Err(js_error("input: expected a Uint8Array or a string").into()),
+    };
+    let preview = if crate::is_workbook(&bytes) {
+        workbook_preview(&bytes, options.sheet.as_deref())
+    } else {
+        crate::sniff_bytes(&bytes, !options.partial)
+    };
+    match preview {
+        Ok(preview) => Ok(to_js(&preview)?),
+        Err(e) => Err(coded_error(e.code(), &e)),
+    }
+}
+
+#[cfg(feature = "xlsx")]
+fn workbook_preview(
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<crate::Preview, crate::SniffError> {
+    crate::sniff_workbook(bytes, sheet)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn workbook_preview(_: &[u8], _: Option<&str>) -> Result<crate::Preview, crate::SniffError> {
+    Err(crate::SniffError::Workbook)
+}
+
+/// The names of a workbook's sheets (`.xlsx`, `.xls`), in order.
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen(js_name = "sheetNames")]
+pub fn sheet_names(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &[u8],
+) -> Result<Vec<String>, JsValue> {
+    crate::sheet_names(bytes).map_err(|e| coded_error(e.code(), &e))
+}
+
+/// An `Error` with a stable `code`, for failures a page words in its own language.
+fn coded_error(code: &str, message: &impl fmt::Display) -> JsValue {
+    let error = js_sys::Error::new(&message.to_string());
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
+    error.into()
+}
+
+/// A random seed for the id tables: `RandomState` is not random on wasm32.
+fn random_seed() -> crate::Seed {
+    crate::Seed::from_f64(js_sys::Math::random(), js_sys::Math::random())
+}
+
+/// Reads an export as a stream: feed it the file's chunks (any size and split), then
+/// `finish()` for the `Analyzer`. Memory grows with the orders, not the file.
+///
+/// ```js
+/// const reader = new OrderReader(preview.mapping, { seed: Math.random() });
+/// for await (const chunk of file.stream()) reader.feed(chunk);
+/// const analyzer = reader.finish();
+/// ```
+#[wasm_bindgen(js_name = "OrderReader")]
+pub struct JsOrderReader {
+    reader: Option<crate::OrderReader>,
+}
+
+#[wasm_bindgen(js_class = "OrderReader")]
+impl JsOrderReader {
+    /// Throws on a mapping that does not fit.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Mapping")] mapping: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+    ) -> Result<JsOrderReader, JsError> {
+        let mapping: crate::Mapping = from_js("mapping", mapping)?;
+        let seed = read_seed(options)?;
+        let reader = crate::OrderReader::new(&mapping, seed).map_err(js_error)?;
+        Ok(JsOrderReader {
+            reader: Some(reader),
+        })
+    }
+
+    /// Reads a chunk. Throws when a row runs on for more than 1 MB (a file of one line).
+    pub fn feed(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: &[u8],
+    ) -> Result<(), JsError> {
+        self.reader
+            .as_mut()
+            .ok_or_else(|| js_error("the reader is finished"))?
+            .feed(chunk)
+            .map_err(js_error)
+    }
+
+    /// Reads the last row and counts; the reader cannot be fed after.
+    pub fn finish(&mut self) -> Result<Analyzer, JsError> {
+        let reader = self
+            .reader
+            .take()
+            .ok_or_else(|| js_error("the reader is finished"))?;
+        Ok(Analyzer::of(reader.finish().map_err(js_error)?))
+    }
+}
+
+fn read_seed(options: JsValue) -> Result<crate::Seed, JsError> {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct ReadOptions {
+        seed: Option<f64>,
+    }
+    let options: Option<ReadOptions> = from_js("options", options)?;
+    Ok(match options.unwrap_or_default().seed {
+        Some(seed) if seed.is_finite() => crate::Seed::from_f64(seed, js_sys::Math::random()),
+        Some(seed) => {
+            return Err(js_error(format_args!(
+                "seed: expected a finite number, got {seed}"
+            )))
+        }
+        None => random_seed(),
+    })
 }
 
 /// An imported order export, kept in wasm memory so it can be counted again with other
@@ -765,15 +987,16 @@ pub fn sniff_orders(text: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub struct Analyzer {
     log: crate::OrderLog,
-    windows_1252: bool,
     forecaster: Option<crate::Forecaster>,
 }
 
 #[wasm_bindgen]
 impl Analyzer {
-    /// Reads an export (UTF-8, or Windows-1252 as Excel writes it) with `mapping`. Calls
-    /// `onProgress(done, total)` every 64 KB; returning `false` cancels. Throws on a mapping
-    /// that does not fit or a cancel; bad rows are data in `stats()`.
+    /// Reads a whole export (text in UTF-8, UTF-16 or Windows-1252, or a workbook) with
+    /// `mapping`. Calls `onProgress(done, total)` every 64 KB; returning `false` cancels, and
+    /// an exception it throws ends the import and is thrown again. Throws on a mapping that
+    /// does not fit or a cancel; bad rows are data in `stats()`. A file is better streamed
+    /// through an `OrderReader`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         bytes: Vec<u8>,
@@ -783,25 +1006,70 @@ impl Analyzer {
             unchecked_param_type = "(done: number, total: number) => boolean | void"
         )]
         on_progress: Option<js_sys::Function>,
-    ) -> Result<Analyzer, JsError> {
+    ) -> Result<Analyzer, JsValue> {
         let mapping: crate::Mapping = from_js("mapping", mapping)?;
-        let (text, windows_1252) = crate::decode_text(bytes);
-        let log = crate::parse_orders(&text, &mapping, |done, total| match &on_progress {
-            Some(f) => f
-                .call2(
-                    &JsValue::NULL,
-                    &(done as f64).into(),
-                    &(total as f64).into(),
-                )
-                .map_or(true, |r| r.as_bool() != Some(false)),
+        let total = bytes.len();
+        // An exception in the callback stops the import and is thrown again.
+        let mut thrown = None;
+        let mut progress = |done: usize, total: usize| match &on_progress {
+            Some(f) => match f.call2(
+                &JsValue::NULL,
+                &(done as f64).into(),
+                &(total as f64).into(),
+            ) {
+                Ok(r) => r.as_bool() != Some(false),
+                Err(e) => {
+                    thrown = Some(e);
+                    false
+                }
+            },
             None => true,
-        })
-        .map_err(js_error)?;
-        Ok(Analyzer {
+        };
+        let log = if crate::is_workbook(&bytes) {
+            read_workbook(&bytes, &mapping, &mut progress)
+        } else {
+            (|| {
+                let mut reader = crate::OrderReader::new(&mapping, random_seed())?;
+                let mut done = 0;
+                for chunk in bytes.chunks(crate::PROGRESS_STEP) {
+                    reader.feed(chunk)?;
+                    done += chunk.len();
+                    if done < total && !progress(done, total) {
+                        return Err(crate::ImportError::Cancelled);
+                    }
+                }
+                let log = reader.finish()?;
+                if !progress(total, total) {
+                    return Err(crate::ImportError::Cancelled);
+                }
+                Ok(log)
+            })()
+        };
+        match (log, thrown) {
+            (_, Some(e)) => Err(e),
+            (Ok(log), None) => Ok(Analyzer::of(log)),
+            (Err(e), None) => Err(js_error(e).into()),
+        }
+    }
+
+    fn of(log: crate::OrderLog) -> Analyzer {
+        Analyzer {
             log,
-            windows_1252,
             forecaster: None,
-        })
+        }
+    }
+
+    /// Reads a sheet of a workbook (`mapping.sheet`, default the first).
+    #[cfg(feature = "xlsx")]
+    #[wasm_bindgen(js_name = "fromWorkbook")]
+    pub fn from_workbook(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Mapping")] mapping: JsValue,
+    ) -> Result<Analyzer, JsValue> {
+        let mapping: crate::Mapping = from_js("mapping", mapping)?;
+        read_workbook(bytes, &mapping, &mut |_, _| true)
+            .map(Analyzer::of)
+            .map_err(|e| js_error(e).into())
     }
 
     /// What was read: rows, orders, refunds, customers and the bad rows by line, plus
@@ -816,7 +1084,7 @@ impl Analyzer {
         }
         to_js(&Stats {
             stats: self.log.stats(),
-            windows1252: self.windows_1252,
+            windows1252: self.log.stats().encoding == crate::Encoding::Windows1252,
         })
     }
 
@@ -842,6 +1110,7 @@ impl Analyzer {
         #[wasm_bindgen(unchecked_param_type = "string | null")] end: JsValue,
     ) -> Result<JsValue, JsError> {
         let options: crate::ForecastOptions = from_js("options", options)?;
+        options.check().map_err(js_error)?;
         let end: Option<crate::Date> = from_js("end", end)?;
         let end = end
             .or_else(|| {
@@ -899,4 +1168,24 @@ impl Analyzer {
             .map(|f| f.csv(&self.log, locale))
             .unwrap_or_default())
     }
+}
+
+#[cfg(feature = "xlsx")]
+fn read_workbook(
+    bytes: &[u8],
+    mapping: &crate::Mapping,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<crate::OrderLog, crate::ImportError> {
+    crate::read_workbook(bytes, mapping, random_seed(), progress)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn read_workbook(
+    _: &[u8],
+    _: &crate::Mapping,
+    _: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<crate::OrderLog, crate::ImportError> {
+    Err(crate::ImportError::Workbook {
+        message: "this build reads text exports only".into(),
+    })
 }

@@ -11,9 +11,12 @@ use retention_core::{
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
+/// An order expected: number, customer, day, amount.
+type Expected = (u32, String, i32, f64);
+
 /// A workbook with a notes sheet first and an orders sheet of line items: typed quantities,
 /// prices and dates, and the expected purchases (order, customer, day, amount).
-fn workbook() -> (Vec<u8>, Vec<(u32, String, i32, f64)>) {
+fn workbook() -> (Vec<u8>, Vec<Expected>) {
     let mut book = Workbook::new();
     let notes = book.add_worksheet().set_name("Notes").unwrap();
     notes.write_string(0, 0, "Exported from the shop").unwrap();

@@ -212,11 +212,7 @@ impl OrderReader {
         let pending = std::mem::take(&mut self.pending);
         let mut scanner = Scanner::partial(&pending, self.mapping.delimiter, self.line, last);
         let mut record = Record::of_bytes(&pending);
-        loop {
-            match scanner.next(&mut record) {
-                Next::Record => {}
-                Next::Incomplete | Next::End => break,
-            }
+        while scanner.next(&mut record) == Next::Record {
             if record.is_blank() {
                 continue;
             }
@@ -333,8 +329,15 @@ impl Orders {
             Some(_) => Grouping::OrderNumber,
             None => Grouping::CustomerDay,
         };
+        // The statuses left out, as they are compared.
+        let mut mapping = mapping.clone();
+        mapping.left_out = mapping
+            .left_out
+            .iter()
+            .map(|s| normalise_status(s))
+            .collect();
         Orders {
-            mapping: mapping.clone(),
+            mapping,
             grouping,
             orders: Vec::new(),
             keys: Table::new(Seed(seed.0 ^ 0x5bd1_e995, seed.1.rotate_left(17))),
@@ -441,7 +444,7 @@ impl Orders {
         }
         let written = String::from_utf8_lossy(text);
         let normal = normalise_status(&written);
-        let left_out = self.mapping.left_out.iter().any(|s| *s == normal);
+        let left_out = self.mapping.left_out.contains(&normal);
         let index = match self.normalised.get(&normal) {
             Some(&i) => i,
             None if self.stats.statuses.len() < MAX_STATUSES => {
