@@ -12,9 +12,16 @@ fn main() -> Result<(), XlsxError> {
         .write_string(0, 0, "Exported from the shop")?;
     let sheet = book.add_worksheet().set_name("Orders")?;
     let date = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-    for (c, h) in ["order", "customer", "date", "product", "quantity", "unit price"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "order",
+        "customer",
+        "date",
+        "product",
+        "quantity",
+        "unit price",
+    ]
+    .iter()
+    .enumerate()
     {
         sheet.write_string(0, c as u16, *h)?;
     }
@@ -34,6 +41,9 @@ fn main() -> Result<(), XlsxError> {
         sheet.write_number(r, 4, q)?;
         sheet.write_number(r, 5, p)?;
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/line_items.xlsx");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/line_items.xlsx"
+    );
     book.save(path)
 }

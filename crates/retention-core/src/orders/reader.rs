@@ -484,7 +484,8 @@ impl Orders {
             if text.is_empty() {
                 continue;
             }
-            let id: &[u8] = if email && text.iter().any(|b| !b.is_ascii_lowercase()) {
+            let id: &[u8] = if email && text.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
                 self.key.clear();
                 let lower = String::from_utf8_lossy(&text).to_lowercase();
                 self.key.extend_from_slice(lower.as_bytes());
