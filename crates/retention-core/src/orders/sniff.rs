@@ -53,7 +53,7 @@ pub enum SniffError {
         /// The sample's size in bytes.
         limit: usize,
     },
-    /// A spreadsheet (`.xlsx`, `.xls`), read with [`sniff_workbook`](crate::sniff_workbook)
+    /// A spreadsheet (`.xlsx`, `.xls`), read with `sniff_workbook`
     /// where the crate has its `xlsx` feature.
     Workbook,
     /// A spreadsheet that could not be read (feature `xlsx`).
