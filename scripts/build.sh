@@ -32,7 +32,8 @@ build_pkg() {
   echo "== build: JS API of the core (dist/pkg/)"
   local out=dist/pkg version
   # A cdylib only here, so the app's rlib build of the core is not rebuilt or overwritten.
-  cargo rustc -p retention-core --features wasm --target wasm32-unknown-unknown --release --crate-type cdylib
+  # Feature xlsx: the worker reads Excel workbooks; the app itself never does.
+  cargo rustc -p retention-core --features wasm,xlsx --target wasm32-unknown-unknown --release --crate-type cdylib
   rm -rf "$out"
   wasm-bindgen --target web --out-dir "$out" --out-name retention_core \
     target/wasm32-unknown-unknown/release/retention_core.wasm
@@ -89,6 +90,12 @@ Under a Content-Security-Policy, `script-src` needs `'wasm-unsafe-eval'`.
 - `parseNumber(text, locale?)`, `formatNumber(value, decimals, locale?)`,
   `formatPercent(value, decimals, locale?)`, `formatMoney(value, currency, locale?)`.
 - `version()`.
+- Order exports: `sniffOrders(bytes, { partial?, sheet? })` guesses the layout (encoding,
+  columns, known formats such as Shopify's, statuses); `new OrderReader(mapping, { seed })`
+  reads a file streamed in chunks (`.feed(chunk)`, `.finish()` gives an `Analyzer`);
+  `Analyzer.fromWorkbook(bytes, mapping)` and `sheetNames(bytes)` read Excel workbooks;
+  `analyzer.summarise(options)`, `.forecast(options, end)`, `.inactiveCsv(...)`,
+  `.forecastCsv(locale)` count.
 
 Only a malformed call (`calculate(42)`, an unknown period, locale or currency, a field that is
 an object) throws an `Error`.

@@ -23,8 +23,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32, retention-app)"
 cargo clippy -p retention-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "clippy (wasm32, retention-core --features wasm: the JS API)"
-cargo clippy -p retention-core --features wasm --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32, retention-core --features wasm,xlsx: the JS API)"
+cargo clippy -p retention-core --features wasm,xlsx --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test (native: unit, integration, doc, proptest)"
 cargo test --workspace

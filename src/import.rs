@@ -5,9 +5,7 @@
 use std::rc::Rc;
 
 use retention_core::worker::{self, Response, Stage, Timings};
-use retention_core::{
-    DateFormat, FitError, Forecast, ImportStats, Locale, Mapping, Preview, Summary, SummaryOptions,
-};
+use retention_core::{FitError, Forecast, ImportStats, Mapping, Preview, Summary, SummaryOptions};
 use yew::Reducible;
 
 use crate::worker::Heard;
@@ -25,14 +23,6 @@ pub enum Problem {
     Worker(worker::Problem),
 }
 
-/// What the import read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Read {
-    pub stats: ImportStats,
-    /// The file was Windows-1252 rather than UTF-8.
-    pub windows1252: bool,
-}
-
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportState {
     pub file_name: Option<String>,
@@ -43,7 +33,8 @@ pub struct ImportState {
     pub mapping: Option<Mapping>,
     /// The step running and how far along it is (0–1); `None` when nothing runs.
     pub running: Option<(Stage, f64)>,
-    pub read: Option<Read>,
+    /// What the import read.
+    pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
     pub forecast: Option<Result<Forecast, FitError>>,
     pub timings: Option<Timings>,
@@ -51,6 +42,7 @@ pub struct ImportState {
     pub problem: Option<Problem>,
 }
 
+#[allow(clippy::large_enum_variant)] // one action a click: its size costs nothing
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportAction {
     /// A file was chosen; its preview is asked for.
@@ -67,17 +59,17 @@ pub enum ImportAction {
 }
 
 /// A mapping to start from when the sniffer could not suggest one: the first three columns
-/// (a preview has at least [`worker::MIN_COLUMNS`]).
+/// as customer, date and amount (a text preview has at least
+/// [`MIN_COLUMNS`](retention_core::MIN_COLUMNS); a sheet may have fewer, and the import then
+/// says which column is missing).
 fn fallback_mapping(preview: &Preview) -> Mapping {
+    let columns = preview.columns.len();
     Mapping {
-        delimiter: preview.delimiter,
-        has_header: preview.has_header,
-        columns: preview.columns.len(),
-        customer: 0,
+        customer: Some(0),
         date: 1,
-        amount: 2,
-        date_format: DateFormat::Iso,
-        locale: Locale::En,
+        amount: Some(2),
+        sheet: preview.sheets.first().cloned(),
+        ..Mapping::new(preview.delimiter, preview.has_header, columns)
     }
 }
 
@@ -89,9 +81,10 @@ impl ImportState {
                 self.mapping = Some(
                     preview
                         .mapping
+                        .clone()
                         .unwrap_or_else(|| fallback_mapping(&preview)),
                 );
-                self.preview = Some(preview);
+                self.preview = Some(*preview);
             }
             Response::Progress { stage, done, total } => {
                 let fraction = if total > 0.0 {
@@ -101,7 +94,7 @@ impl ImportState {
                 };
                 self.running = Some((stage, fraction));
             }
-            Response::Stats { stats, windows1252 } => self.read = Some(Read { stats, windows1252 }),
+            Response::Stats(stats) => self.read = Some(*stats),
             Response::Summary(summary) => self.summary = Some(*summary),
             Response::Forecast(forecast) => self.forecast = Some(forecast.map(|f| *f)),
             Response::Done { timings, .. } => {
@@ -164,7 +157,7 @@ impl Reducible for ImportState {
 
 #[cfg(test)]
 mod tests {
-    use retention_core::worker::preview;
+    use retention_core::sniff_bytes;
 
     use super::*;
 
@@ -188,17 +181,22 @@ mod tests {
         };
         let state = chose(ImportState::default());
         assert!(state.previewing);
-        let sniffed = preview(b"customer,date,amount\na,2024-01-01,5\n".to_vec(), true);
+        let preview = |text: &[u8]| Response::Preview(Box::new(sniff_bytes(text, true).unwrap()));
+        let sniffed = preview(b"customer,date,amount\na,2024-01-01,5\n");
         let Response::Preview(suggested) = sniffed.clone() else {
             panic!("{sniffed:?}")
         };
         let state = reduce(state, heard(sniffed));
         assert!(!state.previewing);
         assert_eq!(state.mapping, suggested.mapping);
-        let odd = preview(b"just,some,words\nand,more,words\n".to_vec(), true);
+        let odd = preview(b"just,some,words\nand,more,words\n");
         let state = reduce(chose(state), heard(odd));
         let mapping = state.mapping.unwrap();
-        assert_eq!((mapping.customer, mapping.date, mapping.amount), (0, 1, 2));
+        assert_eq!(
+            (mapping.customer, mapping.date, mapping.amount),
+            (Some(0), 1, Some(2))
+        );
+        assert!(mapping.check().is_ok(), "{mapping:?}");
     }
 
     #[test]

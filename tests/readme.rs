@@ -104,6 +104,7 @@ fn every_module_is_listed() {
         "src/",
         "src/i18n/",
         "crates/retention-core/src/",
+        "crates/retention-core/src/orders/",
         "crates/retention-core/src/wasm/",
         "crates/retention-cli/src/",
     ] {

@@ -55,7 +55,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 }
             }
             let file = file.borrow();
-            let file = file.as_ref().filter(|_| request.reads() > 0);
+            let file = file.as_ref().filter(|_| request.reads_file());
             if let Some(w) = running.as_ref() {
                 w.send(&request, file.map(|f| &**f));
             }
@@ -71,7 +71,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 file_name: chosen.name(),
             });
             *file.borrow_mut() = Some(chosen);
-            send(Request::Preview);
+            send(Request::Preview { sheet: None });
         })
     };
     let onchange = {
@@ -97,7 +97,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let analyse = {
         let (state, send) = (state.clone(), send.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(mapping) = state.mapping else {
+            let Some(mapping) = state.mapping.clone() else {
                 return;
             };
             state.dispatch(ImportAction::Started);
@@ -154,7 +154,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <p class="rc-hint">{ import_text(T::Help, locale) }</p>
             <div class="rc-drop" {ondragover} {ondrop}>
                 <label class="rc-button" for="rc-import-file">{ import_text(T::Choose, locale) }</label>
-                <input id="rc-import-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" {onchange} />
+                <input id="rc-import-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
                 <span>{ import_text(T::Drop, locale) }</span>
                 if let Some(name) = &state.file_name {
                     <strong class="rc-file-name">{ name.clone() }</strong>
@@ -163,7 +163,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             if state.previewing {
                 <p class="rc-hint" role="status">{ import_text(T::Previewing, locale) }</p>
             }
-            if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping) {
+            if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping.clone()) {
                 <MappingForm
                     preview={preview.clone()}
                     {mapping}

@@ -1,6 +1,6 @@
 use retention_core::worker::Download;
 use retention_core::{
-    Figure, FitError, Forecast, Inputs, Period, Quantity, Summary, SummaryOptions,
+    Figure, FitError, Forecast, ImportStats, Inputs, Period, Quantity, Summary, SummaryOptions,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -9,17 +9,16 @@ use crate::components::cohort_heatmap::CohortHeatmap;
 use crate::components::forecast_view::ForecastView;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::i18n::{
-    bad_row, bad_rows_heading, fill_button, import_read, import_text, inactive_heading,
-    summary_notes, use_words, ImportText as T,
+    bad_row, bad_rows_heading, fill_button, import_notes, import_read, import_text,
+    inactive_heading, summary_notes, use_words, ImportText as T,
 };
-use crate::import::Read;
 
 /// How many bad rows the page lists; the count says how many there are.
 const BAD_ROWS_SHOWN: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportResultsProps {
-    pub read: Option<Read>,
+    pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
     pub forecast: Option<Result<Forecast, FitError>>,
     pub options: SummaryOptions,
@@ -35,11 +34,11 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
     let words = use_words();
     let (locale, options) = (words.locale, props.options);
     let q = |v: Quantity| words.q(v);
-    let stats = props.read.as_ref().map(|read| {
-        let st = &read.stats;
+    let stats = props.read.as_ref().map(|st| {
         html! {
             <div class="rc-import-stats" data-import-stats="">
                 <p>{ import_read(st.rows, st.orders, st.customers, locale) }</p>
+                { for import_notes(st, locale).into_iter().map(|note| html! { <p class="rc-hint" data-import-note="">{ note }</p> }) }
                 if st.orders == 0 {
                     <p class="rc-import-problem" role="alert">{ import_text(T::NoOrders, locale) }</p>
                 }

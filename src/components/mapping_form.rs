@@ -3,7 +3,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{
-    columns_shown, date_format_name, delimiter_name, import_text, use_words, ImportText as T,
+    columns_shown, date_format_name, delimiter_name, import_text, looks_like, use_words,
+    ImportText as T,
 };
 
 /// The most columns the preview draws and each column menu offers; a search finds the others.
@@ -23,7 +24,7 @@ pub struct MappingFormProps {
 /// The first rows, and which column is what.
 #[component]
 pub fn MappingForm(props: &MappingFormProps) -> Html {
-    let (preview, mapping) = (&props.preview, props.mapping);
+    let (preview, mapping) = (&props.preview, &props.mapping);
     let locale = use_words().locale;
     let search = use_state(String::new);
     let column_name = |i: usize| match preview.columns.get(i).map(|c| c.name.trim()) {
@@ -36,16 +37,30 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
         .filter(|&i| wanted.is_empty() || column_name(i).to_lowercase().contains(&wanted))
         .take(SHOWN_COLUMNS)
         .collect();
-    for chosen in [mapping.customer, mapping.date, mapping.amount] {
+    // Until the form shows every role: the buyer is the id, else the e-mail, else the name;
+    // what an order is worth is the total, else the line amount, else the unit price (times
+    // the quantity). Choosing another column makes it the only one.
+    let buyer = mapping
+        .customer
+        .or(mapping.email)
+        .or(mapping.name)
+        .unwrap_or(0);
+    let worth = mapping
+        .total
+        .or(mapping.amount)
+        .or(mapping.unit_price)
+        .unwrap_or(0);
+    for chosen in [buyer, mapping.date, worth] {
         if chosen < mapping.columns && !shown.contains(&chosen) {
             shown.push(chosen);
         }
     }
     shown.sort_unstable();
     let column = |id: &'static str, label: T, value: usize, set: fn(&mut Mapping, usize)| {
+        let m = mapping.clone();
         let onchange = props.onchange.reform(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            let mut m = mapping;
+            let mut m = m.clone();
             set(&mut m, select.value().parse().unwrap_or(0));
             m
         });
@@ -60,25 +75,27 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
             </div>
         }
     };
-    let on_date_format = props.onchange.reform(move |e: Event| {
+    // Each choice changes one field of the mapping as it stands.
+    let change = |set: fn(&mut Mapping, &Event)| {
+        let m = mapping.clone();
+        props.onchange.reform(move |e: Event| {
+            let mut m = m.clone();
+            set(&mut m, &e);
+            m
+        })
+    };
+    let on_date_format = change(|m, e| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         let i: usize = select.value().parse().unwrap_or(0);
-        Mapping {
-            date_format: DateFormat::ALL[i.min(DateFormat::ALL.len() - 1)],
-            ..mapping
-        }
+        m.date_format = DateFormat::ALL[i.min(DateFormat::ALL.len() - 1)];
     });
-    let on_amounts = props.onchange.reform(move |e: Event| {
+    let on_amounts = change(|m, e| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        let locale = Locale::from_tag(&select.value()).unwrap_or(Locale::En);
-        Mapping { locale, ..mapping }
+        m.locale = Locale::from_tag(&select.value()).unwrap_or(Locale::En);
     });
-    let on_header = props.onchange.reform(move |e: Event| {
+    let on_header = change(|m, e| {
         let input: HtmlInputElement = e.target_unchecked_into();
-        Mapping {
-            has_header: input.checked(),
-            ..mapping
-        }
+        m.has_header = input.checked();
     });
     let on_search = {
         let search = search.clone();
@@ -94,6 +111,9 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
     let wide = mapping.columns > SHOWN_COLUMNS;
     html! {
         <div class="rc-mapping">
+            if let Some(format) = preview.format {
+                <p class="rc-hint" data-format={format!("{format:?}")}>{ looks_like(format, locale) }</p>
+            }
             if preview.mapping.is_none() {
                 <p class="rc-hint">{ import_text(T::MapMissing, locale) }</p>
             }
@@ -118,9 +138,16 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
                 </table>
             </div>
             <div class="rc-mapping-fields">
-                { column("rc-map-customer", T::MapCustomer, mapping.customer, |m, v| m.customer = v) }
+                { column("rc-map-customer", T::MapCustomer, buyer, |m, v| {
+                    (m.customer, m.email, m.name) = (Some(v), None, None);
+                }) }
                 { column("rc-map-date", T::MapDate, mapping.date, |m, v| m.date = v) }
-                { column("rc-map-amount", T::MapAmount, mapping.amount, |m, v| m.amount = v) }
+                { column("rc-map-amount", T::MapAmount, worth, |m, v| {
+                    // With order numbers the column is the order's total; else each row's amount.
+                    let by_order = m.order.is_some();
+                    (m.total, m.amount, m.quantity, m.unit_price) =
+                        (by_order.then_some(v), (!by_order).then_some(v), None, None);
+                }) }
                 <div class="rc-field rc-choice">
                     <label for="rc-map-date-format">{ import_text(T::MapDateFormat, locale) }</label>
                     <select id="rc-map-date-format" onchange={on_date_format} disabled={props.disabled}>

@@ -1,10 +1,10 @@
 //! The order import's words, kept apart from the calculator's so the import can become a
 //! module of its own.
 
-use retention_core::worker::{self, Stage, MAX_COLUMNS, MIN_COLUMNS};
+use retention_core::worker::{self, Stage};
 use retention_core::{
-    format_count, BadRowReason, DateFormat, Delimiter, FitError, ImportError, Locale, Period,
-    Summary,
+    format_count, BadRowReason, DateFormat, Delimiter, ExportFormat, FitError, ImportError,
+    ImportStats, Locale, Period, SniffError, Summary, MAX_QUOTED_CHARS,
 };
 
 use crate::import::Problem;
@@ -70,8 +70,8 @@ pub fn import_text(text: ImportText, locale: Locale) -> &'static str {
     match text {
         T::Title => l.pick("Je eigen orderexport analyseren", "Analyse your own order export"),
         T::Help => l.pick(
-            "Sleep een CSV- of TSV-export uit je webshop of CRM hierheen, of kies een bestand. Alles blijft in je browser: het bestand gaat nergens heen.",
-            "Drop a CSV or TSV export from your shop or CRM here, or choose a file. Everything stays in your browser: the file goes nowhere.",
+            "Sleep een export uit je webshop of CRM hierheen (CSV, TSV of Excel), of kies een bestand. Alles blijft in je browser: het bestand gaat nergens heen.",
+            "Drop an export from your shop or CRM here (CSV, TSV or Excel), or choose a file. Everything stays in your browser: the file goes nowhere.",
         ),
         T::Choose => l.pick("Kies een bestand", "Choose a file"),
         T::Drop => l.pick("of sleep het hierheen", "or drop it here"),
@@ -166,6 +166,7 @@ pub fn date_format_name(format: DateFormat, locale: Locale) -> &'static str {
         DateFormat::DayMonthYear => l.pick("dd-mm-jjjj", "dd-mm-yyyy"),
         DateFormat::MonthDayYear => l.pick("mm/dd/jjjj", "mm/dd/yyyy"),
         DateFormat::Compact => l.pick("jjjjmmdd", "yyyymmdd"),
+        DateFormat::MonthName => l.pick("mmm d, jjjj", "mmm d, yyyy"),
     }
 }
 
@@ -177,6 +178,12 @@ pub fn delimiter_name(delimiter: Delimiter, locale: Locale) -> &'static str {
         Delimiter::Tab => "tab",
         Delimiter::Whitespace => locale.pick("spaties", "spaces"),
     }
+}
+
+/// "Looks like a Shopify orders export."
+pub fn looks_like(format: ExportFormat, locale: Locale) -> String {
+    let name = format.label(locale);
+    locale.pick(format!("Dit lijkt {name}."), format!("Looks like {name}."))
 }
 
 /// "de eerste 50 van 2.000 kolommen"
@@ -199,6 +206,82 @@ pub fn import_read(rows: usize, orders: usize, customers: usize, locale: Locale)
         format!("{rows} regels gelezen: {orders} orders van {customers} klanten."),
         format!("{rows} rows read: {orders} orders from {customers} customers."),
     )
+}
+
+/// What the counting rules set aside, one sentence each: orders left out by their status,
+/// guest rows, refunds, orders whose rows give different totals, and one purchase per
+/// customer per day without an order column.
+pub fn import_notes(stats: &ImportStats, locale: Locale) -> Vec<String> {
+    let l = locale;
+    let n = |v: usize| format_count(v as u64, l);
+    let mut notes = Vec::new();
+    if stats.grouping == retention_core::Grouping::CustomerDay {
+        notes.push(
+            l.pick(
+                "Geen kolom met ordernummers: elke dag waarop een klant kocht telt als één order."
+                    .to_string(),
+                "No order-number column: each day a customer bought counts as one order."
+                    .to_string(),
+            ),
+        );
+    }
+    if stats.left_out > 0 {
+        let statuses: Vec<&str> = stats
+            .statuses
+            .iter()
+            .filter(|s| s.left_out && s.orders > 0)
+            .map(|s| s.status.as_str())
+            .collect();
+        let (orders, which) = (n(stats.left_out), statuses.join(", "));
+        notes.push(match statuses.is_empty() {
+            true => l.pick(
+                format!("{orders} geannuleerde orders tellen niet mee."),
+                format!("{orders} cancelled orders are left out."),
+            ),
+            false => l.pick(
+                format!("{orders} orders tellen niet mee door hun status ({which})."),
+                format!("{orders} orders are left out by their status ({which})."),
+            ),
+        });
+    }
+    if stats.refunds > 0 {
+        notes.push(l.pick(
+            format!(
+                "{} terugbetalingen of creditnota's verlagen de besteding van hun klant.",
+                n(stats.refunds)
+            ),
+            format!(
+                "{} refunds or credit notes lower their customer's spend.",
+                n(stats.refunds)
+            ),
+        ));
+    }
+    if stats.guest_rows > 0 {
+        let lines: Vec<String> = stats
+            .guest_lines
+            .iter()
+            .take(5)
+            .map(|l| l.to_string())
+            .collect();
+        let (rows, lines) = (n(stats.guest_rows), lines.join(", "));
+        notes.push(l.pick(
+            format!("{rows} regels zonder klantnummer, e-mail of naam (gastorders) tellen niet mee; de eerste op regel {lines}."),
+            format!("{rows} rows without a customer id, e-mail or name (guest orders) are left out; the first on line {lines}."),
+        ));
+    }
+    if stats.conflicting_totals > 0 {
+        notes.push(l.pick(
+            format!(
+                "{} orders geven op verschillende regels een ander totaal; het eerste telt.",
+                n(stats.conflicting_totals)
+            ),
+            format!(
+                "{} orders give a different total on different rows; the first one counts.",
+                n(stats.conflicting_totals)
+            ),
+        ));
+    }
+    notes
 }
 
 /// "3 regels konden niet worden gelezen en tellen niet mee:"
@@ -233,6 +316,9 @@ pub fn bad_row(line: usize, reason: &BadRowReason, locale: Locale) -> String {
                 "a quote is never closed",
             )
             .to_string(),
+        BadRowReason::NoOrder => l.pick("geen ordernummer", "no order number").to_string(),
+        BadRowReason::NoDate => l.pick("geen datum", "no date").to_string(),
+        BadRowReason::NoAmount => l.pick("geen bedrag", "no amount").to_string(),
     };
     l.pick(
         format!("Regel {line}: {why}"),
@@ -300,7 +386,7 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             "Importeren draait in een achtergrondproces, en dat kan alleen als de calculator via een webserver geladen is (niet vanaf file://).",
             "Importing runs in a background worker, which needs the calculator to be loaded from a web server (not from file://).",
         ),
-        Problem::Cancelled | Problem::Worker(worker::Problem::Mapping(ImportError::Cancelled)) => {
+        Problem::Cancelled => {
             l.pick("Geannuleerd. Je kunt opnieuw beginnen.", "Cancelled. You can start again.")
         }
         Problem::Stopped => l.pick(
@@ -320,45 +406,12 @@ fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
             "Het bestand kon niet worden gelezen. Is het verplaatst of nog geopend in een ander programma?",
             "The file could not be read. Was it moved, or is it still open in another program?",
         ),
-        P::Empty => l.pick("Dit bestand is leeg.", "This file is empty."),
         P::TooLarge => l.pick(
             "Dit bestand is te groot om in je browser te lezen. Exporteer een kortere periode.",
             "This file is too large to read in your browser. Export a shorter period.",
         ),
-        P::NotText => l.pick(
-            "Dit is geen tekstbestand. Sla je export op als CSV (in Excel: Opslaan als › CSV UTF-8) en probeer het opnieuw.",
-            "This is not a text file. Save your export as CSV (in Excel: Save As › CSV UTF-8) and try again.",
-        ),
-        P::TooFewColumns { found } => {
-            let (found, min) = (format_count(*found as u64, l), MIN_COLUMNS);
-            return l.pick(
-                format!("Dit bestand heeft {found} kolom(men); een orderexport heeft er minstens {min}: de klant, de datum en het bedrag. Scheid de kolommen met komma's, puntkomma's of tabs."),
-                format!("This file has {found} column(s); an order export has at least {min}: the customer, the date and the amount. Separate the columns with commas, semicolons or tabs."),
-            );
-        }
-        P::TooManyColumns { found } => {
-            let found = format_count(*found as u64, l);
-            let max = format_count(MAX_COLUMNS as u64, l);
-            return l.pick(
-                format!("Dit bestand heeft {found} kolommen, meer dan de {max} van een orderexport. Is het wel een export van orders?"),
-                format!("This file has {found} columns, more than the {max} of an order export. Is it an export of orders?"),
-            );
-        }
-        P::Mapping(ImportError::Cancelled) => return problem(&Problem::Cancelled, l),
-        P::Mapping(ImportError::NoSuchColumn { column, columns }) => {
-            let column = column + 1;
-            return l.pick(
-                format!("Kolom {column} bestaat niet: de regels hebben {columns} kolommen. Kies een andere kolom."),
-                format!("Column {column} does not exist: the rows have {columns} columns. Choose another column."),
-            );
-        }
-        P::Mapping(ImportError::SameColumn { column }) => {
-            let column = column + 1;
-            return l.pick(
-                format!("Kolom {column} is twee keer gekozen. Kies voor de klant, de datum en het bedrag elk een eigen kolom."),
-                format!("Column {column} is chosen twice. Choose a column of its own for the customer, the date and the amount."),
-            );
-        }
+        P::Sniff(e) => return sniff_error(e, l),
+        P::Mapping(e) => return import_error(e, l),
         P::NothingImported => l.pick(
             "Er is nog niets geïmporteerd: kies eerst een bestand.",
             "Nothing is imported yet: choose a file first.",
@@ -366,6 +419,96 @@ fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
         P::BadRequest => l.pick(
             "De calculator en zijn importproces zijn verschillende versies. Laad de pagina opnieuw.",
             "The calculator and its import worker are different versions. Reload the page.",
+        ),
+    };
+    words.to_string()
+}
+
+/// Why a file cannot be an order export; the limits are the core's.
+fn sniff_error(error: &SniffError, locale: Locale) -> String {
+    let l = locale;
+    let n = |v: usize| format_count(v as u64, l);
+    let words = match error {
+        SniffError::Empty => l.pick("Dit bestand is leeg.", "This file is empty."),
+        SniffError::Binary => l.pick(
+            "Dit is geen tekstbestand. Sla je export op als CSV (in Excel: Opslaan als › CSV UTF-8) en probeer het opnieuw.",
+            "This is not a text file. Save your export as CSV (in Excel: Save As › CSV UTF-8) and try again.",
+        ),
+        SniffError::TooFewColumns { found, needed } => {
+            return l.pick(
+                format!("Dit bestand heeft {} kolom(men); een orderexport heeft er minstens {needed}: de klant, de datum en het bedrag. Scheid de kolommen met komma's, puntkomma's of tabs.", n(*found)),
+                format!("This file has {} column(s); an order export has at least {needed}: the customer, the date and the amount. Separate the columns with commas, semicolons or tabs.", n(*found)),
+            );
+        }
+        SniffError::TooManyColumns { found, limit } => {
+            return l.pick(
+                format!("Dit bestand heeft {} kolommen, meer dan de {} van een orderexport. Is het wel een export van orders?", n(*found), n(*limit)),
+                format!("This file has {} columns, more than the {} of an order export. Is it an export of orders?", n(*found), n(*limit)),
+            );
+        }
+        SniffError::RowTooLong { limit } => {
+            let kb = n(limit / 1024);
+            return l.pick(
+                format!("De eerste regel is langer dan {kb} KB. Is dit wel een orderexport, of wordt er ergens een aanhalingsteken niet gesloten?"),
+                format!("The first row is longer than {kb} KB. Is this an order export, or is a quote never closed?"),
+            );
+        }
+        SniffError::Workbook => l.pick(
+            "Dit is een spreadsheet, en deze versie leest alleen tekstbestanden. Sla het op als CSV en probeer het opnieuw.",
+            "This is a spreadsheet, and this version reads text files only. Save it as CSV and try again.",
+        ),
+        SniffError::BadWorkbook { .. } => l.pick(
+            "Deze spreadsheet kon niet worden gelezen. Is het een .xlsx- of .xls-bestand? Sla het anders op als CSV.",
+            "This spreadsheet could not be read. Is it an .xlsx or .xls file? Otherwise save it as CSV.",
+        ),
+        SniffError::NoSuchSheet { sheet } => {
+            let sheet: String = sheet.chars().take(MAX_QUOTED_CHARS).collect();
+            return l.pick(
+                format!("De spreadsheet heeft geen blad „{sheet}”. Kies een ander blad."),
+                format!("The spreadsheet has no sheet “{sheet}”. Choose another sheet."),
+            );
+        }
+    };
+    words.to_string()
+}
+
+/// Why the file could not be read with the mapping.
+fn import_error(error: &ImportError, locale: Locale) -> String {
+    let l = locale;
+    let words = match error {
+        ImportError::Cancelled => return problem(&Problem::Cancelled, l),
+        ImportError::NoSuchColumn { column, columns } => {
+            let column = column + 1;
+            return l.pick(
+                format!("Kolom {column} bestaat niet: de regels hebben {columns} kolommen. Kies een andere kolom."),
+                format!("Column {column} does not exist: the rows have {columns} columns. Choose another column."),
+            );
+        }
+        ImportError::SameColumn { column } => {
+            let column = column + 1;
+            return l.pick(
+                format!("Kolom {column} is twee keer gekozen. Kies voor de klant, de datum en het bedrag elk een eigen kolom."),
+                format!("Column {column} is chosen twice. Choose a column of its own for the customer, the date and the amount."),
+            );
+        }
+        ImportError::NoCustomerColumn => l.pick(
+            "Kies welke kolom de klant aangeeft: een klantnummer, een e-mailadres of een naam.",
+            "Choose the column that says who bought: a customer id, an e-mail address or a name.",
+        ),
+        ImportError::NoAmountColumn => l.pick(
+            "Kies welke kolom zegt wat een order waard is: een ordertotaal, een regelbedrag, of een aantal en een stukprijs.",
+            "Choose the column that says what an order is worth: an order total, a line amount, or a quantity and a unit price.",
+        ),
+        ImportError::RowTooLong { line, limit } => {
+            let kb = format_count((limit / 1024) as u64, l);
+            return l.pick(
+                format!("De regel op regel {line} is langer dan {kb} KB. Is dit wel een orderexport, of wordt er een aanhalingsteken niet gesloten?"),
+                format!("The row on line {line} is longer than {kb} KB. Is this an order export, or is a quote never closed?"),
+            );
+        }
+        ImportError::Workbook { .. } => l.pick(
+            "Het gekozen blad van deze spreadsheet kon niet worden gelezen. Sla het op als CSV en probeer het opnieuw.",
+            "The chosen sheet of this spreadsheet could not be read. Save it as CSV and try again.",
         ),
     };
     words.to_string()
@@ -409,21 +552,46 @@ mod tests {
     /// wildcard, so a new one does not compile until it is added here, and so worded.
     fn every_problem() -> Vec<Problem> {
         use worker::Problem as P;
+        let sniff = |e| Problem::Worker(P::Sniff(e));
+        let mapping = |e| Problem::Worker(P::Mapping(e));
         let all = vec![
             Problem::NeedsServer,
             Problem::Cancelled,
             Problem::Stopped,
             Problem::Worker(P::Unreadable),
-            Problem::Worker(P::Empty),
             Problem::Worker(P::TooLarge),
-            Problem::Worker(P::NotText),
-            Problem::Worker(P::TooFewColumns { found: 1 }),
-            Problem::Worker(P::TooManyColumns { found: 2_000_000 }),
-            Problem::Worker(P::Mapping(ImportError::NoSuchColumn {
+            sniff(SniffError::Empty),
+            sniff(SniffError::Binary),
+            sniff(SniffError::TooFewColumns {
+                found: 1,
+                needed: 3,
+            }),
+            sniff(SniffError::TooManyColumns {
+                found: 2_000_000,
+                limit: 1000,
+            }),
+            sniff(SniffError::RowTooLong { limit: 256 * 1024 }),
+            sniff(SniffError::Workbook),
+            sniff(SniffError::BadWorkbook {
+                message: "invalid zip header".into(),
+            }),
+            sniff(SniffError::NoSuchSheet {
+                sheet: "Orders 2024".into(),
+            }),
+            mapping(ImportError::NoSuchColumn {
                 column: 4,
                 columns: 3,
-            })),
-            Problem::Worker(P::Mapping(ImportError::SameColumn { column: 0 })),
+            }),
+            mapping(ImportError::SameColumn { column: 0 }),
+            mapping(ImportError::NoCustomerColumn),
+            mapping(ImportError::NoAmountColumn),
+            mapping(ImportError::RowTooLong {
+                line: 7,
+                limit: 1 << 20,
+            }),
+            mapping(ImportError::Workbook {
+                detail: "no sheet".into(),
+            }),
             Problem::Worker(P::NothingImported),
             Problem::Worker(P::BadRequest),
         ];
@@ -431,18 +599,25 @@ mod tests {
             match p {
                 Problem::NeedsServer | Problem::Cancelled | Problem::Stopped => {}
                 Problem::Worker(p) => match p {
-                    P::Unreadable
-                    | P::Empty
-                    | P::TooLarge
-                    | P::NotText
-                    | P::TooFewColumns { .. }
-                    | P::TooManyColumns { .. }
-                    | P::NothingImported
-                    | P::BadRequest => {}
+                    P::Unreadable | P::TooLarge | P::NothingImported | P::BadRequest => {}
+                    P::Sniff(e) => match e {
+                        SniffError::Empty
+                        | SniffError::Binary
+                        | SniffError::TooFewColumns { .. }
+                        | SniffError::TooManyColumns { .. }
+                        | SniffError::RowTooLong { .. }
+                        | SniffError::Workbook
+                        | SniffError::BadWorkbook { .. }
+                        | SniffError::NoSuchSheet { .. } => {}
+                    },
                     P::Mapping(e) => match e {
                         ImportError::Cancelled
                         | ImportError::NoSuchColumn { .. }
-                        | ImportError::SameColumn { .. } => {}
+                        | ImportError::SameColumn { .. }
+                        | ImportError::NoCustomerColumn
+                        | ImportError::NoAmountColumn
+                        | ImportError::RowTooLong { .. }
+                        | ImportError::Workbook { .. } => {}
                     },
                 },
             }
@@ -464,7 +639,13 @@ mod tests {
             assert_ne!(problem(p, Locale::Nl), problem(p, Locale::En), "{p:?}");
         }
         assert_eq!(
-            problem(&Problem::Worker(worker::Problem::TooManyColumns { found: 2_000_000 }), Locale::Nl),
+            problem(
+                &Problem::Worker(worker::Problem::Sniff(SniffError::TooManyColumns {
+                    found: 2_000_000,
+                    limit: retention_core::MAX_COLUMNS
+                })),
+                Locale::Nl
+            ),
             "Dit bestand heeft 2.000.000 kolommen, meer dan de 1.000 van een orderexport. Is het wel een export van orders?"
         );
     }

@@ -99,3 +99,89 @@ test("the .d.ts types the import API", () => {
   assert.match(dts, /stats\(\): ImportStats;/);
   assert.match(dts, /summarise\(options: SummaryOptions\): Summary;/);
 });
+
+/** A Shopify-style export: order fields on the first row of an order only. */
+const SHOPIFY = [
+  "Name,Email,Financial Status,Total,Created at,Lineitem quantity,Lineitem price,Refunded Amount,Cancelled at",
+  "#1001,ann@example.com,paid,59.90,2023-01-02 20:04:00 +0100,1,29.95,0.00,",
+  "#1001,ann@example.com,,,2023-01-02 20:04:00 +0100,1,25.00,,",
+  "#1002,BOB@example.com,paid,25.00,2023-01-05 10:59:00 +0100,1,25.00,0.00,",
+  "#1003,ann@example.com,refunded,30.00,2023-02-01 07:58:00 +0100,2,15.00,30.00,",
+  "#1004,bob@example.com,partially_refunded,40.00,2023-02-10 14:58:00 +0100,1,40.00,10.00,",
+  "#1005,cat@example.com,voided,12.00,2023-03-01 09:00:00 +0100,1,12.00,0.00,2023-03-01 12:00:00 +0100",
+].join("\n") + "\n";
+
+test("sniffing bytes names the format, the roles and the statuses left out", () => {
+  const preview = api.sniffOrders(new TextEncoder().encode(SHOPIFY));
+  assert.equal(preview.format, "shopify");
+  assert.equal(preview.encoding, "utf8");
+  const m = preview.mapping;
+  assert.deepEqual([m.order, m.email, m.total, m.refunded, m.status, m.cancelledAt], [0, 1, 3, 7, 2, 8]);
+  assert.deepEqual(
+    preview.statuses.map((s) => [s.status, s.leftOut]),
+    [["paid", false], ["refunded", true], ["partially_refunded", false], ["voided", true]],
+  );
+  assert.ok(m.leftOut.includes("cancelled"));
+  // UTF-16 is decoded by the core.
+  const utf16 = new Uint8Array(2 + SHOPIFY.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < SHOPIFY.length; i++) utf16[2 + 2 * i] = SHOPIFY.charCodeAt(i);
+  assert.equal(api.sniffOrders(utf16).encoding, "utf16Le");
+});
+
+test("a file streamed in chunks of any size gives the same figures", () => {
+  const bytes = new TextEncoder().encode(SHOPIFY);
+  const mapping = api.sniffOrders(bytes).mapping;
+  const results = [1, 7, 64, bytes.length].map((size) => {
+    const reader = new api.OrderReader(mapping, { seed: Math.random() });
+    for (let at = 0; at < bytes.length; at += size) reader.feed(bytes.subarray(at, at + size));
+    const analyzer = reader.finish();
+    assert.throws(() => reader.feed(bytes), /finished/);
+    const stats = analyzer.stats();
+    const summary = analyzer.summarise({});
+    analyzer.free();
+    return [stats.orders, stats.leftOut, stats.customers, summary.revenue + summary.refunded];
+  });
+  // #1001 ann 59.90, #1002 bob 25.00, #1004 bob 40.00 - 10.00; #1003 and #1005 left out.
+  for (const r of results) assert.deepEqual(r, [3, 2, 2, 114.9]);
+});
+
+test("sniff errors carry a code; a row that never ends stops the reader", () => {
+  const wide = new TextEncoder().encode((",".repeat(5000) + "\n").repeat(5));
+  assert.throws(() => api.sniffOrders(wide), (e) => e.code === "tooManyColumns" && e.message.length < 200);
+  const long = new Uint8Array(300 * 1024).fill(0x78);
+  assert.throws(() => api.sniffOrders(long, { partial: true }), (e) => e.code === "rowTooLong");
+  const reader = new api.OrderReader({ delimiter: "comma", hasHeader: false, columns: 3, customer: 0, date: 1, amount: 2, dateFormat: "iso", locale: "en" });
+  assert.throws(() => {
+    for (let i = 0; i < 40; i++) reader.feed(new Uint8Array(64 * 1024).fill(0x78));
+  }, /longer than 1024 KB/);
+});
+
+test("an exception in onProgress is thrown, not swallowed; non-finite options are errors", () => {
+  const text = "customer,date,amount\n" + "c1,2024-01-01,1\n".repeat(20_000);
+  const mapping = api.sniffOrders(text).mapping;
+  assert.throws(
+    () => new api.Analyzer(new TextEncoder().encode(text), mapping, () => {
+      throw new Error("from the callback");
+    }),
+    /from the callback/,
+  );
+  const analyzer = new api.Analyzer(new TextEncoder().encode(text), mapping);
+  assert.throws(() => analyzer.forecast({ horizonWeeks: NaN }, null), /horizonWeeks must be/);
+  assert.throws(() => analyzer.forecast({ horizonWeeks: Infinity }, null), /horizonWeeks must be/);
+  assert.throws(() => analyzer.forecast({ margin: 250 }, null), /margin must be/);
+  assert.throws(() => new api.OrderReader(mapping, { seed: NaN }), /seed/);
+  analyzer.free();
+});
+
+test("the .d.ts types the streaming and workbook API", () => {
+  for (const name of ["Preview", "Mapping", "ImportStats", "StatusChoice", "SniffOptions", "ReadOptions"]) {
+    assert.match(dts, new RegExp(`export interface ${name} \\{`), name);
+  }
+  assert.match(dts, /export type ExportFormat =/);
+  assert.match(dts, /export class OrderReader/);
+  assert.match(dts, /feed\(chunk: Uint8Array\): void;/);
+  assert.match(dts, /finish\(\): Analyzer;/);
+  assert.match(dts, /static fromWorkbook\(bytes: Uint8Array, mapping: Mapping\): Analyzer;/);
+  assert.match(dts, /export function sheetNames\(bytes: Uint8Array\): string\[\];/);
+});

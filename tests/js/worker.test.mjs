@@ -46,7 +46,7 @@ const kinds = (responses) => responses.map((r) => (typeof r === "string" ? r : O
 test("preview, import, count again and download, in typed messages", async () => {
   const s = session();
   const file = new Blob([shopExport()]);
-  const [preview] = await s.ask("preview", file);
+  const [preview] = await s.ask({ preview: {} }, file);
   const mapping = preview.preview.mapping;
   assert.deepEqual([mapping.customer, mapping.date, mapping.amount], [0, 1, 2]);
 
@@ -54,8 +54,8 @@ test("preview, import, count again and download, in typed messages", async () =>
   const order = kinds(answers).filter((k, i, all) => k !== "progress" || all[i - 1] !== "progress");
   assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "done"]);
   const stats = answers.find((r) => r.stats).stats;
-  assert.equal(stats.stats.customers, 30);
-  assert.equal(stats.windows1252, false);
+  assert.equal(stats.customers, 30);
+  assert.equal(stats.encoding, "utf8");
   const summary = answers.find((r) => r.summary).summary;
   assert.equal(summary.inactive.length, 2);
   assert.ok(summary.inactiveCount > 2);
@@ -80,26 +80,75 @@ test("preview, import, count again and download, in typed messages", async () =>
 
 test("every failure is a typed answer, never a throw", async () => {
   const s = session();
+  const preview = { preview: {} };
   assert.deepEqual(await s.ask({ summarise: {} }), [{ failed: "nothingImported" }]);
   assert.deepEqual(await s.ask({ bogus: 1 }), [{ failed: "badRequest" }]);
-  assert.deepEqual(await s.ask("preview", new Blob([])), [{ failed: "empty" }]);
+  assert.deepEqual(await s.ask(preview, new Blob([])), [{ failed: { sniff: { code: "empty" } } }]);
+  assert.deepEqual(await s.ask(preview, new Blob(["a,b,c\n\0\0\0\n"])), [{ failed: { sniff: { code: "binary" } } }]);
   const zip = new Blob([Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 8, 0])]);
-  assert.deepEqual(await s.ask("preview", zip), [{ failed: "notText" }]);
+  const [broken] = await s.ask(preview, zip);
+  assert.equal(broken.failed.sniff.code, "badWorkbook");
   const oneColumn = new Blob(["ann@example.com\nbob@example.com\n"]);
-  assert.deepEqual(await s.ask("preview", oneColumn), [{ failed: { tooFewColumns: { found: 1 } } }]);
+  assert.deepEqual(await s.ask(preview, oneColumn), [
+    { failed: { sniff: { code: "tooFewColumns", found: 1, needed: 3 } } },
+  ]);
   const wide = new Blob([Array.from({ length: 2000 }, (_, i) => `c${i}`).join(",") + "\n"]);
-  assert.deepEqual(await s.ask("preview", wide), [{ failed: { tooManyColumns: { found: 2000 } } }]);
+  assert.deepEqual(await s.ask(preview, wide), [
+    { failed: { sniff: { code: "tooManyColumns", found: 2000, limit: 1000 } } },
+  ]);
   const mapping = { delimiter: "comma", hasHeader: true, columns: 3, customer: 0, date: 0, amount: 2, dateFormat: "iso", locale: "en" };
   const answers = await s.ask({ import: { mapping, summary: {}, forecast: {} } }, new Blob([shopExport()]));
   assert.deepEqual(kinds(answers).filter((k) => k !== "progress"), ["failed"]);
   assert.equal(answers.at(-1).failed.mapping.code, "sameColumn");
+  const lines = { ...mapping, date: 1, amount: null, unitPrice: 2 };
+  const [noAmount] = await s.ask({ import: { mapping: lines, summary: {}, forecast: {} } }, new Blob([shopExport()]));
+  assert.equal(noAmount.failed.mapping.code, "noAmountColumn");
+});
+
+test("requests sent at once are answered one at a time, in order", async () => {
+  const said = [];
+  const s = new api.ImportSession((response) => said.push(response));
+  const file = new Blob([shopExport()]);
+  const mapping = { delimiter: "comma", hasHeader: true, columns: 3, customer: 0, date: 1, amount: 2, dateFormat: "iso", locale: "en" };
+  // Not awaited one by one: the summary must still come after the import it counts.
+  await Promise.all([
+    s.handle({ import: { mapping, summary: {}, forecast: {} } }, file),
+    s.handle({ summarise: { period: "quarter" } }),
+  ]);
+  const order = kinds(said).filter((k) => k !== "progress");
+  assert.deepEqual(order, ["stats", "summary", "forecast", "done", "summary"]);
+  assert.equal(said.at(-1).summary.period, "quarter");
+});
+
+test("an import streams a text file in slices, with progress, and reads Windows-1252 and UTF-16", async () => {
+  const s = session();
+  const row = "customer-with-a-long-name,2024-01-01,12.50\n";
+  const big = new Blob(["customer,date,amount\n", row.repeat(60_000)]);
+  const [preview] = await s.ask({ preview: {} }, big);
+  const answers = await s.ask({ import: { mapping: preview.preview.mapping, summary: {}, forecast: {} } }, big);
+  const parsed = answers.filter((r) => r.progress?.stage === "parse").map((r) => r.progress);
+  assert.equal(parsed.length, Math.ceil(big.size / (1 << 20)));
+  assert.deepEqual(parsed.at(-1), { stage: "parse", done: big.size, total: big.size });
+  assert.equal(answers.find((r) => r.stats).stats.orders, 1);
+
+  const euro = Uint8Array.from([...new TextEncoder().encode("klant;datum;bedrag\nk1;01-01-2024;"), 0x80, ...new TextEncoder().encode(" 12,50\nk2;02-01-2024;3,00\n")]);
+  const [sniffed] = await s.ask({ preview: {} }, new Blob([euro]));
+  assert.equal(sniffed.preview.encoding, "windows1252");
+  assert.equal(sniffed.preview.rows[0][2], "€ 12,50");
+  const text = "customer,date,amount\nann,2024-01-01,5\n";
+  const utf16 = new Uint8Array(2 + text.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) utf16[2 + 2 * i] = text.charCodeAt(i);
+  const [wide] = await s.ask({ preview: {} }, new Blob([utf16]));
+  assert.equal(wide.preview.encoding, "utf16Le");
+  assert.deepEqual(wide.preview.rows[0], ["ann", "2024-01-01", "5"]);
 });
 
 test("a preview reads only the start of a big file, and no row cut in half", async () => {
   const s = session();
   const row = "customer-with-a-long-name,2024-01-01,12.50\n";
   const big = new Blob(["customer,date,amount\n", row.repeat(200_000)]);
-  const [preview] = await s.ask("preview", big);
+  const [preview] = await s.ask({ preview: {} }, big);
   assert.equal(preview.preview.columns.length, 3);
   assert.ok(preview.preview.rows.every((r) => r.length === 3 && r[2] === "12.50"));
 });

@@ -1,15 +1,21 @@
 //! `retention analyze FILE`: an order export in, retention figures out.
 
+use std::io::Read;
+
 use retention_core::{
-    forecast_orders, format_count, format_decimal, format_input, format_percent, parse_orders,
-    sniff_orders, summarise_orders, win_back_csv, Date, Delimiter, FitError, Forecast,
-    ForecastOptions, Forecaster, ImportStats, Locale, Mapping, Period, Preview, Summary,
-    SummaryOptions, MAX_PERIODS,
+    forecast_orders, format_count, format_decimal, format_input, format_percent, is_workbook,
+    read_workbook, sniff_bytes, sniff_workbook, summarise_orders, win_back_csv, ColumnKind, Date,
+    Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, Grouping, ImportStats,
+    Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Summary, SummaryOptions,
+    MAX_PERIODS, SAMPLE_BYTES,
 };
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::{print_json, Failure};
+use crate::{emit, print_json, Failure};
+
+/// How much of the file is read at a time.
+const CHUNK_BYTES: usize = 256 * 1024;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -33,13 +39,14 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "reference",
             "show",
             "inactive-csv",
+            "forecast-csv",
+            "sheet",
             "locale",
         ],
         &["json", "help"],
     )?;
     if args.has("help") {
-        print!("{}", crate::USAGE);
-        return Ok(());
+        return emit(crate::USAGE);
     }
     let [path] = args.positional.as_slice() else {
         return Err(Failure::Usage("analyze needs exactly one FILE".into()));
@@ -65,18 +72,11 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     }
     let show = args.whole("show", 10)? as usize;
 
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
-    let text = decode(bytes, path);
-    let preview = sniff_orders(&text);
-    let Some(mapping) = preview.mapping else {
-        return Err(Failure::Input(format!(
-            "cannot find a customer, a date and an amount column in {path} ({})",
-            describe_columns(&preview)
-        )));
-    };
-    let log = parse_orders(&text, &mapping, |_, _| true)
-        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let (preview, log) = import(path, args.value("sheet"))?;
+    let mapping = preview
+        .mapping
+        .clone()
+        .unwrap_or_else(|| Mapping::new(Delimiter::Comma, false, 0));
     let summary = summarise_orders(&log, &options);
     if let Some(out) = args.value("inactive-csv") {
         std::fs::write(out, win_back_csv(&log, &options, locale))
@@ -90,6 +90,18 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             ..ForecastOptions::default()
         },
     );
+    if let Some(out) = args.value("forecast-csv") {
+        let text = match &forecaster {
+            Ok(f) => f.csv(&log, locale),
+            Err(e) => {
+                return Err(Failure::Input(format!(
+                    "no forecast to write to {out}: {e}"
+                )))
+            }
+        };
+        std::fs::write(out, text)
+            .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
+    }
     let forecast = forecaster
         .as_ref()
         .map(Forecaster::forecast)
@@ -104,7 +116,10 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             forecast_error: forecast.err(),
         })?;
     } else {
-        let out = Printer { locale };
+        let mut out = Printer {
+            locale,
+            out: String::new(),
+        };
         out.import(path, &preview, &mapping, log.stats());
         if summary.customers > 0 {
             out.overall(&summary);
@@ -114,6 +129,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             out.fill(&summary);
             out.forecast(forecast);
         }
+        emit(&out.out)?;
     }
     if log.customer_count() == 0 {
         return Err(Failure::Input(format!(
@@ -123,13 +139,66 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// UTF-8, or else Windows-1252 (what Excel on Windows writes as "CSV"), saying so.
-fn decode(bytes: Vec<u8>, path: &str) -> String {
-    let (text, fallback) = retention_core::decode_text(bytes);
-    if fallback {
-        eprintln!("retention: note: {path} is not UTF-8; reading it as Windows-1252");
+/// Sniffs the file's first bytes, then reads it in chunks through the core's streaming
+/// reader (a spreadsheet whole, through calamine): memory grows with the orders, not the file.
+fn import(path: &str, sheet: Option<&str>) -> Result<(Preview, OrderLog), Failure> {
+    let cannot = |e: std::io::Error| Failure::Input(format!("cannot read {path}: {e}"));
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut head = Vec::with_capacity(SAMPLE_BYTES);
+    (&mut file)
+        .take(SAMPLE_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(cannot)?;
+    if is_workbook(&head) {
+        file.read_to_end(&mut head).map_err(cannot)?;
+        let preview =
+            sniff_workbook(&head, sheet).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        let mapping = found(path, &preview)?;
+        let log = read_workbook(&head, &mapping, Seed::random(), |_, _| true)
+            .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        return Ok((preview, log));
     }
-    text
+    if sheet.is_some() {
+        return Err(Failure::Usage(format!(
+            "--sheet is for spreadsheets, and {path} is a text file"
+        )));
+    }
+    let whole = head.len() < SAMPLE_BYTES;
+    let preview = sniff_bytes(&head, whole).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let mapping = found(path, &preview)?;
+    let failed = |e: retention_core::ImportError| Failure::Input(format!("{path}: {e}"));
+    let mut reader = OrderReader::new(&mapping, Seed::random()).map_err(failed)?;
+    reader.feed(&head).map_err(failed)?;
+    drop(head);
+    let mut chunk = vec![0; CHUNK_BYTES];
+    loop {
+        let n = file.read(&mut chunk).map_err(cannot)?;
+        if n == 0 {
+            break;
+        }
+        reader.feed(&chunk[..n]).map_err(failed)?;
+    }
+    let log = reader.finish().map_err(failed)?;
+    match log.stats().encoding {
+        Encoding::Windows1252 => {
+            eprintln!("retention: note: {path} is not UTF-8; reading it as Windows-1252")
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            eprintln!("retention: note: {path} is UTF-16")
+        }
+        Encoding::Utf8 => {}
+    }
+    Ok((preview, log))
+}
+
+/// The suggested mapping, or why there is none.
+fn found(path: &str, preview: &Preview) -> Result<Mapping, Failure> {
+    preview.mapping.clone().ok_or_else(|| {
+        Failure::Input(format!(
+            "cannot find a customer, a date and an amount column in {path} ({})",
+            describe_columns(preview)
+        ))
+    })
 }
 
 fn describe_columns(preview: &Preview) -> String {
@@ -160,6 +229,7 @@ fn describe_columns(preview: &Preview) -> String {
 /// Writes the summary as text tables, numbers in `locale`.
 struct Printer {
     locale: Locale,
+    out: String,
 }
 
 impl Printer {
@@ -175,22 +245,23 @@ impl Printer {
         format_percent(value, 1, self.locale)
     }
 
-    fn import(&self, path: &str, preview: &Preview, m: &Mapping, stats: &ImportStats) {
-        println!(
-            "{path}: {} rows: {} orders, {} refunds, {} bad rows; {} customers",
+    fn import(&mut self, path: &str, preview: &Preview, m: &Mapping, stats: &ImportStats) {
+        outln!(self.out,
+            "{path}: {} rows: {} orders, {} refunds, {} left out, {} guest rows, {} bad rows; {} customers",
             self.count(stats.rows as u64),
             self.count(stats.orders as u64),
             self.count(stats.refunds as u64),
+            self.count(stats.left_out as u64),
+            self.count(stats.guest_rows as u64),
             self.count(stats.bad_row_count as u64),
             self.count(stats.customers as u64),
         );
-        let name = |c: usize| {
-            let name = &preview.columns[c].name;
-            if name.is_empty() {
-                format!("column {}", c + 1)
-            } else {
-                format!("column {} \"{name}\"", c + 1)
-            }
+        if let Some(format) = preview.format {
+            outln!(self.out, "  looks like {}", format.label(Locale::En));
+        }
+        let name = |c: usize| match preview.columns.get(c).map(|g| g.name.as_str()) {
+            None | Some("") => format!("column {}", c + 1),
+            Some(name) => format!("column {} \"{name}\"", c + 1),
         };
         let delimiter = match m.delimiter {
             Delimiter::Comma => "commas",
@@ -202,43 +273,115 @@ impl Printer {
             Locale::Nl => "1.234,56",
             Locale::En => "1,234.56",
         };
-        println!(
-            "  read: customer = {}, date = {} ({}), amount = {} ({amounts}); {delimiter}{}",
-            name(m.customer),
-            name(m.date),
-            m.date_format.pattern(),
-            name(m.amount),
+        let roles: Vec<String> = m
+            .roles()
+            .into_iter()
+            .map(|(c, kind)| match kind {
+                ColumnKind::Date => format!("date = {} ({})", name(c), m.date_format.pattern()),
+                kind => format!("{} = {}", kind.label(Locale::En), name(c)),
+            })
+            .collect();
+        let sheet = m
+            .sheet
+            .as_deref()
+            .map(|s| format!("sheet \"{s}\"; "))
+            .unwrap_or_default();
+        outln!(
+            self.out,
+            "  read: {}; amounts {amounts}; {sheet}{delimiter}{}",
+            roles.join(", "),
             if m.has_header { ", header row" } else { "" },
         );
+        if stats.grouping == Grouping::CustomerDay {
+            outln!(
+                self.out,
+                "  no order-number column: one purchase per customer per day"
+            );
+        }
+        let left_out: Vec<String> = stats
+            .statuses
+            .iter()
+            .filter(|s| s.left_out && s.orders > 0)
+            .map(|s| format!("{} {}", self.count(s.orders as u64), s.status))
+            .collect();
+        if stats.left_out > 0 {
+            outln!(
+                self.out,
+                "  left out: {} orders ({})",
+                self.count(stats.left_out as u64),
+                if left_out.is_empty() {
+                    "cancelled".to_string()
+                } else {
+                    left_out.join(", ")
+                }
+            );
+        }
+        if stats.guest_rows > 0 {
+            let lines: Vec<String> = stats
+                .guest_lines
+                .iter()
+                .take(10)
+                .map(|l| l.to_string())
+                .collect();
+            outln!(
+                self.out,
+                "  {} guest rows without a customer (lines {}{})",
+                self.count(stats.guest_rows as u64),
+                lines.join(", "),
+                if stats.guest_orders > lines.len() {
+                    ", ..."
+                } else {
+                    ""
+                }
+            );
+        }
+        if stats.conflicting_totals > 0 {
+            let lines: Vec<String> = stats
+                .conflicting_total_lines
+                .iter()
+                .take(10)
+                .map(|l| l.to_string())
+                .collect();
+            outln!(
+                self.out,
+                "  {} orders whose rows give different totals; the first counts (lines {})",
+                self.count(stats.conflicting_totals as u64),
+                lines.join(", ")
+            );
+        }
         if stats.unmatched_refunds > 0 {
-            println!(
+            outln!(
+                self.out,
                 "  {} refunds are of customers without a purchase in the file",
                 self.count(stats.unmatched_refunds as u64)
             );
         }
         if stats.bad_row_count > 0 {
             let shown = stats.bad_rows.len().min(10);
-            println!(
+            outln!(
+                self.out,
                 "  bad rows (first {shown} of {}):",
                 self.count(stats.bad_row_count as u64)
             );
             for bad in &stats.bad_rows[..shown] {
-                println!("    line {}: {}", bad.line, bad.reason);
+                outln!(self.out, "    line {}: {}", bad.line, bad.reason);
             }
         }
-        println!();
+        outln!(self.out);
     }
 
-    fn overall(&self, s: &Summary) {
+    fn overall(&mut self, s: &Summary) {
         let optional = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or("–".into(), f);
-        println!(
+        outln!(
+            self.out,
             "Customers {} · orders {} · revenue {} · refunds {}",
             self.count(s.customers),
             self.count(s.orders),
             self.money(s.revenue),
             self.money(s.refunded),
         );
-        println!(
+        outln!(
+            self.out,
             "Repeat purchase rate {} · average order value {} · purchase frequency {} a year",
             optional(s.repeat_purchase_rate, &|v| self.percent(v)),
             optional(s.average_order_value, &|v| self.money(v)),
@@ -250,7 +393,7 @@ impl Printer {
             )),
         );
         if let Some(c) = s.clv {
-            println!(
+            outln!(self.out,
                 "Historical CLV per customer: mean {} · median {} · middle half {} – {} · top 10% from {} · max {}",
                 self.money(c.mean),
                 self.money(c.median),
@@ -261,26 +404,38 @@ impl Printer {
             );
         }
         if let (Some(first), Some(reference)) = (s.first_order, s.reference) {
-            println!(
+            outln!(
+                self.out,
                 "Orders from {first} to {}; counted on {reference} with a {}-month window",
                 s.last_order.unwrap_or(first),
                 s.options.window_months.max(1)
             );
         }
-        println!();
+        outln!(self.out);
     }
 
-    fn periods(&self, s: &Summary) {
-        println!(
+    fn periods(&mut self, s: &Summary) {
+        outln!(
+            self.out,
             "{:<9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>13}",
-            "period", "S", "E", "N", "first", "returned", "CRR", "churn", "orders", "revenue"
+            "period",
+            "S",
+            "E",
+            "N",
+            "first",
+            "returned",
+            "CRR",
+            "churn",
+            "orders",
+            "revenue"
         );
         for p in &s.periods {
             let (crr, churn) = match p.retention {
                 Some(r) => (self.percent(r.retention_rate), self.percent(r.churn_rate)),
                 None => ("–".into(), "–".into()),
             };
-            println!(
+            outln!(
+                self.out,
                 "{:<9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>13}",
                 format!("{}{}", p.label, if p.complete { "" } else { "*" }),
                 self.count(p.start),
@@ -294,9 +449,13 @@ impl Printer {
                 self.money(p.revenue),
             );
         }
-        println!("S, E: customers active at the start and end; N = first-time + returned buyers.");
+        outln!(
+            self.out,
+            "S, E: customers active at the start and end; N = first-time + returned buyers."
+        );
         if s.period != s.options.period {
-            println!(
+            outln!(
+                self.out,
                 "Counted by {} rather than {}: the orders span more than {MAX_PERIODS} {}s.",
                 s.period.name(),
                 s.options.period.name(),
@@ -304,39 +463,47 @@ impl Printer {
             );
         }
         if s.periods.last().is_some_and(|p| !p.complete) {
-            println!("* not over yet: E is counted on the reference day.");
+            outln!(
+                self.out,
+                "* not over yet: E is counted on the reference day."
+            );
         }
-        println!();
+        outln!(self.out);
     }
 
-    fn cohorts(&self, s: &Summary) {
+    fn cohorts(&mut self, s: &Summary) {
         let width = s.cohorts.iter().map(|c| c.shares.len()).max().unwrap_or(0);
-        println!("Cohorts: share of each first-purchase month buying again k months later");
+        outln!(
+            self.out,
+            "Cohorts: share of each first-purchase month buying again k months later"
+        );
         let mut header = format!("{:<9} {:>7}", "month", "size");
         for k in 0..width {
             header.push_str(&format!(" {k:>6}"));
         }
-        println!("{header}");
+        outln!(self.out, "{header}");
         for c in &s.cohorts {
             let mut line = format!("{:<9} {:>7}", c.label, self.count(c.size));
             for share in &c.shares {
                 line.push_str(&format!(" {:>6}", format_percent(*share, 0, self.locale)));
             }
-            println!("{line}");
+            outln!(self.out, "{line}");
         }
         if s.cohorts_left_out > 0 {
-            println!(
+            outln!(
+                self.out,
                 "(the latest {} first-purchase months; {} older ones left out)",
                 s.cohorts.len(),
                 s.cohorts_left_out
             );
         }
-        println!();
+        outln!(self.out);
     }
 
-    fn inactive(&self, s: &Summary, show: usize) {
+    fn inactive(&mut self, s: &Summary, show: usize) {
         let reference = s.reference.map(|r| r.to_string()).unwrap_or_default();
-        println!(
+        outln!(
+            self.out,
             "Inactive for {} days or more on {reference}: {} customers{}",
             s.options.inactive_days,
             self.count(s.inactive.len() as u64),
@@ -347,12 +514,18 @@ impl Printer {
             }
         );
         if show > 0 && !s.inactive.is_empty() {
-            println!(
+            outln!(
+                self.out,
                 "  {:<30} {:>10} {:>6} {:>7} {:>12}",
-                "customer", "last order", "days", "orders", "spend"
+                "customer",
+                "last order",
+                "days",
+                "orders",
+                "spend"
             );
             for c in s.inactive.iter().take(show) {
-                println!(
+                outln!(
+                    self.out,
                     "  {:<30} {:>10} {:>6} {:>7} {:>12}",
                     c.id,
                     c.last_order.to_string(),
@@ -362,15 +535,15 @@ impl Printer {
                 );
             }
         }
-        println!();
+        outln!(self.out);
     }
 
-    fn forecast(&self, forecast: Result<&Forecast, FitError>) {
-        println!();
+    fn forecast(&mut self, forecast: Result<&Forecast, FitError>) {
+        outln!(self.out);
         let f = match forecast {
             Ok(f) => f,
             Err(e) => {
-                println!("Forecast (BG/NBD + Gamma-Gamma): none, {e}.");
+                outln!(self.out, "Forecast (BG/NBD + Gamma-Gamma): none, {e}.");
                 return;
             }
         };
@@ -382,13 +555,15 @@ impl Printer {
             }
         };
         let (b, g) = (f.purchases, f.spend);
-        println!(
+        outln!(
+            self.out,
             "Forecast for the next {} weeks, fitted on {} customers up to {}:",
             n(f.options.horizon_weeks, 0),
             format_count(f.customers as u64, self.locale),
             f.calibration_end
         );
-        println!(
+        outln!(
+            self.out,
             "  BG/NBD r {} alpha {} a {} b {}; Gamma-Gamma p {} q {} gamma {}",
             n(b.r, 3),
             n(b.alpha, 3),
@@ -398,19 +573,26 @@ impl Printer {
             n(g.q, 3),
             n(g.gamma, 3)
         );
-        println!(
+        outln!(
+            self.out,
             "  expected: {} purchases worth {} in all; average P(alive) {}",
             n(f.expected_purchases, 0),
             n(f.expected_value, 2),
             format_percent(f.mean_p_alive * 100.0, 1, self.locale)
         );
-        println!(
+        outln!(
+            self.out,
             "  {:<20} {:>9} {:>10} {:>10} {:>12}",
-            "customer", "P(alive)", "purchases", "spend", "CLV"
+            "customer",
+            "P(alive)",
+            "purchases",
+            "spend",
+            "CLV"
         );
         for c in &f.top {
             let p = c.prediction;
-            println!(
+            outln!(
+                self.out,
                 "  {:<20} {:>9} {:>10} {:>10} {:>12}",
                 c.id,
                 format_percent(p.p_alive * 100.0, 1, self.locale),
@@ -421,10 +603,13 @@ impl Printer {
         }
     }
 
-    fn fill(&self, s: &Summary) {
+    fn fill(&mut self, s: &Summary) {
         let f = &s.fill;
         let Some(from) = &s.fill_period else {
-            println!("Calculator inputs: no complete period with customers at its start yet.");
+            outln!(
+                self.out,
+                "Calculator inputs: no complete period with customers at its start yet."
+            );
             return;
         };
         let input = |v: Option<f64>| {
@@ -450,7 +635,10 @@ impl Printer {
         if self.locale == Locale::Nl {
             command.push_str(" --locale nl");
         }
-        println!("Calculator inputs from {from} (the last complete period):");
-        println!("  {command}");
+        outln!(
+            self.out,
+            "Calculator inputs from {from} (the last complete period):"
+        );
+        outln!(self.out, "  {command}");
     }
 }

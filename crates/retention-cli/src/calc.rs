@@ -7,7 +7,7 @@ use retention_core::{
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::{print_json, Failure};
+use crate::{emit, print_json, Failure};
 
 /// The flags that carry a figure, and the field each fills.
 const FIGURES: [(&str, Field); 9] = [
@@ -34,8 +34,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     valued.extend(["period", "locale", "currency"]);
     let args = Args::parse(args, &valued, &["json", "help"])?;
     if args.has("help") {
-        print!("{}", crate::USAGE);
-        return Ok(());
+        return emit(crate::USAGE);
     }
     if let Some(extra) = args.positional.first() {
         return Err(Failure::Usage(format!("calc takes no argument '{extra}'")));
@@ -75,7 +74,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             explanations: &explanations,
         })?;
     } else {
-        print_table(&report, &explanations, locale, currency);
+        emit(&table(&report, &explanations, locale, currency))?;
     }
     if report.errors.is_empty() {
         return Ok(());
@@ -86,18 +85,25 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     Err(Failure::Input(String::new()))
 }
 
-fn print_table(report: &Report, explanations: &[Explanation], locale: Locale, currency: Currency) {
+fn table(
+    report: &Report,
+    explanations: &[Explanation],
+    locale: Locale,
+    currency: Currency,
+) -> String {
+    let mut out = String::new();
     let period = report.retention.map(|r| r.period).unwrap_or_default();
     if let Some(r) = &report.retention {
         let count = |n| format_count(n, locale);
-        println!(
+        outln!(
+            out,
             "{}: S {} · E {} · N {}",
             over(r.period, locale),
             count(r.start),
             count(r.end),
             count(r.new)
         );
-        println!();
+        outln!(out);
     }
     let mut verdict_shown = false;
     for e in explanations {
@@ -109,7 +115,8 @@ fn print_table(report: &Report, explanations: &[Explanation], locale: Locale, cu
         if let Some(v) = e.ratio_verdict.filter(|_| e.figure == Figure::ClvCacRatio) {
             note = format!("  [{}]", v.label(locale));
         }
-        println!(
+        outln!(
+            out,
             "{:<30} {:>16}  {} = {}{note}",
             e.figure.label(locale),
             e.value.text(locale, currency),
@@ -117,6 +124,7 @@ fn print_table(report: &Report, explanations: &[Explanation], locale: Locale, cu
             e.numbers(locale, currency),
         );
     }
+    out
 }
 
 /// "Over a month", the heading of the figures.

@@ -5,6 +5,20 @@
 //! the customers to win back. Both print a table, or JSON with `--json`. Every formula lives
 //! in `retention-core`; this crate only reads arguments and writes text.
 
+/// Appends a line to `out`: text for standard output, which [`emit`] writes, so that a closed
+/// pipe ends the command quietly instead of panicking as `println!` does.
+macro_rules! outln {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        // Formatted first: the arguments may read what holds `out`.
+        let line = format!($($arg)*);
+        $out.push_str(&line);
+        $out.push('\n');
+    }};
+}
+
 mod analyze;
 mod args;
 mod calc;
@@ -39,16 +53,19 @@ and the new customers won in it (N), with the formula and your numbers filled in
   --currency C         EUR, USD or GBP (default: EUR for nl, USD for en)
   --json               print the report as JSON
 
-retention analyze: reads an order export (CSV or TSV from a shop or CRM: one row per
-order with a customer id, a date and an amount; the layout is detected) and prints S, E
-and N per period, repeat rate, order value, frequency, CLV, cohorts, the inactive
-customers and the calculator inputs of the last complete period.
+retention analyze: reads an order export (CSV, TSV or an Excel workbook from a shop, a
+payment system or a CRM; the layout, the columns and known exports such as Shopify's are
+detected), groups its rows into orders (cancelled and voided orders left out, refunds
+taken off) and prints S, E and N per period, repeat rate, order value, frequency, CLV,
+cohorts, the inactive customers and the calculator inputs of the last complete period.
   --period P           month, quarter or year (default month)
   --window M           months a purchase keeps a customer active (default 12)
   --inactive-days N    days without a purchase before a customer is inactive (default 30)
   --reference DATE     the day to count at, yyyy-mm-dd (default: the last order)
   --show N             inactive customers to list (default 10)
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
+  --forecast-csv PATH  write every customer's forecast to PATH
+  --sheet NAME         the sheet of an .xlsx or .xls workbook to read (default: the first)
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
 
@@ -105,14 +122,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
         ));
     };
     match command.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        "-V" | "--version" => {
-            println!("retention {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
+        "-h" | "--help" | "help" => emit(USAGE),
+        "-V" | "--version" => emit(&format!("retention {}\n", env!("CARGO_PKG_VERSION"))),
         "calc" => calc::run(rest),
         "analyze" | "analyse" => analyze::run(rest),
         "nps" => nps::run(rest),
@@ -122,8 +133,21 @@ fn run(args: &[String]) -> Result<(), Failure> {
 
 /// Prints `value` as pretty JSON.
 fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+    text.push('\n');
+    emit(&text)
+}
+
+/// Writes `text` to standard output. A reader that went away (`retention analyze ... | head
+/// -1`) is no error: the command ends quietly with status 0.
+fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Input(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

@@ -13,7 +13,7 @@ use retention_core::{
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::{print_json, Failure};
+use crate::{emit, print_json, Failure};
 
 const VALUED: [&str; 11] = [
     "promoters",
@@ -58,8 +58,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     valued.push("locale");
     let args = Args::parse(args, &valued, &["json", "help"])?;
     if args.has("help") {
-        print!("{}", crate::USAGE);
-        return Ok(());
+        return emit(crate::USAGE);
     }
     if let Some(extra) = args.positional.first() {
         return Err(Failure::Usage(format!("nps takes no argument '{extra}'")));
@@ -102,8 +101,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
                 explanations: &explanations,
             });
         }
-        print_change(&change, &explanations, words);
-        return Ok(());
+        return emit(&change_text(&change, &explanations, words));
     }
     let survey = if counts {
         let read = |flag| args.value(flag).and_then(|t| read_number(t, locale));
@@ -137,8 +135,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             explanations: &explanations,
         });
     }
-    print_survey(&survey.nps, &explanations, words);
-    Ok(())
+    emit(&survey_text(&survey.nps, &explanations, words))
 }
 
 /// `--column`: a number counts from 1; anything else is a header name.
@@ -231,7 +228,7 @@ fn from_answers(
     let failed = |e: &dyn std::fmt::Display| Failure::Input(format!("{prefix}{name}: {e}"));
     let sheet = parse_answers(&text, options).map_err(|e| failed(&e))?;
     if let Some(show) = show {
-        print_sheet(name, &sheet, show, Words(options.locale));
+        emit(&sheet_text(name, &sheet, show, Words(options.locale)))?;
     }
     let nps = sheet.nps().map_err(|e| failed(&e))?;
     Ok(Survey {
@@ -248,11 +245,13 @@ fn messages(errors: &[retention_core::NpsError], prefix: &str) -> Failure {
     Failure::Input(String::new())
 }
 
-fn print_sheet(name: &str, sheet: &AnswerSheet, show: usize, w: Words) {
-    println!("{}", w.read(name, sheet));
+fn sheet_text(name: &str, sheet: &AnswerSheet, show: usize, w: Words) -> String {
+    let mut out = String::new();
+    outln!(out, "{}", w.read(name, sheet));
     for bad in sheet.bad.iter().take(show) {
         // The cell is the file's text: escaped, so it cannot drive the terminal.
-        println!(
+        outln!(
+            out,
             "  {} {}: \"{}\" {}",
             w.line(),
             bad.line,
@@ -262,15 +261,18 @@ fn print_sheet(name: &str, sheet: &AnswerSheet, show: usize, w: Words) {
     }
     let listed = sheet.bad.len().min(show) as u64;
     if sheet.bad_count > listed {
-        println!("  {}", w.more(sheet.bad_count - listed));
+        outln!(out, "  {}", w.more(sheet.bad_count - listed));
     }
-    println!();
+    outln!(out);
+    out
 }
 
-fn print_survey(nps: &Nps, explanations: &[NpsExplanation], w: Words) {
+fn survey_text(nps: &Nps, explanations: &[NpsExplanation], w: Words) -> String {
+    let mut out = String::new();
     let c = nps.counts;
     let l = w.0;
-    println!(
+    outln!(
+        out,
         "{}: {} · {} {} ({}) · {} {} ({}) · {} {} ({})",
         w.respondents(),
         format_count(nps.respondents, l),
@@ -284,13 +286,14 @@ fn print_survey(nps: &Nps, explanations: &[NpsExplanation], w: Words) {
         w.group(2),
         format_percent(nps.detractor_share, 1, l),
     );
-    println!();
+    outln!(out);
     for e in explanations {
         let note = match (e.figure, e.band) {
             (NpsFigure::Score, Some(band)) => format!("  [{}]", w.band(band)),
             _ => String::new(),
         };
         row(
+            &mut out,
             w.label(e.figure),
             &value(e, l),
             &formula(&e.formula, l),
@@ -303,21 +306,30 @@ fn print_survey(nps: &Nps, explanations: &[NpsExplanation], w: Words) {
                 w.to(),
                 format_decimal(nps.interval.high, 1, 1, l)
             );
-            println!("{:<30} {:>16}  ({})", w.interval(), interval, w.method());
+            outln!(
+                out,
+                "{:<30} {:>16}  ({})",
+                w.interval(),
+                interval,
+                w.method()
+            );
         }
     }
     if nps.too_small {
-        println!();
-        println!("{}", w.too_small());
+        outln!(out);
+        outln!(out, "{}", w.too_small());
     }
-    advice(&explanations[0].advice, w);
+    advice(&mut out, &explanations[0].advice, w);
+    out
 }
 
-fn print_change(change: &NpsChange, explanations: &[NpsExplanation], w: Words) {
+fn change_text(change: &NpsChange, explanations: &[NpsExplanation], w: Words) -> String {
+    let mut out = String::new();
     let l = w.0;
     let n = |s: &Nps| format_count(s.respondents, l);
     let score = |s: &Nps| format_decimal(s.score, 1, 1, l);
-    println!(
+    outln!(
+        out,
         "{}: NPS {} (n = {}) · {}: NPS {} (n = {})",
         w.before(),
         score(&change.before),
@@ -326,7 +338,7 @@ fn print_change(change: &NpsChange, explanations: &[NpsExplanation], w: Words) {
         score(&change.after),
         n(&change.after)
     );
-    println!();
+    outln!(out);
     for e in explanations {
         let note = if e.figure == NpsFigure::Change {
             format!("  [{}]", w.verdict(change.verdict))
@@ -334,6 +346,7 @@ fn print_change(change: &NpsChange, explanations: &[NpsExplanation], w: Words) {
             String::new()
         };
         row(
+            &mut out,
             w.label(e.figure),
             &value(e, l),
             &formula(&e.formula, l),
@@ -346,23 +359,24 @@ fn print_change(change: &NpsChange, explanations: &[NpsExplanation], w: Words) {
         w.to(),
         format_decimal(change.interval.high, 1, 1, l)
     );
-    println!("{:<30} {:>16}", w.interval(), interval);
+    outln!(out, "{:<30} {:>16}", w.interval(), interval);
     if change.too_small {
-        println!();
-        println!("{}", w.too_small());
+        outln!(out);
+        outln!(out, "{}", w.too_small());
     }
-    advice(&explanations[0].advice, w);
+    advice(&mut out, &explanations[0].advice, w);
+    out
 }
 
-fn row(label: &str, value: &str, formula: &str, note: &str) {
-    println!("{label:<30} {value:>16}  = {formula}{note}");
+fn row(out: &mut String, label: &str, value: &str, formula: &str, note: &str) {
+    outln!(out, "{label:<30} {value:>16}  = {formula}{note}");
 }
 
-fn advice(advice: &[NpsAdvice], w: Words) {
-    println!();
-    println!("{}:", w.next_steps());
+fn advice(out: &mut String, advice: &[NpsAdvice], w: Words) {
+    outln!(out);
+    outln!(out, "{}:", w.next_steps());
     for a in advice {
-        println!("  - {}", w.advice(*a));
+        outln!(out, "  - {}", w.advice(*a));
     }
 }
 

@@ -5,6 +5,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "../../retention-core/tests/generators/mod.rs"]
+mod generators;
+
 /// Runs `retention` with `args`.
 fn retention(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_retention"))
@@ -351,7 +354,7 @@ fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
     let out = stdout(&output);
     assert!(stderr(&output).contains("not UTF-8; reading it as Windows-1252"));
     assert!(
-        out.contains("40 rows: 38 orders, 0 refunds, 2 bad rows"),
+        out.contains("40 rows: 38 orders, 0 refunds, 0 left out, 0 guest rows, 2 bad rows"),
         "{out}"
     );
     // Row i is on line i + 2.
@@ -441,5 +444,150 @@ fn analyze_explains_what_it_cannot_read() {
         1,
         &format!("no orders could be read from {refunds}"),
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The three exports of issue 9, regenerated with their truth: `--json` gives the right
+/// orders, customers, net revenue and repeat rate (within 1 %), and the forecast counts the
+/// same repeat customers as the summary.
+#[test]
+fn analyze_counts_real_shaped_exports_right() {
+    let dir = temp_dir("exports");
+    let cases = [
+        ("shopify.csv", generators::shopify(300, 11)),
+        ("dutch.csv", generators::dutch(457, 12)),
+        ("retail.csv", generators::online_retail(900, 13)),
+    ];
+    for (name, (text, truth)) in cases {
+        let file = write(&dir, name, text.as_bytes());
+        let out = json(&succeeds(&["analyze", &file, "--json"]));
+        let s = &out["summary"];
+        let number = |v: &Value| v.as_f64().unwrap();
+        assert_eq!(number(&s["orders"]), truth.orders as f64, "{name}");
+        assert_eq!(number(&s["customers"]), truth.customers as f64, "{name}");
+        let net = number(&s["revenue"]) + number(&s["refunded"]);
+        assert!(
+            (net - truth.net_revenue).abs() <= truth.net_revenue * 0.01,
+            "{name}: {net} is not {}",
+            truth.net_revenue
+        );
+        let rate = number(&s["repeatPurchaseRate"]);
+        assert!(
+            (rate - truth.repeat_rate).abs() <= truth.repeat_rate * 0.01,
+            "{name}"
+        );
+        if let Some(f) = out["forecast"].as_object() {
+            assert_eq!(f["repeatCustomers"], s["repeatCustomers"], "{name}");
+        }
+        assert_eq!(
+            number(&out["import"]["leftOut"]),
+            truth.left_out as f64,
+            "{name}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn analyze_writes_the_forecast_csv_and_names_the_format() {
+    let dir = temp_dir("forecast-csv");
+    let (text, truth) = generators::shopify(300, 21);
+    let file = write(&dir, "orders_export.csv", text.as_bytes());
+    let csv = dir.join("forecast.csv");
+    let csv_arg = csv.to_string_lossy().into_owned();
+    let out = succeeds(&["analyze", &file, "--forecast-csv", &csv_arg]);
+    assert!(out.contains("looks like a Shopify orders export"), "{out}");
+    assert!(out.contains("left out:"), "{out}");
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        written.starts_with("customer,repeat_purchases,"),
+        "{written}"
+    );
+    assert_eq!(written.lines().count() as u64, truth.customers + 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `retention analyze ... | head -1`: the reader goes away, the command ends quietly.
+#[test]
+fn analyze_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = temp_dir("pipe");
+    let (text, _) = generators::line_items(20_000, 5);
+    let file = write(&dir, "lines.csv", text.as_bytes());
+    for json in [false, true] {
+        let mut args = vec!["analyze", file.as_str()];
+        if json {
+            args.push("--json");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one line, then close the pipe, as `head -1` does.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 1];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A reader gone before anything is written (`retention calc ... | true`): every command and
+/// output form ends quietly with status 0, none panics as `println!` does.
+#[test]
+fn every_output_into_a_closed_pipe_ends_quietly() {
+    use std::process::Stdio;
+    let dir = temp_dir("closed");
+    let file = write(
+        &dir,
+        "orders.csv",
+        generators::line_items(2_000, 3).0.as_bytes(),
+    );
+    let answers = write(&dir, "answers.txt", b"10\n9\n7\n3\n10\n8\n");
+    let calc = ["calc", "--start", "1000", "--end", "1050", "--new", "200"];
+    let nps = ["nps", "--answers", answers.as_str()];
+    let analyze = ["analyze", file.as_str()];
+    for command in [&calc[..], &nps[..], &analyze[..], &["--help"][..]] {
+        for json in [false, true] {
+            let mut args = command.to_vec();
+            if json {
+                args.push("--json");
+            }
+            let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
+                .args(&args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            drop(child.stdout.take());
+            let output = child.wait_with_output().unwrap();
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+            assert!(
+                !stderr(&output).contains("panicked"),
+                "{args:?}: {}",
+                stderr(&output)
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn analyze_stops_at_a_file_of_one_long_line() {
+    let dir = temp_dir("one-line");
+    let file = write(&dir, "line.csv", &vec![b'x'; 3 << 20]);
+    let output = fails(&["analyze", &file], 1, "longer than");
+    assert!(stderr(&output).len() < 300, "{}", stderr(&output));
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    predict, BgNbd, CsvWriter, CustomerSummary, Date, FitError, GammaGamma, Locale, OrderLog,
-    Prediction,
+    predict, purchase_days, BgNbd, CsvWriter, CustomerSummary, Date, FitError, GammaGamma, Locale,
+    OrderLog, Prediction,
 };
 
 /// Days in the time unit of the models: weeks, as in the papers.
@@ -22,6 +22,59 @@ pub struct ForecastOptions {
     /// How many of the most valuable customers to list.
     pub top: usize,
 }
+
+impl ForecastOptions {
+    /// The options make sense: a horizon of more than 0 and at most 520 weeks (ten years),
+    /// a margin from 0 to 100 percent. `NaN` and infinities are mistakes, never figures.
+    ///
+    /// ```
+    /// use retention_core::ForecastOptions;
+    /// assert!(ForecastOptions::default().check().is_ok());
+    /// let nan = ForecastOptions { horizon_weeks: f64::NAN, ..ForecastOptions::default() };
+    /// assert_eq!(nan.check().unwrap_err().to_string(), "horizonWeeks must be a number above 0 and at most 520, not NaN");
+    /// ```
+    pub fn check(&self) -> Result<(), OptionError> {
+        let h = self.horizon_weeks;
+        if !(h > 0.0 && h <= 520.0) {
+            return Err(OptionError {
+                option: "horizonWeeks",
+                expected: "a number above 0 and at most 520",
+                value: h,
+            });
+        }
+        match self.margin {
+            Some(m) if !(0.0..=100.0).contains(&m) => Err(OptionError {
+                option: "margin",
+                expected: "a percentage from 0 to 100",
+                value: m,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// An option that makes no sense.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionError {
+    /// The option, as the JS API names it.
+    pub option: &'static str,
+    /// What it should be.
+    pub expected: &'static str,
+    /// What it was.
+    pub value: f64,
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = match self.value {
+            v if v.is_nan() => "NaN".to_string(),
+            v => v.to_string(),
+        };
+        write!(f, "{} must be {}, not {value}", self.option, self.expected)
+    }
+}
+
+impl std::error::Error for OptionError {}
 
 impl Default for ForecastOptions {
     fn default() -> Self {
@@ -52,25 +105,24 @@ pub fn customer_summaries(log: &OrderLog, end: Date) -> Vec<(u32, CustomerSummar
     let end = end.days();
     let mut out = Vec::with_capacity(log.customer_count());
     for customer in log.customers() {
-        let mut days = customer.purchases.iter().filter(|p| p.day <= end);
-        let Some(first) = days.next() else { continue };
-        let (mut last_day, mut repeat_days, mut repeat_spend) = (first.day, 0u32, 0.0);
-        for p in days {
-            if p.day != last_day {
-                last_day = p.day;
-                repeat_days += 1;
-            }
-            // Everything after the first day is repeat spend, whatever the day.
-            if p.day != first.day {
-                repeat_spend += p.amount;
-            }
+        let upto = customer.purchases.partition_point(|p| p.day <= end);
+        let mut days = purchase_days(&customer.purchases[..upto]);
+        let Some((first, _)) = days.next() else {
+            continue;
+        };
+        let (mut last_day, mut repeat_days, mut repeat_spend) = (first, 0u32, 0.0);
+        // Everything after the first day is repeat spend.
+        for (day, amount) in days {
+            last_day = day;
+            repeat_days += 1;
+            repeat_spend += amount;
         }
         out.push((
             customer.index,
             CustomerSummary {
                 frequency: repeat_days,
-                recency: f64::from(last_day - first.day) / WEEK,
-                age: f64::from(end - first.day) / WEEK,
+                recency: f64::from(last_day - first) / WEEK,
+                age: f64::from(end - first) / WEEK,
                 mean_spend: if repeat_days > 0 {
                     repeat_spend / f64::from(repeat_days)
                 } else {

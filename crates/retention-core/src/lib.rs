@@ -58,6 +58,7 @@ pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
 pub use forecast::{
     customer_summaries, forecast_orders, CustomerForecast, Forecast, ForecastOptions, Forecaster,
+    OptionError,
 };
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
@@ -78,6 +79,12 @@ pub use orders::{
     Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
     LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
+pub use orders::{
+    is_workbook, purchase_days, sniff_bytes, Encoding, ExportFormat, Grouping, OrderReader, Seed,
+    SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
+    MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
+};
+pub use orders::{read_workbook, sheet_names, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};

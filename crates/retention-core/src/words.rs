@@ -6,8 +6,8 @@
 //! Every text picks its language with [`Locale::pick`], Dutch first.
 
 use crate::{
-    format_count, format_decimal, format_money, format_percent, Currency, Explanation, Field,
-    Figure, Locale, Period, Quantity, RatioVerdict, Token, Verdict, NBSP,
+    format_count, format_decimal, format_money, format_percent, ColumnKind, Currency, Explanation,
+    ExportFormat, Field, Figure, Locale, Period, Quantity, RatioVerdict, Token, Verdict, NBSP,
 };
 
 impl Figure {
@@ -242,6 +242,68 @@ impl Field {
             Field::Margin | Field::DiscountRate => "%",
             Field::Lifespan => Period::Year.unit(locale),
             Field::Frequency => "",
+        }
+    }
+}
+
+impl ExportFormat {
+    /// The export named as in "Looks like a Shopify orders export".
+    ///
+    /// ```
+    /// use retention_core::{ExportFormat, Locale};
+    /// assert_eq!(ExportFormat::Shopify.label(Locale::En), "a Shopify orders export");
+    /// assert_eq!(ExportFormat::Mollie.label(Locale::Nl), "een betalingenexport van Mollie");
+    /// ```
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            ExportFormat::Shopify => {
+                l.pick("een orderexport van Shopify", "a Shopify orders export")
+            }
+            ExportFormat::WooCommerce => l.pick(
+                "een orderexport van WooCommerce",
+                "a WooCommerce orders export",
+            ),
+            ExportFormat::Lightspeed => l.pick(
+                "een orderexport van Lightspeed",
+                "a Lightspeed orders export",
+            ),
+            ExportFormat::Magento => {
+                l.pick("een orderexport van Magento", "a Magento orders export")
+            }
+            ExportFormat::Stripe => l.pick(
+                "een betalingenexport van Stripe",
+                "a Stripe payments export",
+            ),
+            ExportFormat::Mollie => l.pick(
+                "een betalingenexport van Mollie",
+                "a Mollie payments export",
+            ),
+            ExportFormat::LineItems => {
+                l.pick("een export van orderregels", "an export of order lines")
+            }
+        }
+    }
+}
+
+impl ColumnKind {
+    /// The role of a column, as a mapping names it: `order total`, `e-mail`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            ColumnKind::Customer => l.pick("klant", "customer"),
+            ColumnKind::Date => l.pick("datum", "date"),
+            ColumnKind::Amount => l.pick("bedrag", "amount"),
+            ColumnKind::Order => l.pick("order", "order"),
+            ColumnKind::Total => l.pick("ordertotaal", "order total"),
+            ColumnKind::Quantity => l.pick("aantal", "quantity"),
+            ColumnKind::UnitPrice => l.pick("stukprijs", "unit price"),
+            ColumnKind::Status => l.pick("status", "status"),
+            ColumnKind::CancelledAt => l.pick("geannuleerd op", "cancelled at"),
+            ColumnKind::Refunded => l.pick("terugbetaald", "refunded"),
+            ColumnKind::Email => l.pick("e-mail", "e-mail"),
+            ColumnKind::Name => l.pick("naam", "name"),
+            ColumnKind::Other => l.pick("overig", "other"),
         }
     }
 }

@@ -4,53 +4,64 @@
 //! The page (the yew app) sends a [`Request`], with the file beside it when the request reads
 //! one; the worker answers with [`Response`]s. Both sides are Rust and use these types, so a
 //! renamed field fails to compile instead of failing in a browser. In between, the JS API's
-//! `ImportSession` reads the file and hands it to a [`Session`], and `web/import-worker.js`
-//! only passes messages on. On the wire every enum is externally tagged with camelCase names:
-//! `{ summarise: { period: "month" } }`, `"preview"`, `{ forecast: { Ok: { ... } } }`.
+//! `ImportSession` hands the file (a `Blob`, read a slice at a time) to a [`Session`], and
+//! `web/import-worker.js` only passes messages on. On the wire every enum is externally
+//! tagged with camelCase names: `{ summarise: { period: "month" } }`, `{ preview: {} }`,
+//! `{ forecast: { Ok: { ... } } }`.
+//!
+//! The session sniffs the first [`SAMPLE_BYTES`] of a text file (decoded by the core, so a
+//! Windows-1252 or UTF-16 export previews right) and streams an import through an
+//! [`OrderReader`], [`SLICE_BYTES`] at a time: its memory grows with the orders and
+//! customers, not with the file. A workbook (`.xlsx`, `.xls`) is read whole, as its format
+//! needs.
 //!
 //! ```
 //! use retention_core::worker::{Request, Response, Session};
-//! use retention_core::{ForecastOptions, SummaryOptions};
-//! let text = b"customer,date,amount\nann,2024-01-10,10\nbob,2024-02-20,20\n".to_vec();
-//! let mut session = Session::default();
+//! use retention_core::{ForecastOptions, Seed, SummaryOptions};
+//! let text = b"customer,date,amount\nann,2024-01-10,10\nbob,2024-02-20,20\n";
+//! let mut session = Session::new(Seed::random());
 //! let mut answers = Vec::new();
-//! session.handle(Request::Preview, Some(text.clone()), 0.0, &mut |r| answers.push(r), &|| 0.0);
+//! let preview = Request::Preview { sheet: None };
+//! session.handle_bytes(preview, Some(text), &mut |r| answers.push(r), &|| 0.0);
 //! let Some(Response::Preview(preview)) = answers.pop() else { panic!("a preview") };
 //! let import = Request::Import {
 //!     mapping: preview.mapping.unwrap(),
 //!     summary: SummaryOptions::default(),
 //!     forecast: ForecastOptions::default(),
 //! };
-//! session.handle(import, Some(text), 0.0, &mut |r| answers.push(r), &|| 0.0);
+//! session.handle_bytes(import, Some(text), &mut |r| answers.push(r), &|| 0.0);
 //! assert!(answers.iter().any(|r| matches!(r, Response::Summary(s) if s.customers == 2)));
 //! ```
+
+use std::future::{ready, Future};
+use std::pin::pin;
+use std::task::{Context, Waker};
 
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    decode_text, forecast_orders, parse_orders, sniff_orders, summarise_orders, win_back_csv,
-    FitError, Forecast, ForecastOptions, Forecaster, ImportError, ImportStats, Locale, Mapping,
-    OrderLog, Preview, Summary, SummaryOptions,
+    forecast_orders, is_workbook, read_workbook, sniff_bytes, sniff_workbook, summarise_orders,
+    win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError, ImportStats,
+    Locale, Mapping, OrderLog, OrderReader, Preview, Seed, SniffError, Summary, SummaryOptions,
+    SAMPLE_BYTES,
 };
 
-/// How much of a file the preview reads: enough rows to guess the layout, little enough to
-/// answer at once whatever the file's size.
-pub const PREVIEW_BYTES: usize = 64 * 1024;
-
-/// The fewest columns an order export can have: a customer, a date and an amount.
-pub const MIN_COLUMNS: usize = 3;
-
-/// The most columns a preview accepts: shop and CRM exports have tens to a few hundred; more
-/// is another kind of file, or a separator that splits every word.
-pub const MAX_COLUMNS: usize = 1000;
+/// How much of a file the worker reads at a time: the most of a text file it holds at once,
+/// and how often the progress bar moves.
+pub const SLICE_BYTES: u64 = 1 << 20;
 
 /// What the page asks of its import worker.
+#[allow(clippy::large_enum_variant)] // one request a click: its size costs nothing
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Request {
-    /// Guess how the file sent along is laid out, from its first [`PREVIEW_BYTES`]:
-    /// answered by [`Response::Preview`] or [`Response::Failed`].
-    Preview,
+    /// Guess how the file sent along is laid out: from its first [`SAMPLE_BYTES`] for text,
+    /// from `sheet` (default the first) for a workbook. Answered by [`Response::Preview`] or
+    /// [`Response::Failed`].
+    Preview {
+        #[serde(default)]
+        sheet: Option<String>,
+    },
     /// Read the whole file sent along with `mapping`, then count and forecast it: answered
     /// by progress, [`Response::Stats`], [`Response::Summary`], [`Response::Forecast`] and
     /// [`Response::Done`].
@@ -70,14 +81,9 @@ pub enum Request {
 }
 
 impl Request {
-    /// How many bytes at most of the file sent along this request it reads: 0 for none,
-    /// `usize::MAX` for all of it.
-    pub fn reads(&self) -> usize {
-        match self {
-            Request::Preview => PREVIEW_BYTES,
-            Request::Import { .. } => usize::MAX,
-            Request::Summarise(_) | Request::Download { .. } => 0,
-        }
+    /// Whether the request reads the file sent along.
+    pub fn reads_file(&self) -> bool {
+        matches!(self, Request::Preview { .. } | Request::Import { .. })
     }
 }
 
@@ -105,13 +111,16 @@ impl Download {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Stage {
+    /// Reading a workbook into memory (a text file is read as it is parsed).
     Read,
+    /// Reading the rows into orders.
     Parse,
     Summarise,
     Forecast,
 }
 
-/// Milliseconds each step of an import took, for the benchmark.
+/// Milliseconds each step of an import took, for the benchmark: `read` waiting for the
+/// file's bytes, `parse` reading them into orders.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Timings {
     pub read: f64,
@@ -126,17 +135,12 @@ pub struct Timings {
 pub enum Problem {
     /// The browser could not read the file (it was moved, or access was refused).
     Unreadable,
-    /// The file is empty.
-    Empty,
-    /// The file is larger than the browser lets the calculator hold in memory.
+    /// The workbook is larger than the browser lets the calculator hold in memory.
     TooLarge,
-    /// The file is not text: a spreadsheet's own format, a picture, an archive.
-    NotText,
-    /// Fewer than [`MIN_COLUMNS`] columns: no separator found, or not an order export.
-    TooFewColumns { found: usize },
-    /// More than [`MAX_COLUMNS`] columns: not an order export.
-    TooManyColumns { found: usize },
-    /// The mapping does not fit the rows.
+    /// The file cannot be an order export: empty, not text, too few or too many columns, a
+    /// row that never ends, a workbook that cannot be read.
+    Sniff(SniffError),
+    /// The file could not be read with the mapping.
     Mapping(ImportError),
     /// Nothing imported yet to count or write.
     NothingImported,
@@ -149,14 +153,11 @@ pub enum Problem {
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Response {
     /// How the file seems to be laid out.
-    Preview(Preview),
-    /// How far a step is: `done` of `total`.
+    Preview(Box<Preview>),
+    /// How far a step is: `done` of `total` (bytes; rows of a workbook, with `total` 0).
     Progress { stage: Stage, done: f64, total: f64 },
-    /// What the import read, and whether the file was Windows-1252 rather than UTF-8.
-    Stats {
-        stats: ImportStats,
-        windows1252: bool,
-    },
+    /// What the import read: rows, orders, statuses left out, guests, bad rows, encoding.
+    Stats(Box<ImportStats>),
     /// The orders counted.
     Summary(Box<Summary>),
     /// The fitted models and the most valuable customers, or why there is no forecast.
@@ -169,42 +170,32 @@ pub enum Response {
     Failed(Problem),
 }
 
-/// Sniffs the start of a file: what answers [`Request::Preview`]. `complete` says the sample
-/// is the whole file; otherwise it is cut after its last line break, so no row is cut short.
-///
-/// ```
-/// use retention_core::worker::{preview, Problem, Response};
-/// assert_eq!(preview(Vec::new(), true), Response::Failed(Problem::Empty));
-/// assert_eq!(preview(b"PK\x03\x04\x00\x00".to_vec(), true), Response::Failed(Problem::NotText));
-/// assert_eq!(
-///     preview(b"ann@example.com\nbob@example.com\n".to_vec(), true),
-///     Response::Failed(Problem::TooFewColumns { found: 1 })
-/// );
-/// ```
-pub fn preview(mut sample: Vec<u8>, complete: bool) -> Response {
-    if !complete {
-        if let Some(end) = sample.iter().rposition(|b| *b == b'\n') {
-            sample.truncate(end + 1);
-        }
+/// The file sent along with a request, read a slice at a time: a `Blob` in the browser,
+/// bytes in memory natively.
+pub trait Source {
+    /// The file's size in bytes.
+    fn size(&self) -> u64;
+    /// The bytes `start..end`, `end` at most [`Source::size`].
+    fn read(&mut self, start: u64, end: u64) -> impl Future<Output = Result<Vec<u8>, Problem>>;
+}
+
+/// Bytes in memory: every read is ready at once.
+impl Source for &[u8] {
+    fn size(&self) -> u64 {
+        self.len() as u64
     }
-    if sample.iter().all(u8::is_ascii_whitespace) {
-        return Response::Failed(Problem::Empty);
-    }
-    let (text, _) = decode_text(sample);
-    if text.contains('\0') {
-        return Response::Failed(Problem::NotText);
-    }
-    let preview = sniff_orders(&text);
-    match preview.columns.len() {
-        found if found < MIN_COLUMNS => Response::Failed(Problem::TooFewColumns { found }),
-        found if found > MAX_COLUMNS => Response::Failed(Problem::TooManyColumns { found }),
-        _ => Response::Preview(preview),
+
+    fn read(&mut self, start: u64, end: u64) -> impl Future<Output = Result<Vec<u8>, Problem>> {
+        let bytes = self.get(start as usize..end as usize).unwrap_or_default();
+        ready(Ok(bytes.to_vec()))
     }
 }
 
 /// The worker's side: what was imported, and the answer to each request.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Session {
+    /// Keys the import's id tables (see [`Seed`]).
+    seed: Seed,
     imported: Option<Imported>,
 }
 
@@ -215,21 +206,31 @@ struct Imported {
 }
 
 impl Session {
-    /// Answers `request` through `post`. `file` holds what [`Request::reads`] asked for of
-    /// the file sent along, read in `read_ms`; `now` is a clock in milliseconds for the
-    /// timings.
-    pub fn handle(
+    /// A session whose imports hash ids with `seed`: random, so that no file can be crafted
+    /// to make the import slow.
+    pub fn new(seed: Seed) -> Session {
+        Session {
+            seed,
+            imported: None,
+        }
+    }
+
+    /// Answers `request` through `post`, reading what it needs of `file`; `now` is a clock in
+    /// milliseconds for the timings. Requests are answered one at a time, in order: the
+    /// caller awaits each before it starts the next.
+    pub async fn handle(
         &mut self,
         request: Request,
-        file: Option<Vec<u8>>,
-        read_ms: f64,
+        file: Option<&mut impl Source>,
         post: &mut dyn FnMut(Response),
         now: &dyn Fn() -> f64,
     ) {
         match (request, file) {
-            (Request::Preview, Some(bytes)) => {
-                let complete = bytes.len() < PREVIEW_BYTES;
-                post(preview(bytes, complete));
+            (Request::Preview { sheet }, Some(file)) => {
+                post(match preview(file, sheet.as_deref()).await {
+                    Ok(preview) => Response::Preview(Box::new(preview)),
+                    Err(problem) => Response::Failed(problem),
+                });
             }
             (
                 Request::Import {
@@ -237,9 +238,12 @@ impl Session {
                     summary,
                     forecast,
                 },
-                Some(bytes),
-            ) => self.import(bytes, &mapping, &summary, forecast, read_ms, post, now),
-            (Request::Preview | Request::Import { .. }, None) => {
+                Some(file),
+            ) => {
+                self.import(file, &mapping, &summary, forecast, post, now)
+                    .await
+            }
+            (Request::Preview { .. } | Request::Import { .. }, None) => {
                 post(Response::Failed(Problem::Unreadable))
             }
             (Request::Summarise(options), _) => post(match &self.imported {
@@ -260,43 +264,38 @@ impl Session {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn import(
+    /// [`Session::handle`] for a file in memory, which never waits: answered before this
+    /// returns.
+    pub fn handle_bytes(
         &mut self,
-        bytes: Vec<u8>,
+        request: Request,
+        file: Option<&[u8]>,
+        post: &mut dyn FnMut(Response),
+        now: &dyn Fn() -> f64,
+    ) {
+        let mut file = file;
+        let answer = pin!(self.handle(request, file.as_mut(), post, now));
+        // Bytes in memory are ready at once, so one poll runs the request to its end.
+        let done = answer.poll(&mut Context::from_waker(Waker::noop()));
+        debug_assert!(done.is_ready());
+    }
+
+    async fn import(
+        &mut self,
+        file: &mut impl Source,
         mapping: &Mapping,
         summary: &SummaryOptions,
         forecast: ForecastOptions,
-        read_ms: f64,
         post: &mut dyn FnMut(Response),
         now: &dyn Fn() -> f64,
     ) {
         self.imported = None;
-        let size = bytes.len() as f64;
-        let mut timings = Timings {
-            read: read_ms,
-            ..Timings::default()
-        };
-        let t0 = now();
-        let (text, windows1252) = decode_text(bytes);
-        let parsed = parse_orders(&text, mapping, |done, total| {
-            post(Response::Progress {
-                stage: Stage::Parse,
-                done: done as f64,
-                total: total as f64,
-            });
-            true
-        });
-        drop(text);
-        let log = match parsed {
+        let mut timings = Timings::default();
+        let log = match read_orders(file, mapping, self.seed, &mut timings, post, now).await {
             Ok(log) => log,
-            Err(e) => return post(Response::Failed(Problem::Mapping(e))),
+            Err(problem) => return post(Response::Failed(problem)),
         };
-        timings.parse = now() - t0;
-        post(Response::Stats {
-            stats: log.stats().clone(),
-            windows1252,
-        });
+        post(Response::Stats(Box::new(log.stats().clone())));
         let step = |stage| Response::Progress {
             stage,
             done: 0.0,
@@ -319,7 +318,7 @@ impl Session {
         });
         post(Response::Done {
             timings,
-            bytes: size,
+            bytes: file.size() as f64,
         });
     }
 
@@ -334,5 +333,239 @@ impl Session {
                 .map(|f| f.csv(&imported.log, locale))
                 .unwrap_or_default(),
         })
+    }
+}
+
+/// The preview of a file: its first [`SAMPLE_BYTES`] sniffed, or a sheet of a workbook.
+async fn preview(file: &mut impl Source, sheet: Option<&str>) -> Result<Preview, Problem> {
+    let size = file.size();
+    let head = file.read(0, size.min(SAMPLE_BYTES as u64)).await?;
+    if is_workbook(&head) {
+        // No progress: a preview is no import.
+        let bytes = read_whole(file, head, &mut |_| {}).await?;
+        return sniff_workbook(&bytes, sheet).map_err(Problem::Sniff);
+    }
+    sniff_bytes(&head, head.len() as u64 == size).map_err(Problem::Sniff)
+}
+
+/// Reads every order of a file: a text file streamed through an [`OrderReader`], a workbook
+/// read whole.
+async fn read_orders(
+    file: &mut impl Source,
+    mapping: &Mapping,
+    seed: Seed,
+    timings: &mut Timings,
+    post: &mut dyn FnMut(Response),
+    now: &dyn Fn() -> f64,
+) -> Result<OrderLog, Problem> {
+    let size = file.size();
+    let mut reader = OrderReader::new(mapping, seed).map_err(Problem::Mapping)?;
+    let mut at = 0;
+    while at < size {
+        let t0 = now();
+        let slice = file.read(at, (at + SLICE_BYTES).min(size)).await?;
+        let t1 = now();
+        timings.read += t1 - t0;
+        if slice.is_empty() {
+            break;
+        }
+        if at == 0 && is_workbook(&slice) {
+            let bytes = read_whole(file, slice, post).await?;
+            timings.read += now() - t1;
+            let t0 = now();
+            let mut progress = |rows: usize, _| {
+                post(Response::Progress {
+                    stage: Stage::Parse,
+                    done: rows as f64,
+                    total: 0.0,
+                });
+                true
+            };
+            let log = read_workbook(&bytes, mapping, seed, &mut progress);
+            timings.parse = now() - t0;
+            return log.map_err(Problem::Mapping);
+        }
+        at += slice.len() as u64;
+        reader.feed(&slice).map_err(Problem::Mapping)?;
+        drop(slice);
+        timings.parse += now() - t1;
+        post(Response::Progress {
+            stage: Stage::Parse,
+            done: at as f64,
+            total: size as f64,
+        });
+    }
+    let t0 = now();
+    let log = reader.finish().map_err(Problem::Mapping);
+    timings.parse += now() - t0;
+    log
+}
+
+/// The whole file, starting from its first bytes `head`: for a workbook, whose format needs
+/// all of it.
+async fn read_whole(
+    file: &mut impl Source,
+    head: Vec<u8>,
+    post: &mut dyn FnMut(Response),
+) -> Result<Vec<u8>, Problem> {
+    let size = file.size();
+    let mut bytes = Vec::new();
+    let capacity = usize::try_from(size).map_err(|_| Problem::TooLarge)?;
+    bytes
+        .try_reserve_exact(capacity)
+        .map_err(|_| Problem::TooLarge)?;
+    bytes.extend_from_slice(&head);
+    drop(head);
+    while (bytes.len() as u64) < size {
+        let at = bytes.len() as u64;
+        let slice = file.read(at, (at + SLICE_BYTES).min(size)).await?;
+        if slice.is_empty() {
+            break;
+        }
+        bytes.extend_from_slice(&slice);
+        post(Response::Progress {
+            stage: Stage::Read,
+            done: bytes.len() as f64,
+            total: size as f64,
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(session: &mut Session, request: Request, file: Option<&[u8]>) -> Vec<Response> {
+        let mut said = Vec::new();
+        session.handle_bytes(request, file, &mut |r| said.push(r), &|| 0.0);
+        said
+    }
+
+    fn preview_of(bytes: &[u8]) -> Response {
+        let request = Request::Preview { sheet: None };
+        let mut said = answers(&mut Session::new(Seed(1, 2)), request, Some(bytes));
+        assert_eq!(said.len(), 1, "{said:?}");
+        said.remove(0)
+    }
+
+    #[test]
+    fn previews_name_what_cannot_be_read() {
+        let failed = |e| Response::Failed(Problem::Sniff(e));
+        assert_eq!(preview_of(b""), failed(SniffError::Empty));
+        assert_eq!(preview_of(b" \r\n\n"), failed(SniffError::Empty));
+        assert_eq!(preview_of(b"a,b,c\n\0\0\0\n"), failed(SniffError::Binary));
+        assert_eq!(
+            preview_of(b"ann@example.com\nbob@example.com\n"),
+            failed(SniffError::TooFewColumns {
+                found: 1,
+                needed: 3
+            })
+        );
+        let wide = (0..2000).map(|i| format!("c{i}")).collect::<Vec<_>>();
+        assert_eq!(
+            preview_of(format!("{}\n", wide.join(",")).as_bytes()),
+            failed(SniffError::TooManyColumns {
+                found: 2000,
+                limit: 1000
+            })
+        );
+    }
+
+    #[test]
+    fn a_preview_reads_the_sample_and_no_row_cut_in_half() {
+        let row = "customer-with-a-long-name,2024-01-01,12.50\n";
+        let text = format!("customer,date,amount\n{}", row.repeat(20_000));
+        assert!(text.len() > 2 * SAMPLE_BYTES);
+        let Response::Preview(preview) = preview_of(text.as_bytes()) else {
+            panic!("a preview")
+        };
+        assert_eq!(preview.columns.len(), 3);
+        assert!(preview.rows.iter().all(|r| r.len() == 3 && r[2] == "12.50"));
+    }
+
+    #[test]
+    fn an_import_streams_the_file_in_slices_with_progress() {
+        // Line items of 3,000 orders, over more than one slice: each order's two rows.
+        let mut text = String::from("order,customer,date,price,quantity\n");
+        for o in 0..30_000 {
+            let day = 1 + o % 28;
+            text += &format!("{o},c{},2024-03-{day:02},2.50,2\n", o % 700);
+            text += &format!("{o},c{},2024-03-{day:02},1.00,5\n", o % 700);
+        }
+        assert!(text.len() as u64 > SLICE_BYTES);
+        let mapping = Mapping {
+            order: Some(0),
+            customer: Some(1),
+            date: 2,
+            unit_price: Some(3),
+            quantity: Some(4),
+            ..Mapping::new(crate::Delimiter::Comma, true, 5)
+        };
+        let request = Request::Import {
+            mapping,
+            summary: SummaryOptions::default(),
+            forecast: ForecastOptions::default(),
+        };
+        let mut session = Session::new(Seed(3, 4));
+        let said = answers(&mut session, request, Some(text.as_bytes()));
+        let parsed: Vec<f64> = said
+            .iter()
+            .filter_map(|r| match r {
+                Response::Progress {
+                    stage: Stage::Parse,
+                    done,
+                    total,
+                } => {
+                    assert_eq!(*total, text.len() as f64);
+                    Some(*done)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(parsed.len(), text.len().div_ceil(SLICE_BYTES as usize));
+        assert_eq!(parsed.last(), Some(&(text.len() as f64)));
+        let stats = said.iter().find_map(|r| match r {
+            Response::Stats(s) => Some(s),
+            _ => None,
+        });
+        let stats = stats.expect("stats");
+        // 2 × 2.50 + 5 × 1.00 per order, one order per row pair.
+        assert_eq!(
+            (stats.orders, stats.customers, stats.rows),
+            (30_000, 700, 60_000)
+        );
+        let summary = said.iter().find_map(|r| match r {
+            Response::Summary(s) => Some(s),
+            _ => None,
+        });
+        assert_eq!(summary.expect("a summary").revenue, 30_000.0 * 10.0);
+        assert!(matches!(said.last(), Some(Response::Done { .. })));
+    }
+
+    #[test]
+    fn a_mapping_that_does_not_fit_and_nothing_imported_are_answers() {
+        let mut session = Session::new(Seed(5, 6));
+        let request = Request::Import {
+            mapping: Mapping {
+                customer: Some(0),
+                date: 0,
+                amount: Some(2),
+                ..Mapping::new(crate::Delimiter::Comma, true, 3)
+            },
+            summary: SummaryOptions::default(),
+            forecast: ForecastOptions::default(),
+        };
+        assert_eq!(
+            answers(&mut session, request, Some(b"a,b,c\n")),
+            [Response::Failed(Problem::Mapping(
+                ImportError::SameColumn { column: 0 }
+            ))]
+        );
+        let summarise = Request::Summarise(SummaryOptions::default());
+        assert_eq!(
+            answers(&mut session, summarise, None),
+            [Response::Failed(Problem::NothingImported)]
+        );
     }
 }

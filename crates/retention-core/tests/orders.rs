@@ -21,6 +21,7 @@ fn date(text: &str) -> Date {
 fn mapping_of(preview: &Preview) -> Mapping {
     preview
         .mapping
+        .clone()
         .unwrap_or_else(|| panic!("no mapping suggested: {preview:#?}"))
 }
 
@@ -34,14 +35,10 @@ fn import(text: &str) -> OrderLog {
 /// The mapping of a plain `customer,date,amount` file with ISO dates.
 fn plain_mapping() -> Mapping {
     Mapping {
-        delimiter: Delimiter::Comma,
-        has_header: true,
-        columns: 3,
-        customer: 0,
+        customer: Some(0),
         date: 1,
-        amount: 2,
-        date_format: DateFormat::Iso,
-        locale: Locale::En,
+        amount: Some(2),
+        ..Mapping::new(Delimiter::Comma, true, 3)
     }
 }
 
@@ -115,17 +112,13 @@ fn sniffs_an_english_shop_export() {
     assert!(preview.has_header);
     let kinds: Vec<ColumnKind> = preview.columns.iter().map(|c| c.kind).collect();
     use ColumnKind::*;
-    assert_eq!(kinds, [Other, Customer, Date, Amount]);
+    // The order column groups rows into orders; "customer" holds e-mail addresses.
+    assert_eq!(kinds, [Order, Email, Date, Total]);
     assert_eq!(preview.columns[1].name, "customer");
     let mapping = mapping_of(&preview);
     assert_eq!(
-        (
-            mapping.customer,
-            mapping.date,
-            mapping.amount,
-            mapping.columns
-        ),
-        (1, 2, 3, 4)
+        (mapping.email, mapping.date, mapping.total, mapping.columns),
+        (Some(1), 2, Some(3), 4)
     );
     assert_eq!(mapping.date_format, DateFormat::Iso);
     assert_eq!(mapping.locale, Locale::En);
@@ -145,7 +138,10 @@ fn sniffs_a_dutch_spreadsheet_export() {
     assert_eq!(preview.delimiter, Delimiter::Semicolon);
     assert!(preview.has_header);
     let mapping = mapping_of(&preview);
-    assert_eq!((mapping.customer, mapping.date, mapping.amount), (0, 1, 2));
+    assert_eq!(
+        (mapping.customer, mapping.date, mapping.amount),
+        (Some(0), 1, Some(2))
+    );
     assert_eq!(mapping.date_format, DateFormat::DayMonthYear);
     assert!(!preview.columns[1].date_ambiguous);
     assert_eq!(mapping.locale, Locale::Nl);
@@ -169,7 +165,10 @@ fn sniffs_tabs_without_a_header() {
     assert!(!preview.has_header);
     assert_eq!(preview.columns[0].name, "");
     let mapping = mapping_of(&preview);
-    assert_eq!((mapping.customer, mapping.date, mapping.amount), (0, 1, 2));
+    assert_eq!(
+        (mapping.customer, mapping.date, mapping.amount),
+        (Some(0), 1, Some(2))
+    );
     assert_eq!(preview.rows[0], ["ann", "2024-01-05", "19.99"]);
     let log = parse_orders(text, &mapping, |_, _| true).unwrap();
     assert_eq!(log.stats().rows, 3);
@@ -396,6 +395,8 @@ fn bad_rows_are_reported_by_line() {
                 fay,2024-01-11,5,extra\n\
                 gus,2024-01-12,\"7\n";
     let log = parse_orders(text, &plain_mapping(), |_, _| true).unwrap();
+    // A row without a customer is a guest row: counted and listed, not a bad row.
+    assert_eq!(log.stats().guest_lines, [9]);
     assert_eq!(
         bad_lines(&log),
         [
@@ -413,7 +414,6 @@ fn bad_rows_are_reported_by_line() {
                     expected: 3
                 }
             ),
-            (9, BadRowReason::NoCustomer),
             (
                 10,
                 BadRowReason::Columns {
@@ -425,7 +425,15 @@ fn bad_rows_are_reported_by_line() {
         ]
     );
     let stats = log.stats();
-    assert_eq!((stats.rows, stats.orders, stats.bad_row_count), (8, 2, 6));
+    assert_eq!(
+        (
+            stats.rows,
+            stats.orders,
+            stats.bad_row_count,
+            stats.guest_rows
+        ),
+        (8, 2, 5, 1)
+    );
     assert_eq!(log.customer(1).id, "eve\nx");
     assert_eq!(
         BadRowReason::Date {
@@ -491,11 +499,11 @@ fn purchases_are_grouped_by_customer_and_sorted_by_day() {
     assert_eq!(bob.id, "bob");
     let days: Vec<(i32, f64)> = bob.purchases.iter().map(|p| (p.day, p.amount)).collect();
     assert_eq!(days, [(day(2024, 1, 1), 1.0), (day(2024, 3, 1), 3.0)]);
-    // One day's purchases stay in file order.
+    // Without an order column, a customer's rows of one day are one purchase.
     let ann: Vec<f64> = log.customer(1).purchases.iter().map(|p| p.amount).collect();
-    assert_eq!(ann, [2.0, 4.0]);
+    assert_eq!(ann, [6.0]);
     assert_eq!(log.customers().len(), 2);
-    assert_eq!(log.purchase_count(), 4);
+    assert_eq!(log.purchase_count(), 3);
 }
 
 #[test]
@@ -528,7 +536,10 @@ fn cancel_stops_the_import() {
         true
     })
     .unwrap();
-    assert_eq!(log.stats().orders, 10_000);
+    assert_eq!(log.stats().rows, 10_000);
+    // No order column: one purchase per customer per day, and customer-k always bought on
+    // day k % 28 + 1.
+    assert_eq!(log.stats().orders, 700);
     assert!(seen.len() >= 3, "{seen:?}");
     assert!(seen
         .windows(2)
@@ -553,14 +564,20 @@ fn a_mapping_must_name_three_existing_columns() {
     let bad = |m: Mapping| parse_orders(text, &m, |_, _| true).unwrap_err();
     let m = plain_mapping();
     assert_eq!(
-        bad(Mapping { amount: 3, ..m }),
+        bad(Mapping {
+            amount: Some(3),
+            ..m.clone()
+        }),
         ImportError::NoSuchColumn {
             column: 3,
             columns: 3
         }
     );
     assert_eq!(
-        bad(Mapping { date: 0, ..m }),
+        bad(Mapping {
+            date: 0,
+            ..m.clone()
+        }),
         ImportError::SameColumn { column: 0 }
     );
     assert_eq!(
@@ -895,14 +912,12 @@ fn any_mapping() -> impl Strategy<Value = Mapping> {
         .prop_map(
             |(delimiter, has_header, columns, (customer, date, amount), date_format, locale)| {
                 Mapping {
-                    delimiter,
-                    has_header,
-                    columns,
-                    customer,
+                    customer: Some(customer),
                     date,
-                    amount,
+                    amount: Some(amount),
                     date_format,
                     locale,
+                    ..Mapping::new(delimiter, has_header, columns)
                 }
             },
         )
@@ -928,7 +943,10 @@ proptest! {
         for mapping in preview.mapping.into_iter().chain([mapping]) {
             if let Ok(log) = parse_orders(&text, &mapping, |_, _| true) {
                 let s = log.stats();
-                prop_assert_eq!(s.rows, s.orders + s.refunds + s.bad_row_count);
+                prop_assert_eq!(
+                    s.rows,
+                    s.bad_row_count + s.guest_rows + s.left_out_rows + s.order_rows
+                );
                 summarise_orders(&log, &SummaryOptions::default());
             }
         }

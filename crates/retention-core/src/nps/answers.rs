@@ -320,7 +320,7 @@ fn parse_column(
     column: &AnswerColumn,
     locale: Locale,
 ) -> Result<AnswerSheet, AnswerError> {
-    let mut scanner = Scanner::new(text, detect_delimiter(text));
+    let mut scanner = Scanner::new(text, detect_delimiter(text.as_bytes(), true));
     let mut record = Record::new(text);
     let mut sheet = AnswerSheet::default();
     // The first non-blank record decides the column (by name) and whether it is a header.

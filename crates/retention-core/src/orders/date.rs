@@ -163,8 +163,10 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// How the dates in an export are written. A time after the date (`2024-03-01 14:05` or
-/// `2024-03-01T14:05:00Z`) is ignored: retention counts days.
+/// How the dates in an export are written. A time after the date, with seconds, a `T`, a
+/// `Z` or an offset (`2024-03-01 14:05`, `2023-01-02 20:04:00 +0100`,
+/// `2024-03-01T14:05:00Z`, `12/1/2010 8:26`), is ignored: a date is the calendar date as
+/// written, never moved to another time zone. Retention counts days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DateFormat {
@@ -176,15 +178,19 @@ pub enum DateFormat {
     MonthDayYear,
     /// `yyyymmdd`, eight digits.
     Compact,
+    /// `Mar 1, 2023` or `March 1, 2023`: English month names, as Magento's order grid and
+    /// many American exports write them.
+    MonthName,
 }
 
 impl DateFormat {
     /// Every format, in the order the sniffer tries them.
-    pub const ALL: [DateFormat; 4] = [
+    pub const ALL: [DateFormat; 5] = [
         DateFormat::Iso,
         DateFormat::DayMonthYear,
         DateFormat::MonthDayYear,
         DateFormat::Compact,
+        DateFormat::MonthName,
     ];
 
     /// The pattern to show a user, such as `dd-mm-yyyy`.
@@ -194,6 +200,7 @@ impl DateFormat {
             DateFormat::DayMonthYear => "dd-mm-yyyy",
             DateFormat::MonthDayYear => "mm/dd/yyyy",
             DateFormat::Compact => "yyyymmdd",
+            DateFormat::MonthName => "mmm d, yyyy",
         }
     }
 
@@ -238,6 +245,15 @@ impl DateFormat {
                 }
             }
             DateFormat::Compact => (r.digits(4, 4)?, r.digits(2, 2)?, r.digits(2, 2)?),
+            DateFormat::MonthName => {
+                let month = r.month_name()?;
+                r.skip(b".");
+                r.skip(b" ");
+                let day = r.digits(1, 2)?;
+                r.skip(b",");
+                r.skip(b" ");
+                (r.digits(4, 4)?, month, day)
+            }
         };
         // Whatever follows the date must be a time: "2024-03-01 14:05", "...T14:05Z".
         if !matches!(r.bytes.get(r.at), None | Some(b' ' | b'T')) {
@@ -276,6 +292,41 @@ impl Reader<'_> {
         let sep = *self.bytes.get(self.at).filter(|b| b"-/.".contains(b))?;
         self.at += 1;
         Some(sep)
+    }
+
+    /// Steps over any run of the `bytes`.
+    fn skip(&mut self, bytes: &[u8]) {
+        while self.bytes.get(self.at).is_some_and(|b| bytes.contains(b)) {
+            self.at += 1;
+        }
+    }
+
+    /// An English month name, in full or its first three letters, in any case.
+    fn month_name(&mut self) -> Option<u32> {
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let start = self.at;
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_alphabetic) {
+            self.at += 1;
+        }
+        let word = self.bytes[start..self.at].to_ascii_lowercase();
+        let word = std::str::from_utf8(&word).ok()?;
+        let month = MONTHS
+            .iter()
+            .position(|m| word.len() >= 3 && m.starts_with(word))?;
+        Some(month as u32 + 1)
     }
 
     fn expect(&mut self, sep: u8) -> Option<()> {
@@ -350,5 +401,13 @@ mod tests {
         assert_eq!(DateFormat::Iso.parse("1899-12-31"), None);
         assert_eq!(DateFormat::Iso.parse(""), None);
         assert_eq!(DateFormat::Compact.parse("12345678"), None);
+        assert_eq!(DateFormat::MonthName.parse("Dec 31, 2024"), Some(day));
+        assert_eq!(
+            DateFormat::MonthName.parse("December 31, 2024 11:59:00 PM"),
+            Some(day)
+        );
+        assert_eq!(DateFormat::MonthName.parse("dec. 31 2024"), Some(day));
+        assert_eq!(DateFormat::MonthName.parse("Dex 31, 2024"), None);
+        assert_eq!(DateFormat::MonthName.parse("31 Dec 2024"), None);
     }
 }

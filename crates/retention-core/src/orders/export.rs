@@ -46,34 +46,3 @@ pub fn win_back_csv(log: &OrderLog, options: &SummaryOptions, locale: Locale) ->
     };
     inactive_csv(&summarise_orders(log, &everyone).inactive, locale)
 }
-
-/// Windows-1252 for the bytes 0x80–0x9F; the others are Latin-1.
-const CP1252: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// The text of an export file: UTF-8, or else Windows-1252, which is what Excel on Windows
-/// writes as "CSV" (`€` included). The flag says whether the fallback was used.
-///
-/// ```
-/// use retention_core::decode_text;
-/// assert_eq!(decode_text(b"k1;\x80 12,50".to_vec()), ("k1;€ 12,50".to_string(), true));
-/// assert_eq!(decode_text("k1;€ 12,50".as_bytes().to_vec()), ("k1;€ 12,50".to_string(), false));
-/// ```
-pub fn decode_text(bytes: Vec<u8>) -> (String, bool) {
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, false),
-        Err(e) => {
-            let text = e
-                .into_bytes()
-                .into_iter()
-                .map(|b| match b {
-                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
-                    _ => char::from(b),
-                })
-                .collect();
-            (text, true)
-        }
-    }
-}

@@ -1,21 +1,39 @@
-//! Reading every row of an export into an [`OrderLog`].
+//! What an import reads: the log of purchases per customer, its counts and its errors.
 
 use std::fmt;
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::amount::read_amount;
-use super::scan::{Record, Scanner};
+use super::decode::Encoding;
+use super::reader::OrderReader;
 use super::sniff::Mapping;
+use super::table::{Ids, Seed};
 
-/// Bad rows kept in detail; the rest are only counted.
+/// Bad rows (and guest rows, and orders with differing totals) kept in detail; the rest are
+/// only counted.
 pub const MAX_BAD_ROWS: usize = 100;
-/// How often, in bytes, the import reports progress.
+/// How often, in bytes, [`parse_orders`] reports progress.
 pub const PROGRESS_STEP: usize = 64 * 1024;
+/// The longest row the import reads: a row that runs on for longer (a file of one line, a
+/// quote never closed) ends the import with [`ImportError::RowTooLong`].
+pub const MAX_ROW_BYTES: usize = 1 << 20;
+/// The most distinct status values listed in [`ImportStats::statuses`].
+pub const MAX_STATUSES: usize = 50;
+/// The most characters of a value quoted in a message; longer ones are cut with `…`.
+pub const MAX_QUOTED_CHARS: usize = 60;
+
+/// `text` cut to `max` characters, with `…` when cut: every value quoted in a message goes
+/// through here, so no message carries a 500 KB field.
+pub(crate) fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}
 
 /// Why the import stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
 pub enum ImportError {
     /// The progress callback asked to stop.
@@ -27,10 +45,28 @@ pub enum ImportError {
         /// How many columns the mapping says there are.
         columns: usize,
     },
-    /// The mapping uses one column for two of customer, date and amount.
+    /// The mapping uses one column for two roles.
     SameColumn {
         /// The column used twice.
         column: usize,
+    },
+    /// The mapping names no customer id, e-mail or name column.
+    NoCustomerColumn,
+    /// The mapping names no order total, no line amount and not both quantity and unit price:
+    /// nothing says what an order is worth (a unit price alone never does).
+    NoAmountColumn,
+    /// A row runs on for more than [`MAX_ROW_BYTES`] bytes: a file of one line, or a quote
+    /// that is never closed.
+    RowTooLong {
+        /// The line the row starts on.
+        line: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A spreadsheet could not be read (feature `xlsx`).
+    Workbook {
+        /// What the spreadsheet reader said, cut to a sentence.
+        detail: String,
     },
 }
 
@@ -41,6 +77,10 @@ impl ImportError {
             ImportError::Cancelled => "cancelled",
             ImportError::NoSuchColumn { .. } => "noSuchColumn",
             ImportError::SameColumn { .. } => "sameColumn",
+            ImportError::NoCustomerColumn => "noCustomerColumn",
+            ImportError::NoAmountColumn => "noAmountColumn",
+            ImportError::RowTooLong { .. } => "rowTooLong",
+            ImportError::Workbook { .. } => "workbook",
         }
     }
 }
@@ -54,11 +94,25 @@ impl fmt::Display for ImportError {
                 "column {} does not exist: the rows have {columns} columns",
                 column + 1
             ),
-            ImportError::SameColumn { column } => write!(
-                f,
-                "column {} cannot hold two of customer, date and amount",
-                column + 1
+            ImportError::SameColumn { column } => {
+                write!(f, "column {} cannot play two parts", column + 1)
+            }
+            ImportError::NoCustomerColumn => {
+                f.write_str("no column says who bought: a customer id, an e-mail or a name")
+            }
+            ImportError::NoAmountColumn => f.write_str(
+                "no column says what an order is worth: an order total, a line amount, or a \
+                 quantity and a unit price",
             ),
+            ImportError::RowTooLong { line, limit } => write!(
+                f,
+                "the row on line {line} is longer than {} KB: is this an order export, or is \
+                 a quote never closed?",
+                limit / 1024
+            ),
+            ImportError::Workbook { detail } => {
+                write!(f, "the spreadsheet cannot be read: {detail}")
+            }
         }
     }
 }
@@ -71,13 +125,20 @@ impl Serialize for ImportError {
         let mut out = serializer.serialize_struct("ImportError", 4)?;
         out.serialize_field("code", self.code())?;
         out.serialize_field("message", &self.to_string())?;
-        match *self {
-            ImportError::Cancelled => {}
+        match self {
+            ImportError::Cancelled
+            | ImportError::NoCustomerColumn
+            | ImportError::NoAmountColumn => {}
+            ImportError::Workbook { detail } => out.serialize_field("detail", detail)?,
             ImportError::NoSuchColumn { column, columns } => {
                 out.serialize_field("column", &column)?;
                 out.serialize_field("columns", &columns)?;
             }
             ImportError::SameColumn { column } => out.serialize_field("column", &column)?,
+            ImportError::RowTooLong { line, limit } => {
+                out.serialize_field("line", &line)?;
+                out.serialize_field("limit", &limit)?;
+            }
         }
         out.end()
     }
@@ -94,20 +155,28 @@ pub enum BadRowReason {
         /// How many the mapping expects.
         expected: usize,
     },
-    /// The customer id is empty.
+    /// The customer id is empty. (No longer reported: a row without a customer is a guest
+    /// row, see [`ImportStats::guest_rows`]; kept so that older results still read.)
     NoCustomer,
     /// The date is not a date in the mapping's format.
     Date {
-        /// The text in the date column.
+        /// The text in the date column, cut to [`MAX_QUOTED_CHARS`].
         text: String,
     },
-    /// The amount is not a number.
+    /// An amount (total, line amount, quantity, unit price or refund) is not a number.
     Amount {
-        /// The text in the amount column.
+        /// The text in that column, cut to [`MAX_QUOTED_CHARS`].
         text: String,
     },
     /// A quote was opened and never closed, so the rest of the text is one field.
     UnclosedQuote,
+    /// The order number is empty.
+    NoOrder,
+    /// No row of the order (or this row, without an order column) has a date; the line is the
+    /// order's first.
+    NoDate,
+    /// No row of the order (or this row) says what it is worth; the line is the order's first.
+    NoAmount,
 }
 
 impl fmt::Display for BadRowReason {
@@ -120,6 +189,9 @@ impl fmt::Display for BadRowReason {
             BadRowReason::Date { text } => write!(f, "{text:?} is not a date in that format"),
             BadRowReason::Amount { text } => write!(f, "{text:?} is not an amount"),
             BadRowReason::UnclosedQuote => f.write_str("a quote is never closed"),
+            BadRowReason::NoOrder => f.write_str("no order number"),
+            BadRowReason::NoDate => f.write_str("no date"),
+            BadRowReason::NoAmount => f.write_str("no amount"),
         }
     }
 }
@@ -134,17 +206,42 @@ pub struct BadRow {
     pub reason: BadRowReason,
 }
 
-/// What the import read. Every data row is an order, a refund or a bad row:
-/// `rows == orders + refunds + bad_row_count`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// How the rows of an export were made into orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+pub enum Grouping {
+    /// The rows that share an order number are one order.
+    #[default]
+    OrderNumber,
+    /// No order-number column: a customer's rows of one day are one order.
+    CustomerDay,
+}
+
+/// How many orders had one status value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusCount {
+    /// The value as first written in the export, cut to [`MAX_QUOTED_CHARS`].
+    pub status: String,
+    /// Orders with it.
+    pub orders: usize,
+    /// Whether the mapping leaves orders with this status out.
+    pub left_out: bool,
+}
+
+/// What the import read. Every data row is a bad row, a guest row, a row of an order left
+/// out, or a row of a purchase or a refund:
+/// `rows == bad_row_count + guest_rows + left_out_rows + order_rows`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ImportStats {
     /// Data rows: non-empty lines after the header.
     pub rows: usize,
-    /// Purchases: rows with an amount of zero or more.
+    /// Purchases: orders counted with a net amount of zero or more.
     pub orders: usize,
-    /// Rows with a negative amount: refunds and credit notes. They lower their customer's
-    /// spend but are not purchases, so they never make a customer active.
+    /// Orders with a net amount below zero: credit notes, cancellation invoices, returns.
+    /// They lower their customer's spend but are not purchases, so they never make a customer
+    /// active.
     pub refunds: usize,
     /// The sum of the refunds (zero or less).
     pub refunded: f64,
@@ -159,15 +256,56 @@ pub struct ImportStats {
     pub bad_row_count: usize,
     /// The first [`MAX_BAD_ROWS`] bad rows.
     pub bad_rows: Vec<BadRow>,
+    /// How rows were made into orders.
+    pub grouping: Grouping,
+    /// Rows of purchases and refunds.
+    pub order_rows: usize,
+    /// Orders left out: a status the mapping leaves out, or a cancelled-at date.
+    pub left_out: usize,
+    /// Their rows.
+    pub left_out_rows: usize,
+    /// Orders per status value, the first [`MAX_STATUSES`] values in order of appearance.
+    pub statuses: Vec<StatusCount>,
+    /// Orders whose status is not in `statuses` (a file with very many values).
+    pub other_statuses: usize,
+    /// Rows without a customer id, e-mail or name (of an order without any): counted, never a
+    /// customer.
+    pub guest_rows: usize,
+    /// Orders of guest rows (each guest row is one without an order column).
+    pub guest_orders: usize,
+    /// The first line of the first [`MAX_BAD_ROWS`] guest orders.
+    pub guest_lines: Vec<usize>,
+    /// Orders whose rows give different totals; the first one given counts.
+    pub conflicting_totals: usize,
+    /// The first line of the first [`MAX_BAD_ROWS`] of them.
+    pub conflicting_total_lines: Vec<usize>,
+    /// How the file's text was written.
+    pub encoding: Encoding,
 }
 
-/// One purchase: when and how much.
+/// One purchase (an order counted): when and how much.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Purchase {
     /// Days since 1970-01-01.
     pub day: i32,
-    /// The amount, zero or more.
+    /// The order's net amount, zero or more.
     pub amount: f64,
+}
+
+/// A customer's purchases per day, oldest first: `(day, amount bought that day)`. One home of
+/// the rule "purchases are counted per day": the repeat customers of the summary and the
+/// frequency of the forecast both come from here.
+///
+/// ```
+/// use retention_core::{purchase_days, Purchase};
+/// let p = |day, amount| Purchase { day, amount };
+/// let days: Vec<_> = purchase_days(&[p(1, 10.0), p(1, 5.0), p(3, 2.0)]).collect();
+/// assert_eq!(days, [(1, 15.0), (3, 2.0)]);
+/// ```
+pub fn purchase_days(purchases: &[Purchase]) -> impl Iterator<Item = (i32, f64)> + '_ {
+    purchases
+        .chunk_by(|a, b| a.day == b.day)
+        .map(|day| (day[0].day, day.iter().map(|p| p.amount).sum()))
 }
 
 /// One customer's purchases, oldest first.
@@ -177,7 +315,7 @@ pub struct CustomerOrders<'a> {
     pub index: u32,
     /// The customer id as written in the export.
     pub id: &'a str,
-    /// Purchases sorted by day (rows of one day in file order); never empty.
+    /// Purchases sorted by day (orders of one day in file order); never empty.
     pub purchases: &'a [Purchase],
     /// The sum of the customer's refunds (zero or less).
     pub refunded: f64,
@@ -188,6 +326,12 @@ impl CustomerOrders<'_> {
     pub fn net_spend(&self) -> f64 {
         self.purchases.iter().map(|p| p.amount).sum::<f64>() + self.refunded
     }
+
+    /// Bought on two or more days (up to `end`, a day): a repeat customer, everywhere.
+    pub fn is_repeat(&self, end: i32) -> bool {
+        let upto = self.purchases.partition_point(|p| p.day <= end);
+        upto > 0 && self.purchases[0].day != self.purchases[upto - 1].day
+    }
 }
 
 /// Every purchase of an export, grouped by customer.
@@ -196,7 +340,7 @@ impl CustomerOrders<'_> {
 /// offset into it: 16 bytes a purchase plus the ids, and each customer's history is a slice.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrderLog {
-    ids: Ids,
+    ids: CustomerIds,
     /// Customer `i`'s purchases are `purchases[offsets[i]..offsets[i + 1]]`.
     offsets: Vec<u32>,
     purchases: Vec<Purchase>,
@@ -256,27 +400,24 @@ impl OrderLog {
     }
 }
 
-/// Reads every data row of an export as `mapping` says: each becomes a purchase (amount zero
-/// or more), a refund (negative amount) or a bad row reported with its line and reason.
+/// Reads an export already in memory as `mapping` says: a thin wrapper over [`OrderReader`],
+/// which a file's bytes should go through chunk by chunk instead. The ids are hashed with
+/// [`Seed::random`].
 ///
 /// `on_progress(bytes_done, bytes_total)` is called about every 64 KB and at the end; when it
 /// returns `false` the import stops with [`ImportError::Cancelled`].
 ///
 /// Customer ids are compared exactly after trimming spaces (`K1` and `k1` are two
-/// customers). A time after the date is ignored.
+/// customers); e-mail addresses without case. A time after the date is ignored.
 ///
 /// ```
 /// use retention_core::{parse_orders, BadRowReason, DateFormat, Delimiter, Locale, Mapping};
 /// let text = "customer,date,amount\nann,2024-01-05,20.00\nbob,2024-01-06,oops\nann,2024-02-01,-5\n";
 /// let mapping = Mapping {
-///     delimiter: Delimiter::Comma,
-///     has_header: true,
-///     columns: 3,
-///     customer: 0,
+///     customer: Some(0),
 ///     date: 1,
-///     amount: 2,
-///     date_format: DateFormat::Iso,
-///     locale: Locale::En,
+///     amount: Some(2),
+///     ..Mapping::new(Delimiter::Comma, true, 3)
 /// };
 /// let log = parse_orders(text, &mapping, |_, _| true).unwrap();
 /// assert_eq!(log.customer_count(), 1);
@@ -290,115 +431,23 @@ impl OrderLog {
 pub fn parse_orders(
     text: &str,
     mapping: &Mapping,
-    mut on_progress: impl FnMut(usize, usize) -> bool,
+    on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<OrderLog, ImportError> {
-    check(mapping)?;
-    let total = text.len();
-    let mut scanner = Scanner::new(text, mapping.delimiter);
-    let mut record = Record::new(text);
-    let mut stats = ImportStats::default();
-    let mut interner = Interner::default();
-    let mut rows: Vec<Row> = Vec::with_capacity(total / 40);
-    let mut next_report = PROGRESS_STEP;
-    let mut header_pending = mapping.has_header;
-    while scanner.next_record(&mut record) {
-        if scanner.pos() >= next_report {
-            if !on_progress(scanner.pos(), total) {
-                return Err(ImportError::Cancelled);
-            }
-            next_report = scanner.pos() + PROGRESS_STEP;
-        }
-        if record.is_blank() {
-            continue;
-        }
-        if std::mem::take(&mut header_pending) {
-            stats.header_line = Some(record.line);
-            continue;
-        }
-        stats.rows += 1;
-        match read_row(&record, mapping, &mut interner) {
-            Ok(row) => rows.push(row),
-            Err(reason) => {
-                stats.bad_row_count += 1;
-                if stats.bad_rows.len() < MAX_BAD_ROWS {
-                    stats.bad_rows.push(BadRow {
-                        line: record.line,
-                        reason,
-                    });
-                }
-            }
-        }
-    }
-    // The last report says "all done", unless the loop just said so.
-    if next_report != total + PROGRESS_STEP && !on_progress(total, total) {
-        return Err(ImportError::Cancelled);
-    }
-    Ok(group(rows, interner.ids, stats))
+    OrderReader::read_all(text.as_bytes(), mapping, Seed::random(), on_progress)
 }
 
-fn check(mapping: &Mapping) -> Result<(), ImportError> {
-    let used = [mapping.customer, mapping.date, mapping.amount];
-    for (i, &column) in used.iter().enumerate() {
-        if column >= mapping.columns {
-            return Err(ImportError::NoSuchColumn {
-                column,
-                columns: mapping.columns,
-            });
-        }
-        if used[..i].contains(&column) {
-            return Err(ImportError::SameColumn { column });
-        }
-    }
-    Ok(())
+/// One counted order, before grouping by customer.
+pub(crate) struct Counted {
+    pub customer: u32,
+    pub day: i32,
+    /// Net amount: below zero for a refund.
+    pub amount: f64,
 }
 
-/// A row read, before grouping by customer.
-struct Row {
-    customer: u32,
-    day: i32,
-    amount: f64,
-}
-
-fn read_row(
-    record: &Record,
-    mapping: &Mapping,
-    interner: &mut Interner,
-) -> Result<Row, BadRowReason> {
-    if record.unclosed_quote {
-        return Err(BadRowReason::UnclosedQuote);
-    }
-    if record.len() != mapping.columns {
-        return Err(BadRowReason::Columns {
-            found: record.len(),
-            expected: mapping.columns,
-        });
-    }
-    let id = record.field(mapping.customer);
-    if id.is_empty() {
-        return Err(BadRowReason::NoCustomer);
-    }
-    let day = mapping
-        .date_format
-        .read(record.field(mapping.date))
-        .ok_or_else(|| BadRowReason::Date {
-            text: record.text(mapping.date),
-        })?;
-    let amount = read_amount(record.field(mapping.amount), mapping.locale).ok_or_else(|| {
-        BadRowReason::Amount {
-            text: record.text(mapping.amount),
-        }
-    })?;
-    Ok(Row {
-        customer: interner.index(id),
-        day,
-        amount,
-    })
-}
-
-/// Sorts the rows into each customer's purchases, oldest first, and the refunds into each
-/// customer's refunded sum. Customers with only refunds get no index: they bought nothing in
-/// the file.
-fn group(rows: Vec<Row>, ids: Ids, mut stats: ImportStats) -> OrderLog {
+/// Sorts the counted orders into each customer's purchases, oldest first, and the refunds
+/// into each customer's refunded sum. Customers with only refunds get no index: they bought
+/// nothing in the file.
+pub(crate) fn group(rows: Vec<Counted>, ids: Ids, mut stats: ImportStats) -> OrderLog {
     let mut counts = vec![0u32; ids.len()];
     for r in rows.iter().filter(|r| r.amount >= 0.0) {
         counts[r.customer as usize] += 1;
@@ -406,25 +455,16 @@ fn group(rows: Vec<Row>, ids: Ids, mut stats: ImportStats) -> OrderLog {
     // Old index -> new index, for customers with a purchase.
     let mut renumber = vec![u32::MAX; ids.len()];
     let mut offsets = vec![0u32];
+    let mut kept = Ids::default();
     for (old, &count) in counts.iter().enumerate() {
         if count > 0 {
             renumber[old] = offsets.len() as u32 - 1;
             offsets.push(offsets[offsets.len() - 1] + count);
-        }
-    }
-    let customers = offsets.len() - 1;
-    let mut ids = if customers == ids.len() {
-        ids
-    } else {
-        let mut kept = Ids::default();
-        for old in (0..ids.len()).filter(|&old| counts[old] > 0) {
             kept.push(ids.get(old));
         }
-        kept
-    };
-    // The log lives on after the import: no spare capacity from growing.
-    ids.text.shrink_to_fit();
-    ids.ends.shrink_to_fit();
+    }
+    drop(ids);
+    let customers = offsets.len() - 1;
     let mut next: Vec<u32> = offsets[..customers].to_vec();
     let mut purchases = vec![
         Purchase {
@@ -464,7 +504,7 @@ fn group(rows: Vec<Row>, ids: Ids, mut stats: ImportStats) -> OrderLog {
     stats.orders = purchases.len();
     stats.customers = customers;
     OrderLog {
-        ids,
+        ids: CustomerIds::from(kept),
         offsets,
         purchases,
         refunded,
@@ -474,103 +514,33 @@ fn group(rows: Vec<Row>, ids: Ids, mut stats: ImportStats) -> OrderLog {
 
 /// Customer ids, one after the other in one string: no allocation per customer.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct Ids {
+struct CustomerIds {
     text: String,
     /// Id `i` ends at `ends[i]` and starts where id `i - 1` ends.
     ends: Vec<usize>,
 }
 
-impl Ids {
-    fn len(&self) -> usize {
-        self.ends.len()
+impl From<Ids> for CustomerIds {
+    /// The ids were decoded to UTF-8 when read, so nothing is replaced here.
+    fn from(mut ids: Ids) -> CustomerIds {
+        ids.text.shrink_to_fit();
+        ids.ends.shrink_to_fit();
+        let text = String::from_utf8(ids.text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        CustomerIds {
+            text,
+            ends: ids.ends,
+        }
     }
+}
 
+impl CustomerIds {
     fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
-    }
-
-    fn push(&mut self, id: &str) {
-        self.text.push_str(id);
-        self.ends.push(self.text.len());
+        self.text.get(start..self.ends[i]).unwrap_or_default()
     }
 
     fn heap_bytes(&self) -> usize {
         self.text.capacity() + self.ends.capacity() * size_of::<usize>()
     }
-}
-
-/// Customer ids to dense indices: an open-addressing table (linear probing, at most half
-/// full) of indices into [`Ids`].
-///
-/// A `HashMap<Box<[u8]>, u32>` allocates per customer and reaches each key through a
-/// pointer; with half a million customers that is a cache miss per row more and twice the
-/// time. Here a row costs one probe of an 8-byte slot and one comparison with the stored id.
-#[derive(Default)]
-struct Interner {
-    ids: Ids,
-    /// `(index + 1, upper half of the hash)`; `(0, _)` is empty.
-    slots: Vec<(u32, u32)>,
-}
-
-impl Interner {
-    fn index(&mut self, id: &[u8]) -> u32 {
-        if self.ids.len() * 2 >= self.slots.len() {
-            self.grow();
-        }
-        let hash = hash(id);
-        let tag = (hash >> 32) as u32;
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            let (slot, slot_tag) = self.slots[at];
-            if slot == 0 {
-                let index = self.ids.len() as u32;
-                // Fields are cut at ASCII bytes of a &str, so this never fails.
-                self.ids.push(std::str::from_utf8(id).unwrap_or_default());
-                self.slots[at] = (index + 1, tag);
-                return index;
-            }
-            if slot_tag == tag && self.ids.get(slot as usize - 1).as_bytes() == id {
-                return slot - 1;
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        self.slots = vec![(0, 0); size];
-        for i in 0..self.ids.len() {
-            let hash = hash(self.ids.get(i).as_bytes());
-            let mut at = hash as usize & (size - 1);
-            while self.slots[at].0 != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            self.slots[at] = (i as u32 + 1, (hash >> 32) as u32);
-        }
-    }
-}
-
-/// The Fx hash (from rustc) over 8-byte words, then MurmurHash3's finaliser.
-///
-/// Fx is a rotate, xor and multiply per word; a multiply only carries a word's entropy
-/// upwards, and the table picks slots by the low bits, so ids that differ in their last
-/// bytes (`K-000123`, `K-000124`: the high bytes of a little-endian word) would pile up in
-/// one slot. The finaliser mixes the high bits down. Crafted collisions do not matter for a
-/// user's own file.
-fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
-    h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
 }

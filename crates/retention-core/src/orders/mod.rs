@@ -3,34 +3,56 @@
 //! customers to win back.
 //!
 //! Three steps, each usable from a Web Worker (every result serializes):
-//! 1. [`sniff_orders`] guesses the layout and suggests a [`Mapping`];
-//! 2. [`parse_orders`] reads every row into an [`OrderLog`], reporting bad rows by line;
+//! 1. [`sniff_bytes`] guesses the layout from a file's first bytes and suggests a [`Mapping`];
+//! 2. an [`OrderReader`] reads the file chunk by chunk into an [`OrderLog`] following the
+//!    counting rules (rows → orders → purchases and refunds per customer), reporting bad rows
+//!    by line ([`parse_orders`] does it for a text in memory);
 //! 3. [`summarise_orders`] counts.
 //!
-//! The import works on bytes and allocates only for new customer ids, so a million rows take
-//! a fraction of a second.
+//! The import works on bytes and allocates only for new customers and orders, so a million
+//! rows take a fraction of a second, and its memory grows with the orders, not the bytes.
 
 mod amount;
+#[cfg(test)]
+mod crafted;
 mod date;
+mod decode;
 mod export;
+mod formats;
 mod import;
+mod reader;
 mod rules;
 mod scan;
 mod sniff;
 mod summary;
+mod table;
+#[cfg(feature = "xlsx")]
+mod workbook;
+#[cfg(not(feature = "xlsx"))]
+#[path = "no_workbook.rs"]
+mod workbook;
 
 pub use date::{Date, DateFormat, NotADate};
-pub use export::{decode_text, inactive_csv, win_back_csv};
+pub use decode::{decode_text, Encoding};
+pub use export::{inactive_csv, win_back_csv};
+pub use formats::ExportFormat;
 pub use import::{
-    parse_orders, BadRow, BadRowReason, CustomerOrders, ImportError, ImportStats, OrderLog,
-    Purchase, MAX_BAD_ROWS, PROGRESS_STEP,
+    parse_orders, purchase_days, BadRow, BadRowReason, CustomerOrders, Grouping, ImportError,
+    ImportStats, OrderLog, Purchase, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
+    MAX_STATUSES, PROGRESS_STEP,
 };
+pub use reader::OrderReader;
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
 pub(crate) use scan::{Record, Scanner};
 pub(crate) use sniff::detect_delimiter;
-pub use sniff::{sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, PREVIEW_ROWS};
+pub use sniff::{
+    is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
+    StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
+};
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
 };
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
+pub use table::Seed;
+pub use workbook::{read_workbook, sheet_names, sniff_workbook};

@@ -5,20 +5,27 @@
 //!
 //! - **Customer.** The customer id; else the e-mail address (compared without case); else the
 //!   name. A row with none of them is a guest row: counted and reported, never a customer.
+//!   An order's customer is that of its first row that has one.
 //! - **Order.** With an order-number column, the rows that share an order number are one
-//!   order. Its amount is the order total when there is a total column (taken once per order,
-//!   from the first row of the order that has one), else the sum of quantity × unit price of
-//!   its rows, else the sum of its line amounts. A unit price alone is never an amount.
-//!   Without an order-number column, a customer's rows of one day are one order.
+//!   order, wherever they stand in the file. Its amount is the order total when there is a
+//!   total column (taken once per order, from the first row of the order that has one; orders
+//!   whose rows give different totals are reported), else the sum of quantity × unit price of
+//!   its rows, else the sum of its line amounts. A unit price alone is never an amount. Its
+//!   date and status are those of its first row that has one.
+//!   Without an order-number column, a customer's rows of one day are one order; a row left
+//!   out by its status is left out on its own.
 //! - **Status.** An order whose status is one of [`LEFT_OUT_STATUSES`] (after
-//!   [`normalise_status`]), or whose cancelled-at field is filled, is left out: it is no
-//!   purchase and no refund. Any other status counts.
-//! - **Refund.** A refunded-amount column lowers its order's net amount (taken once per
-//!   order). An order whose net amount is below zero (a credit note, a cancellation invoice
-//!   such as Online Retail's `C536379`, a return) is a refund: it lowers its customer's net
-//!   spend and is no purchase. Every other counted order is a purchase, zero amounts included.
+//!   [`normalise_status`]; a mapping may carry another list), or whose cancelled-at field is
+//!   filled, is left out: it is no purchase and no refund. Any other status counts.
+//! - **Refund.** A refunded-amount column lowers its order's net amount by its size (taken
+//!   once per order; `10.00` and `-10.00` alike). An order whose net amount is below zero (a
+//!   credit note, a cancellation invoice such as Online Retail's `C536379` with negative
+//!   quantities, a return) is a refund: it lowers its customer's net spend and is no
+//!   purchase. Every other counted order is a purchase, zero amounts included.
 //! - **Purchase day.** A customer's purchases are counted per day: a repeat customer bought
 //!   on two or more days, and the models' frequency is the number of purchase days minus one.
+//! - **Date.** The calendar date as written: a time, `T`, `Z` or offset after it is ignored,
+//!   never used to move the date to another time zone.
 
 /// The statuses whose orders are not purchases: cancelled, voided, failed, fully refunded
 /// and never completed, in the spellings of common shop systems and Dutch exports, as

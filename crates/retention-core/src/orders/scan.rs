@@ -4,8 +4,17 @@
 //! to the next lone `"`, may hold delimiters and line breaks, and writes a quote as `""`; text
 //! after the closing quote is kept. Lines end in LF, CRLF or CR. Each record's fields are
 //! copied into one reusable buffer, so scanning a million rows allocates nothing per row.
+//!
+//! The scanner splits at ASCII bytes only, so it reads UTF-8 and Windows-1252 alike. Over a
+//! piece of a longer text ([`Scanner::partial`]) it stops before a record that the piece may
+//! not hold whole, and says so ([`Next::Incomplete`]): the streaming reader keeps that tail
+//! and scans it again with the next chunk.
 
 use serde::{Deserialize, Serialize};
+
+/// The most fields a record keeps; the rest are only counted, so a line of a million commas
+/// costs no memory. More than any export has: the sniffer rejects wider files.
+pub(crate) const MAX_FIELDS: usize = 1001;
 
 /// What separates the fields of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,6 +57,8 @@ pub(crate) struct Record<'a> {
     text: &'a [u8],
     buf: Vec<u8>,
     spans: Vec<Span>,
+    /// Fields past [`MAX_FIELDS`], counted but not kept.
+    dropped: usize,
     /// The line the record starts on, counting from 1.
     pub line: usize,
     /// The text ended inside a quoted field.
@@ -65,17 +76,29 @@ struct Span {
 impl<'a> Record<'a> {
     /// An empty record for the fields of `text`.
     pub fn new(text: &'a str) -> Record<'a> {
+        Record::of_bytes(text.as_bytes())
+    }
+
+    /// An empty record for the fields of `bytes` (UTF-8 or Windows-1252).
+    pub fn of_bytes(text: &'a [u8]) -> Record<'a> {
         Record {
-            text: text.as_bytes(),
+            text,
             buf: Vec::new(),
             spans: Vec::new(),
+            dropped: 0,
             line: 0,
             unclosed_quote: false,
         }
     }
 
+    /// The fields kept: at most [`MAX_FIELDS`].
     pub fn len(&self) -> usize {
         self.spans.len()
+    }
+
+    /// How many fields the record has, kept or not.
+    pub fn count(&self) -> usize {
+        self.spans.len() + self.dropped
     }
 
     /// Field `i`, trimmed of surrounding spaces and tabs.
@@ -85,10 +108,9 @@ impl<'a> Record<'a> {
         trim(&source[start..end])
     }
 
-    /// Field `i` as text. Fields are cut at ASCII bytes of a `&str`, so they are valid
-    /// UTF-8; the lossy conversion never replaces anything.
+    /// Field `i` as text: UTF-8, its invalid bytes read as Windows-1252.
     pub fn text(&self, i: usize) -> String {
-        String::from_utf8_lossy(self.field(i)).into_owned()
+        super::decode::field_text(self.field(i)).into_owned()
     }
 
     /// No field holds anything but white space: an empty line, or `;;;` from a spreadsheet.
@@ -99,6 +121,7 @@ impl<'a> Record<'a> {
     fn clear(&mut self) {
         self.buf.clear();
         self.spans.clear();
+        self.dropped = 0;
         self.unclosed_quote = false;
     }
 }
@@ -113,16 +136,31 @@ pub(crate) fn trim(mut bytes: &[u8]) -> &[u8] {
     bytes
 }
 
+/// What [`Scanner::next`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Next {
+    /// A record, in the record passed in.
+    Record,
+    /// The rest of the piece may be the start of a longer record: nothing was read.
+    Incomplete,
+    /// Nothing left.
+    End,
+}
+
 /// Reads records one after the other.
 pub(crate) struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     line: usize,
     delimiter: Delimiter,
+    /// The bytes end the text; otherwise more may follow.
+    last: bool,
+    /// The record being read ran into the end of a piece that is not the last.
+    short: bool,
 }
 
 impl<'a> Scanner<'a> {
-    /// Starts after a UTF-8 byte order mark, if there is one.
+    /// A scanner over a whole text; starts after a UTF-8 byte order mark, if there is one.
     pub fn new(text: &'a str, delimiter: Delimiter) -> Scanner<'a> {
         let bytes = text.as_bytes();
         let pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -131,10 +169,21 @@ impl<'a> Scanner<'a> {
             0
         };
         Scanner {
-            bytes,
             pos,
-            line: 1,
+            ..Scanner::partial(bytes, delimiter, 1, true)
+        }
+    }
+
+    /// A scanner over a piece of a text whose first record starts on `line`; `last` when
+    /// nothing follows the piece. A byte order mark is the caller's to remove.
+    pub fn partial(bytes: &'a [u8], delimiter: Delimiter, line: usize, last: bool) -> Scanner<'a> {
+        Scanner {
+            bytes,
+            pos: 0,
+            line,
             delimiter,
+            last,
+            short: false,
         }
     }
 
@@ -143,8 +192,35 @@ impl<'a> Scanner<'a> {
         self.pos
     }
 
-    /// Reads the next record into `record` (made for the same text); `false` at the end.
+    /// The line the next record starts on.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Reads the next record into `record` (made for the same text); `false` at the end, or
+    /// before a record that a piece may hold only in part.
     pub fn next_record(&mut self, record: &mut Record<'a>) -> bool {
+        self.next(record) == Next::Record
+    }
+
+    /// Reads the next record into `record` (made for the same text).
+    pub fn next(&mut self, record: &mut Record<'a>) -> Next {
+        let (pos, line) = (self.pos, self.line);
+        let found = self.read(record);
+        if self.short {
+            self.short = false;
+            (self.pos, self.line) = (pos, line);
+            record.clear();
+            return Next::Incomplete;
+        }
+        if found {
+            Next::Record
+        } else {
+            Next::End
+        }
+    }
+
+    fn read(&mut self, record: &mut Record<'a>) -> bool {
         record.clear();
         record.line = self.line;
         if self.pos >= self.bytes.len() {
@@ -160,7 +236,11 @@ impl<'a> Scanner<'a> {
                 }
             }
             let span = self.field(record);
-            record.spans.push(span);
+            if record.spans.len() < MAX_FIELDS {
+                record.spans.push(span);
+            } else {
+                record.dropped += 1;
+            }
             if self.at_line_end() {
                 self.end_line();
                 return true;
@@ -200,6 +280,12 @@ impl<'a> Scanner<'a> {
             }
             if self.pos >= bytes.len() {
                 record.unclosed_quote = true;
+                self.short |= !self.last;
+                break self.pos;
+            }
+            if self.pos + 1 == bytes.len() && !self.last {
+                // A quote at the end of a piece may be the first of a doubled one.
+                self.short = true;
                 break self.pos;
             }
             if bytes.get(self.pos + 1) != Some(&b'"') {
@@ -257,6 +343,12 @@ impl<'a> Scanner<'a> {
 
     /// Steps over LF, CRLF or a lone CR.
     fn end_line(&mut self) {
+        // The end of a piece, or a CR at its end (the LF may follow), ends nothing yet.
+        let rest = self.bytes.len() - self.pos;
+        if !self.last && (rest == 0 || (rest == 1 && self.bytes[self.pos] == b'\r')) {
+            self.short = true;
+            return;
+        }
         match self.bytes.get(self.pos) {
             Some(b'\r') if self.bytes.get(self.pos + 1) == Some(&b'\n') => self.pos += 2,
             Some(b'\r' | b'\n') => self.pos += 1,

@@ -152,7 +152,7 @@ pub struct Summary {
     pub revenue: f64,
     /// The sum of their refunds (zero or less).
     pub refunded: f64,
-    /// Customers with two or more purchases.
+    /// Customers who bought on two or more days (as in the forecast).
     pub repeat_customers: u64,
     /// Repeat customers as a percentage of customers.
     pub repeat_purchase_rate: Option<f64>,
@@ -283,7 +283,7 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
         summary.orders += purchases.len() as u64;
         summary.revenue += spent;
         summary.refunded += customer.refunded;
-        summary.repeat_customers += u64::from(purchases.len() >= 2);
+        summary.repeat_customers += u64::from(customer.is_repeat(reference));
         let last = purchases[purchases.len() - 1].day;
         let days_inactive = (reference - last) as u32;
         if days_inactive >= options.inactive_days {

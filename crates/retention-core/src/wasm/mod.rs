@@ -18,11 +18,12 @@
 //! - `calculate` returns the explanations with the figures, so there is no separate `explain`.
 //! - Text is read, and output written, in `"en"` unless a locale is given.
 //!
-//! Modules by concern: this one holds the calculator's functions and the one error helper;
-//! `input` reads `calculate`'s input object, `orders` the order import (`sniffOrders`,
-//! `Analyzer`), `session` the import worker's entry point, and `types` the TypeScript types,
-//! which match the serde output of the core's types (`tests/js` checks every key and name the
-//! API returns against the generated `.d.ts`).
+//! Modules by concern: this one holds the calculator's functions and the one error helper
+//! (with its coded form); `input` reads `calculate`'s input object, `orders` the order import
+//! (`sniffOrders`, `sheetNames`, `OrderReader`, `Analyzer`), `nps` the Net Promoter Score,
+//! `session` the import worker's entry point, and `types` the TypeScript types, which match
+//! the serde output of the core's types (`tests/js` checks every key and name the API returns
+//! against the generated `.d.ts`).
 
 mod input;
 mod nps;
@@ -198,6 +199,20 @@ pub fn version() -> String {
 /// which starts with `Error: ` (once per level when nested): the message drops that.
 fn js_error(err: impl fmt::Display) -> JsError {
     JsError::new(&err.to_string().replace("Error: ", ""))
+}
+
+/// The same conversion for failures a page words in its own language: the `Error` carries
+/// the core error's stable `code` (`"tooManyColumns"`) beside its message.
+fn coded_error(code: &str, message: &impl fmt::Display) -> JsValue {
+    let error: JsValue = js_error(message).into();
+    // Setting a property of a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
+    error
+}
+
+/// A random seed for the import's id tables: `RandomState` is not random on wasm32.
+fn random_seed() -> crate::Seed {
+    crate::Seed::from_f64(js_sys::Math::random(), js_sys::Math::random())
 }
 
 /// Reads argument `name` with serde; the error names it.

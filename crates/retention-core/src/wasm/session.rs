@@ -1,20 +1,18 @@
 //! The import worker's entry point: `web/import-worker.js` hands every message from the page
-//! to an `ImportSession`, which reads the file sent along and lets the core's
-//! [`Session`] answer. The messages are [`Request`] and [`Response`], typed once in
+//! to an `ImportSession`, which lets the core's [`Session`] answer and read the file sent
+//! along a slice at a time. The messages are [`Request`] and [`Response`], typed once in
 //! `crate::worker` for the page and the worker alike.
 
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::Blob;
 
-use super::to_js;
-use crate::worker::{Problem, Request, Response, Session, Stage};
-
-/// How much of a file is read at a time; the progress bar moves once per slice.
-const SLICE: usize = 4 << 20;
+use super::{random_seed, to_js};
+use crate::worker::{Problem, Request, Response, Session, Source};
 
 /// The order import of one page, kept in the worker between messages.
 ///
@@ -24,8 +22,12 @@ const SLICE: usize = 4 << 20;
 /// ```
 #[wasm_bindgen]
 pub struct ImportSession {
-    session: Rc<RefCell<Session>>,
+    /// Out of its cell while it answers a request.
+    session: Rc<RefCell<Option<Session>>>,
     post: js_sys::Function,
+    /// The answer to the last request: the next one starts when it is done, so requests are
+    /// answered one at a time, in order.
+    last: RefCell<js_sys::Promise>,
 }
 
 #[wasm_bindgen]
@@ -37,8 +39,9 @@ impl ImportSession {
         post: js_sys::Function,
     ) -> ImportSession {
         ImportSession {
-            session: Rc::default(),
+            session: Rc::new(RefCell::new(Some(Session::new(random_seed())))),
             post,
+            last: RefCell::new(js_sys::Promise::resolve(&JsValue::UNDEFINED)),
         }
     }
 
@@ -51,7 +54,10 @@ impl ImportSession {
         file: Option<Blob>,
     ) -> js_sys::Promise {
         let (session, post) = (self.session.clone(), self.post.clone());
-        future_to_promise(async move {
+        let before = self.last.borrow().clone();
+        let answered = future_to_promise(async move {
+            // The last request's outcome is its own; this one only waits for it.
+            let _ = JsFuture::from(before).await;
             let mut send = |response: Response| {
                 if let Ok(value) = to_js(&response) {
                     // A throwing `post` is the page's bug; the answer is lost either way.
@@ -62,61 +68,39 @@ impl ImportSession {
                 send(Response::Failed(Problem::BadRequest));
                 return Ok(JsValue::UNDEFINED);
             };
-            let started = js_sys::Date::now();
-            let bytes = match (request.reads(), file) {
-                (0, _) | (_, None) => None,
-                (limit, Some(file)) => match read(&file, limit, &mut send).await {
-                    Ok(bytes) => Some(bytes),
-                    Err(problem) => {
-                        send(Response::Failed(problem));
-                        return Ok(JsValue::UNDEFINED);
-                    }
-                },
-            };
-            let read_ms = js_sys::Date::now() - started;
-            session
-                .borrow_mut()
-                .handle(request, bytes, read_ms, &mut send, &js_sys::Date::now);
+            let mut file = file.filter(|_| request.reads_file()).map(BlobSource);
+            // Taken out for the request, so no borrow is held while it waits for the file;
+            // the next request waits for it to be put back.
+            let mut current = session
+                .take()
+                .unwrap_or_else(|| Session::new(random_seed()));
+            current
+                .handle(request, file.as_mut(), &mut send, &js_sys::Date::now)
+                .await;
+            *session.borrow_mut() = Some(current);
             Ok(JsValue::UNDEFINED)
-        })
+        });
+        *self.last.borrow_mut() = answered.clone();
+        answered
     }
 }
 
-/// Up to `limit` bytes of `file`, a slice at a time; progress is posted when reading a whole
-/// file.
-async fn read(
-    file: &Blob,
-    limit: usize,
-    send: &mut dyn FnMut(Response),
-) -> Result<Vec<u8>, Problem> {
-    let whole = limit == usize::MAX;
-    let size = (file.size() as usize).min(limit);
-    let mut bytes = Vec::new();
-    bytes
-        .try_reserve_exact(size)
-        .map_err(|_| Problem::TooLarge)?;
-    while bytes.len() < size {
-        let at = bytes.len();
-        let end = (at + SLICE).min(size);
-        let slice = file
-            .slice_with_f64_and_f64(at as f64, end as f64)
-            .map_err(|_| Problem::Unreadable)?;
-        let buffer = JsFuture::from(slice.array_buffer())
-            .await
-            .map_err(|_| Problem::Unreadable)?;
-        let chunk = js_sys::Uint8Array::new(&buffer);
-        if chunk.length() == 0 {
-            break;
-        }
-        bytes.resize(at + chunk.length() as usize, 0);
-        chunk.copy_to(&mut bytes[at..]);
-        if whole {
-            send(Response::Progress {
-                stage: Stage::Read,
-                done: bytes.len() as f64,
-                total: size as f64,
-            });
+/// A `Blob` (a dropped `File`) read a slice at a time.
+struct BlobSource(Blob);
+
+impl Source for BlobSource {
+    fn size(&self) -> u64 {
+        self.0.size() as u64
+    }
+
+    fn read(&mut self, start: u64, end: u64) -> impl Future<Output = Result<Vec<u8>, Problem>> {
+        let slice = self.0.slice_with_f64_and_f64(start as f64, end as f64);
+        async move {
+            let slice = slice.map_err(|_| Problem::Unreadable)?;
+            let buffer = JsFuture::from(slice.array_buffer())
+                .await
+                .map_err(|_| Problem::Unreadable)?;
+            Ok(js_sys::Uint8Array::new(&buffer).to_vec())
         }
     }
-    Ok(bytes)
 }

@@ -203,32 +203,120 @@ export interface Annualised {
 const ORDER_TYPES: &str = r#"
 /** What separates the fields of an order export. */
 export type Delimiter = "comma" | "semicolon" | "tab" | "whitespace";
-/** How dates are written: yyyy-mm-dd, dd-mm-yyyy, mm/dd/yyyy, yyyymmdd. */
-export type DateFormat = "iso" | "dayMonthYear" | "monthDayYear" | "compact";
+/** How dates are written: yyyy-mm-dd, dd-mm-yyyy, mm/dd/yyyy, yyyymmdd, "Mar 1, 2023". A
+ * time after the date is ignored: the calendar date as written. */
+export type DateFormat = "iso" | "dayMonthYear" | "monthDayYear" | "compact" | "monthName";
+/** The role of a column. */
+export type ColumnKind =
+  | "customer" | "date" | "amount" | "order" | "total" | "quantity" | "unitPrice" | "status"
+  | "cancelledAt" | "refunded" | "email" | "name" | "other";
+/** A known export, for the page to word ("Looks like a Shopify orders export"). */
+export type ExportFormat =
+  | "shopify" | "wooCommerce" | "lightspeed" | "magento" | "stripe" | "mollie" | "lineItems";
+/** How a file's text is written. */
+export type Encoding = "utf8" | "windows1252" | "utf16Le" | "utf16Be";
 
-/** How to read an export; columns count from 0. */
+/** How to read an export; columns count from 0, null where the export has no such column.
+ * An import needs a date, someone who bought (customer, email or name) and what an order is
+ * worth (total, amount, or quantity and unitPrice). Only the first eight keys are required. */
 export interface Mapping {
   delimiter: Delimiter;
   hasHeader: boolean;
   /** How many fields every row has. */
   columns: number;
-  customer: number;
+  /** The customer id. */
+  customer: number | null;
   date: number;
-  amount: number;
+  /** An amount per row, summed per order (a line amount, or the order's). */
+  amount: number | null;
   dateFormat: DateFormat;
   /** The amounts' habit: "nl" reads 1.234,56, "en" reads 1,234.56. */
   locale: Locale;
+  /** Rows sharing an order number are one order; without, a customer's rows of a day. */
+  order?: number | null;
+  /** The order total, once per order. */
+  total?: number | null;
+  quantity?: number | null;
+  /** Never an amount on its own: quantity × unitPrice. */
+  unitPrice?: number | null;
+  status?: number | null;
+  /** A filled field leaves the order out. */
+  cancelledAt?: number | null;
+  /** Taken off the order's amount, once per order. */
+  refunded?: number | null;
+  /** Who bought when there is no customer id (compared without case). */
+  email?: number | null;
+  /** Who bought when there is no id and no e-mail. */
+  name?: number | null;
+  /** Statuses whose orders are left out (default: the core's LEFT_OUT_STATUSES). */
+  leftOut?: string[];
+  /** The sheet of a workbook; null is the first. */
+  sheet?: string | null;
+}
+
+/** A status value seen in the sample, and whether the suggested mapping leaves it out. */
+export interface StatusChoice {
+  status: string;
+  rows: number;
+  leftOut: boolean;
 }
 
 /** What `sniffOrders` found. */
 export interface Preview {
   delimiter: Delimiter;
   hasHeader: boolean;
-  columns: { name: string; kind: "customer" | "date" | "amount" | "other"; dateFormat: DateFormat | null; dateAmbiguous: boolean; numeric: boolean }[];
+  columns: { name: string; kind: ColumnKind; dateFormat: DateFormat | null; dateAmbiguous: boolean; numeric: boolean }[];
   /** The first data rows as text. */
   rows: string[][];
   /** The suggested mapping; null when the columns could not be told apart. */
   mapping: Mapping | null;
+  /** A known export the headers match. */
+  format: ExportFormat | null;
+  encoding: Encoding;
+  /** The status values of the sample with the suggested choice. */
+  statuses: StatusChoice[];
+  /** The sheets of a workbook; empty for text. */
+  sheets: string[];
+}
+
+/** Why a file cannot be read as an order export at all. */
+export type SniffError =
+  | { code: "empty" } | { code: "binary" }
+  | { code: "tooFewColumns"; found: number; needed: number }
+  | { code: "tooManyColumns"; found: number; limit: number }
+  | { code: "rowTooLong"; limit: number }
+  | { code: "workbook" } | { code: "badWorkbook"; message: string } | { code: "noSuchSheet"; sheet: string };
+
+/** Why `sniffOrders` could not read a file: thrown as an Error with this `code`. */
+export type SniffErrorCode = SniffError["code"];
+
+/** Why an import stopped, with the variant's numbers. */
+export interface ImportError {
+  code:
+    | "cancelled" | "noSuchColumn" | "sameColumn" | "noCustomerColumn" | "noAmountColumn"
+    | "rowTooLong" | "workbook";
+  message: string;
+  column?: number;
+  columns?: number;
+  line?: number;
+  limit?: number;
+  /** What the spreadsheet reader said. */
+  detail?: string;
+}
+
+/** `sniffOrders`'s options. */
+export interface SniffOptions {
+  /** The bytes are only the start of the file (default false). */
+  partial?: boolean;
+  /** The sheet of a workbook to preview (default the first). */
+  sheet?: string | null;
+}
+
+/** `OrderReader`'s options. */
+export interface ReadOptions {
+  /** Any number, such as Math.random(): keys the hash of the id tables so that no file can
+   * be crafted to slow the import. Default: random. */
+  seed?: number;
 }
 
 /** How to count: a customer is active in a period when they bought within `windowMonths`
@@ -253,10 +341,12 @@ export interface ForecastOptions {
   top?: number;
 }
 
-/** What an import read: every data row is an order, a refund or a bad row. */
+/** What an import read. rows = badRowCount + guestRows + leftOutRows + orderRows. */
 export interface ImportStats {
   rows: number;
+  /** Purchases: orders counted with a net amount of zero or more. */
   orders: number;
+  /** Orders below zero: credit notes, cancellation invoices, returns. */
   refunds: number;
   refunded: number;
   unmatchedRefunds: number;
@@ -265,6 +355,24 @@ export interface ImportStats {
   badRowCount: number;
   /** The first 100 bad rows. */
   badRows: BadRow[];
+  /** "customerDay" when there is no order column: one purchase per customer per day. */
+  grouping: "orderNumber" | "customerDay";
+  orderRows: number;
+  /** Orders left out by status or a cancellation date, and their rows. */
+  leftOut: number;
+  leftOutRows: number;
+  /** Orders per status value (the first 50 values). */
+  statuses: { status: string; orders: number; leftOut: boolean }[];
+  otherStatuses: number;
+  /** Rows without a customer id, e-mail or name: counted, listed, never a customer. */
+  guestRows: number;
+  guestOrders: number;
+  /** The first line of the first 100 guest orders. */
+  guestLines: number[];
+  /** Orders whose rows give different totals (the first counts), and their first lines. */
+  conflictingTotals: number;
+  conflictingTotalLines: number[];
+  encoding: Encoding;
   /** The file was not UTF-8 and was read as Windows-1252. */
   windows1252: boolean;
 }
@@ -387,7 +495,8 @@ export interface Forecasted {
 export interface BadRow {
   line: number;
   reason: { code: "columns"; found: number; expected: number } | { code: "noCustomer" }
-    | { code: "date"; text: string } | { code: "amount"; text: string } | { code: "unclosedQuote" };
+    | { code: "date"; text: string } | { code: "amount"; text: string } | { code: "unclosedQuote" }
+    | { code: "noOrder" } | { code: "noDate" } | { code: "noAmount" };
 }
 "#;
 
@@ -396,25 +505,25 @@ const WORKER_TYPES: &str = r#"
 /** What the page asks of `ImportSession` (the calculator's import worker). Send the file
  * beside `preview` and `import`. */
 export type Request =
-  | "preview"
+  | { preview: { sheet?: string | null } }
   | { import: { mapping: Mapping; summary: SummaryOptions; forecast: ForecastOptions } }
   | { summarise: SummaryOptions }
   | { download: { file: "winBack" | "forecast"; options: SummaryOptions; locale: Locale } };
 
 /** Why the import worker could not do what was asked. */
 export type Problem =
-  | "unreadable" | "empty" | "tooLarge" | "notText" | "nothingImported" | "badRequest"
-  | { tooFewColumns: { found: number } } | { tooManyColumns: { found: number } }
-  | { mapping: { code: "cancelled" | "noSuchColumn" | "sameColumn"; message: string; column?: number; columns?: number } };
+  | "unreadable" | "tooLarge" | "nothingImported" | "badRequest"
+  | { sniff: SniffError } | { mapping: ImportError };
 
-/** A step of an import. */
+/** A step of an import: "read" is a workbook read into memory (text is read as it is
+ * parsed). */
 export type Stage = "read" | "parse" | "summarise" | "forecast";
 
 /** What `ImportSession` answers, one call of `post` each. */
 export type Response =
   | { preview: Preview }
   | { progress: { stage: Stage; done: number; total: number } }
-  | { stats: { stats: ImportStats; windows1252: boolean } }
+  | { stats: Omit<ImportStats, "windows1252"> }
   | { summary: Summary }
   | { forecast: { Ok: Forecast } | { Err: FitError } }
   | { file: { file: "winBack" | "forecast"; text: string } }

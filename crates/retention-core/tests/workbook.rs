@@ -1,0 +1,136 @@
+//! Excel workbooks (feature `xlsx`), written by a real spreadsheet writer (rust_xlsxwriter)
+//! in the test: typed numbers and date cells, a second sheet chosen by name.
+#![cfg(feature = "xlsx")]
+
+mod generators;
+
+use generators::{dutch, Rng};
+use retention_core::{
+    read_workbook, sheet_names, sniff_workbook, summarise_orders, Date, ExportFormat, Seed,
+    SniffError, SummaryOptions,
+};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+/// An order expected: number, customer, day, amount.
+type Expected = (u32, String, i32, f64);
+
+/// A workbook with a notes sheet first and an orders sheet of line items: typed quantities,
+/// prices and dates, and the expected purchases (order, customer, day, amount).
+fn workbook() -> (Vec<u8>, Vec<Expected>) {
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet().set_name("Notes").unwrap();
+    notes.write_string(0, 0, "Exported from the shop").unwrap();
+    let sheet = book.add_worksheet().set_name("Orders").unwrap();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy hh:mm");
+    for (c, h) in [
+        "Order ID",
+        "Customer",
+        "Order Date",
+        "Status",
+        "Quantity",
+        "Unit Price",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let mut rng = Rng(7);
+    let mut expected = Vec::new();
+    let mut row = 1;
+    for n in 0..40u32 {
+        let customer = format!("C{}", rng.below(12));
+        let (y, m, d) = (2023, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8);
+        let when = ExcelDateTime::from_ymd(y, m, d)
+            .unwrap()
+            .and_hms(21, 30, 0)
+            .unwrap();
+        let cancelled = n % 9 == 0;
+        let mut amount = 0.0;
+        for _ in 0..1 + rng.below(3) {
+            let (q, p) = (
+                1 + rng.below(4) as u32,
+                (100 + rng.below(5000)) as f64 / 100.0,
+            );
+            amount += f64::from(q) * p;
+            sheet.write_number(row, 0, 9000 + n).unwrap();
+            sheet.write_string(row, 1, &customer).unwrap();
+            sheet
+                .write_datetime_with_format(row, 2, &when, &date_format)
+                .unwrap();
+            sheet
+                .write_string(row, 3, if cancelled { "Cancelled" } else { "Completed" })
+                .unwrap();
+            sheet.write_number(row, 4, q).unwrap();
+            sheet.write_number(row, 5, p).unwrap();
+            row += 1;
+        }
+        if !cancelled {
+            let day = Date::from_ymd(y.into(), m.into(), d.into()).unwrap().days();
+            expected.push((9000 + n, customer, day, amount));
+        }
+    }
+    (book.save_to_buffer().unwrap(), expected)
+}
+
+#[test]
+fn a_sheet_of_line_items_with_typed_numbers_and_dates() {
+    let (bytes, expected) = workbook();
+    assert_eq!(sheet_names(&bytes).unwrap(), ["Notes", "Orders"]);
+    assert!(matches!(
+        sniff_workbook(&bytes, Some("Nope")),
+        Err(SniffError::NoSuchSheet { .. })
+    ));
+    let preview = sniff_workbook(&bytes, Some("Orders")).unwrap();
+    assert_eq!(preview.sheets, ["Notes", "Orders"]);
+    assert_eq!(preview.format, Some(ExportFormat::LineItems));
+    let mapping = preview.mapping.clone().unwrap();
+    assert_eq!(mapping.sheet.as_deref(), Some("Orders"));
+    assert_eq!(
+        (mapping.order, mapping.customer, mapping.date),
+        (Some(0), Some(1), 2)
+    );
+    let log = read_workbook(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
+    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    assert_eq!(log.stats().left_out, 5);
+    let summary = summarise_orders(&log, &SummaryOptions::default());
+    let customers: std::collections::BTreeSet<&String> = expected.iter().map(|e| &e.1).collect();
+    assert_eq!(summary.orders, expected.len() as u64);
+    assert_eq!(summary.customers, customers.len() as u64);
+    let revenue: f64 = expected.iter().map(|e| e.3).sum();
+    assert!(
+        (summary.revenue - revenue).abs() < 1e-6,
+        "{} {revenue}",
+        summary.revenue
+    );
+    // The calendar date of a date cell, its time of day dropped.
+    let first = expected.iter().map(|e| e.2).min().unwrap();
+    assert_eq!(summary.first_order.unwrap().days(), first);
+}
+
+#[test]
+fn the_first_sheet_by_default_and_a_text_sheet_too() {
+    let (text, truth) = dutch(60, 9);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        for (c, cell) in line.split(';').enumerate() {
+            sheet.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let preview = sniff_workbook(&bytes, None).unwrap();
+    let mapping = preview.mapping.clone().unwrap();
+    assert_eq!(mapping.sheet.as_deref(), Some("Sheet1"));
+    let log = read_workbook(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
+    let summary = summarise_orders(&log, &SummaryOptions::default());
+    assert_eq!(summary.orders, truth.orders);
+    assert!((summary.revenue - truth.net_revenue).abs() < 1e-6);
+}
+
+#[test]
+fn a_broken_workbook_is_an_error_not_a_panic() {
+    let e = sniff_workbook(b"PK\x03\x04 not really a zip", None).unwrap_err();
+    assert!(matches!(e, SniffError::BadWorkbook { .. }), "{e:?}");
+    assert!(e.to_string().len() < 200);
+}
