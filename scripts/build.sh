@@ -90,12 +90,15 @@ Under a Content-Security-Policy, `script-src` needs `'wasm-unsafe-eval'`.
 - `parseNumber(text, locale?)`, `formatNumber(value, decimals, locale?)`,
   `formatPercent(value, decimals, locale?)`, `formatMoney(value, currency, locale?)`.
 - `version()`.
+- Net Promoter Score: `nps({ promoters, passives, detractors })`, `npsFromAnswers(text,
+  options)`, `compareNps(before, after)`.
 - Order exports: `sniffOrders(bytes, { partial?, sheet? })` guesses the layout (encoding,
   columns, known formats such as Shopify's, statuses); `new OrderReader(mapping, { seed })`
   reads a file streamed in chunks (`.feed(chunk)`, `.finish()` gives an `Analyzer`);
   `Analyzer.fromWorkbook(bytes, mapping)` and `sheetNames(bytes)` read Excel workbooks;
   `analyzer.summarise(options)`, `.forecast(options, end)`, `.inactiveCsv(...)`,
-  `.forecastCsv(locale)` count.
+  `.forecastCsv(locale)` count. `new ImportSession(post)` with `.handle(request, file)` is
+  the calculator's import worker, in the typed messages `Request` and `Response`.
 
 Only a malformed call (`calculate(42)`, an unknown period, locale or currency, a field that is
 an object) throws an `Error`.

@@ -9,8 +9,8 @@ use crate::components::cohort_heatmap::CohortHeatmap;
 use crate::components::forecast_view::ForecastView;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::i18n::{
-    bad_row, bad_rows_heading, fill_button, import_notes, import_read, import_text,
-    inactive_heading, summary_notes, use_words, ImportText as T,
+    bad_row, bad_rows_heading, fill_button, import_read, import_text, inactive_heading,
+    summary_notes, use_words, ImportText as T,
 };
 
 /// How many bad rows the page lists; the count says how many there are.
@@ -38,7 +38,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
         html! {
             <div class="rc-import-stats" data-import-stats="">
                 <p>{ import_read(st.rows, st.orders, st.customers, locale) }</p>
-                { for import_notes(st, locale).into_iter().map(|note| html! { <p class="rc-hint" data-import-note="">{ note }</p> }) }
+                { for st.notes(locale).into_iter().map(|note| html! { <p class="rc-hint" data-import-note="">{ note }</p> }) }
                 if st.orders == 0 {
                     <p class="rc-import-problem" role="alert">{ import_text(T::NoOrders, locale) }</p>
                 }

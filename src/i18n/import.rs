@@ -3,8 +3,8 @@
 
 use retention_core::worker::{self, Stage};
 use retention_core::{
-    format_count, BadRowReason, DateFormat, Delimiter, ExportFormat, FitError, ImportError,
-    ImportStats, Locale, Period, SniffError, Summary, MAX_QUOTED_CHARS,
+    format_count, BadRowReason, DateFormat, Delimiter, ExportFormat, FitError, ImportError, Locale,
+    Period, SniffError, Summary, MAX_QUOTED_CHARS,
 };
 
 use crate::import::Problem;
@@ -206,82 +206,6 @@ pub fn import_read(rows: usize, orders: usize, customers: usize, locale: Locale)
         format!("{rows} regels gelezen: {orders} orders van {customers} klanten."),
         format!("{rows} rows read: {orders} orders from {customers} customers."),
     )
-}
-
-/// What the counting rules set aside, one sentence each: orders left out by their status,
-/// guest rows, refunds, orders whose rows give different totals, and one purchase per
-/// customer per day without an order column.
-pub fn import_notes(stats: &ImportStats, locale: Locale) -> Vec<String> {
-    let l = locale;
-    let n = |v: usize| format_count(v as u64, l);
-    let mut notes = Vec::new();
-    if stats.grouping == retention_core::Grouping::CustomerDay {
-        notes.push(
-            l.pick(
-                "Geen kolom met ordernummers: elke dag waarop een klant kocht telt als één order."
-                    .to_string(),
-                "No order-number column: each day a customer bought counts as one order."
-                    .to_string(),
-            ),
-        );
-    }
-    if stats.left_out > 0 {
-        let statuses: Vec<&str> = stats
-            .statuses
-            .iter()
-            .filter(|s| s.left_out && s.orders > 0)
-            .map(|s| s.status.as_str())
-            .collect();
-        let (orders, which) = (n(stats.left_out), statuses.join(", "));
-        notes.push(match statuses.is_empty() {
-            true => l.pick(
-                format!("{orders} geannuleerde orders tellen niet mee."),
-                format!("{orders} cancelled orders are left out."),
-            ),
-            false => l.pick(
-                format!("{orders} orders tellen niet mee door hun status ({which})."),
-                format!("{orders} orders are left out by their status ({which})."),
-            ),
-        });
-    }
-    if stats.refunds > 0 {
-        notes.push(l.pick(
-            format!(
-                "{} terugbetalingen of creditnota's verlagen de besteding van hun klant.",
-                n(stats.refunds)
-            ),
-            format!(
-                "{} refunds or credit notes lower their customer's spend.",
-                n(stats.refunds)
-            ),
-        ));
-    }
-    if stats.guest_rows > 0 {
-        let lines: Vec<String> = stats
-            .guest_lines
-            .iter()
-            .take(5)
-            .map(|l| l.to_string())
-            .collect();
-        let (rows, lines) = (n(stats.guest_rows), lines.join(", "));
-        notes.push(l.pick(
-            format!("{rows} regels zonder klantnummer, e-mail of naam (gastorders) tellen niet mee; de eerste op regel {lines}."),
-            format!("{rows} rows without a customer id, e-mail or name (guest orders) are left out; the first on line {lines}."),
-        ));
-    }
-    if stats.conflicting_totals > 0 {
-        notes.push(l.pick(
-            format!(
-                "{} orders geven op verschillende regels een ander totaal; het eerste telt.",
-                n(stats.conflicting_totals)
-            ),
-            format!(
-                "{} orders give a different total on different rows; the first one counts.",
-                n(stats.conflicting_totals)
-            ),
-        ));
-    }
-    notes
 }
 
 /// "3 regels konden niet worden gelezen en tellen niet mee:"

@@ -5,9 +5,9 @@ use std::io::Read;
 use retention_core::{
     forecast_orders, format_count, format_decimal, format_input, format_percent, is_workbook,
     read_workbook, sniff_bytes, sniff_workbook, summarise_orders, win_back_csv, ColumnKind, Date,
-    Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, Grouping, ImportStats,
-    Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Summary, SummaryOptions,
-    MAX_PERIODS, SAMPLE_BYTES,
+    Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, ImportStats, Locale,
+    Mapping, OrderLog, OrderReader, Period, Preview, Seed, Summary, SummaryOptions, MAX_PERIODS,
+    SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -292,69 +292,8 @@ impl Printer {
             roles.join(", "),
             if m.has_header { ", header row" } else { "" },
         );
-        if stats.grouping == Grouping::CustomerDay {
-            outln!(
-                self.out,
-                "  no order-number column: one purchase per customer per day"
-            );
-        }
-        let left_out: Vec<String> = stats
-            .statuses
-            .iter()
-            .filter(|s| s.left_out && s.orders > 0)
-            .map(|s| format!("{} {}", self.count(s.orders as u64), s.status))
-            .collect();
-        if stats.left_out > 0 {
-            outln!(
-                self.out,
-                "  left out: {} orders ({})",
-                self.count(stats.left_out as u64),
-                if left_out.is_empty() {
-                    "cancelled".to_string()
-                } else {
-                    left_out.join(", ")
-                }
-            );
-        }
-        if stats.guest_rows > 0 {
-            let lines: Vec<String> = stats
-                .guest_lines
-                .iter()
-                .take(10)
-                .map(|l| l.to_string())
-                .collect();
-            outln!(
-                self.out,
-                "  {} guest rows without a customer (lines {}{})",
-                self.count(stats.guest_rows as u64),
-                lines.join(", "),
-                if stats.guest_orders > lines.len() {
-                    ", ..."
-                } else {
-                    ""
-                }
-            );
-        }
-        if stats.conflicting_totals > 0 {
-            let lines: Vec<String> = stats
-                .conflicting_total_lines
-                .iter()
-                .take(10)
-                .map(|l| l.to_string())
-                .collect();
-            outln!(
-                self.out,
-                "  {} orders whose rows give different totals; the first counts (lines {})",
-                self.count(stats.conflicting_totals as u64),
-                lines.join(", ")
-            );
-        }
-        if stats.unmatched_refunds > 0 {
-            outln!(
-                self.out,
-                "  {} refunds are of customers without a purchase in the file",
-                self.count(stats.unmatched_refunds as u64)
-            );
+        for note in stats.notes(self.locale) {
+            outln!(self.out, "  {note}");
         }
         if stats.bad_row_count > 0 {
             let shown = stats.bad_rows.len().min(10);

@@ -497,7 +497,7 @@ fn analyze_writes_the_forecast_csv_and_names_the_format() {
     let csv_arg = csv.to_string_lossy().into_owned();
     let out = succeeds(&["analyze", &file, "--forecast-csv", &csv_arg]);
     assert!(out.contains("looks like a Shopify orders export"), "{out}");
-    assert!(out.contains("left out:"), "{out}");
+    assert!(out.contains("orders are left out: "), "{out}");
     let written = std::fs::read_to_string(&csv).unwrap();
     assert!(
         written.starts_with("customer,repeat_purchases,"),

@@ -7,7 +7,8 @@
 
 use crate::{
     format_count, format_decimal, format_money, format_percent, ColumnKind, Currency, Explanation,
-    ExportFormat, Field, Figure, Locale, Period, Quantity, RatioVerdict, Token, Verdict, NBSP,
+    ExportFormat, Field, Figure, Grouping, ImportStats, Locale, Period, Quantity, RatioVerdict,
+    Token, Verdict, NBSP,
 };
 
 impl Figure {
@@ -308,6 +309,130 @@ impl ColumnKind {
     }
 }
 
+impl ImportStats {
+    /// What the counting rules set aside or decided, one sentence each, for the page and the
+    /// command line alike: one order per customer a day without an order column, orders left
+    /// out (by status, with counts), refunds, refunds of nobody, guest rows and orders whose
+    /// rows disagree on the total (with their first lines).
+    ///
+    /// ```
+    /// use retention_core::{parse_orders, sniff_orders, Locale};
+    /// let text = "order,customer,date,amount,status\n1,ann,2024-01-05,10,paid\n2,,2024-01-06,5,paid\n3,bob,2024-01-07,8,cancelled\n";
+    /// let log = parse_orders(text, &sniff_orders(text).mapping.unwrap(), |_, _| true).unwrap();
+    /// assert_eq!(
+    ///     log.stats().notes(Locale::En),
+    ///     [
+    ///         "1 order is left out: 1 cancelled.",
+    ///         "1 row without a customer id, e-mail or name (a guest) is left out (line 3).",
+    ///     ]
+    /// );
+    /// ```
+    pub fn notes(&self, locale: Locale) -> Vec<String> {
+        let l = locale;
+        let n = |v: usize| format_count(v as u64, l);
+        let lines = |lines: &[usize], of: usize| {
+            let mut listed: Vec<String> = lines.iter().take(10).map(|l| l.to_string()).collect();
+            if of > listed.len() {
+                listed.push("…".into());
+            }
+            listed.join(", ")
+        };
+        let mut notes = Vec::new();
+        if self.grouping == Grouping::CustomerDay {
+            notes.push(
+                l.pick(
+                    "Geen kolom met ordernummers: elke dag waarop een klant kocht telt als één order.",
+                    "No order-number column: each day a customer bought counts as one order.",
+                )
+                .to_string(),
+            );
+        }
+        if self.left_out > 0 {
+            let mut why: Vec<String> = self
+                .statuses
+                .iter()
+                .filter(|s| s.left_out && s.orders > 0)
+                .map(|s| format!("{} {}", n(s.orders), s.status))
+                .collect();
+            let by_status: usize = self
+                .statuses
+                .iter()
+                .filter(|s| s.left_out)
+                .map(|s| s.orders)
+                .sum();
+            if by_status < self.left_out {
+                let cancelled = n(self.left_out - by_status);
+                why.push(l.pick(
+                    format!("{cancelled} met een annuleringsdatum"),
+                    format!("{cancelled} with a cancellation date"),
+                ));
+            }
+            let (count, why) = (n(self.left_out), why.join(", "));
+            notes.push(match self.left_out {
+                1 => l.pick(
+                    format!("1 order telt niet mee: {why}."),
+                    format!("1 order is left out: {why}."),
+                ),
+                _ => l.pick(
+                    format!("{count} orders tellen niet mee: {why}."),
+                    format!("{count} orders are left out: {why}."),
+                ),
+            });
+        }
+        if self.refunds > 0 {
+            let count = n(self.refunds);
+            notes.push(match self.refunds {
+                1 => l.pick(
+                    "1 terugbetaling of creditnota verlaagt de besteding van de klant.".to_string(),
+                    "1 refund or credit note lowers its customer's spend.".to_string(),
+                ),
+                _ => l.pick(
+                    format!("{count} terugbetalingen of creditnota's verlagen de besteding van hun klanten."),
+                    format!("{count} refunds or credit notes lower their customers' spend."),
+                ),
+            });
+        }
+        if self.unmatched_refunds > 0 {
+            let count = n(self.unmatched_refunds);
+            notes.push(l.pick(
+                format!("Daarvan horen er {count} bij klanten zonder aankoop in het bestand."),
+                format!("Of these, {count} are of customers without a purchase in the file."),
+            ));
+        }
+        if self.guest_rows > 0 {
+            let (count, at) = (
+                n(self.guest_rows),
+                lines(&self.guest_lines, self.guest_orders),
+            );
+            notes.push(match self.guest_rows {
+                1 => l.pick(
+                    format!("1 regel zonder klantnummer, e-mail of naam (een gast) telt niet mee (regel {at})."),
+                    format!("1 row without a customer id, e-mail or name (a guest) is left out (line {at})."),
+                ),
+                _ => l.pick(
+                    format!("{count} regels zonder klantnummer, e-mail of naam (gasten) tellen niet mee (regels {at})."),
+                    format!("{count} rows without a customer id, e-mail or name (guests) are left out (lines {at})."),
+                ),
+            });
+        }
+        if self.conflicting_totals > 0 {
+            let count = n(self.conflicting_totals);
+            let at = lines(&self.conflicting_total_lines, self.conflicting_totals);
+            notes.push(match self.conflicting_totals {
+                1 => l.pick(
+                    format!("1 order geeft op zijn regels verschillende totalen; het eerste telt (regel {at})."),
+                    format!("1 order gives different totals on its rows; the first counts (line {at})."),
+                ),
+                _ => l.pick(
+                    format!("{count} orders geven op hun regels verschillende totalen; het eerste telt (regels {at})."),
+                    format!("{count} orders give different totals on their rows; the first counts (lines {at})."),
+                ),
+            });
+        }
+        notes
+    }
+}
+
 /// Digits as superscript, for exponents in plain text.
 fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -320,6 +445,46 @@ fn superscript(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_import_note_is_worded_in_both_languages() {
+        use crate::StatusCount;
+        let status = |status: &str, orders, left_out| StatusCount {
+            status: status.into(),
+            orders,
+            left_out,
+        };
+        let stats = ImportStats {
+            grouping: Grouping::CustomerDay,
+            left_out: 5,
+            statuses: vec![status("paid", 9, false), status("voided", 3, true)],
+            refunds: 2,
+            unmatched_refunds: 1,
+            guest_rows: 12,
+            guest_orders: 12,
+            guest_lines: (2..14).collect(),
+            conflicting_totals: 1,
+            conflicting_total_lines: vec![40],
+            ..ImportStats::default()
+        };
+        let (nl, en) = (stats.notes(Locale::Nl), stats.notes(Locale::En));
+        assert_eq!((nl.len(), en.len()), (6, 6));
+        for (nl, en) in nl.iter().zip(&en) {
+            assert_ne!(nl, en);
+            assert!(nl.ends_with('.') && en.ends_with('.'), "{nl} / {en}");
+        }
+        // Three orders by their status, two by a cancellation date; ten lines, then more.
+        assert_eq!(
+            en[1],
+            "5 orders are left out: 3 voided, 2 with a cancellation date."
+        );
+        assert_eq!(
+            en[4],
+            "12 rows without a customer id, e-mail or name (guests) are left out (lines 2, 3, 4, \
+             5, 6, 7, 8, 9, 10, 11, …)."
+        );
+        assert!(ImportStats::default().notes(Locale::En).is_empty());
+    }
 
     #[test]
     fn superscripts() {

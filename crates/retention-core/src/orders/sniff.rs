@@ -413,7 +413,10 @@ pub fn sniff_orders(text: &str) -> Preview {
 /// price, status, cancelled-at, refunded amount), the date format, the amounts' habit, the
 /// statuses seen and a known export format.
 ///
-/// Only the first [`SAMPLE_BYTES`] are looked at, cut after their last complete row.
+/// Only the first [`SAMPLE_BYTES`] are looked at, cut after their last complete row. A file
+/// that cannot be an order export is a [`SniffError`]: empty, not text, a workbook (read with
+/// `sniff_workbook`), a first row that does not end within the sample, or rows of fewer than
+/// [`MIN_COLUMNS`] or more than [`MAX_COLUMNS`] columns. These limits live here only.
 ///
 /// A column is a date column when one format reads every non-empty sampled value (of up to
 /// 1000 rows), or all but at most 1 in 20 (or a single one of five or more) so that a typo does
