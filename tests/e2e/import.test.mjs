@@ -147,6 +147,29 @@ test("importing an order export", async (t) => {
     assert.match(await page.locator(".rc-file-name").innerText(), /dropped\.csv/);
   });
 
+  await t.test("a Shopify export: orders, not rows, and what was left out", async () => {
+    // Order fields on an order's first row only; #1003 refunded and #1005 voided are left out.
+    const shopify = [
+      "Name,Email,Financial Status,Total,Created at,Lineitem quantity,Lineitem price,Refunded Amount,Cancelled at",
+      "#1001,ann@example.com,paid,59.90,2023-01-02 20:04:00 +0100,1,29.95,0.00,",
+      "#1001,ann@example.com,,,2023-01-02 20:04:00 +0100,1,29.95,,",
+      "#1002,BOB@example.com,paid,25.00,2023-01-05 10:59:00 +0100,1,25.00,0.00,",
+      "#1003,ann@example.com,refunded,30.00,2023-02-01 07:58:00 +0100,2,15.00,30.00,",
+      "#1004,bob@example.com,partially_refunded,40.00,2023-02-10 14:58:00 +0100,1,40.00,10.00,",
+      "#1005,cat@example.com,voided,12.00,2023-03-01 09:00:00 +0100,1,12.00,0.00,2023-03-01 12:00:00 +0100",
+    ].join("\n") + "\n";
+    await page.locator("[data-action=another]").click();
+    await choose(page, "orders_export.csv", shopify);
+    assert.equal(plain(await page.locator("[data-format]").innerText()), "Dit lijkt een orderexport van Shopify.");
+    await page.locator("[data-action=analyse]").click();
+    await page.locator("[data-import-results]").waitFor({ timeout: 20_000 });
+    const read = plain(await page.locator("[data-import-stats] p").first().innerText());
+    // 6 rows: ann #1001 (59.90), bob #1002 and #1004 (25.00; 40.00 - 10.00): 3 orders of 2.
+    assert.equal(read, "6 regels gelezen: 3 orders van 2 klanten.");
+    const notes = (await page.locator("[data-import-note]").allInnerTexts()).map(plain);
+    assert.deepEqual(notes, ["2 orders tellen niet mee: 1 refunded, 1 voided."]);
+  });
+
   assert.deepEqual(errors, []);
   requests.assertAllLocal();
 });

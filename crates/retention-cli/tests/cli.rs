@@ -507,78 +507,61 @@ fn analyze_writes_the_forecast_csv_and_names_the_format() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Runs the CLI into a pipe whose reader goes away: after the first byte, as `head -1` does,
+/// or before anything is written (`| true`). Asserts it ends quietly with status 0 and no
+/// panic, as `println!` would have.
+fn into_a_closed_pipe(args: &[&str], read_first_byte: bool) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    if read_first_byte {
+        stdout.read_exact(&mut [0u8; 1]).unwrap();
+    }
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("panicked"),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+}
+
 /// `retention analyze ... | head -1`: the reader goes away, the command ends quietly.
 #[test]
 fn analyze_into_a_closed_pipe_ends_quietly() {
-    use std::io::Read;
-    use std::process::Stdio;
     let dir = temp_dir("pipe");
     let (text, _) = generators::line_items(20_000, 5);
     let file = write(&dir, "lines.csv", text.as_bytes());
-    for json in [false, true] {
-        let mut args = vec!["analyze", file.as_str()];
-        if json {
-            args.push("--json");
-        }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
-            .args(&args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // Read one line, then close the pipe, as `head -1` does.
-        let mut stdout = child.stdout.take().unwrap();
-        let mut first = [0u8; 1];
-        stdout.read_exact(&mut first).unwrap();
-        drop(stdout);
-        let output = child.wait_with_output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
-    }
+    into_a_closed_pipe(&["analyze", &file], true);
+    into_a_closed_pipe(&["analyze", &file, "--json"], true);
     let _ = std::fs::remove_dir_all(dir);
 }
 
-/// A reader gone before anything is written (`retention calc ... | true`): every command and
-/// output form ends quietly with status 0, none panics as `println!` does.
+/// A reader gone before anything is written: every command and output form ends quietly.
 #[test]
 fn every_output_into_a_closed_pipe_ends_quietly() {
-    use std::process::Stdio;
     let dir = temp_dir("closed");
-    let file = write(
-        &dir,
-        "orders.csv",
-        generators::line_items(2_000, 3).0.as_bytes(),
-    );
+    let (text, _) = generators::line_items(2_000, 3);
+    let file = write(&dir, "orders.csv", text.as_bytes());
     let answers = write(&dir, "answers.txt", b"10\n9\n7\n3\n10\n8\n");
     let calc = ["calc", "--start", "1000", "--end", "1050", "--new", "200"];
     let nps = ["nps", "--answers", answers.as_str()];
     let analyze = ["analyze", file.as_str()];
     for command in [&calc[..], &nps[..], &analyze[..], &["--help"][..]] {
-        for json in [false, true] {
-            let mut args = command.to_vec();
-            if json {
-                args.push("--json");
-            }
-            let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
-                .args(&args)
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            drop(child.stdout.take());
-            let output = child.wait_with_output().unwrap();
-            assert_eq!(
-                output.status.code(),
-                Some(0),
-                "{args:?}: {}",
-                stderr(&output)
-            );
-            assert!(
-                !stderr(&output).contains("panicked"),
-                "{args:?}: {}",
-                stderr(&output)
-            );
-        }
+        into_a_closed_pipe(command, false);
+        into_a_closed_pipe(&[command, &["--json"]].concat(), false);
     }
     let _ = std::fs::remove_dir_all(dir);
 }
