@@ -64,6 +64,7 @@ pub use orders::{
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{
-    hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma, Prediction,
+    digamma, hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma,
+    Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};

@@ -6,7 +6,7 @@
 //! Time is in whatever unit the summaries use (weeks in the papers): recency, age and the
 //! prediction horizon must share it.
 
-mod optimize;
+pub(crate) mod optimize;
 mod special;
 
 use std::fmt;
@@ -14,7 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use special::ln_gamma_ratio;
-pub use special::{hyp2f1, ln_beta, ln_gamma};
+pub use special::{digamma, hyp2f1, ln_beta, ln_gamma};
 
 /// Fewer customers than this (repeat buyers for Gamma-Gamma) give estimates that mean nothing.
 const MIN_CUSTOMERS: usize = 10;
@@ -192,13 +192,18 @@ impl BgNbd {
         let mean_age = customers.iter().map(|c| c.age).sum::<f64>() / customers.len() as f64;
         let scale = if mean_age > 0.0 { mean_age } else { 1.0 };
         let histories = Histories::new(customers, scale);
+        // The mean −ln L per customer, and its gradient in the log-parameters.
         let cost = |log: &[f64; 4]| {
-            if log.iter().any(|v| v.abs() > LOG_LIMIT) {
-                return f64::INFINITY;
-            }
-            -histories.log_likelihood(&BgNbd::from_log(log)) / histories.customers
+            let model = BgNbd::from_log(log);
+            let (ll, gradient) = histories.log_likelihood(&model);
+            let n = histories.customers;
+            let parameters = [model.r, model.alpha, model.a, model.b];
+            (
+                -ll / n,
+                std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
+            )
         };
-        let best = optimize::minimise(cost, [0.0; 4], 1.0).ok_or(FitError::DidNotConverge)?;
+        let best = optimize::minimise(cost, [0.0; 4], LOG_LIMIT).ok_or(FitError::DidNotConverge)?;
         let model = BgNbd::from_log(&best.point);
         // λ is per unit of time, so its gamma's rate α is in units of time: back from the
         // rescaled time to the caller's.
@@ -227,7 +232,7 @@ impl BgNbd {
         if customers.iter().any(|c| !c.valid_times()) {
             return f64::NAN;
         }
-        Histories::new(customers, 1.0).log_likelihood(self)
+        Histories::new(customers, 1.0).log_likelihood(self).0
     }
 
     /// P(alive): the probability that `customer` has not dropped out by now.
@@ -375,58 +380,135 @@ impl Histories {
 
     /// Σ ln L(r, α, a, b | x, tₓ, T), with the paper's
     /// L = B(a, b + x) / B(a, b) · Γ(r + x) / Γ(r) · αʳ · [(α + T)^−(r+x)
-    ///     + [x > 0] · a / (b + x − 1) · (α + tₓ)^−(r+x)].
+    ///     + [x > 0] · a / (b + x − 1) · (α + tₓ)^−(r+x)],
+    /// and its gradient [∂/∂r, ∂/∂α, ∂/∂a, ∂/∂b].
     ///
     /// Written so that no two large terms cancel when the parameters run large (as they do
     /// when the data show no spread in purchase rates or dropout): ratios of ln Γ by
     /// [`ln_gamma_ratio`], and αʳ (α + t)^−(r+x) as e^(−r ln(1 + t/α) − x ln(α + t)).
-    fn log_likelihood(&self, &BgNbd { r, alpha, a, b }: &BgNbd) -> f64 {
-        // Per distinct x: the log of the factors before the bracket, and ln(a / (b + x − 1)).
-        let per_frequency: Vec<(f64, f64)> = self
+    ///
+    /// The gradient, with ψ the digamma function and ω the dropped term's share of the
+    /// bracket: ∂/∂r = ψ(r + x) − ψ(r) − (1 − ω) ln(1 + T/α) − ω ln(1 + tₓ/α);
+    /// ∂/∂α = (1 − ω) (rT/α − x) / (α + T) + ω (rtₓ/α − x) / (α + tₓ);
+    /// ∂/∂a = ψ(a + b) − ψ(a + b + x) + ω / a;
+    /// ∂/∂b = ψ(b + x) − ψ(b) + ψ(a + b) − ψ(a + b + x) − ω / (b + x − 1).
+    fn log_likelihood(&self, &BgNbd { r, alpha, a, b }: &BgNbd) -> (f64, [f64; 4]) {
+        let (psi_r, psi_b, psi_ab) = (digamma(r), digamma(b), digamma(a + b));
+        let per_frequency: Vec<PerFrequency> = self
             .frequencies
             .iter()
             .map(|&x| {
                 let counts = ln_gamma_ratio(r, x);
                 let dropout = ln_gamma_ratio(b, x) - ln_gamma_ratio(a + b, x);
-                let alive = if x > 0.0 {
-                    a.ln() - (b + x - 1.0).ln()
+                let (alive, alive_b) = if x > 0.0 {
+                    (a.ln() - (b + x - 1.0).ln(), -(b + x - 1.0).recip())
                 } else {
-                    f64::NEG_INFINITY
+                    (f64::NEG_INFINITY, 0.0)
                 };
-                (counts + dropout, alive)
+                let dropout_a = if x > 0.0 {
+                    psi_ab - digamma(a + b + x)
+                } else {
+                    0.0
+                };
+                PerFrequency {
+                    before: counts + dropout,
+                    alive,
+                    before_r: if x > 0.0 { digamma(r + x) - psi_r } else { 0.0 },
+                    before_a: dropout_a,
+                    before_b: if x > 0.0 {
+                        digamma(b + x) - psi_b + dropout_a
+                    } else {
+                        0.0
+                    },
+                    alive_b,
+                }
             })
             .collect();
-        // Per distinct time t: (ln(1 + t/α), ln(α + t)).
-        let logs = |times: &[f64]| -> Vec<(f64, f64)> {
+        let times = |times: &[f64]| -> Vec<PerTime> {
             times
                 .iter()
-                .map(|&t| ((t / alpha).ln_1p(), (alpha + t).ln()))
+                .map(|&t| PerTime {
+                    ln1p: (t / alpha).ln_1p(),
+                    ln: (alpha + t).ln(),
+                    rate_r: t / (alpha * (alpha + t)),
+                    rate_x: (alpha + t).recip(),
+                })
                 .collect()
         };
-        let (recency_logs, age_logs) = (logs(&self.recencies), logs(&self.ages));
+        let (recency_terms, age_terms) = (times(&self.recencies), times(&self.ages));
+        let inverse_a = a.recip();
         let mut sum = 0.0;
+        let mut gradient = [0.0; 4];
         for row in &self.rows {
             let x = self.frequencies[row.frequency];
-            let (before, alive) = per_frequency[row.frequency];
-            let (ln1p_age, ln_age) = age_logs[row.age];
-            let still_buying = -r * ln1p_age - x * ln_age;
-            let bracket = if x > 0.0 {
-                let (ln1p_recency, ln_recency) = recency_logs[row.recency];
-                let dropped = alive - r * ln1p_recency - x * ln_recency;
-                // ln(e^u + e^v) without overflow.
+            let f = &per_frequency[row.frequency];
+            let age = &age_terms[row.age];
+            let still_buying = -r * age.ln1p - x * age.ln;
+            // ∂/∂α of −r ln(1 + t/α) − x ln(α + t).
+            let age_alpha = r * age.rate_r - x * age.rate_x;
+            let (bracket, share) = if x > 0.0 {
+                let recency = &recency_terms[row.recency];
+                let dropped = f.alive - r * recency.ln1p - x * recency.ln;
+                // ln(e^u + e^v) without overflow, and e^v / (e^u + e^v).
                 let (hi, lo) = if still_buying > dropped {
                     (still_buying, dropped)
                 } else {
                     (dropped, still_buying)
                 };
-                hi + (1.0 + (lo - hi).exp()).ln()
+                let ratio = (lo - hi).exp();
+                let bracket = hi + (1.0 + ratio).ln();
+                let share = if still_buying > dropped {
+                    ratio / (1.0 + ratio)
+                } else {
+                    1.0 / (1.0 + ratio)
+                };
+                (bracket, Some((share, recency)))
             } else {
-                still_buying
+                (still_buying, None)
             };
-            sum += row.weight * (before + bracket);
+            sum += row.weight * (f.before + bracket);
+            let w = row.weight;
+            let (mut d_r, mut d_alpha, mut d_a, mut d_b) =
+                (f.before_r - age.ln1p, age_alpha, f.before_a, f.before_b);
+            if let Some((share, recency)) = share {
+                let recency_alpha = r * recency.rate_r - x * recency.rate_x;
+                d_r += share * (age.ln1p - recency.ln1p);
+                d_alpha += share * (recency_alpha - age_alpha);
+                d_a += share * inverse_a;
+                d_b += share * f.alive_b;
+            }
+            gradient[0] += w * d_r;
+            gradient[1] += w * d_alpha;
+            gradient[2] += w * d_a;
+            gradient[3] += w * d_b;
         }
-        sum
+        (sum, gradient)
     }
+}
+
+/// What [`Histories::log_likelihood`] needs once per distinct frequency x.
+struct PerFrequency {
+    /// ln of the factors before the bracket.
+    before: f64,
+    /// ln(a / (b + x − 1)), −∞ for x = 0.
+    alive: f64,
+    /// ∂before/∂r, ∂before/∂a, ∂before/∂b.
+    before_r: f64,
+    before_a: f64,
+    before_b: f64,
+    /// ∂alive/∂b.
+    alive_b: f64,
+}
+
+/// What [`Histories::log_likelihood`] needs once per distinct time t.
+struct PerTime {
+    /// ln(1 + t/α) and ln(α + t).
+    ln1p: f64,
+    ln: f64,
+    /// t / (α (α + t)) and 1 / (α + t): the derivative in α is r times the one minus x times
+    /// the other.
+    rate_r: f64,
+    rate_x: f64,
 }
 
 /// The Gamma-Gamma model of spend: a customer's purchases are worth z ~ Gamma(p, ν) each, and
@@ -489,12 +571,16 @@ impl GammaGamma {
             / found as f64;
         let spends = Spends::new(customers, scale);
         let cost = |log: &[f64; 3]| {
-            if log.iter().any(|v| v.abs() > LOG_LIMIT) {
-                return f64::INFINITY;
-            }
-            -spends.log_likelihood(&GammaGamma::from_log(log)) / spends.customers
+            let model = GammaGamma::from_log(log);
+            let (ll, gradient) = spends.log_likelihood(&model);
+            let n = spends.customers;
+            let parameters = [model.p, model.q, model.gamma];
+            (
+                -ll / n,
+                std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
+            )
         };
-        let best = optimize::minimise(cost, [0.0; 3], 1.0).ok_or(FitError::DidNotConverge)?;
+        let best = optimize::minimise(cost, [0.0; 3], LOG_LIMIT).ok_or(FitError::DidNotConverge)?;
         let model = GammaGamma::from_log(&best.point);
         // γ is in units of money: back from the rescaled spend to the caller's.
         Ok(GammaGamma {
@@ -526,7 +612,7 @@ impl GammaGamma {
         {
             return f64::NAN;
         }
-        Spends::new(customers, 1.0).log_likelihood(self)
+        Spends::new(customers, 1.0).log_likelihood(self).0
     }
 
     /// E[M | x, mₓ]: the expected value of `customer`'s future purchases, a weighted mean of
@@ -609,26 +695,38 @@ impl Spends {
     }
 
     /// Σ ln f(mₓ | p, q, γ, x) with
-    /// f = Γ(px + q) / (Γ(px) Γ(q)) · γ^q · mₓ^(px−1) · x^(px) / (γ + x·mₓ)^(px+q).
+    /// f = Γ(px + q) / (Γ(px) Γ(q)) · γ^q · mₓ^(px−1) · x^(px) / (γ + x·mₓ)^(px+q),
+    /// and its gradient [∂/∂p, ∂/∂q, ∂/∂γ].
     ///
     /// With u = x·mₓ / γ, the powers collapse to mₓ^−1 · (1 + 1/u)^−px · (1 + u)^−q: the
     /// same value, without the huge terms that cancel when p or q runs large together with
-    /// γ (no spread in spend within or across customers).
-    fn log_likelihood(&self, &GammaGamma { p, q, gamma }: &GammaGamma) -> f64 {
-        // Per distinct x: ln Γ(px + q) − ln Γ(px) − ln Γ(q), the ratio over the larger, and ln x.
-        let per_frequency: Vec<(f64, f64)> = self
+    /// γ (no spread in spend within or across customers). The gradient, with ψ the digamma
+    /// function: ∂/∂p = x (ψ(px + q) − ψ(px) − ln(1 + 1/u)); ∂/∂q = ψ(px + q) − ψ(q) −
+    /// ln(1 + u); ∂/∂γ = (q − (px + q) / (1 + u)) / γ.
+    fn log_likelihood(&self, &GammaGamma { p, q, gamma }: &GammaGamma) -> (f64, [f64; 3]) {
+        // Per distinct x: ln Γ(px + q) − ln Γ(px) − ln Γ(q), the ratio over the larger, ln x,
+        // and the digamma differences of the gradient.
+        let psi_q = digamma(q);
+        let per_frequency: Vec<(f64, f64, f64, f64)> = self
             .frequencies
             .iter()
             .map(|&x| {
                 let (large, small) = if p * x > q { (p * x, q) } else { (q, p * x) };
-                (ln_gamma_ratio(large, small) - ln_gamma(small), x.ln())
+                let psi_all = digamma(p * x + q);
+                (
+                    ln_gamma_ratio(large, small) - ln_gamma(small),
+                    x.ln(),
+                    psi_all - digamma(p * x),
+                    psi_all - psi_q,
+                )
             })
             .collect();
         let ln_gamma_rate = gamma.ln();
         let mut sum = 0.0;
+        let mut gradient = [0.0; 3];
         for row in &self.rows {
             let x = self.frequencies[row.frequency];
-            let (beta, ln_x) = per_frequency[row.frequency];
+            let (beta, ln_x, psi_p, psi_q) = per_frequency[row.frequency];
             let u = x * row.mean_spend / gamma;
             let ln_u = ln_x + row.ln_mean_spend - ln_gamma_rate;
             // ln(1 + u) − ln(1 + 1/u) = ln u: one ln_1p each row, on the side where it is
@@ -642,8 +740,12 @@ impl Spends {
             };
             let ll = beta - row.ln_mean_spend - p * x * ln_1p_inverse - q * ln_1p_u;
             sum += row.weight * ll;
+            gradient[0] += row.weight * x * (psi_p - ln_1p_inverse);
+            gradient[1] += row.weight * (psi_q - ln_1p_u);
+            gradient[2] += row.weight * (q - (p * x + q) / (1.0 + u));
         }
-        sum
+        gradient[2] /= gamma;
+        (sum, gradient)
     }
 }
 
@@ -699,3 +801,6 @@ pub fn predict(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
