@@ -9,6 +9,7 @@
 pub(crate) mod optimize;
 mod special;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -324,7 +325,7 @@ struct HistoryRow {
 
 /// Sorted distinct values, and a value's position among them.
 fn distinct(mut values: Vec<f64>) -> Vec<f64> {
-    values.sort_by(f64::total_cmp);
+    values.sort_unstable_by(f64::total_cmp);
     values.dedup();
     values
 }
@@ -346,7 +347,7 @@ impl Histories {
                 (c.frequency, recency / scale, c.age / scale)
             })
             .collect();
-        keys.sort_by(|p, q| {
+        keys.sort_unstable_by(|p, q| {
             p.0.cmp(&q.0)
                 .then(p.1.total_cmp(&q.1))
                 .then(p.2.total_cmp(&q.2))
@@ -456,7 +457,7 @@ impl Histories {
                     (dropped, still_buying)
                 };
                 let ratio = (lo - hi).exp();
-                let bracket = hi + (1.0 + ratio).ln();
+                let bracket = hi + ratio.ln_1p();
                 let share = if still_buying > dropped {
                     ratio / (1.0 + ratio)
                 } else {
@@ -669,7 +670,7 @@ impl Spends {
             .filter(|c| c.frequency > 0)
             .map(|c| (c.frequency, c.mean_spend / scale))
             .collect();
-        keys.sort_by(|p, q| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)));
+        keys.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)));
         let frequencies = distinct(keys.iter().map(|k| f64::from(k.0)).collect());
         let customers = keys.len() as f64;
         let mut rows: Vec<SpendRow> = Vec::new();
@@ -787,13 +788,25 @@ pub fn predict(
     margin: Option<f64>,
 ) -> Vec<Prediction> {
     let share = margin.unwrap_or(100.0) / 100.0;
+    // Customers with the same (x, tₓ, T) expect the same purchases: sum each ₂F₁ once.
+    let mut purchase_counts = HashMap::with_capacity(customers.len());
     customers
         .iter()
         .map(|customer| {
-            let expected_purchases = purchases.expected_purchases(customer, horizon);
+            let key = (
+                customer.frequency,
+                customer.recency.to_bits(),
+                customer.age.to_bits(),
+            );
+            let (p_alive, expected_purchases) = *purchase_counts.entry(key).or_insert_with(|| {
+                (
+                    purchases.p_alive(customer),
+                    purchases.expected_purchases(customer, horizon),
+                )
+            });
             let expected_spend = spend.expected_spend(customer);
             Prediction {
-                p_alive: purchases.p_alive(customer),
+                p_alive,
                 expected_purchases,
                 expected_spend,
                 clv: expected_purchases * expected_spend * share,
