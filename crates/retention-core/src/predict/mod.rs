@@ -193,18 +193,8 @@ impl BgNbd {
         let mean_age = customers.iter().map(|c| c.age).sum::<f64>() / customers.len() as f64;
         let scale = if mean_age > 0.0 { mean_age } else { 1.0 };
         let histories = Histories::new(customers, scale);
-        // The mean −ln L per customer, and its gradient in the log-parameters.
-        let cost = |log: &[f64; 4]| {
-            let model = BgNbd::from_log(log);
-            let (ll, gradient) = histories.log_likelihood(&model);
-            let n = histories.customers;
-            let parameters = [model.r, model.alpha, model.a, model.b];
-            (
-                -ll / n,
-                std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
-            )
-        };
-        let best = optimize::minimise(cost, [0.0; 4], LOG_LIMIT).ok_or(FitError::DidNotConverge)?;
+        let best = optimize::minimise(|log| histories.cost(log), [0.0; 4], LOG_LIMIT)
+            .ok_or(FitError::DidNotConverge)?;
         let model = BgNbd::from_log(&best.point);
         // λ is per unit of time, so its gamma's rate α is in units of time: back from the
         // rescaled time to the caller's.
@@ -377,6 +367,19 @@ impl Histories {
             rows,
             customers: customers.len() as f64,
         }
+    }
+
+    /// What the fit minimises: the mean −ln L per customer, and its gradient, in the
+    /// log-parameters.
+    fn cost(&self, log: &[f64; 4]) -> (f64, [f64; 4]) {
+        let model = BgNbd::from_log(log);
+        let (ll, gradient) = self.log_likelihood(&model);
+        let parameters = [model.r, model.alpha, model.a, model.b];
+        let n = self.customers;
+        (
+            -ll / n,
+            std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
+        )
     }
 
     /// Σ ln L(r, α, a, b | x, tₓ, T), with the paper's
@@ -571,17 +574,8 @@ impl GammaGamma {
             .sum::<f64>()
             / found as f64;
         let spends = Spends::new(customers, scale);
-        let cost = |log: &[f64; 3]| {
-            let model = GammaGamma::from_log(log);
-            let (ll, gradient) = spends.log_likelihood(&model);
-            let n = spends.customers;
-            let parameters = [model.p, model.q, model.gamma];
-            (
-                -ll / n,
-                std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
-            )
-        };
-        let best = optimize::minimise(cost, [0.0; 3], LOG_LIMIT).ok_or(FitError::DidNotConverge)?;
+        let best = optimize::minimise(|log| spends.cost(log), [0.0; 3], LOG_LIMIT)
+            .ok_or(FitError::DidNotConverge)?;
         let model = GammaGamma::from_log(&best.point);
         // γ is in units of money: back from the rescaled spend to the caller's.
         Ok(GammaGamma {
@@ -693,6 +687,19 @@ impl Spends {
             rows,
             customers,
         }
+    }
+
+    /// What the fit minimises: the mean −ln f per repeat buyer, and its gradient, in the
+    /// log-parameters.
+    fn cost(&self, log: &[f64; 3]) -> (f64, [f64; 3]) {
+        let model = GammaGamma::from_log(log);
+        let (ll, gradient) = self.log_likelihood(&model);
+        let parameters = [model.p, model.q, model.gamma];
+        let n = self.customers;
+        (
+            -ll / n,
+            std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
+        )
     }
 
     /// Σ ln f(mₓ | p, q, γ, x) with

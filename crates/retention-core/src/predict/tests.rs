@@ -158,3 +158,76 @@ fn grouping_and_units_of_time_change_the_likelihood_as_they_should() {
         assert!(error < 1e-10 * expected[i].abs().max(1.0), "∂{i}");
     }
 }
+
+/// Customers as bench/browser-import.mjs generates them: a random number of orders spaced
+/// 1 to 18 weeks apart, each worth 5 to 125, whoever the customer. Nobody drops out by a
+/// rule, and everyone spends alike, so the BG/NBD and Gamma-Gamma maxima lie at infinity.
+fn without_spread(count: usize) -> Vec<CustomerSummary> {
+    let mut seed: u64 = 42;
+    let mut random = move || {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        seed as f64 / 2_147_483_648.0
+    };
+    (0..count)
+        .map(|_| {
+            let orders = 1 + (-(1.0 - random()).ln() * 1.1) as u32;
+            let first = (random() * 540.0) as u32;
+            let (mut day, mut last, mut x, mut spend) = (first, first, 0, 0.0);
+            for k in 0..orders {
+                if day >= 548 {
+                    break;
+                }
+                let amount = 5.0 + random() * 120.0;
+                if k > 0 {
+                    (x, last, spend) = (x + 1, day, spend + amount);
+                }
+                day += 7 + (random() * 120.0) as u32;
+            }
+            let weeks = |days: u32| f64::from(days) / 7.0;
+            customer(
+                x,
+                weeks(last - first),
+                weeks(548 - first),
+                if x > 0 { spend / f64::from(x) } else { 0.0 },
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_maximum_at_infinity_is_found_on_the_edge_by_quasi_newton() {
+    // Along the ridge the slope fades long before the edge: quasi-Newton must follow it there
+    // and finish with the edge held, not leave it to Nelder–Mead (thousands of evaluations).
+    let customers = without_spread(3_000);
+    let count = std::cell::Cell::new(0);
+    let histories = Histories::new(&customers, 1.0);
+    let counted = |log: &[f64; 4]| {
+        count.set(count.get() + 1);
+        histories.cost(log)
+    };
+    let best = optimize::minimise(counted, [0.0; 4], LOG_LIMIT).expect("a maximum");
+    assert!(count.get() < 400, "{} evaluations for BG/NBD", count.get());
+    assert!(
+        best.point.iter().any(|v| v.abs() == LOG_LIMIT),
+        "{:?}",
+        best.point
+    );
+
+    count.set(0);
+    let spends = Spends::new(&customers, 1.0);
+    let counted = |log: &[f64; 3]| {
+        count.set(count.get() + 1);
+        spends.cost(log)
+    };
+    let best = optimize::minimise(counted, [0.0; 3], LOG_LIMIT).expect("a maximum");
+    assert!(
+        count.get() < 400,
+        "{} evaluations for Gamma-Gamma",
+        count.get()
+    );
+    assert!(
+        best.point.iter().any(|v| v.abs() == LOG_LIMIT),
+        "{:?}",
+        best.point
+    );
+}
