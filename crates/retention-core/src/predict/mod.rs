@@ -342,24 +342,27 @@ impl Histories {
                 .then(p.1.total_cmp(&q.1))
                 .then(p.2.total_cmp(&q.2))
         });
-        let frequencies = distinct(keys.iter().map(|k| f64::from(k.0)).collect());
-        let recencies = distinct(keys.iter().map(|k| k.1).collect());
-        let ages = distinct(keys.iter().map(|k| k.2).collect());
-        let mut rows: Vec<HistoryRow> = Vec::new();
-        let mut last = None;
+        // Alike customers as one row with a weight; the tables of distinct x, tₓ and T then
+        // come from the rows, far fewer than the customers.
+        let mut grouped: Vec<((u32, f64, f64), f64)> = Vec::new();
         for key in keys {
-            if last == Some(key) {
-                rows.last_mut().expect("a previous row").weight += 1.0;
-                continue;
+            match grouped.last_mut() {
+                Some((last, weight)) if *last == key => *weight += 1.0,
+                _ => grouped.push((key, 1.0)),
             }
-            last = Some(key);
-            rows.push(HistoryRow {
+        }
+        let frequencies = distinct(grouped.iter().map(|(k, _)| f64::from(k.0)).collect());
+        let recencies = distinct(grouped.iter().map(|(k, _)| k.1).collect());
+        let ages = distinct(grouped.iter().map(|(k, _)| k.2).collect());
+        let rows = grouped
+            .into_iter()
+            .map(|(key, weight)| HistoryRow {
                 frequency: position(&frequencies, f64::from(key.0)),
                 recency: position(&recencies, key.1),
                 age: position(&ages, key.2),
-                weight: 1.0,
-            });
-        }
+                weight,
+            })
+            .collect();
         Histories {
             frequencies,
             recencies,
