@@ -6,7 +6,7 @@
 //! Time is in whatever unit the summaries use (weeks in the papers): recency, age and the
 //! prediction horizon must share it.
 
-pub(crate) mod optimize;
+mod optimize;
 mod special;
 
 use std::collections::HashMap;
@@ -14,6 +14,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The minimiser of the fits, for any model in the crate: see predict/optimize.rs.
+pub(crate) use optimize::minimise;
 use special::ln_gamma_ratio;
 pub use special::{digamma, hyp2f1, ln_beta, ln_gamma};
 
@@ -193,7 +195,7 @@ impl BgNbd {
         let mean_age = customers.iter().map(|c| c.age).sum::<f64>() / customers.len() as f64;
         let scale = if mean_age > 0.0 { mean_age } else { 1.0 };
         let histories = Histories::new(customers, scale);
-        let best = optimize::minimise(|log| histories.cost(log), [0.0; 4], LOG_LIMIT)
+        let best = minimise(|log| histories.cost(log), [0.0; 4], LOG_LIMIT)
             .ok_or(FitError::DidNotConverge)?;
         let model = BgNbd::from_log(&best.point);
         // λ is per unit of time, so its gamma's rate α is in units of time: back from the
@@ -577,7 +579,7 @@ impl GammaGamma {
             .sum::<f64>()
             / found as f64;
         let spends = Spends::new(customers, scale);
-        let best = optimize::minimise(|log| spends.cost(log), [0.0; 3], LOG_LIMIT)
+        let best = minimise(|log| spends.cost(log), [0.0; 3], LOG_LIMIT)
             .ok_or(FitError::DidNotConverge)?;
         let model = GammaGamma::from_log(&best.point);
         // γ is in units of money: back from the rescaled spend to the caller's.

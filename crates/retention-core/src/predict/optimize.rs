@@ -1,15 +1,17 @@
-//! The minimiser behind the models' maximum-likelihood fits, for any model in the crate:
-//! give it the cost and its gradient as one function of the log-parameters (so every parameter
-//! stays positive and one scale suits them all) and a box |xᵢ| ≤ limit to search.
+//! The minimiser behind the models' maximum-likelihood fits, for any model in the crate
+//! (`crate::predict::minimise`): give it the cost and its gradient as one function of the
+//! log-parameters (so every parameter stays positive and one scale suits them all), a start
+//! and a box |xᵢ| ≤ limit to search (`f64::INFINITY` for none).
 //!
 //! It runs BFGS (a quasi-Newton method: it learns the curvature from the gradients it sees)
 //! with a line search for the strong Wolfe conditions (Nocedal & Wright, Numerical
-//! Optimization, 2006, algorithms 3.5, 3.6 and 6.1), holding a coordinate on the box's edge
-//! while its slope points out: a few dozen evaluations where Nelder–Mead needed hundreds.
-//! Where it cannot finish (the data show no spread, the maximum lies at infinity along a
-//! ridge, and the gradient fades into rounding before it vanishes) Nelder–Mead (1965), which
-//! needs no gradient and treats the edge as a wall, starts over from the same start.
-//! Deterministic: same function and start, same answer.
+//! Optimization, 2006, algorithms 3.5, 3.6 and 6.1): a few dozen evaluations where Nelder–Mead
+//! needed hundreds. A coordinate on the box's edge whose slope points out is held there while
+//! the others go on, so a maximum at infinity (data without spread) ends on the edge. Where it
+//! cannot finish (a gradient that is not finite, a line search that finds no lower point, its
+//! budget spent) Nelder–Mead (1965), which needs no gradient and treats the edge as a wall,
+//! starts over from the same start; a cost without a gradient (NaN for it) goes there
+//! directly. Deterministic: same function and start, same answer.
 //!
 //! ```ignore
 //! // Minimise (x₀ − 1)² + 10 (x₁ + 2)² within |xᵢ| ≤ 5.
@@ -183,7 +185,10 @@ fn quasi_newton<const N: usize>(
             }
             bfgs_update(&mut inverse_hessian, &s, &y, sy);
         }
-        let moved = s.iter().any(|v| v.abs() > f64::EPSILON * (1.0 + limit));
+        let moved = s
+            .iter()
+            .zip(&at.x)
+            .any(|(d, x)| d.abs() > f64::EPSILON * (1.0 + x.abs()));
         at = next;
         if !moved {
             // No representable progress: converged if the slope says so, else stuck.
@@ -524,6 +529,14 @@ mod tests {
         }
         // Nelder–Mead needs well over a thousand evaluations here.
         assert!(count.get() < 300, "{} evaluations", count.get());
+    }
+
+    #[test]
+    fn without_a_box_too() {
+        let best = minimise(rosenbrock::<3>, [-1.2, 1.0, 30.0], f64::INFINITY).expect("a minimum");
+        for v in best.point {
+            assert!((v - 1.0).abs() < 1e-8, "{:?}", best.point);
+        }
     }
 
     #[test]

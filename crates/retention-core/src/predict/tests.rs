@@ -205,7 +205,7 @@ fn a_maximum_at_infinity_is_found_on_the_edge_by_quasi_newton() {
         count.set(count.get() + 1);
         histories.cost(log)
     };
-    let best = optimize::minimise(counted, [0.0; 4], LOG_LIMIT).expect("a maximum");
+    let best = minimise(counted, [0.0; 4], LOG_LIMIT).expect("a maximum");
     assert!(count.get() < 400, "{} evaluations for BG/NBD", count.get());
     assert!(
         best.point.iter().any(|v| v.abs() == LOG_LIMIT),
@@ -219,7 +219,7 @@ fn a_maximum_at_infinity_is_found_on_the_edge_by_quasi_newton() {
         count.set(count.get() + 1);
         spends.cost(log)
     };
-    let best = optimize::minimise(counted, [0.0; 3], LOG_LIMIT).expect("a maximum");
+    let best = minimise(counted, [0.0; 3], LOG_LIMIT).expect("a maximum");
     assert!(
         count.get() < 400,
         "{} evaluations for Gamma-Gamma",
