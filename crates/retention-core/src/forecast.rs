@@ -235,13 +235,19 @@ impl Forecaster {
             options.margin,
         );
         let mut order: Vec<usize> = (0..predictions.len()).collect();
-        // Customers whose mean spend is undefined (∞) sort last rather than first.
+        // Customers whose mean spend is undefined (∞) sort last rather than first; ties keep
+        // the log's order. Only the top are sorted: pick them first.
         let value = |i: usize| {
             Some(predictions[i].clv)
                 .filter(|v| v.is_finite())
                 .unwrap_or(f64::MIN)
         };
-        order.sort_by(|&a, &b| value(b).total_cmp(&value(a)));
+        let best_first = |&a: &usize, &b: &usize| value(b).total_cmp(&value(a)).then(a.cmp(&b));
+        if options.top < order.len() {
+            order.select_nth_unstable_by(options.top, best_first);
+            order.truncate(options.top);
+        }
+        order.sort_unstable_by(best_first);
         let finite = |f: fn(&Prediction) -> f64| {
             predictions
                 .iter()

@@ -89,6 +89,7 @@ pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{
-    hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma, Prediction,
+    digamma, hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma,
+    Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};
