@@ -35,6 +35,7 @@ mod explain;
 mod forecast;
 mod format;
 mod locale;
+mod members;
 mod metrics;
 mod orders;
 mod parse;
@@ -50,6 +51,19 @@ pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
 pub use forecast::{customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
+pub use members::{
+    analyse_members, analyse_survivors, calculate_members, explain_members, parse_members,
+    parse_survivors, sniff_members, CancellationCluster, ConstantChurn, Lifetimes, MemberAdvice,
+    MemberBadRow, MemberBadRowReason, MemberCohort, MemberColumnGuess, MemberColumnKind,
+    MemberError, MemberExplanation, MemberField, MemberFigure, MemberImportError,
+    MemberImportStats, MemberInputs, MemberLog, MemberMapping, MemberOptions, MemberPeriod,
+    MemberPreview, MemberReport, MemberRetention, MemberSummary, MemberValue, PlanRisk, PooledFit,
+    Residual, Sbg, SbgError, SbgFit, SurvivalPoint, SurvivalStep, SurvivorExplanation,
+    SurvivorFigure, SurvivorInsight, SurvivorOptions, Survivors, SurvivorsError, SurvivorsReport,
+    TenureRisk, MAX_COHORTS, MAX_HORIZON, MAX_MEMBER_HORIZON, MAX_PERIODS, MAX_PLANS,
+    MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS, MIN_COHORT_FIT, MIN_DISCOUNT_RATE,
+    MIN_SURVIVOR_FIGURES,
+};
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,

@@ -19,6 +19,8 @@ mod scan;
 mod sniff;
 mod summary;
 
+pub(crate) use amount::{habit, read_amount};
+pub(crate) use date::{add_months, first_of_month, last_of_month, month_index};
 pub use date::{Date, DateFormat, NotADate};
 pub(crate) use export::quote;
 pub use export::{decode_text, inactive_csv};
@@ -28,7 +30,10 @@ pub use import::{
 };
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
+pub(crate) use scan::{Record, Scanner};
+pub(crate) use sniff::{detect_delimiter, sample};
 pub use sniff::{sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, PREVIEW_ROWS};
+pub(crate) use summary::label;
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
 };

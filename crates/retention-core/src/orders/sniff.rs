@@ -187,7 +187,7 @@ pub fn sniff_orders(text: &str) -> Preview {
 
 /// The delimiter whose split gives the most rows with the same number (2 or more) of fields;
 /// on a tie, the one with more fields, then the first of [`Delimiter::ALL`].
-fn detect_delimiter(text: &str) -> Delimiter {
+pub(crate) fn detect_delimiter(text: &str) -> Delimiter {
     let mut best = (Delimiter::Comma, 0, 0);
     for delimiter in Delimiter::ALL {
         let records = sample(text, delimiter, DELIMITER_ROWS);
@@ -200,7 +200,7 @@ fn detect_delimiter(text: &str) -> Delimiter {
 }
 
 /// The first `limit` non-blank records, as text.
-fn sample(text: &str, delimiter: Delimiter, limit: usize) -> Vec<Vec<String>> {
+pub(crate) fn sample(text: &str, delimiter: Delimiter, limit: usize) -> Vec<Vec<String>> {
     let mut scanner = Scanner::new(text, delimiter);
     let mut record = Record::new(text);
     let mut out = Vec::new();

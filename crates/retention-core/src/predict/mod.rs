@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use optimize::minimise;
 use special::ln_gamma_ratio;
 pub use special::{hyp2f1, ln_beta, ln_gamma};
 
