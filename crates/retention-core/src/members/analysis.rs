@@ -270,8 +270,8 @@ pub struct MemberSummary {
     pub monthly_fee: Option<f64>,
     /// Cohorts by start month, the last [`MAX_COHORTS`].
     pub cohorts: Vec<MemberCohort>,
-    /// Earlier start months without a row (their members count everywhere else).
-    pub cohorts_left_out: usize,
+    /// Members who started before the first cohort with a row: they count everywhere else.
+    pub members_before_cohorts: u64,
     /// Survival by months since the start, with censoring.
     pub survival: Vec<SurvivalStep>,
     /// Members in and out per period, the last [`MAX_PERIODS`].
@@ -420,7 +420,7 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
         later: 0,
         monthly_fee: None,
         cohorts: Vec::new(),
-        cohorts_left_out: 0,
+        members_before_cohorts: 0,
         survival: Vec::new(),
         periods: Vec::new(),
         periods_left_out: 0,
@@ -461,7 +461,7 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
     let period_count = (month_index(reference).div_euclid(len) - first_period + 1) as usize;
     let period_of = |day: i32| (month_index(day).div_euclid(len) - first_period) as usize;
     let reference_month = month_index(reference);
-    let first_cohort = (month_index(first)).max(reference_month - MAX_COHORTS as i32 + 1);
+    let first_cohort = month_index(first).max(reference_month - MAX_COHORTS as i32 + 1);
 
     let mut pooled = Lifetimes::default();
     let mut active_by_tenure: Vec<u64> = Vec::new();
@@ -543,6 +543,8 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
             if t.active {
                 bump_u(&mut c.active_by_tenure, t.observed as usize);
             }
+        } else {
+            summary.members_before_cohorts += 1;
         }
         // Plans.
         if log.plan[i] != NO_PLAN {
@@ -561,7 +563,6 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
         }
     }
     summary.monthly_fee = (fees > 0).then(|| fee_sum / fees as f64);
-    summary.cohorts_left_out = (first_cohort - month_index(first)).max(0) as usize;
 
     // Members without a fee pay the average.
     if let Some(mean) = summary.monthly_fee {
