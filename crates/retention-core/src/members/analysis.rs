@@ -12,9 +12,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::calculator::{period_rate, MemberInputs};
-use super::import::{MemberLog, MAX_PLANS, NO_PLAN, OPEN};
+use super::import::{MemberLog, MAX_PLANS, NO_PLAN};
 use super::sbg::{ConstantChurn, Lifetimes, Sbg, SbgError, SbgFit};
-use crate::orders::{add_months, first_of_month, label, last_of_month, month_index};
+use crate::orders::{
+    civil_from_days, days_from_civil, days_in_month, first_of_month, label, last_of_month,
+    month_index,
+};
 use crate::{Date, Period};
 
 /// Cohorts with a row in the retention grid: the last ten years of start months.
@@ -304,15 +307,49 @@ const BANDS: [(u32, Option<u32>); 5] = [
     (24, None),
 ];
 
-/// Anniversaries (monthly, from `start`) on or before `until` (`inclusive`) or before it.
-fn anniversaries(start: i32, until: i32, inclusive: bool) -> u32 {
-    if until < start {
-        return 0;
+/// A day with its calendar month, converted once: the calendar conversion is the costliest
+/// step of the analysis.
+#[derive(Clone, Copy)]
+struct Day {
+    days: i32,
+    /// Months since January of year 0.
+    month: i32,
+    /// Day of the month, 1–31.
+    day: u32,
+}
+
+impl Day {
+    fn new(days: i32) -> Day {
+        let (y, m, d) = civil_from_days(days);
+        Day {
+            days,
+            month: y * 12 + m as i32 - 1,
+            day: d,
+        }
     }
-    let k = month_index(until) - month_index(start);
-    let at = add_months(start, k);
-    let passed = if inclusive { at <= until } else { at < until };
-    (if passed { k } else { k - 1 }).max(0) as u32
+
+    /// The k-th monthly anniversary, the day clamped to the end of a shorter month (31
+    /// January, 29 February, 31 March...).
+    fn anniversary(self, k: i32) -> i32 {
+        let target = self.month + k;
+        let (year, month) = (target.div_euclid(12), target.rem_euclid(12) as u32 + 1);
+        days_from_civil(year, month, self.day.min(days_in_month(year, month)))
+    }
+
+    /// Anniversaries on or before `until` (`inclusive`), or before it.
+    fn anniversaries(self, until: Day, inclusive: bool) -> u32 {
+        if until.days < self.days {
+            return 0;
+        }
+        let k = until.month - self.month;
+        let at = self.anniversary(k);
+        let passed = if inclusive {
+            at <= until.days
+        } else {
+            at < until.days
+        };
+        (if passed { k } else { k - 1 }).max(0) as u32
+    }
 }
 
 /// One subscription as the analysis sees it.
@@ -325,16 +362,16 @@ struct Tenure {
     active: bool,
 }
 
-fn tenure(start: i32, end: i32, reference: i32) -> Tenure {
-    let observed = anniversaries(start, reference, true);
-    if end > reference {
+fn tenure(start: Day, end: Option<Day>, reference: Day) -> Tenure {
+    let observed = start.anniversaries(reference, true);
+    let Some(end) = end else {
         return Tenure {
             observed,
             left_in: None,
             active: true,
         };
-    }
-    let kept = anniversaries(start, end, false);
+    };
+    let kept = start.anniversaries(end, false);
     Tenure {
         observed,
         // Left in a month that is over: known. Left in the running month: still there at
@@ -459,8 +496,9 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
     let len = 12 / options.period.per_year() as i32;
     let first_period = month_index(first).div_euclid(len);
     let period_count = (month_index(reference).div_euclid(len) - first_period + 1) as usize;
-    let period_of = |day: i32| (month_index(day).div_euclid(len) - first_period) as usize;
-    let reference_month = month_index(reference);
+    let period_of = |day: Day| (day.month.div_euclid(len) - first_period) as usize;
+    let reference_day = Day::new(reference);
+    let reference_month = reference_day.month;
     let first_cohort = month_index(first).max(reference_month - MAX_COHORTS as i32 + 1);
 
     let mut pooled = Lifetimes::default();
@@ -483,12 +521,9 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
             summary.later += 1;
             continue;
         }
-        let end = if log.end[i] > reference {
-            OPEN
-        } else {
-            log.end[i]
-        };
-        let t = tenure(start, end, reference);
+        let start = Day::new(start);
+        let end = (log.end[i] <= reference).then(|| Day::new(log.end[i]));
+        let t = tenure(start, end, reference_day);
         summary.members += 1;
         summary.active += u64::from(t.active);
         summary.cancelled += u64::from(!t.active);
@@ -519,14 +554,14 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
         let p = period_of(start);
         new[p] += 1;
         end_diff[p] += 1;
-        if end != OPEN {
+        if let Some(end) = end {
             let q = period_of(end);
             cancelled[q] += 1;
             cancelled_new[q] += u64::from(q == p);
             end_diff[q] -= 1;
         }
         // Cohorts.
-        let cohort_month = month_index(start);
+        let cohort_month = start.month;
         if cohort_month >= first_cohort {
             let c = &mut cohorts[(cohort_month - first_cohort) as usize];
             c.size += 1;

@@ -3,13 +3,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::sniff::MemberMapping;
-use crate::orders::{read_amount, Record, Scanner};
+use crate::orders::{hash, read_amount, Record, Scanner};
 use crate::{Date, MAX_BAD_ROWS, PROGRESS_STEP};
 
 /// Distinct plans kept by name; the rest are counted together as one "other" plan, so a
@@ -462,17 +461,20 @@ fn finish(log: &mut MemberLog) {
     log.stats.with_fee = log.fee.iter().filter(|f| !f.is_nan()).count();
     // Distinct ids: sort by a hash, then compare the ids of equal hashes. No table of
     // strings, and one sort of 8-byte keys.
-    let mut keys: Vec<(u64, u32)> = (0..log.start.len())
-        .map(|i| {
-            let mut h = std::hash::DefaultHasher::new();
-            log.id(i).hash(&mut h);
-            (h.finish(), i as u32)
-        })
-        .collect();
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(log.ends.len());
+    let mut from = 0;
+    for (i, &end) in log.ends.iter().enumerate() {
+        keys.push((hash(&log.ids.as_bytes()[from..end]), i as u32));
+        from = end;
+    }
     keys.sort_unstable();
     let mut members = 0;
     for group in keys.chunk_by(|a, b| a.0 == b.0) {
-        // Almost always one id per hash; a collision splits the group by id.
+        if let [_] = group {
+            members += 1;
+            continue;
+        }
+        // A member who came back, or (rarely) two ids with one hash: count the ids.
         let mut ids: Vec<&str> = group.iter().map(|&(_, i)| log.id(i as usize)).collect();
         ids.sort_unstable();
         ids.dedup();

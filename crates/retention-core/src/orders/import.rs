@@ -558,7 +558,7 @@ impl Interner {
 /// bytes (`K-000123`, `K-000124`: the high bytes of a little-endian word) would pile up in
 /// one slot. The finaliser mixes the high bits down. Crafted collisions do not matter for a
 /// user's own file.
-fn hash(bytes: &[u8]) -> u64 {
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);

@@ -20,10 +20,13 @@ mod sniff;
 mod summary;
 
 pub(crate) use amount::{habit, read_amount};
-pub(crate) use date::{add_months, first_of_month, last_of_month, month_index};
+pub(crate) use date::{
+    civil_from_days, days_from_civil, days_in_month, first_of_month, last_of_month, month_index,
+};
 pub use date::{Date, DateFormat, NotADate};
 pub(crate) use export::quote;
 pub use export::{decode_text, inactive_csv};
+pub(crate) use import::hash;
 pub use import::{
     parse_orders, BadRow, BadRowReason, CustomerOrders, ImportError, ImportStats, OrderLog,
     Purchase, MAX_BAD_ROWS, PROGRESS_STEP,
