@@ -128,7 +128,7 @@ fn print_table(report: &Report, explanations: &[Explanation], locale: Locale, cu
 }
 
 /// A figure written in the locale, with its unit.
-fn quantity(q: Quantity, locale: Locale, currency: Currency) -> String {
+pub(crate) fn quantity(q: Quantity, locale: Locale, currency: Currency) -> String {
     let nl = locale == Locale::Nl;
     match q {
         Quantity::Count(n) => format_count(n, locale),

@@ -8,6 +8,7 @@
 mod analyze;
 mod args;
 mod calc;
+mod members;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,9 @@ retention: customer retention, churn and lifetime value
 Usage:
   retention calc --start S --end E --new N [options]
   retention analyze FILE [options]
+  retention members FILE [options]
+  retention members --start S --cancelled C --new N [options]
+  retention survivors [FILE] [options]
   retention --help | --version
 
 retention calc: every figure from the customers at the start (S) and end (E) of a period
@@ -47,6 +51,38 @@ customers and the calculator inputs of the last complete period.
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
+
+retention members FILE: reads a member export (CSV or TSV: one row per membership with a
+member id, a start date, an end or cancellation date that is empty while still a member,
+optionally a fee and a plan; the layout is detected) and prints survival by months since
+the start (Kaplan-Meier), the sBG model with today's members projected and valued,
+members in and out per period, cohorts, the members at risk by plan and tenure, the
+months in which cancellations cluster, and the members calculator's inputs.
+  --reference DATE     the day to count at, yyyy-mm-dd (default: the last date in the file)
+  --period P           month, quarter or year for the table of periods (default month)
+  --fee X              the fee for members without one in the file
+  --fee-period P       the period the file's fees are for: month, quarter or year (default month)
+  --margin M           gross margin on the fee in percent
+  --discount-rate D    yearly discount rate in percent (default 10)
+  --horizon N          months to project ahead (default 12)
+  --locale L, --currency C, --json
+
+retention members --start S --cancelled C --new N: the members calculator. S members at
+the start of a period, C of them cancelled, N new members still there at its end.
+  --fee F              the fee per period (for member CLV)
+  --margin M           gross margin on the fee in percent
+  --discount-rate D    yearly discount rate in percent (for discounted member CLV)
+  --period P           month, quarter or year (default month)
+  --locale L, --currency C, --json
+
+retention survivors [FILE]: fits the shifted-beta-geometric model (Fader & Hardie 2007) to
+a survivors table: one line per period with the members of one cohort still active
+(0;1000, 1;631, ...). Reads stdin without FILE or with -.
+  --period P           the length of a period (default year)
+  --horizon N          periods to project beyond the table (default 10)
+  --discount-rate D    yearly discount rate in percent (default 10)
+  --fee F, --margin M  a member's fee per period and margin, for residual value
+  --locale L, --currency C, --json
 
 Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
 message says which), 2 for a command line that cannot be understood.
@@ -82,7 +118,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage(
-            "a command is needed: calc or analyze".into(),
+            "a command is needed: calc, analyze, members or survivors".into(),
         ));
     };
     match command.as_str() {
@@ -96,6 +132,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "calc" => calc::run(rest),
         "analyze" | "analyse" => analyze::run(rest),
+        "members" => members::run(rest),
+        "survivors" => members::run_survivors(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
 }

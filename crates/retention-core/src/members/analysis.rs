@@ -88,7 +88,7 @@ pub struct MemberCohort {
     /// `retained[k] / observed[k]` in percent: the retention heatmap's row.
     pub shares: Vec<f64>,
     /// The cohort's own sBG, for cohorts of [`MIN_COHORT_FIT`] or more.
-    pub fit: Option<Sbg>,
+    pub fit: Option<SbgFit>,
     /// Why there is no fit.
     pub fit_error: Option<SbgError>,
     /// Of today's members of the cohort, those expected to be there after the horizon.
@@ -773,18 +773,18 @@ fn cohort_rows(cohorts: Vec<CohortCounts>, first_month: i32, horizon: u32) -> Ve
                 .map(|(&o, &r)| r as f64 * 100.0 / o as f64)
                 .collect();
             let fit = if c.size >= MIN_COHORT_FIT {
-                Sbg::fit(&c.lifetimes).map(|f| f.model)
+                Sbg::fit(&c.lifetimes)
             } else {
                 Err(SbgError::TooFewMembers {
                     found: c.size,
                     needed: MIN_COHORT_FIT,
                 })
             };
-            let projected = fit.as_ref().ok().map(|m| {
+            let projected = fit.as_ref().ok().map(|f| {
                 c.active_by_tenure
                     .iter()
                     .enumerate()
-                    .map(|(t, &n)| n as f64 * m.still_there(t as u32, horizon))
+                    .map(|(t, &n)| n as f64 * f.model.still_there(t as u32, horizon))
                     .sum()
             });
             MemberCohort {
