@@ -21,6 +21,8 @@
 //! The TypeScript types below match the serde output of the core's types; `tests/js` checks
 //! every key and name the API returns against the generated `.d.ts`.
 
+mod members;
+
 use std::fmt;
 
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};

@@ -334,7 +334,11 @@ pub struct SurvivorsReport {
 
 /// What stands out in a fitted survivors table.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "camelCase")]
+#[serde(
+    tag = "code",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum SurvivorInsight {
     /// Retention rises with tenure, because the members likely to leave leave first and
     /// the loyal ones remain — not because any member became more loyal.
