@@ -58,11 +58,11 @@ pub use members::{
     MemberError, MemberExplanation, MemberField, MemberFigure, MemberImportError,
     MemberImportStats, MemberInputs, MemberLog, MemberMapping, MemberOptions, MemberPeriod,
     MemberPreview, MemberReport, MemberRetention, MemberSummary, MemberValue, PlanRisk, PooledFit,
-    Residual, Sbg, SbgError, SbgFit, SurvivalPoint, SurvivalStep, SurvivorExplanation,
-    SurvivorFigure, SurvivorInsight, SurvivorOptions, Survivors, SurvivorsError, SurvivorsReport,
-    TenureRisk, MAX_COHORTS, MAX_HORIZON, MAX_MEMBER_HORIZON, MAX_PERIODS, MAX_PLANS,
-    MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS, MIN_COHORT_FIT, MIN_DISCOUNT_RATE,
-    MIN_SURVIVOR_FIGURES,
+    Residual, Sbg, SbgError, SbgFit, Subscription, SurvivalPoint, SurvivalStep,
+    SurvivorExplanation, SurvivorFigure, SurvivorInsight, SurvivorOptions, Survivors,
+    SurvivorsError, SurvivorsReport, TenureRisk, MAX_COHORTS, MAX_HORIZON, MAX_MEMBER_HORIZON,
+    MAX_PERIODS, MAX_PLANS, MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS, MIN_COHORT_FIT,
+    MIN_DISCOUNT_RATE, MIN_SURVIVOR_FIGURES,
 };
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,

@@ -7,7 +7,7 @@ use retention_core::{
     analyse_members, calculate_members, explain_members, parse_members, sniff_members, Date,
     DateFormat, Delimiter, Locale, MemberAdvice, MemberBadRowReason, MemberColumnKind, MemberError,
     MemberField, MemberFigure, MemberImportError, MemberInputs, MemberLog, MemberMapping,
-    MemberOptions, MemberSummary, Period, Quantity, Token, Verdict,
+    MemberOptions, MemberSummary, Period, Quantity, Subscription, Token, Verdict,
 };
 
 #[track_caller]
@@ -262,12 +262,13 @@ fn sniffs_an_english_export() {
     assert_eq!(log.len(), 6);
     assert_eq!(
         log.subscription(1),
-        (
-            date(2024, 1, 20),
-            Some(date(2024, 4, 2)),
-            Some(39.99),
-            Some("Premium")
-        )
+        Subscription {
+            member: "M-2",
+            start: date(2024, 1, 20),
+            end: Some(date(2024, 4, 2)),
+            fee: Some(39.99),
+            plan: Some("Premium")
+        }
     );
     assert_eq!(log.stats().plans, ["Basic", "Premium", "Annual"]);
 }
@@ -289,7 +290,7 @@ fn sniffs_a_dutch_export_without_names() {
         (DateFormat::DayMonthYear, Locale::Nl, Delimiter::Semicolon)
     );
     let log = import(text, &m);
-    assert_eq!(log.subscription(5).2, Some(1234.5));
+    assert_eq!(log.subscription(5).fee, Some(1234.5));
     assert_eq!(log.stats().open, 4);
 }
 
@@ -403,7 +404,7 @@ fn members_who_return_and_plans_beyond_the_limit() {
     assert_eq!(stats.plans.len(), 50);
     // x, y and plans 0..=47 have names; plans 48..=59 are "other".
     assert_eq!(stats.other_plans, 12);
-    assert_eq!(log.subscription(62).3, Some(""));
+    assert_eq!(log.subscription(62).plan, Some(""));
 }
 
 /// The hand-worked example: seven members on 30 June 2024.

@@ -436,3 +436,36 @@ fn monthly_periods_discount_by_the_month() {
     );
     assert_eq!(report.curve.len(), 5 + 10);
 }
+
+#[test]
+fn hostile_options_give_finite_figures() {
+    let table = parse_survivors("1000\n631\n468\n382\n", Locale::En).unwrap();
+    let options = SurvivorOptions {
+        period: Period::Month,
+        horizon: u32::MAX,
+        discount_rate: f64::NAN,
+        fee: Some(-5.0),
+        margin: Some(200.0),
+    };
+    let report = analyse_survivors(&table, &options).unwrap();
+    assert_eq!(report.options.horizon, 1200);
+    assert_eq!(report.options.discount_rate, 10.0);
+    assert_eq!(
+        (report.options.fee, report.options.margin, report.clv),
+        (None, None, None)
+    );
+    assert_eq!(report.curve.len(), 4 + 1200);
+    assert!(report
+        .curve
+        .iter()
+        .all(|p| p.fitted.is_finite() && p.constant >= 0.0));
+    assert!(report.residual.iter().all(|r| r.derl.is_finite()));
+    // A discount rate of zero is read as the lowest one allowed, so the lifetime stays finite.
+    let zero = SurvivorOptions {
+        discount_rate: 0.0,
+        ..SurvivorOptions::default()
+    };
+    let report = analyse_survivors(&table, &zero).unwrap();
+    assert_eq!(report.options.discount_rate, 0.5);
+    assert!(report.del.is_finite());
+}

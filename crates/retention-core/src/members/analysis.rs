@@ -298,6 +298,26 @@ pub struct MemberSummary {
     pub fill_period: Option<String>,
 }
 
+/// A yearly discount rate within [`MIN_DISCOUNT_RATE`] and 1000 %; 10 % for one that is not
+/// a number.
+pub(crate) fn usable_discount_rate(percent: f64) -> f64 {
+    if percent.is_finite() {
+        percent.clamp(MIN_DISCOUNT_RATE, 1000.0)
+    } else {
+        10.0
+    }
+}
+
+/// A fee of zero or more, or none.
+pub(crate) fn usable_fee(fee: Option<f64>) -> Option<f64> {
+    fee.filter(|f| f.is_finite() && *f >= 0.0)
+}
+
+/// A margin from 0 to 100 %, or none.
+pub(crate) fn usable_margin(margin: Option<f64>) -> Option<f64> {
+    margin.filter(|m| (0.0..=100.0).contains(m))
+}
+
 /// Tenure bands of [`MemberSummary::tenure`], in whole months.
 const BANDS: [(u32, Option<u32>); 5] = [
     (0, Some(3)),
@@ -437,13 +457,9 @@ struct PlanCounts {
 pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummary {
     let options = MemberOptions {
         horizon: options.horizon.min(MAX_MEMBER_HORIZON),
-        discount_rate: if options.discount_rate.is_finite() {
-            options.discount_rate.clamp(MIN_DISCOUNT_RATE, 1000.0)
-        } else {
-            10.0
-        },
-        fee: options.fee.filter(|f| f.is_finite() && *f >= 0.0),
-        margin: options.margin.filter(|m| (0.0..=100.0).contains(m)),
+        discount_rate: usable_discount_rate(options.discount_rate),
+        fee: usable_fee(options.fee),
+        margin: usable_margin(options.margin),
         ..*options
     };
     let mut summary = MemberSummary {

@@ -185,6 +185,21 @@ pub struct MemberImportStats {
     pub bad_rows: Vec<MemberBadRow>,
 }
 
+/// One row of a member export, as read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Subscription<'a> {
+    /// The member id as written in the export.
+    pub member: &'a str,
+    /// The start date.
+    pub start: Date,
+    /// The end date; `None` while still a member.
+    pub end: Option<Date>,
+    /// The fee, if the row has one.
+    pub fee: Option<f64>,
+    /// The plan: its name, `""` for a plan beyond the first [`MAX_PLANS`], `None` without.
+    pub plan: Option<&'a str>,
+}
+
 /// No end date.
 pub(crate) const OPEN: i32 = i32::MAX;
 /// No plan.
@@ -224,16 +239,15 @@ impl MemberLog {
         &self.ids[from..self.ends[i]]
     }
 
-    /// Subscription `i`: start, end (`None` while still a member), fee and plan name.
-    pub fn subscription(&self, i: usize) -> (Date, Option<Date>, Option<f64>, Option<&str>) {
-        let end = (self.end[i] != OPEN).then(|| Date::from_days(self.end[i]));
-        let fee = Some(self.fee[i]).filter(|f| !f.is_nan());
-        (
-            Date::from_days(self.start[i]),
-            end,
-            fee,
-            self.plan_name(self.plan[i]),
-        )
+    /// Subscription `i`, `i` below [`MemberLog::len`].
+    pub fn subscription(&self, i: usize) -> Subscription<'_> {
+        Subscription {
+            member: self.id(i),
+            start: Date::from_days(self.start[i]),
+            end: (self.end[i] != OPEN).then(|| Date::from_days(self.end[i])),
+            fee: Some(self.fee[i]).filter(|f| !f.is_nan()),
+            plan: self.plan_name(self.plan[i]),
+        }
     }
 
     /// The name of plan index `plan`: "" for the "other" plans, `None` for no plan.

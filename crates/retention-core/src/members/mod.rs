@@ -30,7 +30,7 @@ pub use calculator::{
 pub use explain::{explain_members, MemberAdvice, MemberExplanation, MemberFigure};
 pub use import::{
     parse_members, MemberBadRow, MemberBadRowReason, MemberImportError, MemberImportStats,
-    MemberLog, MAX_PLANS,
+    MemberLog, Subscription, MAX_PLANS,
 };
 pub use sbg::{ConstantChurn, Lifetimes, Sbg, SbgError, SbgFit};
 pub use sniff::{

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::analysis::{usable_discount_rate, usable_fee, usable_margin};
 use super::calculator::period_rate;
 use super::explain::MemberAdvice;
 use super::sbg::{ConstantChurn, Lifetimes, Sbg, SbgError, SbgFit};
@@ -238,11 +239,13 @@ pub struct SurvivorOptions {
     pub period: Period,
     /// Periods to project beyond the table. Default 10, at most [`MAX_HORIZON`].
     pub horizon: u32,
-    /// Yearly discount rate in percent for residual lifetime and value. Default 10.
+    /// Yearly discount rate in percent for residual lifetime and value. Default 10; at
+    /// least [`MIN_DISCOUNT_RATE`](crate::MIN_DISCOUNT_RATE), at most 1000.
     pub discount_rate: f64,
-    /// The fee a member pays per period; with it, lifetimes become money.
+    /// The fee a member pays per period; with it, lifetimes become money. A negative one is
+    /// left out.
     pub fee: Option<f64>,
-    /// Gross margin on the fee in percent.
+    /// Gross margin on the fee in percent; outside 0–100 it is left out.
     pub margin: Option<f64>,
 }
 
@@ -441,6 +444,9 @@ pub fn analyse_survivors(
     let constant = ConstantChurn::fit(&lifetimes).ok_or(SbgError::NoMembers)?;
     let options = SurvivorOptions {
         horizon: options.horizon.min(MAX_HORIZON),
+        discount_rate: usable_discount_rate(options.discount_rate),
+        fee: usable_fee(options.fee),
+        margin: usable_margin(options.margin),
         ..*options
     };
     let m = fit.model;
@@ -468,7 +474,7 @@ pub fn analyse_survivors(
             }
         })
         .collect();
-    let d_percent = period_rate(options.discount_rate.max(0.0), options.period);
+    let d_percent = period_rate(options.discount_rate, options.period);
     let d = d_percent / 100.0;
     let money = |periods: f64| {
         options
