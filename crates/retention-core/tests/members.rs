@@ -674,3 +674,22 @@ fn absurd_date_ranges_are_capped() {
     assert_eq!(s.periods.last().unwrap().end, 1);
     assert_eq!(s.survival[600].at_risk, 1);
 }
+
+#[test]
+fn a_reference_day_millennia_away_is_read_within_the_years_of_an_export() {
+    let log = import(HAND_WORKED, &mapping(3, Some(2), None, None));
+    let options = MemberOptions {
+        reference: Date::from_ymd(50_000, 1, 1),
+        ..MemberOptions::default()
+    };
+    let s = analyse_members(&log, &options);
+    assert_eq!(s.reference, Some(date(2100, 12, 31)));
+    assert_eq!(s.periods.len(), 240);
+    // Nobody has started before the year 1900.
+    let early = MemberOptions {
+        reference: Date::from_ymd(-5, 1, 1),
+        ..MemberOptions::default()
+    };
+    let s = analyse_members(&log, &early);
+    assert_eq!((s.members, s.later), (0, 7));
+}

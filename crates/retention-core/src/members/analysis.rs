@@ -37,7 +37,7 @@ pub const MIN_DISCOUNT_RATE: f64 = 0.5;
 #[serde(rename_all = "camelCase", default)]
 pub struct MemberOptions {
     /// The day the figures are taken at; `None` is the last date in the file. Later starts
-    /// are left out, later ends are not known yet.
+    /// are left out, later ends are not known yet. Read within the years 1900–2100.
     pub reference: Option<Date>,
     /// The length of the periods of the flow table: month, quarter or year.
     pub period: Period,
@@ -488,10 +488,15 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
         },
         fill_period: None,
     };
+    // Within the years an export's dates may have, so that no reference day can stretch
+    // the tables over millennia.
+    let years = crate::orders::YEARS;
+    let earliest = Date::from_ymd(*years.start(), 1, 1).map_or(i32::MIN, Date::days);
+    let latest = Date::from_ymd(*years.end(), 12, 31).map_or(i32::MAX, Date::days);
     let Some(reference) = options
         .reference
         .or_else(|| log.span().map(|(_, last)| last))
-        .map(Date::days)
+        .map(|d| d.days().clamp(earliest, latest))
     else {
         return summary;
     };

@@ -254,7 +254,7 @@ impl Sbg {
         out
     }
 
-    /// The log-likelihood of `lifetimes`: Σₜ left[t] ln P(T = t) + Σ_c active[c] ln S(c),
+    /// The log-likelihood of `lifetimes`: Σₜ `left[t]` ln P(T = t) + Σ_c `active[c]` ln S(c),
     /// with P(T = t) = S(t − 1) · α / (α + β + t − 1).
     ///
     /// ```
@@ -344,7 +344,7 @@ impl Sbg {
     }
 
     /// Expected lifetime of a new member, in periods paid (the first included):
-    /// E[T] = Σₜ S(t) = (α + β − 1) / (α − 1). `None` when α ≤ 1: then the loyal tail is so
+    /// E(T) = Σₜ S(t) = (α + β − 1) / (α − 1). `None` when α ≤ 1: then the loyal tail is so
     /// long that the mean is infinite, and only a discounted lifetime ([`Sbg::del`]) is finite.
     pub fn mean_lifetime(&self) -> Option<f64> {
         (self.alpha > 1.0).then(|| (self.alpha + self.beta - 1.0) / (self.alpha - 1.0))

@@ -22,6 +22,7 @@ mod summary;
 pub(crate) use amount::{habit, read_amount};
 pub(crate) use date::{
     civil_from_days, days_from_civil, days_in_month, first_of_month, last_of_month, month_index,
+    YEARS,
 };
 pub use date::{Date, DateFormat, NotADate};
 pub(crate) use export::quote;
