@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::calculator::{period_rate, MemberInputs};
 use super::import::{MemberLog, MAX_PLANS, NO_PLAN};
 use super::sbg::{ConstantChurn, Lifetimes, Sbg, SbgError, SbgFit};
+use super::survivors::{insights_of, Residual, SurvivorInsight};
 use crate::orders::{
     civil_from_days, days_from_civil, days_in_month, first_of_month, label, last_of_month,
     month_index,
@@ -189,6 +190,10 @@ pub struct PooledFit {
     pub residual_value: Option<f64>,
     /// The same at constant churn.
     pub constant_residual_value: Option<f64>,
+    /// What stands out, as for a survivors table: retention rising with tenure, what
+    /// constant churn says of today's members at the end of the horizon, and a member of
+    /// two years (or the longest tenure seen) against a new one.
+    pub insights: Vec<SurvivorInsight>,
 }
 
 /// Retention by plan.
@@ -736,6 +741,24 @@ fn pooled_fit(
     let margin = options.margin.unwrap_or(100.0) / 100.0;
     let has_fees = monthly_fee.is_some();
     let (del, constant_del) = (m.del(d), constant.del(d));
+    let observed = pooled.periods() as u32;
+    let residual = |renewals: u32| Residual {
+        renewals,
+        derl: m.derl(d, renewals),
+        constant_derl: constant.derl(d),
+        value: None,
+        constant_value: None,
+    };
+    let insights = insights_of(
+        &fit,
+        observed,
+        observed + options.horizon,
+        (horizon > 0).then(|| {
+            let h = horizon;
+            (h as u32, projection[h], constant_projection[h])
+        }),
+        (observed >= 1).then(|| (residual(0), residual(observed.min(24)))),
+    );
     Some(PooledFit {
         fit,
         constant,
@@ -761,6 +784,7 @@ fn pooled_fit(
         constant_clv: monthly_fee.map(|f| f * margin * constant_del),
         residual_value: has_fees.then_some(value * margin),
         constant_residual_value: has_fees.then(|| fee_total * margin * constant.derl(d)),
+        insights,
     })
 }
 

@@ -359,7 +359,8 @@ pub enum SurvivorInsight {
     /// At the end of the projection constant churn expects fewer members than the sBG:
     /// it writes off the loyal ones too soon.
     ConstantChurnUnderestimates {
-        /// Periods since the start.
+        /// The end of the projection: periods since the start for a survivors table, months
+        /// from the reference day for a member file.
         period: u32,
         /// Members the sBG expects.
         sbg: f64,
@@ -368,7 +369,7 @@ pub enum SurvivorInsight {
     },
     /// At the end of the projection constant churn expects more members than the sBG.
     ConstantChurnOverestimates {
-        /// Periods since the start.
+        /// As for `ConstantChurnUnderestimates`.
         period: u32,
         /// Members the sBG expects.
         sbg: f64,
@@ -516,23 +517,46 @@ pub fn analyse_survivors(
 }
 
 fn insights(report: &SurvivorsReport, observed: usize) -> Vec<SurvivorInsight> {
-    let m = report.fit.model;
+    let end = report.curve.last().filter(|p| p.projected);
+    let loyal = match (report.residual.first(), report.residual.last()) {
+        (Some(new), Some(loyal)) => Some((*new, *loyal)),
+        _ => None,
+    };
+    insights_of(
+        &report.fit,
+        observed as u32,
+        report.curve.len() as u32 - 1,
+        end.map(|p| (p.period, p.fitted, p.constant)),
+        loyal,
+    )
+}
+
+/// What stands out in a fit: whether retention rises with tenure from period 1 to
+/// `observed` (and on to `last`), what constant churn says at the end of a projection
+/// `(period, sBG, constant)`, and whether a loyal member's residual lifetime beats a new
+/// one's.
+pub(crate) fn insights_of(
+    fit: &SbgFit,
+    observed: u32,
+    last: u32,
+    projection: Option<(u32, f64, f64)>,
+    residual: Option<(Residual, Residual)>,
+) -> Vec<SurvivorInsight> {
+    let m = fit.model;
     let mut out = Vec::new();
-    let (first, last) = (m.retention(1) * 100.0, m.retention(observed as u32) * 100.0);
-    if report.fit.homogeneous || last - first < 0.5 {
+    let (first, seen) = (m.retention(1) * 100.0, m.retention(observed.max(1)) * 100.0);
+    if fit.homogeneous || seen - first < 0.5 {
         out.push(SurvivorInsight::Homogeneous);
     } else {
         out.push(SurvivorInsight::RetentionRises {
             first,
-            last,
-            projected: m.retention(report.curve.len() as u32 - 1) * 100.0,
+            last: seen,
+            projected: m.retention(last.max(1)) * 100.0,
         });
     }
-    if let Some(end) = report.curve.last().filter(|p| p.projected) {
-        let (sbg, constant) = (end.fitted, end.constant);
+    if let Some((period, sbg, constant)) = projection {
         // Differences below half a member, or a percent, are not worth a sentence.
         if (sbg - constant).abs() >= 0.5_f64.max(0.01 * sbg) {
-            let period = end.period;
             out.push(if sbg > constant {
                 SurvivorInsight::ConstantChurnUnderestimates {
                     period,
@@ -548,7 +572,7 @@ fn insights(report: &SurvivorsReport, observed: usize) -> Vec<SurvivorInsight> {
             });
         }
     }
-    if let (Some(new), Some(loyal)) = (report.residual.first(), report.residual.last()) {
+    if let Some((new, loyal)) = residual {
         if loyal.derl > new.derl * 1.05 {
             out.push(SurvivorInsight::LoyalMembersWorthMore {
                 renewals: loyal.renewals,

@@ -384,6 +384,7 @@ export interface PooledFit {
   constantClv: number | null;
   residualValue: number | null;
   constantResidualValue: number | null;
+  insights: SurvivorInsight[];
 }
 
 /** Retention by plan. */
