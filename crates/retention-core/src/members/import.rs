@@ -321,9 +321,14 @@ pub fn parse_members(
     let mut scanner = Scanner::new(text, mapping.delimiter);
     let mut record = Record::new(text);
     let mut log = MemberLog::default();
+    // About 40 bytes a row: room for most exports without growing.
     let rows_guess = total / 40;
     log.start.reserve(rows_guess);
     log.end.reserve(rows_guess);
+    log.fee.reserve(rows_guess);
+    log.plan.reserve(rows_guess);
+    log.ends.reserve(rows_guess);
+    log.ids.reserve(rows_guess * 8);
     let mut plans: HashMap<String, u16> = HashMap::new();
     let mut next_report = PROGRESS_STEP;
     let mut header_pending = mapping.has_header;
