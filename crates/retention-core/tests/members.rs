@@ -761,3 +761,46 @@ fn the_pooled_fit_recovers_a_simulated_membership() {
         assert!((km - sbg).abs() < 2.0, "month {month}: {km} against {sbg}");
     }
 }
+
+#[test]
+fn sniffs_more_layouts() {
+    // An American export with a status column: the status is not a plan.
+    let mut us = String::from("Customer,Status,Start Date,End Date,MRR\n");
+    for i in 0..40 {
+        let (status, end) = if i % 3 == 0 {
+            ("canceled", "03/02/2024")
+        } else {
+            ("active", "")
+        };
+        us.push_str(&format!(
+            "C{i},{status},01/{}/2024,{end},9.99\n",
+            10 + i % 18
+        ));
+    }
+    let m = sniff_members(&us).mapping.unwrap();
+    assert_eq!(
+        (m.member, m.start, m.end, m.fee, m.plan),
+        (0, 2, Some(3), Some(4), None)
+    );
+    assert_eq!(m.date_format, DateFormat::MonthDayYear);
+    // Tabs, no end column: everyone is still a member.
+    let tsv = "id\tjoined\tplan\n1\t2024-01-03\tgold\n2\t2024-01-05\tsilver\n3\t2024-02-03\tgold\n";
+    let m = sniff_members(tsv).mapping.unwrap();
+    assert_eq!(
+        (m.delimiter, m.start, m.end, m.plan),
+        (Delimiter::Tab, 1, None, Some(2))
+    );
+    let s = summary_at(tsv, &m, date(2024, 6, 30));
+    assert_eq!(
+        (s.members, s.active, s.pooled_error),
+        (3, 3, Some(retention_core::SbgError::NoChurn))
+    );
+    // Dutch names and one-digit days.
+    let nl =
+        "email;aangemeld;afgemeld\na@x.nl;1-1-2024;\nb@x.nl;5-1-2024;5-3-2024\nc@x.nl;13-2-2024;\n";
+    let m = sniff_members(nl).mapping.unwrap();
+    assert_eq!(
+        (m.member, m.start, m.end, m.date_format),
+        (0, 1, Some(2), DateFormat::DayMonthYear)
+    );
+}

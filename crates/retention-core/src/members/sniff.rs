@@ -76,6 +76,9 @@ const PLAN_WORDS: [&str; 10] = [
     "soort",
 ];
 
+/// Columns named so hold a status (active, cancelled), not a plan, however few their values.
+const STATUS_WORDS: [&str; 4] = ["status", "state", "actief", "active"];
+
 /// What a column of a member export seems to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -414,6 +417,7 @@ impl Roles {
                     .filter(|&c| {
                         let s = &stats[c];
                         !taken(c, &used)
+                            && !named(c, &STATUS_WORDS)
                             && !s.numeric
                             && s.formats.is_empty()
                             && s.values >= 5
