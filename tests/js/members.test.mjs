@@ -77,6 +77,7 @@ test("survivors: bad tables and impossible fits are errors as data", () => {
   assert.deepEqual(flat.table.counts, [1000, 1000, 1000]);
   assert.equal(flat.report, null);
   assert.equal(flat.error.code, "noChurn");
+  assert.match(flat.error.message, /no member left/);
   assert.throws(() => api.survivors("1000\n", { horizon: "many" }), /options: invalid type/);
 });
 
@@ -121,6 +122,9 @@ test("a member export: sniff, import with bad rows, analyse", () => {
   assert.equal(summary.pooled.projection.length, 7);
   assert.deepEqual(summary.plans.map((p) => p.plan).sort(), ["jaar", "maand"]);
   assert.equal(summary.fill.period, "month");
+  const small = summary.cohorts.find((c) => c.fitError);
+  assert.deepEqual([small.fitError.code, small.fitError.needed], ["tooFewMembers", 30]);
+  assert.match(small.fitError.message, /too few/);
   assert.equal(analyzer.analyse({ period: "quarter" }).periods[0].label, "2023-Q1");
   assert.throws(() => analyzer.analyse({ reference: "soon" }), /not a date/);
   analyzer.free();

@@ -150,7 +150,7 @@ pub struct MemberPeriod {
 }
 
 /// The sBG fitted to every member at once, and what it says of today's members.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PooledFit {
     /// α, β and the log-likelihood, in months.
@@ -254,8 +254,9 @@ pub struct CancellationCluster {
     pub approaching: u64,
 }
 
-/// Everything [`analyse_members`] found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Everything [`analyse_members`] found. It deserializes too, so a page can read it back
+/// from a worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberSummary {
     /// The options used (horizon and discount rate within their bounds).

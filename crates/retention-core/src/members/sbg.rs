@@ -15,6 +15,7 @@
 
 use std::fmt;
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::hyp2f1;
@@ -131,7 +132,10 @@ fn grow(v: &mut Vec<u64>, index: usize) {
 }
 
 /// Why the sBG could not be fitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serializes as `{ code, message }` plus the variant's numbers, like
+/// [`ImportError`](crate::ImportError).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
 pub enum SbgError {
     /// No members at all.
@@ -192,6 +196,19 @@ impl fmt::Display for SbgError {
 }
 
 impl std::error::Error for SbgError {}
+
+impl Serialize for SbgError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("SbgError", 4)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message", &self.to_string())?;
+        if let SbgError::TooFewMembers { found, needed } = *self {
+            out.serialize_field("found", &found)?;
+            out.serialize_field("needed", &needed)?;
+        }
+        out.end()
+    }
+}
 
 /// The sBG model: churn probabilities θ ~ Beta(α, β) across members.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

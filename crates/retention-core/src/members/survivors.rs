@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{usable_discount_rate, usable_fee, usable_margin};
@@ -33,7 +34,9 @@ pub struct Survivors {
 }
 
 /// Why a survivors table cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serializes as `{ code, message }` plus the variant's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
 pub enum SurvivorsError {
     /// Fewer than [`MIN_SURVIVOR_FIGURES`] figures.
@@ -121,6 +124,40 @@ impl fmt::Display for SurvivorsError {
 }
 
 impl std::error::Error for SurvivorsError {}
+
+impl Serialize for SurvivorsError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("SurvivorsError", 5)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message", &self.to_string())?;
+        match self {
+            SurvivorsError::TooFewPeriods { found, needed } => {
+                out.serialize_field("found", found)?;
+                out.serialize_field("needed", needed)?;
+            }
+            SurvivorsError::NoMembers => {}
+            SurvivorsError::Rises {
+                line,
+                previous,
+                count,
+            } => {
+                out.serialize_field("line", line)?;
+                out.serialize_field("previous", previous)?;
+                out.serialize_field("count", count)?;
+            }
+            SurvivorsError::NotACount { line, text } => {
+                out.serialize_field("line", line)?;
+                out.serialize_field("text", text)?;
+            }
+            SurvivorsError::Columns { line, found } => {
+                out.serialize_field("line", line)?;
+                out.serialize_field("found", found)?;
+            }
+            SurvivorsError::TooManyRows { max } => out.serialize_field("max", max)?,
+        }
+        out.end()
+    }
+}
 
 /// Reads a survivors table: one line per period with the members still active, optionally
 /// after a label (`year 1`, `2024-02`, `1`), separated by a tab, semicolon, comma or

@@ -494,7 +494,7 @@ pub fn survivors(
         Err(e) => to_js(&Out {
             table: None,
             report: None,
-            error: Some(Problem::Table(WithMessage::new(e))),
+            error: Some(Problem::Table(e)),
         }),
         Ok(table) => match crate::analyse_survivors(&table, &options) {
             Ok(report) => to_js(&Out {
@@ -505,7 +505,7 @@ pub fn survivors(
             Err(e) => to_js(&Out {
                 table: Some(&table),
                 report: None,
-                error: Some(Problem::Fit(WithMessage::new(e))),
+                error: Some(Problem::Fit(e)),
             }),
         },
     }
@@ -586,28 +586,11 @@ impl MemberAnalyzer {
     }
 }
 
-/// A mistake with its message, for JS: `{ code, message, ...fields }`.
-#[derive(Serialize)]
-struct WithMessage<E> {
-    #[serde(flatten)]
-    error: E,
-    message: String,
-}
-
-impl<E: fmt::Display> WithMessage<E> {
-    fn new(error: E) -> WithMessage<E> {
-        WithMessage {
-            message: error.to_string(),
-            error,
-        }
-    }
-}
-
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Problem {
-    Table(WithMessage<SurvivorsError>),
-    Fit(WithMessage<SbgError>),
+    Table(SurvivorsError),
+    Fit(SbgError),
 }
 
 #[derive(Deserialize)]
