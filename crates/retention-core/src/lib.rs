@@ -60,9 +60,9 @@ pub use members::{
     MemberPreview, MemberReport, MemberRetention, MemberSummary, MemberValue, PlanRisk, PooledFit,
     Residual, Sbg, SbgError, SbgFit, Subscription, SurvivalPoint, SurvivalStep,
     SurvivorExplanation, SurvivorFigure, SurvivorInsight, SurvivorOptions, Survivors,
-    SurvivorsError, SurvivorsReport, TenureRisk, MAX_COHORTS, MAX_HORIZON, MAX_MEMBER_HORIZON,
-    MAX_PERIODS, MAX_PLANS, MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS, MIN_COHORT_FIT,
-    MIN_DISCOUNT_RATE, MIN_SURVIVOR_FIGURES,
+    SurvivorsError, SurvivorsReport, TenureRisk, MAX_HORIZON, MAX_MEMBER_COHORTS,
+    MAX_MEMBER_HORIZON, MAX_MEMBER_PERIODS, MAX_PLANS, MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS,
+    MIN_COHORT_FIT, MIN_DISCOUNT_RATE, MIN_SURVIVOR_FIGURES,
 };
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,

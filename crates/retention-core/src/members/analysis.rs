@@ -22,9 +22,9 @@ use crate::orders::{
 use crate::{Date, Period};
 
 /// Cohorts with a row in the retention grid: the last ten years of start months.
-pub const MAX_COHORTS: usize = 120;
+pub const MAX_MEMBER_COHORTS: usize = 120;
 /// Periods in the flow table: the last twenty years of months.
-pub const MAX_PERIODS: usize = 240;
+pub const MAX_MEMBER_PERIODS: usize = 240;
 /// The longest projection, in months.
 pub const MAX_MEMBER_HORIZON: u32 = 120;
 /// The smallest cohort the sBG is fitted to on its own.
@@ -277,13 +277,13 @@ pub struct MemberSummary {
     pub later: u64,
     /// The average fee a month (the file's, else the option's).
     pub monthly_fee: Option<f64>,
-    /// Cohorts by start month, the last [`MAX_COHORTS`].
+    /// Cohorts by start month, the last [`MAX_MEMBER_COHORTS`].
     pub cohorts: Vec<MemberCohort>,
     /// Members who started before the first cohort with a row: they count everywhere else.
     pub members_before_cohorts: u64,
     /// Survival by months since the start, with censoring.
     pub survival: Vec<SurvivalStep>,
-    /// Members in and out per period, the last [`MAX_PERIODS`].
+    /// Members in and out per period, the last [`MAX_MEMBER_PERIODS`].
     pub periods: Vec<MemberPeriod>,
     /// Earlier periods without a row.
     pub periods_left_out: usize,
@@ -526,7 +526,7 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
     let period_of = |day: Day| (day.month.div_euclid(len) - first_period) as usize;
     let reference_day = Day::new(reference);
     let reference_month = reference_day.month;
-    let first_cohort = month_index(first).max(reference_month - MAX_COHORTS as i32 + 1);
+    let first_cohort = month_index(first).max(reference_month - MAX_MEMBER_COHORTS as i32 + 1);
 
     let mut pooled = Lifetimes::default();
     let mut active_by_tenure: Vec<u64> = Vec::new();
@@ -658,8 +658,8 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
         options.period,
     );
     fill(&mut summary);
-    if summary.periods.len() > MAX_PERIODS {
-        summary.periods_left_out = summary.periods.len() - MAX_PERIODS;
+    if summary.periods.len() > MAX_MEMBER_PERIODS {
+        summary.periods_left_out = summary.periods.len() - MAX_MEMBER_PERIODS;
         summary.periods.drain(..summary.periods_left_out);
     }
     summary.plans = plan_rows(plans, log);

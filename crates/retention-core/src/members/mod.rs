@@ -20,8 +20,8 @@ mod survivors;
 
 pub use analysis::{
     analyse_members, CancellationCluster, MemberCohort, MemberOptions, MemberPeriod, MemberSummary,
-    PlanRisk, PooledFit, SurvivalStep, TenureRisk, MAX_COHORTS, MAX_MEMBER_HORIZON, MAX_PERIODS,
-    MIN_COHORT_FIT, MIN_DISCOUNT_RATE,
+    PlanRisk, PooledFit, SurvivalStep, TenureRisk, MAX_MEMBER_COHORTS, MAX_MEMBER_HORIZON,
+    MAX_MEMBER_PERIODS, MIN_COHORT_FIT, MIN_DISCOUNT_RATE,
 };
 pub use calculator::{
     calculate_members, MemberError, MemberField, MemberInputs, MemberReport, MemberRetention,
