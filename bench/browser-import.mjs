@@ -47,13 +47,14 @@ for (const transactions of [70_000, 1_000_000]) {
       const file = new File([text], "bench.csv", { type: "text/csv" });
       const done = new Promise((resolve, reject) => {
         let customers = 0;
+        // The messages are the core's worker::Request and Response (see Request in the .d.ts).
         worker.onmessage = ({ data }) => {
-          if (data.type === "stats") customers = data.stats.customers;
-          if (data.type === "done") resolve({ ...data, customers });
-          if (data.type === "error") reject(new Error(data.message));
+          if (data.stats) customers = data.stats.stats.customers;
+          if (data.done) resolve({ ...data.done, customers });
+          if (data.failed) reject(new Error(JSON.stringify(data.failed)));
         };
       });
-      worker.postMessage({ type: "import", file, mapping, summaryOptions: { inactiveLimit: 20 }, forecastOptions: { top: 20 } });
+      worker.postMessage([{ import: { mapping, summary: { inactiveLimit: 20 }, forecast: { top: 20 } } }, file]);
       const outcome = await done;
       worker.terminate();
       return outcome;

@@ -1,7 +1,7 @@
 //! The calculator: the form, the explained results, charts, what-if, several periods and
 //! export.
 
-use retention_core::{explain, Currency, Field, Figure, Inputs, Period};
+use retention_core::{calculate, explain, Currency, Field, Figure, Inputs, Period};
 use yew::prelude::*;
 
 use crate::components::charts_panel::ChartsPanel;
@@ -16,23 +16,16 @@ use crate::components::result_card::ResultCard;
 use crate::components::summary::Summary;
 use crate::components::what_if::WhatIf;
 use crate::config::Config;
-use crate::export::{results_csv, results_text};
-use crate::i18n::{error_message, period_name, text, Text};
+use crate::export::{results_csv, results_text, Shown};
+use crate::i18n::{error_message, text, Text, Words};
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 
-/// The figure cards, in groups as the page shows them.
-const RETENTION_FIGURES: [Figure; 7] = [
-    Figure::RetentionRate,
-    Figure::Retained,
-    Figure::Lost,
-    Figure::ChurnRate,
-    Figure::AnnualRetention,
-    Figure::AnnualChurn,
-    Figure::Lifespan,
-];
-const VALUE_FIGURES: [Figure; 3] = [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv];
-const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
+/// The figure cards in groups as the page shows them: the core's page order, cut where the
+/// inputs they need change (S, E and N; spend and frequency; CAC).
+const RETENTION_FIGURES: &[Figure] = Figure::ALL.split_at(7).0;
+const VALUE_FIGURES: &[Figure] = Figure::ALL.split_at(7).1.split_at(3).0;
+const ACQUISITION_FIGURES: &[Figure] = Figure::ALL.split_at(10).1;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -52,10 +45,20 @@ fn dispatcher<E: 'static>(
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
-    let (locale, currency) = (state.locale, state.currency);
-    let report = state.report();
-    let explanations = explain(&report);
-    let hash = share_hash(&state.inputs(), locale, currency, config.calc.as_deref());
+    let words = Words {
+        locale: state.locale,
+        currency: state.currency,
+    };
+    let locale = words.locale;
+    // Once per change of the numbers, not once per render.
+    let report = use_memo(state.inputs(), calculate);
+    let explanations = use_memo(report.clone(), |report| explain(report));
+    let hash = share_hash(
+        &state.inputs(),
+        locale,
+        words.currency,
+        config.calc.as_deref(),
+    );
     let link = format!("{}#{hash}", page_url());
     {
         let sync = config.sync_url;
@@ -83,12 +86,31 @@ pub fn App(props: &AppProps) -> Html {
             ..Default::default()
         })
     });
+    // The exports are written when asked for, from what is on screen then.
+    let shown = {
+        let (state, report, explanations, config) = (
+            state.clone(),
+            report.clone(),
+            explanations.clone(),
+            config.clone(),
+        );
+        move || Shown {
+            state: (*state).clone(),
+            report: report.clone(),
+            explanations: explanations.clone(),
+            config: config.clone(),
+        }
+    };
+    let results = {
+        let (shown, link) = (shown.clone(), link.clone());
+        Callback::from(move |()| results_text(&shown(), &link))
+    };
+    let csv = Callback::from(move |()| results_csv(&shown()));
 
     let field = |field: Field, unit: Option<&str>| {
         html! {
             <NumberField
                 {field}
-                {locale}
                 value={state.text(field).to_string()}
                 error={report.error(field).map(|e| AttrValue::from(error_message(&e, locale)))}
                 unit={unit.map(|u| AttrValue::from(u.to_string()))}
@@ -96,16 +118,11 @@ pub fn App(props: &AppProps) -> Html {
             />
         }
     };
-    let money = Some(currency.symbol(locale));
+    let money = Some(words.currency.symbol(locale));
     let percent = Some("%");
     let period_options = Period::ALL
         .iter()
-        .map(|p| {
-            (
-                AttrValue::from(p.name()),
-                AttrValue::from(period_name(*p, locale)),
-            )
-        })
+        .map(|p| (AttrValue::from(p.name()), AttrValue::from(p.label(locale))))
         .collect::<Vec<_>>();
     let currency_options = Currency::ALL
         .iter()
@@ -116,26 +133,16 @@ pub fn App(props: &AppProps) -> Html {
             )
         })
         .collect::<Vec<_>>();
-    let shown = |figures: &[Figure]| figures.iter().any(|f| config.shows(*f));
+    let shows = |figures: &[Figure]| figures.iter().any(|f| config.shows(*f));
     let cards = |figures: &[Figure]| -> Html {
         explanations
             .iter()
             .filter(|e| figures.contains(&e.figure) && config.shows(e.figure))
-            .map(|e| {
-                html! {
-                    <ResultCard
-                        explanation={e.clone()}
-                        retention={report.retention}
-                        value={report.value}
-                        {locale}
-                        {currency}
-                    />
-                }
-            })
+            .map(|e| html! { <ResultCard explanation={e.clone()} report={report.clone()} /> })
             .collect()
     };
     let group = |figures: &[Figure], ready: bool, name: &'static str, pending: Text| -> Html {
-        match (shown(figures), ready) {
+        match (shows(figures), ready) {
             (false, _) => html! {},
             (true, true) => {
                 html! { <div class="rc-cards" data-group={name}>{ cards(figures) }</div> }
@@ -145,24 +152,23 @@ pub fn App(props: &AppProps) -> Html {
             },
         }
     };
-    let shows_retention = shown(&RETENTION_FIGURES);
-    let shows_value = shown(&VALUE_FIGURES) || shown(&ACQUISITION_FIGURES);
-    let shows_acquisition = shown(&ACQUISITION_FIGURES) || shown(&[Figure::DiscountedClv]);
+    let shows_retention = shows(RETENTION_FIGURES);
+    let shows_value = shows(VALUE_FIGURES) || shows(ACQUISITION_FIGURES);
+    let shows_acquisition = shows(ACQUISITION_FIGURES) || shows(&[Figure::DiscountedClv]);
     let title = config
         .title
         .clone()
         .unwrap_or_else(|| text(Text::Title, locale).to_string());
-    let results = results_text(&state, &report, config, &link);
-    let csv = results_csv(&state, &report, config);
 
     html! {
+        <ContextProvider<Words> context={words}>
         <div class="rc-app" lang={locale.code()}>
             <header class="rc-header">
                 <h2 class="rc-title">{ title }</h2>
-                <LocaleSwitch {locale} onselect={onlocale} />
+                <LocaleSwitch onselect={onlocale} />
             </header>
             <p class="rc-intro">{ text(Text::Intro, locale) }</p>
-            <Notices notices={config.notices.clone()} {locale} />
+            <Notices notices={config.notices.clone()} />
             <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
                     <legend>{ text(Text::CustomersLegend, locale) }</legend>
@@ -183,7 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                         id="rc-currency"
                         label={text(Text::Currency, locale)}
                         options={currency_options}
-                        selected={currency.code()}
+                        selected={words.currency.code()}
                         onchoose={oncurrency}
                     />
                     { field(Field::Spend, money) }
@@ -203,26 +209,27 @@ pub fn App(props: &AppProps) -> Html {
             </form>
             <section class="rc-results" aria-labelledby="rc-results-title">
                 <h2 id="rc-results-title" class="rc-visually-hidden">{ text(Text::Results, locale) }</h2>
-                <Summary report={report.clone()} {locale} {currency} {shows_retention} {shows_value} />
-                { group(&RETENTION_FIGURES, report.retention.is_some(), "retention", Text::PendingRetention) }
-                { group(&VALUE_FIGURES, report.value.is_some(), "value", Text::PendingValue) }
-                { group(&ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition", Text::PendingAcquisition) }
+                <Summary report={report.clone()} {shows_retention} {shows_value} />
+                { group(RETENTION_FIGURES, report.retention.is_some(), "retention", Text::PendingRetention) }
+                { group(VALUE_FIGURES, report.value.is_some(), "value", Text::PendingValue) }
+                { group(ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition", Text::PendingAcquisition) }
             </section>
             if let Some(r) = report.retention.filter(|_| config.shows_section(Section::Charts)) {
-                <ChartsPanel retention={r} {locale} />
+                <ChartsPanel retention={r} />
             }
             if config.shows_section(Section::WhatIf) {
-                <WhatIf report={report.clone()} {locale} {currency} />
+                <WhatIf report={report.clone()} />
             }
             if config.shows_section(Section::Periods) {
-                <PeriodsPanel {locale} period={state.period} />
+                <PeriodsPanel period={state.period} />
             }
             if config.shows_section(Section::Import) {
-                <ImportPanel {locale} {currency} {onfill} />
+                <ImportPanel {onfill} />
             }
-            <ExportBar link={link} results={results} {csv} {locale} />
+            <ExportBar {link} {results} {csv} />
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
         </div>
+        </ContextProvider<Words>>
     }
 }
 
@@ -244,5 +251,21 @@ fn replace_hash(hash: &str) {
             "",
             Some(&format!("#{hash}")),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_groups_cut_the_figures_where_their_inputs_change() {
+        assert_eq!(RETENTION_FIGURES.first(), Some(&Figure::RetentionRate));
+        assert_eq!(RETENTION_FIGURES.last(), Some(&Figure::Lifespan));
+        assert_eq!(
+            VALUE_FIGURES,
+            [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv]
+        );
+        assert_eq!(ACQUISITION_FIGURES, [Figure::ClvCacRatio, Figure::Payback]);
     }
 }

@@ -1,6 +1,14 @@
 //! Geometry for the SVG charts: scales, round tick values and paths. Pure, so it is tested
 //! natively; the numbers drawn come from the core.
 
+/// Every chart's viewBox: 640 × 260.
+pub const WIDTH: f64 = 640.0;
+pub const HEIGHT: f64 = 260.0;
+/// Room left of the plot for the y-axis labels.
+pub const LEFT: f64 = 64.0;
+/// Room under the plot for the x-axis labels.
+pub const BOTTOM: f64 = 40.0;
+
 /// Maps a value range onto a pixel range.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {

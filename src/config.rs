@@ -1,10 +1,13 @@
 //! How a calculator is set up by the page that holds it: `data-*` attributes on its element,
-//! then the page URL's `?query`, then a `#v=1&...` share link (later ones win).
+//! then the page URL's `?query`, then a `#v=1&...` share link (later ones win). A host page
+//! turns the URL off for a calculator with `data-url="off"`.
 
 use retention_core::{Currency, Figure, Inputs, Locale};
 use web_sys::Element;
 
-use crate::settings::{parse_pairs, read, Notice, Pairs, Section, Settings, Source};
+use crate::settings::{
+    cap_notices, parse_pairs, read, share_link, Notice, Pairs, Section, Settings, Source,
+};
 
 /// The settings of one calculator.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,15 +48,20 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The configuration of the calculator on `element`, the `index`-th of `count` on the page.
-    pub fn from_element(element: &Element, index: usize, count: usize) -> Config {
+    /// The configuration of the calculator on `element`, the `index`-th of the calculators
+    /// on the page, whose names (element id, else position from 1) are `names`.
+    pub fn from_element(element: &Element, index: usize, names: &[String]) -> Config {
         let browser = browser_locale();
         let (attrs, mut notices) = read(&data_attributes(element), Source::Attributes, browser);
-        let id = match element.id() {
-            id if !id.is_empty() => id,
-            _ => (index + 1).to_string(),
+        let name = name(element, index);
+        let url_off = element
+            .get_attribute("data-url")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("off"));
+        let (query, (hash, link_notice)) = if url_off {
+            (Vec::new(), (Vec::new(), None))
+        } else {
+            url_pairs()
         };
-        let (query, hash) = url_pairs();
         let calc_of = |pairs: &[(String, String)]| {
             pairs
                 .iter()
@@ -62,10 +70,17 @@ impl Config {
                 .map(|(_, v)| v.clone())
         };
         let wanted = calc_of(&hash).or_else(|| calc_of(&query));
-        let url_applies = match wanted {
-            Some(calc) => calc == id,
-            None => index == 0,
+        let first = index == 0;
+        let url_applies = match &wanted {
+            Some(calc) => *calc == name,
+            None => first,
         };
+        if first {
+            notices.extend(link_notice);
+            if let Some(calc) = wanted.filter(|calc| !names.contains(calc)) {
+                notices.push(Notice::NoSuchCalculator(calc));
+            }
+        }
         let mut settings = attrs;
         if url_applies {
             let fallback = settings.locale.unwrap_or(browser);
@@ -85,9 +100,9 @@ impl Config {
         Config::from_settings(
             settings,
             browser,
-            notices,
-            (count > 1).then_some(id),
-            element.has_attribute("data-sync-url"),
+            cap_notices(notices),
+            (names.len() > 1).then_some(name),
+            element.has_attribute("data-sync-url") && !url_off,
         )
     }
 
@@ -135,21 +150,26 @@ fn data_attributes(element: &Element) -> Pairs {
         .collect()
 }
 
-/// The page URL's query pairs, and its hash pairs when the hash is a share link (`#v=...`);
-/// any other hash is the page's own anchor and is left alone.
-fn url_pairs() -> (Pairs, Pairs) {
+/// The name a share link's `calc=` uses for the calculator on `element`, the `index`-th on
+/// the page: its id, else its position from 1.
+pub fn name(element: &Element, index: usize) -> String {
+    match element.id() {
+        id if !id.is_empty() => id,
+        _ => (index + 1).to_string(),
+    }
+}
+
+/// The page URL's query pairs, and its share link's (see [`share_link`]).
+fn url_pairs() -> (Pairs, (Pairs, Option<Notice>)) {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), (Vec::new(), None));
     };
     let query = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let hash = hash.trim_start_matches('#');
-    let hash_pairs = if hash.starts_with("v=") {
-        parse_pairs(hash)
-    } else {
-        Vec::new()
-    };
-    (parse_pairs(query.trim_start_matches('?')), hash_pairs)
+    (
+        parse_pairs(query.trim_start_matches('?')),
+        share_link(hash.trim_start_matches('#')),
+    )
 }
 
 /// The first browser language the calculator speaks, else English.

@@ -1,45 +1,69 @@
-//! The results as plain text, for the clipboard.
+//! The results as plain text for the clipboard and as a CSV file, written when asked for.
 
-use retention_core::{explain, format_decimal, format_input, Field, Locale, Quantity, Report};
+use std::rc::Rc;
+
+use retention_core::{CsvWriter, Explanation, Field, Report};
 use wasm_bindgen::JsCast;
 
-use crate::components::formula::formula_text;
 use crate::config::Config;
-use crate::i18n::{
-    comparison, field_label, figure_name, formula_symbols, meaning, period_name, quantity, text,
-    Context, Text,
-};
+use crate::i18n::{comparison, field_label, meaning, text, Situation, Text, Words};
 use crate::state::State;
 
+/// What the calculator shows: the fields as typed, the figures and how they are explained.
+pub struct Shown {
+    pub state: State,
+    pub report: Rc<Report>,
+    pub explanations: Rc<Vec<Explanation>>,
+    pub config: Config,
+}
+
+impl Shown {
+    fn words(&self) -> Words {
+        Words {
+            locale: self.state.locale,
+            currency: self.state.currency,
+        }
+    }
+
+    /// The explanations of the figures the page shows.
+    fn figures(&self) -> impl Iterator<Item = &Explanation> {
+        self.explanations
+            .iter()
+            .filter(|e| self.config.shows(e.figure))
+    }
+}
+
 /// Every shown figure with its formula, meaning and comparison, then the link that reopens it.
-pub fn results_text(state: &State, report: &Report, config: &Config, link: &str) -> String {
-    let (locale, currency) = (state.locale, state.currency);
-    let cx = Context {
-        locale,
-        currency,
+pub fn results_text(shown: &Shown, link: &str) -> String {
+    let (state, report) = (&shown.state, &shown.report);
+    let words = shown.words();
+    let (locale, currency) = (words.locale, words.currency);
+    let cx = Situation {
+        words,
         retention: report.retention.as_ref(),
         value: report.value.as_ref(),
+        acquisition: report.acquisition.as_ref(),
     };
-    let title = config.title.as_deref().unwrap_or(text(Text::Title, locale));
+    let title = shown
+        .config
+        .title
+        .as_deref()
+        .unwrap_or(text(Text::Title, locale));
     let mut out = format!(
         "{title}\n{}: {}\n",
         text(Text::Period, locale),
-        period_name(state.period, locale)
+        state.period.label(locale)
     );
-    out.push_str(&inputs_line(state, locale));
-    for e in explain(report).iter().filter(|e| config.shows(e.figure)) {
-        out.push('\n');
+    out.push_str(&inputs_line(state));
+    let period = report.retention.map(|r| r.period).unwrap_or(state.period);
+    for e in shown.figures() {
         out.push_str(&format!(
-            "{}: {}\n",
-            figure_name(e.figure, locale),
-            quantity(e.value, locale, currency)
+            "\n{}: {}\n  {}\n  {}\n",
+            e.figure.label(locale),
+            words.q(e.value),
+            e.formula_text(period, locale, currency),
+            meaning(e, &cx)
         ));
-        let symbols = formula_symbols(e.figure, state.period, locale);
-        out.push_str(&format!(
-            "  {}\n",
-            formula_text(&symbols, &e.formula, e.value, locale, currency)
-        ));
-        out.push_str(&format!("  {}\n", meaning(e, &cx)));
         if let Some(c) = comparison(e, &cx) {
             out.push_str(&format!("  {c}\n"));
         }
@@ -50,7 +74,7 @@ pub fn results_text(state: &State, report: &Report, config: &Config, link: &str)
     out
 }
 
-fn inputs_line(state: &State, locale: Locale) -> String {
+fn inputs_line(state: &State) -> String {
     let shown = |field: Field| match state.text(field).trim() {
         "" => "–".to_string(),
         t => t.to_string(),
@@ -69,82 +93,40 @@ fn inputs_line(state: &State, locale: Locale) -> String {
     ]
     .into_iter()
     .filter(|f| !state.text(*f).trim().is_empty())
-    .map(|f| format!("{}: {}", field_label(f, locale), shown(f)))
+    .map(|f| format!("{}: {}", field_label(f, state.locale), shown(f)))
     .collect();
     format!("{counts}\n{}\n", values.join("; "))
 }
 
-/// The inputs and every shown figure as CSV, in the habits of the page's language: Dutch
-/// spreadsheets expect `;` between fields and a decimal comma, English ones `,` and a point.
-/// Values are plain numbers (no thousands separators) so spreadsheets read them as numbers.
-pub fn results_csv(state: &State, report: &Report, config: &Config) -> String {
-    let locale = state.locale;
-    let sep = match locale {
-        Locale::Nl => ';',
-        Locale::En => ',',
-    };
-    let mut rows: Vec<[String; 3]> = vec![[
-        text(Text::CsvName, locale).to_string(),
-        text(Text::CsvValue, locale).to_string(),
-        text(Text::CsvUnit, locale).to_string(),
-    ]];
-    rows.push([
-        text(Text::Period, locale).to_string(),
-        state.period.name().to_string(),
-        String::new(),
+/// The inputs and every shown figure as CSV in the page's habits, by the core's one writer:
+/// name, plain number, unit.
+pub fn results_csv(shown: &Shown) -> String {
+    let words = shown.words();
+    let (locale, currency) = (words.locale, words.currency);
+    let mut csv = CsvWriter::new(locale);
+    csv.row(&[
+        text(Text::CsvName, locale),
+        text(Text::CsvValue, locale),
+        text(Text::CsvUnit, locale),
     ]);
-    let inputs = state.inputs();
+    csv.row(&[text(Text::Period, locale), shown.state.period.name(), ""]);
+    let inputs = shown.state.inputs();
     for field in Field::ALL {
         if let Some(v) = inputs.get(field).filter(|v| v.is_finite()) {
-            rows.push([
-                field_label(field, locale).to_string(),
-                format_input(v, locale),
-                input_unit(field, state),
-            ]);
+            csv.text(field_label(field, locale))
+                .rounded(v, 6)
+                .text(field.unit(locale, currency))
+                .end_row();
         }
     }
-    for e in explain(report).iter().filter(|e| config.shows(e.figure)) {
-        let (value, unit) = csv_value(e.value, state);
-        rows.push([figure_name(e.figure, locale).to_string(), value, unit]);
+    for e in shown.figures() {
+        let (value, decimals) = e.value.number();
+        csv.text(e.figure.label(locale))
+            .rounded(value, decimals)
+            .text(e.value.unit(locale, currency))
+            .end_row();
     }
-    rows.iter()
-        .map(|row| {
-            row.iter()
-                .map(|cell| quote(cell))
-                .collect::<Vec<_>>()
-                .join(&sep.to_string())
-        })
-        .collect::<Vec<_>>()
-        .join("\r\n")
-        + "\r\n"
-}
-
-fn input_unit(field: Field, state: &State) -> String {
-    match field {
-        Field::Spend | Field::Cac => state.currency.code().to_string(),
-        Field::Margin | Field::DiscountRate => "%".to_string(),
-        Field::Lifespan => text(Text::CsvYears, state.locale).to_string(),
-        Field::Frequency => String::new(),
-        Field::Start | Field::End | Field::New => {
-            text(Text::CsvCustomers, state.locale).to_string()
-        }
-    }
-}
-
-fn csv_value(q: Quantity, state: &State) -> (String, String) {
-    let l = state.locale;
-    let number = |v: f64, decimals: usize| {
-        format_decimal(v, 0, decimals, l).replace(l.group_separator(), "")
-    };
-    match q {
-        Quantity::Count(n) => (n.to_string(), text(Text::CsvCustomers, l).to_string()),
-        Quantity::Percent(p) => (number(p, 4), "%".to_string()),
-        Quantity::Money(m) => (number(m, 2), state.currency.code().to_string()),
-        Quantity::Number(x) => (number(x, 4), String::new()),
-        Quantity::Years(y) => (number(y, 4), text(Text::CsvYears, l).to_string()),
-        Quantity::Periods(n, period) => (number(n, 4), period_name(period, l).to_lowercase()),
-        Quantity::Ratio(x) => (number(x, 4), ": 1".to_string()),
-    }
+    csv.finish()
 }
 
 /// Lets the browser save `csv` as a file called `name`.
@@ -167,78 +149,60 @@ pub fn save_csv(name: &str, csv: &str) {
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
-/// A CSV field in double quotes, with inner quotes doubled.
-fn quote(cell: &str) -> String {
-    format!("\"{}\"", cell.replace('"', "\"\""))
-}
-
 #[cfg(test)]
 mod tests {
-    use retention_core::{Currency, Inputs};
+    use retention_core::{calculate, explain, Currency, Inputs, Locale};
 
     use super::*;
 
+    fn shown(state: State, config: Config) -> Shown {
+        let report = calculate(&state.inputs());
+        Shown {
+            explanations: Rc::new(explain(&report)),
+            report: Rc::new(report),
+            state,
+            config,
+        }
+    }
+
     fn csv(locale: Locale) -> String {
         let state = State::new(&Inputs::example(), locale, None);
-        results_csv(&state, &state.report(), &Config::default())
+        results_csv(&shown(state, Config::default()))
     }
 
     #[test]
     fn dutch_csv_uses_semicolons_and_decimal_commas() {
         let text = csv(Locale::Nl);
         let lines: Vec<&str> = text.split("\r\n").collect();
-        assert_eq!(lines[0], "\"Naam\";\"Waarde\";\"Eenheid\"");
-        assert!(
-            lines.contains(&"\"Klanten aan het begin (S)\";\"1000\";\"klanten\""),
-            "{text}"
-        );
-        assert!(
-            lines.contains(&"\"Klantretentie (CRR)\";\"85\";\"%\""),
-            "{text}"
-        );
-        assert!(
-            lines.contains(&"\"Verwachte klantlevensduur\";\"6,6667\";\"jaar\""),
-            "{text}"
-        );
-        assert!(
-            lines.contains(&"\"Customer lifetime value (CLV)\";\"1500\";\"EUR\""),
-            "{text}"
-        );
-        assert!(lines.contains(&"\"CLV : CAC\";\"3\";\": 1\""), "{text}");
+        assert_eq!(lines[0], "Naam;Waarde;Eenheid");
+        for line in [
+            "Klanten aan het begin (S);1000;klanten",
+            "Klantretentie (CRR);85;%",
+            "Verwachte klantlevensduur;6,6667;jaar",
+            "Customer lifetime value (CLV);1500;EUR",
+            "CLV : CAC;3;: 1",
+        ] {
+            assert!(lines.contains(&line), "{line} in {text}");
+        }
         assert!(text.ends_with("\r\n"));
     }
 
     #[test]
     fn english_csv_uses_commas_and_points() {
         let text = csv(Locale::En);
-        assert!(
-            text.contains("\"Expected customer lifespan\",\"6.6667\",\"years\""),
-            "{text}"
-        );
-        assert!(
-            text.contains("\"Customer lifetime value (CLV)\",\"1500\",\"USD\""),
-            "{text}"
-        );
-        assert!(
-            text.contains("\"Payback time\",\"26.6667\",\"month\""),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn quotes_inside_fields_are_doubled() {
-        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        for line in [
+            "Expected customer lifespan,6.6667,years",
+            "Customer lifetime value (CLV),1500,USD",
+            "Payback time,26.6667,months",
+        ] {
+            assert!(text.contains(line), "{line} in {text}");
+        }
     }
 
     #[test]
     fn results_text_has_every_figure_with_its_formula_and_the_link() {
         let state = State::new(&Inputs::example(), Locale::En, Some(Currency::Gbp));
-        let text = results_text(
-            &state,
-            &state.report(),
-            &Config::default(),
-            "https://example.org/#v=1",
-        );
+        let text = results_text(&shown(state, Config::default()), "https://example.org/#v=1");
         assert!(text.starts_with("Customer retention calculator\n"));
         assert!(text.contains("S = 1000, E = 1050, N = 200"), "{text}");
         assert!(

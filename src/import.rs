@@ -1,13 +1,16 @@
-//! The state of an order import: the file's preview and mapping, the worker's progress and
-//! what it found. The worker itself lives in `worker.rs`; the view in
+//! The state of an order import: the chosen file's preview and mapping, the worker's progress
+//! and what it found. The worker itself lives in `worker.rs`; the view in
 //! `components/import_panel.rs`.
 
 use std::rc::Rc;
 
-use retention_core::{Delimiter, Mapping, Preview, Summary, SummaryOptions};
+use retention_core::worker::{self, Response, Stage, Timings};
+use retention_core::{
+    DateFormat, FitError, Forecast, ImportStats, Locale, Mapping, Preview, Summary, SummaryOptions,
+};
 use yew::Reducible;
 
-use crate::worker::{Forecasted, Message, Stage, Stats, Timings};
+use crate::worker::Heard;
 
 /// Why an import stopped.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,21 +19,33 @@ pub enum Problem {
     NeedsServer,
     /// The user cancelled.
     Cancelled,
+    /// The worker failed to start, crashed, or said something this page cannot read.
+    Stopped,
     /// The worker said what went wrong.
-    Failed(String),
+    Worker(worker::Problem),
+}
+
+/// What the import read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub stats: ImportStats,
+    /// The file was Windows-1252 rather than UTF-8.
+    pub windows1252: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportState {
     pub file_name: Option<String>,
+    /// A file was chosen and its preview is on its way.
+    pub previewing: bool,
     pub preview: Option<Preview>,
     /// The mapping to import with: the suggestion, as the user changed it.
     pub mapping: Option<Mapping>,
     /// The step running and how far along it is (0–1); `None` when nothing runs.
     pub running: Option<(Stage, f64)>,
-    pub stats: Option<Stats>,
+    pub read: Option<Read>,
     pub summary: Option<Summary>,
-    pub forecasted: Option<Forecasted>,
+    pub forecast: Option<Result<Forecast, FitError>>,
     pub timings: Option<Timings>,
     pub options: SummaryOptions,
     pub problem: Option<Problem>,
@@ -38,33 +53,71 @@ pub struct ImportState {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportAction {
-    /// A file was chosen and its first rows sniffed.
-    Previewed {
+    /// A file was chosen; its preview is asked for.
+    Chose {
         file_name: String,
-        preview: Box<Preview>,
     },
     SetMapping(Mapping),
     Started,
-    Worker(Message),
+    Heard(Heard),
     SetOptions(SummaryOptions),
     Stopped(Problem),
     /// Back to choosing a file.
     Reset,
 }
 
-/// A mapping to start from when the sniffer could not suggest one: the first three columns.
+/// A mapping to start from when the sniffer could not suggest one: the first three columns
+/// (a preview has at least [`worker::MIN_COLUMNS`]).
 fn fallback_mapping(preview: &Preview) -> Mapping {
-    let columns = preview.columns.len().max(1);
-    let last = columns - 1;
     Mapping {
         delimiter: preview.delimiter,
         has_header: preview.has_header,
-        columns,
+        columns: preview.columns.len(),
         customer: 0,
-        date: 1.min(last),
-        amount: 2.min(last),
-        date_format: retention_core::DateFormat::Iso,
-        locale: retention_core::Locale::En,
+        date: 1,
+        amount: 2,
+        date_format: DateFormat::Iso,
+        locale: Locale::En,
+    }
+}
+
+impl ImportState {
+    fn heard(&mut self, response: Response) {
+        match response {
+            Response::Preview(preview) => {
+                self.previewing = false;
+                self.mapping = Some(
+                    preview
+                        .mapping
+                        .unwrap_or_else(|| fallback_mapping(&preview)),
+                );
+                self.preview = Some(preview);
+            }
+            Response::Progress { stage, done, total } => {
+                let fraction = if total > 0.0 {
+                    (done / total).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                self.running = Some((stage, fraction));
+            }
+            Response::Stats { stats, windows1252 } => self.read = Some(Read { stats, windows1252 }),
+            Response::Summary(summary) => self.summary = Some(*summary),
+            Response::Forecast(forecast) => self.forecast = Some(forecast.map(|f| *f)),
+            Response::Done { timings, .. } => {
+                self.running = None;
+                self.timings = Some(timings);
+            }
+            Response::Failed(problem) => self.stop(Problem::Worker(problem)),
+            // Files to save are the view's business.
+            Response::File { .. } => {}
+        }
+    }
+
+    fn stop(&mut self, problem: Problem) {
+        self.previewing = false;
+        self.running = None;
+        self.problem = Some(problem);
     }
 }
 
@@ -74,58 +127,30 @@ impl Reducible for ImportState {
     fn reduce(self: Rc<Self>, action: ImportAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ImportAction::Previewed { file_name, preview } => {
+            ImportAction::Chose { file_name } => {
                 next = ImportState {
                     options: self.options,
-                    mapping: Some(
-                        preview
-                            .mapping
-                            .unwrap_or_else(|| fallback_mapping(&preview)),
-                    ),
                     file_name: Some(file_name),
-                    preview: Some(*preview),
+                    previewing: true,
                     ..ImportState::default()
                 };
             }
             ImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
             ImportAction::Started => {
-                next.running = Some((Stage::Read, 0.0));
-                next.stats = None;
-                next.summary = None;
-                next.forecasted = None;
-                next.timings = None;
-                next.problem = None;
+                next = ImportState {
+                    running: Some((Stage::Read, 0.0)),
+                    read: None,
+                    summary: None,
+                    forecast: None,
+                    timings: None,
+                    problem: None,
+                    ..next
+                };
             }
-            ImportAction::Worker(message) => match message {
-                Message::Progress { stage, done, total } => {
-                    next.running = Some((
-                        stage,
-                        if total > 0.0 {
-                            (done / total).clamp(0.0, 1.0)
-                        } else {
-                            0.0
-                        },
-                    ));
-                }
-                Message::Stats { stats } => next.stats = Some(*stats),
-                Message::Summary { summary } => next.summary = Some(*summary),
-                Message::Forecast { forecasted } => next.forecasted = Some(*forecasted),
-                Message::Done { timings, .. } => {
-                    next.running = None;
-                    next.timings = Some(timings);
-                }
-                Message::Error { message } => {
-                    next.running = None;
-                    next.problem = Some(Problem::Failed(message));
-                }
-                // Files to save are the view's business.
-                Message::Csv { .. } => return self,
-            },
+            ImportAction::Heard(Heard::Response(response)) => next.heard(*response),
+            ImportAction::Heard(Heard::Stopped) => next.stop(Problem::Stopped),
             ImportAction::SetOptions(options) => next.options = options,
-            ImportAction::Stopped(problem) => {
-                next.running = None;
-                next.problem = Some(problem);
-            }
+            ImportAction::Stopped(problem) => next.stop(problem),
             ImportAction::Reset => {
                 next = ImportState {
                     options: self.options,
@@ -137,19 +162,9 @@ impl Reducible for ImportState {
     }
 }
 
-/// The field separator as people call it.
-pub fn delimiter_symbol(delimiter: Delimiter) -> &'static str {
-    match delimiter {
-        Delimiter::Comma => ",",
-        Delimiter::Semicolon => ";",
-        Delimiter::Tab => "tab",
-        Delimiter::Whitespace => "␠",
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use retention_core::sniff_orders;
+    use retention_core::worker::preview;
 
     use super::*;
 
@@ -157,35 +172,41 @@ mod tests {
         (*Rc::new(state).reduce(action)).clone()
     }
 
-    #[test]
-    fn a_preview_suggests_a_mapping_or_a_fallback() {
-        let preview = sniff_orders("customer,date,amount\na,2024-01-01,5\n");
-        let state = reduce(
-            ImportState::default(),
-            ImportAction::Previewed {
-                file_name: "x.csv".into(),
-                preview: Box::new(preview.clone()),
-            },
-        );
-        assert_eq!(state.mapping, preview.mapping);
-        let odd = sniff_orders("just some words\nand more words\n");
-        let state = reduce(
-            state,
-            ImportAction::Previewed {
-                file_name: "y.txt".into(),
-                preview: Box::new(odd),
-            },
-        );
-        let mapping = state.mapping.unwrap();
-        assert!(mapping.customer < mapping.columns && mapping.amount < mapping.columns);
+    fn heard(response: Response) -> ImportAction {
+        ImportAction::Heard(Heard::Response(Box::new(response)))
     }
 
     #[test]
-    fn progress_runs_until_done_or_an_error() {
+    fn a_preview_suggests_a_mapping_or_a_fallback() {
+        let chose = |state| {
+            reduce(
+                state,
+                ImportAction::Chose {
+                    file_name: "x.csv".into(),
+                },
+            )
+        };
+        let state = chose(ImportState::default());
+        assert!(state.previewing);
+        let sniffed = preview(b"customer,date,amount\na,2024-01-01,5\n".to_vec(), true);
+        let Response::Preview(suggested) = sniffed.clone() else {
+            panic!("{sniffed:?}")
+        };
+        let state = reduce(state, heard(sniffed));
+        assert!(!state.previewing);
+        assert_eq!(state.mapping, suggested.mapping);
+        let odd = preview(b"just,some,words\nand,more,words\n".to_vec(), true);
+        let state = reduce(chose(state), heard(odd));
+        let mapping = state.mapping.unwrap();
+        assert_eq!((mapping.customer, mapping.date, mapping.amount), (0, 1, 2));
+    }
+
+    #[test]
+    fn progress_runs_until_done_or_a_problem() {
         let state = reduce(ImportState::default(), ImportAction::Started);
         let state = reduce(
             state,
-            ImportAction::Worker(Message::Progress {
+            heard(Response::Progress {
                 stage: Stage::Parse,
                 done: 50.0,
                 total: 200.0,
@@ -194,14 +215,17 @@ mod tests {
         assert_eq!(state.running, Some((Stage::Parse, 0.25)));
         let failed = reduce(
             state.clone(),
-            ImportAction::Worker(Message::Error {
-                message: "boom".into(),
-            }),
+            heard(Response::Failed(worker::Problem::NothingImported)),
         );
         assert_eq!(
             (failed.running, failed.problem),
-            (None, Some(Problem::Failed("boom".into())))
+            (
+                None,
+                Some(Problem::Worker(worker::Problem::NothingImported))
+            )
         );
+        let crashed = reduce(state.clone(), ImportAction::Heard(Heard::Stopped));
+        assert_eq!(crashed.problem, Some(Problem::Stopped));
         let cancelled = reduce(state, ImportAction::Stopped(Problem::Cancelled));
         assert_eq!(cancelled.running, None);
     }

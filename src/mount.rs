@@ -9,7 +9,7 @@ use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::app::{App, AppProps};
-use crate::config::Config;
+use crate::config::{name, Config};
 
 /// The calculator's own styles, compiled in: no extra request, and no inline `<style>` that a
 /// strict Content-Security-Policy would block.
@@ -38,13 +38,18 @@ fn marked_elements() -> Vec<Element> {
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() -> usize {
     let hosts = marked_elements();
-    let count = hosts.len();
+    let names = names(&hosts);
     hosts
         .iter()
         .enumerate()
         .filter(|(_, host)| host.shadow_root().is_none())
-        .filter(|(i, host)| mount_with(host, Config::from_element(host, *i, count)).is_ok())
+        .filter(|(i, host)| mount_with(host, Config::from_element(host, *i, &names)).is_ok())
         .count()
+}
+
+/// The share-link names of the calculators on the page.
+fn names(hosts: &[Element]) -> Vec<String> {
+    hosts.iter().enumerate().map(|(i, h)| name(h, i)).collect()
 }
 
 /// Mounts one calculator on `host`, configured by its `data-*` attributes (and by the page
@@ -54,9 +59,9 @@ pub fn mount_all() -> usize {
 #[wasm_bindgen]
 pub fn mount(host: &Element) -> Result<(), JsValue> {
     let hosts = marked_elements();
-    let count = hosts.len().max(1);
-    let index = hosts.iter().position(|h| h == host).unwrap_or(count);
-    mount_with(host, Config::from_element(host, index, count))
+    let index = hosts.iter().position(|h| h == host).unwrap_or(hosts.len());
+    let names = names(&hosts);
+    mount_with(host, Config::from_element(host, index, &names))
 }
 
 /// Mounts one calculator on `host` with `config`.

@@ -14,6 +14,20 @@ pub type Pairs = Vec<(String, String)>;
 /// The version of the share-link format this build writes and reads.
 pub const SHARE_VERSION: &str = "1";
 
+/// The longest share link (the hash, without `#`) read: ours are a few hundred characters,
+/// and anything much longer is not one of ours.
+pub const MAX_LINK: usize = 2000;
+
+/// The longest title a link or the page's URL may set; the host page's own `data-title`
+/// may be longer.
+pub const MAX_TITLE: usize = 80;
+
+/// The longest `outputs` list a link may set: every figure and section fits in it.
+pub const MAX_OUTPUTS: usize = 300;
+
+/// The most notices a calculator shows; the rest are counted in one last notice.
+pub const MAX_NOTICES: usize = 5;
+
 /// A part of the calculator besides the figure cards, to show or leave out with `outputs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -76,6 +90,14 @@ pub enum Notice {
     BadValue { key: String, value: String },
     /// A share link from another version of the format: ignored.
     UnsupportedVersion(String),
+    /// A value from a link longer than allowed: cut to `max` characters.
+    TooLong { key: String, max: usize },
+    /// A share link longer than [`MAX_LINK`]: ignored.
+    LinkTooLong { max: usize },
+    /// How many more notices there were than are shown.
+    MoreNotices(usize),
+    /// The link names a calculator (`calc=`) that is not on the page: ignored.
+    NoSuchCalculator(String),
 }
 
 /// Where settings come from: they differ only in how strict they are about unknown names.
@@ -148,7 +170,16 @@ pub fn read(
             Err(_) => bad(field.name(), v),
         }
     }
-    if let Some(v) = get("outputs") {
+    let from_url = source != Source::Attributes;
+    let mut outputs_cut = false;
+    if let Some(mut v) = get("outputs") {
+        if from_url && v.len() > MAX_OUTPUTS {
+            // At the last comma that fits, so no name is cut in half.
+            let fits = (0..=MAX_OUTPUTS).rev().find(|i| v.is_char_boundary(*i));
+            let fits = fits.unwrap_or(0);
+            v = &v[..v[..fits].rfind(',').unwrap_or(0)];
+            outputs_cut = true;
+        }
         let mut figures = Vec::new();
         for name in v.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match (Figure::from_name(name), Section::from_name(name)) {
@@ -161,11 +192,30 @@ pub fn read(
         let any = !figures.is_empty() || !settings.sections.is_empty();
         settings.outputs = any.then_some(figures);
     }
-    settings.title = get("title").filter(|t| !t.is_empty()).map(str::to_string);
+    if outputs_cut {
+        notices.push(Notice::TooLong {
+            key: "outputs".into(),
+            max: MAX_OUTPUTS,
+        });
+    }
+    if let Some(title) = get("title").filter(|t| !t.is_empty()) {
+        let cut = title.char_indices().nth(MAX_TITLE).filter(|_| from_url);
+        settings.title = Some(match cut {
+            Some((at, _)) => {
+                notices.push(Notice::TooLong {
+                    key: "title".into(),
+                    max: MAX_TITLE,
+                });
+                title[..at].trim_end().to_string()
+            }
+            None => title.to_string(),
+        });
+    }
     settings.calc = get("calc").filter(|c| !c.is_empty()).map(str::to_string);
     if source == Source::ShareLink {
+        let mut seen = std::collections::HashSet::new();
         for (key, _) in pairs {
-            if !is_known(key) && !notices.contains(&Notice::UnknownParameter(key.clone())) {
+            if !is_known(key) && seen.insert(key.as_str()) {
                 notices.push(Notice::UnknownParameter(key.clone()));
             }
         }
@@ -246,6 +296,28 @@ pub fn share_hash(
         .map(|(k, v)| format!("{k}={}", encode(v)))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The pairs of a share link (the page's hash without `#`): none for a hash that is not one
+/// (`#section-2`), and a notice instead of pairs for one longer than [`MAX_LINK`].
+pub fn share_link(hash: &str) -> (Pairs, Option<Notice>) {
+    if !hash.starts_with("v=") {
+        (Vec::new(), None)
+    } else if hash.len() > MAX_LINK {
+        (Vec::new(), Some(Notice::LinkTooLong { max: MAX_LINK }))
+    } else {
+        (parse_pairs(hash), None)
+    }
+}
+
+/// At most [`MAX_NOTICES`] notices, the rest counted in a last one.
+pub fn cap_notices(mut notices: Vec<Notice>) -> Vec<Notice> {
+    if notices.len() > MAX_NOTICES {
+        let more = notices.len() - MAX_NOTICES;
+        notices.truncate(MAX_NOTICES);
+        notices.push(Notice::MoreNotices(more));
+    }
+    notices
 }
 
 /// Splits `a=1&b=2` (a query without `?` or a hash without `#`) into decoded pairs.
@@ -424,6 +496,69 @@ mod tests {
         let (s, notices) = share("v=1&margin=");
         assert!(notices.is_empty());
         assert_eq!(s.inputs(Inputs::example()).margin, None);
+    }
+
+    #[test]
+    fn many_unknown_names_give_a_few_notices() {
+        // 20,000 unknown keys (the frozen tab), each twice.
+        let keys: Vec<String> = (0..20_000).map(|i| format!("k{i}=1&k{i}=2")).collect();
+        let (_, notices) = share(&format!("v=1&start=5&{}", keys.join("&")));
+        assert_eq!(notices.len(), 20_000, "one notice a name");
+        assert_eq!(notices[0], Notice::UnknownParameter("k0".into()));
+        assert_eq!(notices[1], Notice::UnknownParameter("k1".into()));
+        let capped = cap_notices(notices);
+        assert_eq!(capped.len(), MAX_NOTICES + 1);
+        assert_eq!(
+            capped[MAX_NOTICES - 1],
+            Notice::UnknownParameter("k4".into())
+        );
+        assert_eq!(
+            capped[MAX_NOTICES],
+            Notice::MoreNotices(20_000 - MAX_NOTICES)
+        );
+    }
+
+    #[test]
+    fn a_long_link_is_ignored() {
+        let long = format!("v=1&start=5&title={}", "x".repeat(MAX_LINK));
+        assert_eq!(
+            share_link(&long),
+            (Vec::new(), Some(Notice::LinkTooLong { max: MAX_LINK }))
+        );
+        let (pairs, notice) = share_link("v=1&start=5");
+        assert_eq!((pairs.len(), notice), (2, None));
+        assert_eq!(share_link("section-2"), (Vec::new(), None));
+    }
+
+    #[test]
+    fn a_link_sets_a_short_title_and_outputs_only() {
+        let title = "Bel 0900-1234 voor je prijs ".repeat(10);
+        let (s, notices) = share(&format!("v=1&title={}", encode(&title)));
+        assert_eq!(s.title.as_ref().map(|t| t.chars().count()), Some(MAX_TITLE));
+        assert_eq!(
+            notices,
+            vec![Notice::TooLong {
+                key: "title".into(),
+                max: MAX_TITLE
+            }]
+        );
+        // The host page's own attribute may be longer.
+        let (s, notices) = read(
+            &[("title".into(), title.clone())],
+            Source::Attributes,
+            Locale::Nl,
+        );
+        assert_eq!((s.title.as_deref(), notices), (Some(title.trim()), vec![]));
+        let outputs = vec!["clv"; 100].join(",");
+        let (s, notices) = share(&format!("v=1&outputs={outputs}"));
+        assert_eq!(s.outputs, Some(vec![Figure::Clv]));
+        assert_eq!(
+            notices,
+            vec![Notice::TooLong {
+                key: "outputs".into(),
+                max: MAX_OUTPUTS
+            }]
+        );
     }
 
     #[test]

@@ -32,7 +32,6 @@ async fn opens_with_a_worked_example_in_dutch() {
         "formula with the numbers: {crr}"
     );
     assert!(crr.contains("Haalt de 85%-norm"), "{crr}");
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -53,7 +52,6 @@ async fn figures_follow_typing() {
         lost.contains("hooguit 150"),
         "compares with the target: {lost}"
     );
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -69,7 +67,6 @@ async fn clv_with_an_entered_lifespan_and_margin() {
         "no margin, no profit CLV"
     );
     assert_eq!(c.error(Field::Margin), None, "margin is optional");
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -87,7 +84,6 @@ async fn monthly_churn_is_compounded_to_a_year() {
         annual.contains("not 60.0%"),
         "explains why not ×12: {annual}"
     );
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -97,7 +93,6 @@ async fn english_numbers_and_dollars() {
     assert_eq!(c.figure(Figure::Clv).as_deref(), Some("$1,500.00"));
     c.type_in(Field::Spend, "$1,234.56").await;
     assert_eq!(c.figure(Figure::Clv).as_deref(), Some("$24,691.20"));
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +103,6 @@ async fn dutch_number_habits_are_read() {
     assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 24.691,20"));
     c.type_in(Field::Start, "1.000").await;
     assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("85,0 %"));
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -134,7 +128,6 @@ async fn switching_language_rewrites_words_and_numbers() {
     c.click("[data-locale=nl]").await;
     assert_eq!(c.value(Field::Spend), "1234,5");
     assert_eq!(c.text("label[for=rc-start]"), "Klanten aan het begin (S)");
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -144,7 +137,6 @@ async fn a_chosen_currency_is_kept() {
     assert_eq!(c.figure(Figure::Clv).as_deref(), Some("£ 1.500,00"));
     c.click("[data-locale=en]").await;
     assert_eq!(c.figure(Figure::Clv).as_deref(), Some("£1,500.00"));
-    c.remove();
 }
 
 /// Each mistake gets its message next to its field, in the page's language, and the other
@@ -186,7 +178,6 @@ async fn mistakes_are_explained_next_to_their_field() {
             assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
             let described = input.get_attribute("aria-describedby").unwrap_or_default();
             assert!(described.contains(&format!("rc-{}-error", shown_at.name())));
-            c.remove();
         }
     }
 }
@@ -204,7 +195,6 @@ async fn a_mistake_in_value_fields_keeps_retention_on_screen() {
         pending.text_content().as_deref(),
         Some("Customer lifetime value appears once the marked fields are correct.")
     );
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -217,7 +207,6 @@ async fn no_churn_asks_for_a_lifespan_instead_of_infinity() {
     assert!(message.contains("geen enkele klant"), "{message}");
     c.type_in(Field::Lifespan, "4").await;
     assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 900,00"));
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -254,7 +243,6 @@ async fn nothing_unreadable_ever_reaches_the_screen() {
         }
         c.click(".rc-actions button").await; // restore the example
     }
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -270,7 +258,6 @@ async fn restore_and_clear() {
     c.click(".rc-actions button:nth-child(1)").await;
     assert_eq!(c.value(Field::Start), "1000");
     assert_eq!(c.error(Field::Start), None);
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -289,7 +276,6 @@ async fn configured_inputs_and_currency() {
     let c = Calculator::mount_with(config).await;
     assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("50.0%"));
     assert!(c.figure(Figure::Clv).unwrap().starts_with('€'));
-    c.remove();
 }
 
 #[wasm_bindgen_test]
@@ -305,5 +291,4 @@ async fn labels_are_tied_to_inputs_and_results_are_announced() {
     let status = c.find("[role=status]");
     assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
     assert!(support::plain(&status.text_content().unwrap()).contains("85,0 %"));
-    c.remove();
 }

@@ -1,37 +1,26 @@
-use retention_core::{format_count, format_decimal, half_life, survival, Locale, Retention};
+use retention_core::{half_life, survival, Retention};
 use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::waterfall_chart::WaterfallChart;
-use crate::i18n::{periods_unit, text, Text};
+use crate::i18n::{survival_description, text, use_words, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
     pub retention: Retention,
-    pub locale: Locale,
 }
 
 /// Where the customer base is heading at this retention, and how it got from S to E.
 #[component]
 pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
-    let (r, locale) = (props.retention, props.locale);
+    let r = props.retention;
+    let locale = use_words().locale;
     let horizon = r.period.horizon();
     let base = survival(r.end, r.retention_rate, horizon);
-    let unit = periods_unit(r.period, locale);
-    let last = format_count(base.last().copied().unwrap_or(0.0).round() as u64, locale);
-    let half = half_life(r.retention_rate).map(|h| format_decimal(h, 0, 1, locale));
-    let description = match (locale, half) {
-        (Locale::Nl, Some(h)) => format!(
-            "Van je {} klanten nu zijn er na {horizon} {unit} nog {last} over; na {h} {unit} is de helft weg.",
-            format_count(r.end, locale)
-        ),
-        (Locale::Nl, None) => format!("Je {} klanten blijven allemaal.", format_count(r.end, locale)),
-        (Locale::En, Some(h)) => format!(
-            "Of your {} customers now, {last} are left after {horizon} {unit}; half are gone after {h} {unit}.",
-            format_count(r.end, locale)
-        ),
-        (Locale::En, None) => format!("All your {} customers stay.", format_count(r.end, locale)),
-    };
+    let unit = r.period.unit(locale);
+    let left = base.last().copied().unwrap_or(0.0);
+    let half = half_life(r.retention_rate);
+    let description = survival_description(r.end, horizon, left, half, r.period, locale);
     let labels: Vec<AttrValue> = (0..=horizon)
         .map(|t| AttrValue::from(t.to_string()))
         .collect();
@@ -51,10 +40,9 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                     {labels}
                     {series}
                     unit={ChartUnit::Customers}
-                    {locale}
                     area=true
                 />
-                <WaterfallChart retention={r} {locale} />
+                <WaterfallChart retention={r} />
             </div>
         </section>
     }

@@ -1,7 +1,7 @@
-use retention_core::{format_count, format_percent, Cohort, Locale};
+use retention_core::{format_count, format_percent, Cohort};
 use yew::prelude::*;
 
-use crate::i18n::{import_text, ImportText as T};
+use crate::i18n::{import_text, use_words, ImportText as T};
 
 /// How many months after the first purchase the table shows.
 const MONTHS: usize = 13;
@@ -9,7 +9,6 @@ const MONTHS: usize = 13;
 #[derive(Properties, PartialEq)]
 pub struct CohortHeatmapProps {
     pub cohorts: Vec<Cohort>,
-    pub locale: Locale,
 }
 
 /// Customers by first-purchase month against the months since: a table whose cells are
@@ -17,7 +16,7 @@ pub struct CohortHeatmapProps {
 /// shades are classes, so a strict Content-Security-Policy has nothing to block.
 #[component]
 pub fn CohortHeatmap(props: &CohortHeatmapProps) -> Html {
-    let locale = props.locale;
+    let locale = use_words().locale;
     if props.cohorts.is_empty() {
         return html! {};
     }

@@ -1,20 +1,18 @@
-use retention_core::Locale;
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::export::save_csv;
-use crate::i18n::{text, Text};
+use crate::i18n::{text, use_words, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
     /// The link that reopens these figures.
-    pub link: AttrValue,
-    /// The results as plain text.
-    pub results: AttrValue,
-    /// The inputs and figures as CSV.
-    pub csv: AttrValue,
-    pub locale: Locale,
+    pub link: String,
+    /// Writes the results as plain text, when asked.
+    pub results: Callback<(), String>,
+    /// Writes the inputs and figures as CSV, when asked.
+    pub csv: Callback<(), String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -28,11 +26,11 @@ enum Outcome {
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
     let outcome = use_state(|| None::<Outcome>);
-    let copy = |content: AttrValue, done: Text| {
+    let copy = |content: Callback<(), String>, done: Text| {
         let outcome = outcome.clone();
         Callback::from(move |_: MouseEvent| {
             let outcome = outcome.clone();
-            let content = content.clone();
+            let content = AttrValue::from(content.emit(()));
             spawn_local(async move {
                 let copied = write_clipboard(&content).await;
                 outcome.set(Some(if copied {
@@ -43,16 +41,18 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             });
         })
     };
-    let locale = props.locale;
+    let locale = use_words().locale;
+    let link = props.link.clone();
+    let csv = props.csv.clone();
     html! {
         <div class="rc-share">
-            <button type="button" data-action="copy-link" onclick={copy(props.link.clone(), Text::LinkCopied)}>
+            <button type="button" data-action="copy-link" onclick={copy(Callback::from(move |()| link.clone()), Text::LinkCopied)}>
                 { text(Text::CopyLink, locale) }
             </button>
             <button type="button" data-action="copy-results" onclick={copy(props.results.clone(), Text::ResultsCopied)}>
                 { text(Text::CopyResults, locale) }
             </button>
-            <button type="button" data-action="download-csv" onclick={download(props.csv.clone())}>
+            <button type="button" data-action="download-csv" onclick={Callback::from(move |_: MouseEvent| save_csv("retentie-calculator.csv", &csv.emit(())))}>
                 { text(Text::DownloadCsv, locale) }
             </button>
             <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| print())}>
@@ -85,11 +85,6 @@ async fn write_clipboard(content: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(content))
         .await
         .is_ok()
-}
-
-/// A click handler that downloads `csv` as a file.
-fn download(csv: AttrValue) -> Callback<MouseEvent> {
-    Callback::from(move |_: MouseEvent| save_csv("retentie-calculator.csv", &csv))
 }
 
 /// Opens the browser's print dialog; "save as PDF" lives there too.

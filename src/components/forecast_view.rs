@@ -1,22 +1,21 @@
-use retention_core::{format_decimal, Currency, Locale, Quantity};
+use retention_core::{format_decimal, FitError, Forecast, Quantity};
 use yew::prelude::*;
 
-use crate::i18n::{fit_error, import_text, quantity, ImportText as T};
-use crate::worker::Forecasted;
+use crate::i18n::{fit_error, import_text, use_words, ImportText as T};
 
 #[derive(Properties, PartialEq)]
 pub struct ForecastViewProps {
-    pub forecasted: Forecasted,
-    pub locale: Locale,
-    pub currency: Currency,
+    /// The fitted models, or why there are none.
+    pub forecast: Result<Forecast, FitError>,
     pub ondownload: Callback<MouseEvent>,
 }
 
 /// The fitted BG/NBD and Gamma-Gamma parameters and the most valuable customers ahead.
 #[component]
 pub fn ForecastView(props: &ForecastViewProps) -> Html {
-    let (locale, currency) = (props.locale, props.currency);
-    let q = |v: Quantity| quantity(v, locale, currency);
+    let words = use_words();
+    let locale = words.locale;
+    let q = |v: Quantity| words.q(v);
     let number = |v: f64, d: usize| {
         if v.is_finite() {
             format_decimal(v, d, d, locale)
@@ -24,8 +23,8 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             "–".into()
         }
     };
-    let body = match (&props.forecasted.forecast, &props.forecasted.error) {
-        (Some(f), _) => {
+    let body = match &props.forecast {
+        Ok(f) => {
             let (b, g) = (f.purchases, f.spend);
             html! {
                 <>
@@ -70,10 +69,9 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                 </>
             }
         }
-        (None, Some(e)) => {
+        Err(e) => {
             html! { <p class="rc-hint" data-forecast-error="">{ fit_error(e, locale) }</p> }
         }
-        (None, None) => html! {},
     };
     html! {
         <div class="rc-forecast">

@@ -1,52 +1,77 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use retention_core::{sniff_orders, Currency, DateFormat, Inputs, Locale, Mapping, SummaryOptions};
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, File, HtmlInputElement, HtmlSelectElement};
-use yew::platform::spawn_local;
+use retention_core::worker::{Download, Request, Response, Stage};
+use retention_core::{ForecastOptions, Inputs, SummaryOptions};
+use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::import_results::ImportResults;
+use crate::components::mapping_form::MappingForm;
 use crate::export::save_csv;
-use crate::i18n::{date_format_name, import_text, ImportText as T};
-use crate::import::{delimiter_symbol, ImportAction, ImportState, Problem};
-use crate::worker::{object, ImportWorker, Message, Stage};
+use crate::i18n::{import_text, problem, stage_text, use_words, ImportText as T};
+use crate::import::{ImportAction, ImportState, Problem};
+use crate::worker::{Heard, ImportWorker};
 
-/// How much of the file the sniffer sees.
-const HEAD_BYTES: i32 = 64 * 1024;
-/// How many inactive customers the page lists (the download has them all).
+/// How many inactive customers and forecast customers the page lists (the downloads have
+/// them all).
 const LIST_LIMIT: u32 = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
-    pub locale: Locale,
-    pub currency: Currency,
     pub onfill: Callback<Inputs>,
 }
 
-/// Drop an order export, check how it is read, and let a worker turn it into figures.
+/// Drop an order export, check how it is read, and let a worker turn it into figures. One
+/// worker per file: it sniffs the file, reads it, and keeps the orders for other options
+/// and downloads; ending it cancels.
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let state = use_reducer(ImportState::default);
     let file = use_mut_ref(|| None::<File>);
     let worker: Rc<RefCell<Option<ImportWorker>>> = use_mut_ref(|| None);
-    let locale = props.locale;
+    let locale = use_words().locale;
 
+    let on_heard = {
+        let state = state.clone();
+        Callback::from(move |heard: Heard| {
+            if let Heard::Response(response) = &heard {
+                if let Response::File { file, text } = response.as_ref() {
+                    save_csv(file.file_name(), text);
+                }
+            }
+            state.dispatch(ImportAction::Heard(heard));
+        })
+    };
+    // Sends `request` to the running worker, starting one if none runs.
+    let send = {
+        let (state, file, worker) = (state.clone(), file.clone(), worker.clone());
+        Rc::new(move |request: Request| {
+            let mut running = worker.borrow_mut();
+            if running.is_none() {
+                match ImportWorker::start(on_heard.clone()) {
+                    Ok(w) => *running = Some(w),
+                    Err(_) => return state.dispatch(ImportAction::Stopped(Problem::NeedsServer)),
+                }
+            }
+            let file = file.borrow();
+            let file = file.as_ref().filter(|_| request.reads() > 0);
+            if let Some(w) = running.as_ref() {
+                w.send(&request, file.map(|f| &**f));
+            }
+        })
+    };
     let choose = {
-        let (state, file) = (state.clone(), file.clone());
+        let (state, file, worker, send) =
+            (state.clone(), file.clone(), worker.clone(), send.clone());
         Callback::from(move |chosen: File| {
-            let (state, file) = (state.clone(), file.clone());
-            let name = chosen.name();
-            *file.borrow_mut() = Some(chosen.clone());
-            spawn_local(async move {
-                let head = read_head(&chosen).await.unwrap_or_default();
-                state.dispatch(ImportAction::Previewed {
-                    file_name: name,
-                    preview: Box::new(sniff_orders(&head)),
-                });
+            // A fresh worker per file.
+            worker.borrow_mut().take();
+            state.dispatch(ImportAction::Chose {
+                file_name: chosen.name(),
             });
+            *file.borrow_mut() = Some(chosen);
+            send(Request::Preview);
         })
     };
     let onchange = {
@@ -59,51 +84,31 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let choose = choose.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(f) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|files| files.get(0))
-            {
-                choose.emit(f);
-            }
-        })
-    };
-
-    let on_message = {
-        let state = state.clone();
-        Callback::from(move |message: Message| {
-            if let Message::Csv { what, text } = &message {
-                save_csv(&format!("{what}.csv"), text);
-            }
-            state.dispatch(ImportAction::Worker(message));
-        })
-    };
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(f) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0))
+        {
+            choose.emit(f);
+        }
+    });
     let analyse = {
-        let (state, file, worker) = (state.clone(), file.clone(), worker.clone());
+        let (state, send) = (state.clone(), send.clone());
         Callback::from(move |_: MouseEvent| {
-            let (Some(f), Some(mapping)) = (file.borrow().clone(), state.mapping) else {
+            let Some(mapping) = state.mapping else {
                 return;
             };
-            // A fresh worker per import: cancelling is ending it.
-            worker.borrow_mut().take();
-            match ImportWorker::start(on_message.clone()) {
-                Ok(w) => {
-                    state.dispatch(ImportAction::Started);
-                    w.post(&object(&[
-                        ("type", "import".into()),
-                        ("file", f.into()),
-                        ("mapping", to_js(&mapping)),
-                        ("summaryOptions", to_js(&listed(state.options))),
-                        ("forecastOptions", object(&[("top", 20.into())])),
-                    ]));
-                    *worker.borrow_mut() = Some(w);
-                }
-                Err(_) => state.dispatch(ImportAction::Stopped(Problem::NeedsServer)),
-            }
+            state.dispatch(ImportAction::Started);
+            send(Request::Import {
+                mapping,
+                summary: listed(state.options),
+                forecast: ForecastOptions {
+                    top: LIST_LIMIT as usize,
+                    ..ForecastOptions::default()
+                },
+            });
         })
     };
     let cancel = {
@@ -121,29 +126,24 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             state.dispatch(ImportAction::Reset);
         })
     };
+    let imported = state.summary.is_some();
     let onoptions = {
-        let (state, worker) = (state.clone(), worker.clone());
+        let (state, send) = (state.clone(), send.clone());
         Callback::from(move |options| {
             state.dispatch(ImportAction::SetOptions(options));
-            if let Some(w) = worker.borrow().as_ref() {
-                w.post(&object(&[
-                    ("type", "summarise".into()),
-                    ("summaryOptions", to_js(&listed(options))),
-                ]));
+            if imported {
+                send(Request::Summarise(listed(options)));
             }
         })
     };
     let ondownload = {
-        let (state, worker) = (state.clone(), worker.clone());
-        Callback::from(move |what: &'static str| {
-            if let Some(w) = worker.borrow().as_ref() {
-                w.post(&object(&[
-                    ("type", "csv".into()),
-                    ("what", what.into()),
-                    ("summaryOptions", to_js(&state.options)),
-                    ("locale", locale.code().into()),
-                ]));
-            }
+        let state = state.clone();
+        Callback::from(move |file: Download| {
+            send(Request::Download {
+                file,
+                options: state.options,
+                locale,
+            })
         })
     };
 
@@ -160,11 +160,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     <strong class="rc-file-name">{ name.clone() }</strong>
                 }
             </div>
+            if state.previewing {
+                <p class="rc-hint" role="status">{ import_text(T::Previewing, locale) }</p>
+            }
             if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping) {
                 <MappingForm
                     preview={preview.clone()}
                     {mapping}
-                    {locale}
                     disabled={running}
                     onchange={state.dispatcher().to_callback().reform(ImportAction::SetMapping)}
                 />
@@ -179,24 +181,18 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             }
             if let Some((stage, fraction)) = state.running {
                 <div class="rc-progress" role="status">
-                    <label for="rc-import-progress">{ import_text(stage_text(stage), locale) }</label>
+                    <label for="rc-import-progress">{ stage_text(stage, locale) }</label>
                     <progress id="rc-import-progress" max="100" value={format!("{:.0}", progress(stage, fraction) * 100.0)} />
                 </div>
             }
-            if let Some(problem) = &state.problem {
-                <p class="rc-import-problem" role="alert">{ match problem {
-                    Problem::NeedsServer => import_text(T::NeedsServer, locale).to_string(),
-                    Problem::Cancelled => import_text(T::Cancelled, locale).to_string(),
-                    Problem::Failed(message) => message.clone(),
-                } }</p>
+            if let Some(p) = &state.problem {
+                <p class="rc-import-problem" role="alert">{ problem(p, locale) }</p>
             }
             <ImportResults
-                stats={state.stats.clone()}
+                read={state.read.clone()}
                 summary={state.summary.clone()}
-                forecasted={state.forecasted.clone()}
+                forecast={state.forecast.clone()}
                 options={state.options}
-                {locale}
-                currency={props.currency}
                 {onoptions}
                 {ondownload}
                 onfill={props.onfill.clone()}
@@ -205,40 +201,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     }
 }
 
-/// The first 64 KB of `file` as text, cut after its last complete line.
-async fn read_head(file: &File) -> Result<String, JsValue> {
-    let blob = file.slice_with_i32_and_i32(0, HEAD_BYTES)?;
-    let text = JsFuture::from(blob.text())
-        .await?
-        .as_string()
-        .unwrap_or_default();
-    if file.size() <= f64::from(HEAD_BYTES) {
-        return Ok(text);
-    }
-    Ok(match text.rfind('\n') {
-        Some(end) => text[..=end].to_string(),
-        None => text,
-    })
-}
-
 /// `options` with the page's cut of the inactive list.
 fn listed(options: SummaryOptions) -> SummaryOptions {
     SummaryOptions {
         inactive_limit: Some(LIST_LIMIT),
         ..options
-    }
-}
-
-fn to_js(value: &impl serde::Serialize) -> JsValue {
-    serde_wasm_bindgen::to_value(value).unwrap_or(JsValue::NULL)
-}
-
-fn stage_text(stage: Stage) -> T {
-    match stage {
-        Stage::Read => T::StageRead,
-        Stage::Parse => T::StageParse,
-        Stage::Summarise => T::StageSummarise,
-        Stage::Forecast => T::StageForecast,
     }
 }
 
@@ -250,119 +217,5 @@ fn progress(stage: Stage, fraction: f64) -> f64 {
         Stage::Parse => 0.05 + 0.65 * fraction,
         Stage::Summarise => 0.75,
         Stage::Forecast => 0.85,
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct MappingFormProps {
-    preview: retention_core::Preview,
-    mapping: Mapping,
-    locale: Locale,
-    disabled: bool,
-    onchange: Callback<Mapping>,
-}
-
-/// The first rows, and which column is what.
-#[component]
-fn MappingForm(props: &MappingFormProps) -> Html {
-    let (preview, mapping, locale) = (&props.preview, props.mapping, props.locale);
-    let column_name = |i: usize| match preview.columns.get(i).map(|c| c.name.trim()) {
-        Some(name) if !name.is_empty() && preview.has_header => format!("{} ({})", i + 1, name),
-        _ => format!("{}", i + 1),
-    };
-    let column = |id: &'static str, label: T, value: usize, set: fn(&mut Mapping, usize)| {
-        let onchange = props.onchange.reform(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let mut m = mapping;
-            set(&mut m, select.value().parse().unwrap_or(0));
-            m
-        });
-        html! {
-            <div class="rc-field rc-choice">
-                <label for={id}>{ import_text(label, locale) }</label>
-                <select {id} {onchange} disabled={props.disabled}>
-                    { for (0..mapping.columns).map(|i| html! {
-                        <option value={i.to_string()} selected={i == value}>{ column_name(i) }</option>
-                    }) }
-                </select>
-            </div>
-        }
-    };
-    let date_formats = [
-        DateFormat::Iso,
-        DateFormat::DayMonthYear,
-        DateFormat::MonthDayYear,
-        DateFormat::Compact,
-    ];
-    let on_date_format = props.onchange.reform(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let i: usize = select.value().parse().unwrap_or(0);
-        Mapping {
-            date_format: date_formats[i.min(3)],
-            ..mapping
-        }
-    });
-    let on_amounts = props.onchange.reform(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let locale = Locale::from_tag(&select.value()).unwrap_or(Locale::En);
-        Mapping { locale, ..mapping }
-    });
-    let on_header = props.onchange.reform(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        Mapping {
-            has_header: input.checked(),
-            ..mapping
-        }
-    });
-    let ambiguous = preview
-        .columns
-        .get(mapping.date)
-        .is_some_and(|c| c.date_ambiguous);
-    html! {
-        <div class="rc-mapping">
-            if preview.mapping.is_none() {
-                <p class="rc-hint">{ import_text(T::MapMissing, locale) }</p>
-            }
-            <div class="rc-table-wrap">
-                <table class="rc-table rc-preview" data-preview="">
-                    <caption>{ format!("{} ({})", import_text(T::Preview, locale), delimiter_symbol(mapping.delimiter)) }</caption>
-                    <thead>
-                        <tr>{ for (0..mapping.columns).map(|i| html! { <th scope="col">{ column_name(i) }</th> }) }</tr>
-                    </thead>
-                    <tbody>
-                        { for preview.rows.iter().take(5).map(|row| html! {
-                            <tr>{ for row.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }</tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-            <div class="rc-mapping-fields">
-                { column("rc-map-customer", T::MapCustomer, mapping.customer, |m, v| m.customer = v) }
-                { column("rc-map-date", T::MapDate, mapping.date, |m, v| m.date = v) }
-                { column("rc-map-amount", T::MapAmount, mapping.amount, |m, v| m.amount = v) }
-                <div class="rc-field rc-choice">
-                    <label for="rc-map-date-format">{ import_text(T::MapDateFormat, locale) }</label>
-                    <select id="rc-map-date-format" onchange={on_date_format} disabled={props.disabled}>
-                        { for date_formats.iter().enumerate().map(|(i, f)| html! {
-                            <option value={i.to_string()} selected={*f == mapping.date_format}>{ date_format_name(*f, locale) }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="rc-field rc-choice">
-                    <label for="rc-map-amounts">{ import_text(T::MapAmounts, locale) }</label>
-                    <select id="rc-map-amounts" onchange={on_amounts} disabled={props.disabled}>
-                        <option value="nl" selected={mapping.locale == Locale::Nl}>{ "1.234,56" }</option>
-                        <option value="en" selected={mapping.locale == Locale::En}>{ "1,234.56" }</option>
-                    </select>
-                </div>
-                <div class="rc-field rc-check">
-                    <input id="rc-map-header" type="checkbox" checked={mapping.has_header} onchange={on_header} disabled={props.disabled} />
-                    <label for="rc-map-header">{ import_text(T::MapHeader, locale) }</label>
-                </div>
-            </div>
-            if ambiguous {
-                <p class="rc-hint rc-warning">{ import_text(T::DateAmbiguous, locale) }</p>
-            }
-        </div>
     }
 }

@@ -1,4 +1,7 @@
-use retention_core::{Currency, Figure, Inputs, Locale, Period, Quantity, Summary, SummaryOptions};
+use retention_core::worker::Download;
+use retention_core::{
+    Figure, FitError, Forecast, Inputs, Period, Quantity, Summary, SummaryOptions,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -6,25 +9,22 @@ use crate::components::cohort_heatmap::CohortHeatmap;
 use crate::components::forecast_view::ForecastView;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::i18n::{
-    bad_row, bad_rows_heading, figure_name, fill_button, import_read, import_text,
-    inactive_heading, period_name, quantity, ImportText as T,
+    bad_row, bad_rows_heading, fill_button, import_read, import_text, inactive_heading,
+    summary_notes, use_words, ImportText as T,
 };
-use crate::worker::{Forecasted, Stats};
+use crate::import::Read;
 
 /// How many bad rows the page lists; the count says how many there are.
 const BAD_ROWS_SHOWN: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportResultsProps {
-    pub stats: Option<Stats>,
+    pub read: Option<Read>,
     pub summary: Option<Summary>,
-    pub forecasted: Option<Forecasted>,
+    pub forecast: Option<Result<Forecast, FitError>>,
     pub options: SummaryOptions,
-    pub locale: Locale,
-    pub currency: Currency,
     pub onoptions: Callback<SummaryOptions>,
-    /// "inactive" or "forecast".
-    pub ondownload: Callback<&'static str>,
+    pub ondownload: Callback<Download>,
     pub onfill: Callback<Inputs>,
 }
 
@@ -32,13 +32,17 @@ pub struct ImportResultsProps {
 /// customers to win back and the forecast.
 #[component]
 pub fn ImportResults(props: &ImportResultsProps) -> Html {
-    let (locale, currency, options) = (props.locale, props.currency, props.options);
-    let q = |v: Quantity| quantity(v, locale, currency);
-    let stats = props.stats.as_ref().map(|s| {
-        let st = &s.stats;
+    let words = use_words();
+    let (locale, options) = (words.locale, props.options);
+    let q = |v: Quantity| words.q(v);
+    let stats = props.read.as_ref().map(|read| {
+        let st = &read.stats;
         html! {
             <div class="rc-import-stats" data-import-stats="">
                 <p>{ import_read(st.rows, st.orders, st.customers, locale) }</p>
+                if st.orders == 0 {
+                    <p class="rc-import-problem" role="alert">{ import_text(T::NoOrders, locale) }</p>
+                }
                 if st.bad_row_count > 0 {
                     <p>{ bad_rows_heading(st.bad_row_count, locale) }</p>
                     <ul class="rc-row-errors" data-bad-rows="">
@@ -102,12 +106,13 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                 <button type="button" class="rc-primary" data-action="fill" onclick={onfill}>{ fill_button(period, locale) }</button>
             }
             <h4>{ import_text(T::PeriodsTitle, locale) }</h4>
+            { for summary_notes(s, locale).into_iter().map(|note| html! { <p class="rc-hint rc-warning" data-summary-note="">{ note }</p> }) }
             <div class="rc-import-options">
                 <div class="rc-field rc-choice">
                     <label for="rc-import-period">{ import_text(T::PeriodKind, locale) }</label>
                     <select id="rc-import-period" onchange={on_period}>
                         { for [Period::Month, Period::Quarter].into_iter().map(|p| html! {
-                            <option value={p.name()} selected={p == options.period}>{ period_name(p, locale) }</option>
+                            <option value={p.name()} selected={p == options.period}>{ p.label(locale) }</option>
                         }) }
                     </select>
                 </div>
@@ -157,17 +162,16 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                 <LineChart
                     id="rc-import-trend"
                     title={import_text(T::PeriodsTitle, locale)}
-                    description={with_retention.last().and_then(|p| p.retention).map(|r| format!("{}: {}", figure_name(Figure::RetentionRate, locale), q(Quantity::Percent(r.retention_rate)))).unwrap_or_default()}
+                    description={with_retention.last().and_then(|p| p.retention).map(|r| format!("{}: {}", Figure::RetentionRate.label(locale), q(Quantity::Percent(r.retention_rate)))).unwrap_or_default()}
                     labels={with_retention.iter().map(|p| AttrValue::from(p.label.clone())).collect::<Vec<_>>()}
                     series={vec![
-                        Series { name: figure_name(Figure::RetentionRate, locale).into(), values: with_retention.iter().filter_map(|p| p.retention).map(|r| r.retention_rate).collect(), class: "rc-series-1" },
-                        Series { name: figure_name(Figure::ChurnRate, locale).into(), values: with_retention.iter().filter_map(|p| p.retention).map(|r| r.churn_rate).collect(), class: "rc-series-2" },
+                        Series { name: Figure::RetentionRate.label(locale).into(), values: with_retention.iter().filter_map(|p| p.retention).map(|r| r.retention_rate).collect(), class: "rc-series-1" },
+                        Series { name: Figure::ChurnRate.label(locale).into(), values: with_retention.iter().filter_map(|p| p.retention).map(|r| r.churn_rate).collect(), class: "rc-series-2" },
                     ]}
                     unit={ChartUnit::Percent}
-                    {locale}
                 />
             }
-            <CohortHeatmap cohorts={s.cohorts.clone()} {locale} />
+            <CohortHeatmap cohorts={s.cohorts.clone()} />
             <h4>{ import_text(T::InactiveTitle, locale) }</h4>
             <p data-inactive-count={s.inactive_count.to_string()}>{ inactive_heading(s.inactive_count, options.inactive_days, locale) }</p>
             if !s.inactive.is_empty() {
@@ -195,12 +199,12 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                <button type="button" data-action="download-inactive" onclick={ondownload.reform(|_: MouseEvent| "inactive")}>
+                <button type="button" data-action="download-inactive" onclick={ondownload.reform(|_: MouseEvent| Download::WinBack)}>
                     { import_text(T::DownloadInactive, locale) }
                 </button>
             }
-            if let Some(forecasted) = &props.forecasted {
-                <ForecastView forecasted={forecasted.clone()} {locale} {currency} ondownload={ondownload.reform(|_: MouseEvent| "forecast")} />
+            if let Some(forecast) = &props.forecast {
+                <ForecastView forecast={forecast.clone()} ondownload={ondownload.reform(|_: MouseEvent| Download::Forecast)} />
             }
         </div>
     }

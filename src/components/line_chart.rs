@@ -1,8 +1,8 @@
 use retention_core::{format_count, format_percent, Locale};
 use yew::prelude::*;
 
-use crate::charts::{area_path, line_path, ticks, Scale};
-use crate::i18n::{text, Text};
+use crate::charts::{area_path, line_path, ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
+use crate::i18n::{text, use_words, Text};
 
 /// What the values of a chart count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,23 +48,18 @@ pub struct LineChartProps {
     pub labels: Vec<AttrValue>,
     pub series: Vec<Series>,
     pub unit: ChartUnit,
-    pub locale: Locale,
     /// Fill the area under a single line.
     #[prop_or_default]
     pub area: bool,
 }
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 64.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
 
 /// A line chart in SVG, with its figures as a table for anyone who cannot see it.
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
-    let locale = props.locale;
+    let locale = use_words().locale;
     let points = props.labels.len();
     let max = props
         .series

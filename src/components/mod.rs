@@ -10,6 +10,7 @@ pub mod import_panel;
 pub mod import_results;
 pub mod line_chart;
 pub mod locale_switch;
+pub mod mapping_form;
 pub mod notices;
 pub mod number_field;
 pub mod periods_panel;

@@ -1,13 +1,12 @@
-use retention_core::{Field, Locale};
+use retention_core::Field;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{field_hint, field_label};
+use crate::i18n::{field_hint, field_label, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
     pub field: Field,
-    pub locale: Locale,
     /// The text as typed.
     pub value: AttrValue,
     /// The mistake to show, already worded.
@@ -23,6 +22,7 @@ pub struct NumberFieldProps {
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
     let field = props.field;
+    let locale = use_words().locale;
     let id = format!("rc-{}", field.name());
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -36,7 +36,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     };
     html! {
         <div class={classes!("rc-field", props.error.is_some().then_some("rc-field-invalid"))} data-field={field.name()}>
-            <label for={id.clone()}>{ field_label(field, props.locale) }</label>
+            <label for={id.clone()}>{ field_label(field, locale) }</label>
             <div class="rc-input">
                 <input
                     {id}
@@ -56,7 +56,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             if let Some(error) = &props.error {
                 <p id={error_id} class="rc-error" data-error-for={field.name()}>{ error.clone() }</p>
             }
-            <p id={hint_id} class="rc-hint">{ field_hint(field, props.locale) }</p>
+            <p id={hint_id} class="rc-hint">{ field_hint(field, locale) }</p>
         </div>
     }
 }

@@ -1,17 +1,15 @@
-use retention_core::{format_decimal, parse_periods, Field, Locale, Period, Quantity, RowProblem};
+use retention_core::{format_decimal, parse_periods, Figure, Period, Quantity};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
-use crate::i18n::{error_message, figure_name, quantity, text, Text};
-use retention_core::{Currency, Figure};
+use crate::i18n::{row_problem, text, trend_description, use_words, Text};
 
 /// Half a year of months, so the table and chart show something before anything is pasted.
 const EXAMPLE: &str = "2024-01\t1000\t1050\t200\n2024-02\t1050\t1080\t120\n2024-03\t1080\t1090\t90\n2024-04\t1090\t1150\t140\n2024-05\t1150\t1160\t80\n2024-06\t1160\t1210\t110\n";
 
 #[derive(Properties, PartialEq)]
 pub struct PeriodsPanelProps {
-    pub locale: Locale,
     pub period: Period,
 }
 
@@ -20,7 +18,8 @@ pub struct PeriodsPanelProps {
 #[component]
 pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
     let pasted = use_state(|| EXAMPLE.to_string());
-    let (locale, period) = (props.locale, props.period);
+    let words = use_words();
+    let (locale, period) = (words.locale, props.period);
     let table = parse_periods(&pasted, locale, period);
     let oninput = {
         let pasted = pasted.clone();
@@ -29,7 +28,7 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
             pasted.set(area.value());
         })
     };
-    let q = |q: Quantity| quantity(q, locale, Currency::default());
+    let q = |q: Quantity| words.q(q);
     let labels: Vec<AttrValue> = table
         .rows
         .iter()
@@ -37,7 +36,7 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
         .collect();
     let series = vec![
         Series {
-            name: figure_name(Figure::RetentionRate, locale).into(),
+            name: Figure::RetentionRate.label(locale).into(),
             values: table
                 .rows
                 .iter()
@@ -46,43 +45,18 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
             class: "rc-series-1",
         },
         Series {
-            name: figure_name(Figure::ChurnRate, locale).into(),
+            name: Figure::ChurnRate.label(locale).into(),
             values: table.rows.iter().map(|r| r.retention.churn_rate).collect(),
             class: "rc-series-2",
         },
     ];
-    let description = match (table.rows.first(), table.rows.last(), locale) {
-        (Some(a), Some(b), Locale::Nl) => format!(
-            "De retentie ging van {} in {} naar {} in {}.",
-            q(Quantity::Percent(a.retention.retention_rate)),
-            a.label,
-            q(Quantity::Percent(b.retention.retention_rate)),
-            b.label
-        ),
-        (Some(a), Some(b), Locale::En) => format!(
-            "Retention went from {} in {} to {} in {}.",
-            q(Quantity::Percent(a.retention.retention_rate)),
-            a.label,
-            q(Quantity::Percent(b.retention.retention_rate)),
-            b.label
+    let description = match (table.rows.first(), table.rows.last()) {
+        (Some(a), Some(b)) => trend_description(
+            (&a.label, a.retention.retention_rate),
+            (&b.label, b.retention.retention_rate),
+            words,
         ),
         _ => String::new(),
-    };
-    let problem = |p: &RowProblem| match (p, locale) {
-        (RowProblem::Columns { found }, Locale::Nl) => {
-            format!("verwacht 4 kolommen (periode, S, E, N), gevonden: {found}.")
-        }
-        (RowProblem::Columns { found }, Locale::En) => {
-            format!("expected 4 columns (period, S, E, N), found {found}.")
-        }
-        (RowProblem::Figures { error }, _) => {
-            let symbol = match error.field() {
-                Field::Start => "S",
-                Field::End => "E",
-                _ => "N",
-            };
-            format!("{symbol}: {}", error_message(error, locale))
-        }
     };
     html! {
         <details class="rc-section rc-periods" data-section="periods">
@@ -95,7 +69,7 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
             if !table.errors.is_empty() {
                 <ul class="rc-row-errors" data-row-errors="">
                     { for table.errors.iter().map(|e| html! {
-                        <li data-line={e.line.to_string()}>{ format!("{} {}: {}", text(Text::Line, locale), e.line, problem(&e.problem)) }</li>
+                        <li data-line={e.line.to_string()}>{ format!("{} {}: {}", text(Text::Line, locale), e.line, row_problem(&e.problem, locale)) }</li>
                     }) }
                 </ul>
             }
@@ -138,7 +112,6 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
                     {labels}
                     {series}
                     unit={ChartUnit::Percent}
-                    {locale}
                 />
             }
         </details>

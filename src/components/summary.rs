@@ -1,14 +1,13 @@
-use retention_core::{Currency, Locale, Report};
+use std::rc::Rc;
+
+use retention_core::{Figure, Quantity, Report};
 use yew::prelude::*;
 
-use crate::i18n::{figure_name, quantity, verdict_label};
-use retention_core::{Figure, Quantity};
+use crate::i18n::use_words;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub report: Report,
-    pub locale: Locale,
-    pub currency: Currency,
+    pub report: Rc<Report>,
     #[prop_or(true)]
     pub shows_retention: bool,
     #[prop_or(true)]
@@ -18,26 +17,22 @@ pub struct SummaryProps {
 /// The headline figures, in a live region so screen readers hear them change.
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
-    let (locale, currency) = (props.locale, props.currency);
+    let words = use_words();
+    let locale = words.locale;
     let mut parts = Vec::new();
-    if let Some(r) = props
-        .report
-        .retention
-        .as_ref()
-        .filter(|_| props.shows_retention)
-    {
+    if let Some(r) = props.report.retention.filter(|_| props.shows_retention) {
         parts.push(format!(
             "{}: {} ({})",
-            figure_name(Figure::RetentionRate, locale),
-            quantity(Quantity::Percent(r.retention_rate), locale, currency),
-            verdict_label(r.verdict, locale)
+            Figure::RetentionRate.label(locale),
+            words.q(Quantity::Percent(r.retention_rate)),
+            r.verdict.label(locale)
         ));
     }
-    if let Some(v) = props.report.value.as_ref().filter(|_| props.shows_value) {
+    if let Some(v) = props.report.value.filter(|_| props.shows_value) {
         parts.push(format!(
             "{}: {}",
-            figure_name(Figure::Clv, locale),
-            quantity(Quantity::Money(v.clv), locale, currency)
+            Figure::Clv.label(locale),
+            words.q(Quantity::Money(v.clv))
         ));
     }
     html! {

@@ -1,25 +1,22 @@
-use retention_core::{format_count, Locale, Retention};
+use retention_core::{format_count, Retention};
 use yew::prelude::*;
 
-use crate::charts::{ticks, Scale};
-use crate::i18n::{text, Text};
+use crate::charts::{ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
+use crate::i18n::{text, use_words, waterfall_description, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct WaterfallChartProps {
     pub retention: Retention,
-    pub locale: Locale,
 }
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
-const LEFT: f64 = 64.0;
+/// Room above the bars for their values.
 const TOP: f64 = 24.0;
-const BOTTOM: f64 = 40.0;
 
 /// From S to E: the customers at the start, those lost, the new ones, those at the end.
 #[component]
 pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
-    let (r, locale) = (props.retention, props.locale);
+    let r = props.retention;
+    let locale = use_words().locale;
     let y_ticks = ticks(r.start.max(r.end) as f64, 4);
     let y = Scale::new(
         (0.0, y_ticks.last().copied().unwrap_or(1.0)),
@@ -51,22 +48,7 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
         (text(Text::WaterfallEnd, locale), 0, r.end, r.end, "end"),
     ];
     let slot = (WIDTH - LEFT) / bars.len() as f64;
-    let description = match locale {
-        Locale::Nl => format!(
-            "Je begon met {} klanten, verloor er {}, won er {} nieuwe bij en eindigde met {}.",
-            format_count(r.start, locale),
-            format_count(r.lost, locale),
-            format_count(r.new, locale),
-            format_count(r.end, locale)
-        ),
-        Locale::En => format!(
-            "You started with {} customers, lost {}, won {} new ones and ended with {}.",
-            format_count(r.start, locale),
-            format_count(r.lost, locale),
-            format_count(r.new, locale),
-            format_count(r.end, locale)
-        ),
-    };
+    let description = waterfall_description(&r, locale);
     html! {
         <figure class="rc-chart" data-chart="waterfall">
             <figcaption class="rc-chart-title">{ text(Text::WaterfallTitle, locale) }</figcaption>

@@ -1,25 +1,25 @@
-use retention_core::{format_decimal, what_if, Currency, Locale, Quantity, Report, Scenario};
+use std::rc::Rc;
+
+use retention_core::{format_decimal, what_if, Figure, Quantity, Report, Scenario};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{quantity, text, Text};
+use crate::i18n::{text, use_words, what_if_gain, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct WhatIfProps {
-    pub report: Report,
-    pub locale: Locale,
-    pub currency: Currency,
+    pub report: Rc<Report>,
 }
 
 /// A slider for more retention, and what it does to lifespan, CLV and next year's revenue.
 #[component]
 pub fn WhatIf(props: &WhatIfProps) -> Html {
     let points = use_state(|| 5.0_f64);
+    let words = use_words();
     let Some(w) = what_if(&props.report, *points) else {
         return html! {};
     };
-    let (locale, currency) = (props.locale, props.currency);
-    let q = |q: Quantity| quantity(q, locale, currency);
+    let locale = words.locale;
     let oninput = {
         let points = points.clone();
         Callback::from(move |e: InputEvent| {
@@ -33,38 +33,29 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
     let column = |s: &Scenario| -> [String; 5] {
         let none = text(Text::NoChurn, locale).to_string();
         [
-            q(Quantity::Percent(s.retention_rate)),
-            q(Quantity::Percent(s.annual_retention_rate)),
+            words.q(Quantity::Percent(s.retention_rate)),
+            words.q(Quantity::Percent(s.annual_retention_rate)),
             s.lifespan_years
-                .map(|y| q(Quantity::Years(y)))
+                .map(|y| words.q(Quantity::Years(y)))
                 .unwrap_or(none.clone()),
-            s.clv.map(|m| q(Quantity::Money(m))).unwrap_or(none),
+            s.clv.map(|m| words.q(Quantity::Money(m))).unwrap_or(none),
             s.revenue_next_year
-                .map(|m| q(Quantity::Money(m)))
+                .map(|m| words.q(Quantity::Money(m)))
                 .unwrap_or_default(),
         ]
     };
     let (now, then) = (column(&w.current), column(&w.improved));
     let rows = [
-        Text::RetentionPerPeriod,
-        Text::RetentionPerYear,
-        Text::Lifespan,
-        Text::Clv,
-        Text::RevenueNextYear,
+        text(Text::RetentionPerPeriod, locale),
+        Figure::AnnualRetention.label(locale),
+        Figure::Lifespan.label(locale),
+        Figure::Clv.label(locale),
+        text(Text::RevenueNextYear, locale),
     ];
-    let gain = match (w.revenue_gain, w.clv_gain, locale) {
-        (Some(revenue), clv, Locale::Nl) => format!(
-            "Met {added} procentpunt meer retentie brengen je huidige klanten komend jaar {} meer op{}.",
-            q(Quantity::Money(revenue)),
-            clv.map(|c| format!(", en is een klant {} meer waard", q(Quantity::Money(c)))).unwrap_or_default()
-        ),
-        (Some(revenue), clv, Locale::En) => format!(
-            "With {added} more points of retention your current customers bring in {} more next year{}.",
-            q(Quantity::Money(revenue)),
-            clv.map(|c| format!(", and a customer is worth {} more", q(Quantity::Money(c)))).unwrap_or_default()
-        ),
-        (None, _, _) => String::new(),
-    };
+    let gain = w
+        .revenue_gain
+        .map(|revenue| what_if_gain(w.points, revenue, w.clv_gain, words))
+        .unwrap_or_default();
     html! {
         <section class="rc-section rc-what-if" aria-labelledby="rc-what-if-title" data-section="whatIf">
             <h3 id="rc-what-if-title">{ text(Text::WhatIf, locale) }</h3>
@@ -87,7 +78,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                 <tbody>
                     { for rows.iter().enumerate().map(|(i, row)| html! {
                         <tr data-row={i.to_string()}>
-                            <th scope="row">{ text(*row, locale) }</th>
+                            <th scope="row">{ *row }</th>
                             <td>{ now[i].clone() }</td>
                             <td>{ then[i].clone() }</td>
                         </tr>

@@ -1,8 +1,13 @@
-//! The words of the order import, in Dutch and English.
+//! The order import's words, kept apart from the calculator's so the import can become a
+//! module of its own.
 
-use retention_core::{format_count, BadRowReason, DateFormat, FitError, Locale};
+use retention_core::worker::{self, Stage, MAX_COLUMNS, MIN_COLUMNS};
+use retention_core::{
+    format_count, BadRowReason, DateFormat, Delimiter, FitError, ImportError, Locale, Period,
+    Summary,
+};
 
-use super::pick;
+use crate::import::Problem;
 
 /// Fixed texts of the import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +16,7 @@ pub enum ImportText {
     Help,
     Choose,
     Drop,
+    Previewing,
     MapCustomer,
     MapDate,
     MapAmount,
@@ -18,16 +24,12 @@ pub enum ImportText {
     MapAmounts,
     MapHeader,
     MapMissing,
+    FindColumn,
     DateAmbiguous,
     Preview,
     Analyse,
     Cancel,
-    Cancelled,
-    StageRead,
-    StageParse,
-    StageSummarise,
-    StageForecast,
-    NeedsServer,
+    NoOrders,
     RepeatRate,
     OrderValue,
     Frequency,
@@ -52,7 +54,6 @@ pub enum ImportText {
     Customer,
     ForecastTitle,
     ForecastHelp,
-    Parameters,
     PAlive,
     ExpectedPurchases,
     ExpectedSpend,
@@ -67,83 +68,93 @@ pub fn import_text(text: ImportText, locale: Locale) -> &'static str {
     use ImportText as T;
     let l = locale;
     match text {
-        T::Title => pick(l, "Je eigen orderexport analyseren", "Analyse your own order export"),
-        T::Help => pick(
-            l,
+        T::Title => l.pick("Je eigen orderexport analyseren", "Analyse your own order export"),
+        T::Help => l.pick(
             "Sleep een CSV- of TSV-export uit je webshop of CRM hierheen, of kies een bestand. Alles blijft in je browser: het bestand gaat nergens heen.",
             "Drop a CSV or TSV export from your shop or CRM here, or choose a file. Everything stays in your browser: the file goes nowhere.",
         ),
-        T::Choose => pick(l, "Kies een bestand", "Choose a file"),
-        T::Drop => pick(l, "of sleep het hierheen", "or drop it here"),
-        T::MapCustomer => pick(l, "Kolom met de klant", "Customer column"),
-        T::MapDate => pick(l, "Kolom met de orderdatum", "Order date column"),
-        T::MapAmount => pick(l, "Kolom met het bedrag", "Amount column"),
-        T::MapDateFormat => pick(l, "Datumnotatie", "Date format"),
-        T::MapAmounts => pick(l, "Bedragen geschreven als", "Amounts written as"),
-        T::MapHeader => pick(l, "De eerste regel bevat kolomnamen", "The first row holds column names"),
-        T::MapMissing => pick(
-            l,
+        T::Choose => l.pick("Kies een bestand", "Choose a file"),
+        T::Drop => l.pick("of sleep het hierheen", "or drop it here"),
+        T::Previewing => l.pick("Bestand bekijken…", "Looking at the file…"),
+        T::MapCustomer => l.pick("Kolom met de klant", "Customer column"),
+        T::MapDate => l.pick("Kolom met de orderdatum", "Order date column"),
+        T::MapAmount => l.pick("Kolom met het bedrag", "Amount column"),
+        T::MapDateFormat => l.pick("Datumnotatie", "Date format"),
+        T::MapAmounts => l.pick("Bedragen geschreven als", "Amounts written as"),
+        T::MapHeader => l.pick("De eerste regel bevat kolomnamen", "The first row holds column names"),
+        T::MapMissing => l.pick(
             "Kies welke kolom de klant, de datum en het bedrag bevat.",
             "Choose which column holds the customer, the date and the amount.",
         ),
-        T::DateAmbiguous => pick(
-            l,
+        T::FindColumn => l.pick("Kolom zoeken (naam of nummer)", "Find a column (name or number)"),
+        T::DateAmbiguous => l.pick(
             "Let op: deze datums passen zowel op dag-maand als op maand-dag. Controleer de datumnotatie.",
             "Note: these dates fit both day-month and month-day. Check the date format.",
         ),
-        T::Preview => pick(l, "De eerste regels", "The first rows"),
-        T::Analyse => pick(l, "Analyseren", "Analyse"),
-        T::Cancel => pick(l, "Annuleren", "Cancel"),
-        T::Cancelled => pick(l, "Geannuleerd. Je kunt opnieuw beginnen.", "Cancelled. You can start again."),
-        T::StageRead => pick(l, "Bestand lezen…", "Reading the file…"),
-        T::StageParse => pick(l, "Regels lezen…", "Reading rows…"),
-        T::StageSummarise => pick(l, "Periodes en cohorten tellen…", "Counting periods and cohorts…"),
-        T::StageForecast => pick(l, "Voorspellingsmodel schatten…", "Fitting the forecast model…"),
-        T::NeedsServer => pick(
-            l,
-            "Importeren draait in een achtergrondproces, en dat kan alleen als de calculator via een webserver geladen is (niet vanaf file://).",
-            "Importing runs in a background worker, which needs the calculator to be loaded from a web server (not from file://).",
+        T::Preview => l.pick("De eerste regels", "The first rows"),
+        T::Analyse => l.pick("Analyseren", "Analyse"),
+        T::Cancel => l.pick("Annuleren", "Cancel"),
+        T::NoOrders => l.pick(
+            "Geen enkele regel kon als order worden gelezen. Kloppen de kolommen, de datumnotatie en de bedragen hierboven?",
+            "Not one row could be read as an order. Are the columns, the date format and the amounts above right?",
         ),
-        T::RepeatRate => pick(l, "Herhaalaankopen", "Repeat-purchase rate"),
-        T::OrderValue => pick(l, "Gemiddelde orderwaarde", "Average order value"),
-        T::Frequency => pick(l, "Aankopen per klant per jaar", "Purchases per customer per year"),
-        T::MedianClv => pick(l, "Historische CLV per klant (mediaan)", "Historical CLV per customer (median)"),
-        T::PeriodsTitle => pick(l, "Retentie per periode uit je orders", "Retention per period from your orders"),
-        T::PeriodKind => pick(l, "Periode", "Period"),
-        T::Window => pick(l, "Actief = gekocht in de laatste … maanden", "Active = bought in the last … months"),
-        T::InactiveDays => pick(l, "Inactief na … dagen", "Inactive after … days"),
-        T::FirstTime => pick(l, "waarvan nieuw", "of which first-time"),
-        T::Reactivated => pick(l, "teruggekeerd", "reactivated"),
-        T::Running => pick(l, "loopt nog", "still running"),
-        T::CohortsTitle => pick(l, "Cohorten: wie kocht er later opnieuw?", "Cohorts: who bought again later?"),
-        T::CohortsHelp => pick(
-            l,
+        T::RepeatRate => l.pick("Herhaalaankopen", "Repeat-purchase rate"),
+        T::OrderValue => l.pick("Gemiddelde orderwaarde", "Average order value"),
+        T::Frequency => l.pick("Aankopen per klant per jaar", "Purchases per customer per year"),
+        T::MedianClv => l.pick("Historische CLV per klant (mediaan)", "Historical CLV per customer (median)"),
+        T::PeriodsTitle => l.pick("Retentie per periode uit je orders", "Retention per period from your orders"),
+        T::PeriodKind => l.pick("Periode", "Period"),
+        T::Window => l.pick("Actief = gekocht in de laatste … maanden", "Active = bought in the last … months"),
+        T::InactiveDays => l.pick("Inactief na … dagen", "Inactive after … days"),
+        T::FirstTime => l.pick("waarvan nieuw", "of which first-time"),
+        T::Reactivated => l.pick("teruggekeerd", "reactivated"),
+        T::Running => l.pick("loopt nog", "still running"),
+        T::CohortsTitle => l.pick("Cohorten: wie kocht er later opnieuw?", "Cohorts: who bought again later?"),
+        T::CohortsHelp => l.pick(
             "Elke rij is de maand van de eerste aankoop; elke kolom het aantal maanden daarna; elk vak het deel van die klanten dat toen kocht.",
             "Each row is the month of the first purchase; each column the months after it; each cell the share of those customers who bought then.",
         ),
-        T::MonthsLater => pick(l, "maanden later", "months later"),
-        T::CohortSize => pick(l, "klanten", "customers"),
-        T::InactiveTitle => pick(l, "Klanten om terug te winnen", "Customers to win back"),
-        T::DownloadInactive => pick(l, "Hele lijst downloaden (CSV) voor een win-backmail", "Download the whole list (CSV) for a win-back mail"),
-        T::LastOrder => pick(l, "Laatste order", "Last order"),
-        T::DaysInactive => pick(l, "Dagen inactief", "Days inactive"),
-        T::Orders => pick(l, "Orders", "Orders"),
-        T::Spend => pick(l, "Besteed", "Spent"),
-        T::Customer => pick(l, "Klant", "Customer"),
-        T::ForecastTitle => pick(l, "Voorspelde CLV per klant", "Predicted CLV per customer"),
-        T::ForecastHelp => pick(
-            l,
+        T::MonthsLater => l.pick("maanden later", "months later"),
+        T::CohortSize => l.pick("klanten", "customers"),
+        T::InactiveTitle => l.pick("Klanten om terug te winnen", "Customers to win back"),
+        T::DownloadInactive => l.pick(
+            "Hele lijst downloaden (CSV) voor een win-backmail",
+            "Download the whole list (CSV) for a win-back mail",
+        ),
+        T::LastOrder => l.pick("Laatste order", "Last order"),
+        T::DaysInactive => l.pick("Dagen inactief", "Days inactive"),
+        T::Orders => l.pick("Orders", "Orders"),
+        T::Spend => l.pick("Besteed", "Spent"),
+        T::Customer => l.pick("Klant", "Customer"),
+        T::ForecastTitle => l.pick("Voorspelde CLV per klant", "Predicted CLV per customer"),
+        T::ForecastHelp => l.pick(
             "Uit wanneer en hoe vaak elke klant kocht schat het BG/NBD-model de kans dat iemand nog klant is en zijn aankopen in de komende 12 maanden; het Gamma-Gamma-model schat zijn besteding per aankoop.",
             "From when and how often each customer bought, the BG/NBD model estimates the chance they are still a customer and their purchases in the next 12 months; the Gamma-Gamma model estimates their spend per purchase.",
         ),
-        T::Parameters => pick(l, "Geschatte parameters", "Fitted parameters"),
-        T::PAlive => pick(l, "Kans nog klant", "P(alive)"),
-        T::ExpectedPurchases => pick(l, "Aankopen komende 12 mnd", "Purchases next 12 months"),
-        T::ExpectedSpend => pick(l, "Besteding per aankoop", "Spend per purchase"),
-        T::SpentSoFar => pick(l, "Besteed tot nu toe", "Spent so far"),
-        T::PredictedClv => pick(l, "CLV komende 12 mnd", "CLV next 12 months"),
-        T::DownloadForecast => pick(l, "Alle voorspellingen downloaden (CSV)", "Download every prediction (CSV)"),
-        T::Another => pick(l, "Ander bestand", "Another file"),
+        T::PAlive => l.pick("Kans nog klant", "P(alive)"),
+        T::ExpectedPurchases => l.pick("Aankopen komende 12 mnd", "Purchases next 12 months"),
+        T::ExpectedSpend => l.pick("Besteding per aankoop", "Spend per purchase"),
+        T::SpentSoFar => l.pick("Besteed tot nu toe", "Spent so far"),
+        T::PredictedClv => l.pick("CLV komende 12 mnd", "CLV next 12 months"),
+        T::DownloadForecast => l.pick("Alle voorspellingen downloaden (CSV)", "Download every prediction (CSV)"),
+        T::Another => l.pick("Ander bestand", "Another file"),
+    }
+}
+
+/// The progress bar's label for a step.
+pub fn stage_text(stage: Stage, locale: Locale) -> &'static str {
+    let l = locale;
+    match stage {
+        Stage::Read => l.pick("Bestand lezen…", "Reading the file…"),
+        Stage::Parse => l.pick("Regels lezen…", "Reading rows…"),
+        Stage::Summarise => l.pick(
+            "Periodes en cohorten tellen…",
+            "Counting periods and cohorts…",
+        ),
+        Stage::Forecast => l.pick(
+            "Voorspellingsmodel schatten…",
+            "Fitting the forecast model…",
+        ),
     }
 }
 
@@ -151,117 +162,310 @@ pub fn import_text(text: ImportText, locale: Locale) -> &'static str {
 pub fn date_format_name(format: DateFormat, locale: Locale) -> &'static str {
     let l = locale;
     match format {
-        DateFormat::Iso => pick(l, "jjjj-mm-dd", "yyyy-mm-dd"),
-        DateFormat::DayMonthYear => pick(l, "dd-mm-jjjj", "dd-mm-yyyy"),
-        DateFormat::MonthDayYear => pick(l, "mm/dd/jjjj", "mm/dd/yyyy"),
-        DateFormat::Compact => pick(l, "jjjjmmdd", "yyyymmdd"),
+        DateFormat::Iso => l.pick("jjjj-mm-dd", "yyyy-mm-dd"),
+        DateFormat::DayMonthYear => l.pick("dd-mm-jjjj", "dd-mm-yyyy"),
+        DateFormat::MonthDayYear => l.pick("mm/dd/jjjj", "mm/dd/yyyy"),
+        DateFormat::Compact => l.pick("jjjjmmdd", "yyyymmdd"),
     }
+}
+
+/// The field separator as people call it.
+pub fn delimiter_name(delimiter: Delimiter, locale: Locale) -> &'static str {
+    match delimiter {
+        Delimiter::Comma => ",",
+        Delimiter::Semicolon => ";",
+        Delimiter::Tab => "tab",
+        Delimiter::Whitespace => locale.pick("spaties", "spaces"),
+    }
+}
+
+/// "de eerste 50 van 2.000 kolommen"
+pub fn columns_shown(shown: usize, total: usize, locale: Locale) -> String {
+    let (shown, total) = (
+        format_count(shown as u64, locale),
+        format_count(total as u64, locale),
+    );
+    locale.pick(
+        format!("{shown} van de {total} kolommen; zoek naar de andere."),
+        format!("{shown} of {total} columns; search for the others."),
+    )
 }
 
 /// "1.234 regels gelezen: 1.200 orders van 400 klanten."
 pub fn import_read(rows: usize, orders: usize, customers: usize, locale: Locale) -> String {
     let n = |v: usize| format_count(v as u64, locale);
-    match locale {
-        Locale::Nl => format!(
-            "{} regels gelezen: {} orders van {} klanten.",
-            n(rows),
-            n(orders),
-            n(customers)
-        ),
-        Locale::En => format!(
-            "{} rows read: {} orders from {} customers.",
-            n(rows),
-            n(orders),
-            n(customers)
-        ),
-    }
+    let (rows, orders, customers) = (n(rows), n(orders), n(customers));
+    locale.pick(
+        format!("{rows} regels gelezen: {orders} orders van {customers} klanten."),
+        format!("{rows} rows read: {orders} orders from {customers} customers."),
+    )
 }
 
-/// "3 regels konden niet worden gelezen; ze tellen niet mee:"
+/// "3 regels konden niet worden gelezen en tellen niet mee:"
 pub fn bad_rows_heading(count: usize, locale: Locale) -> String {
     let n = format_count(count as u64, locale);
-    match locale {
-        Locale::Nl => format!("{n} regels konden niet worden gelezen en tellen niet mee:"),
-        Locale::En => format!("{n} rows could not be read and are left out:"),
-    }
+    locale.pick(
+        format!("{n} regels konden niet worden gelezen en tellen niet mee:"),
+        format!("{n} rows could not be read and are left out:"),
+    )
 }
 
 /// Why a row was not read.
 pub fn bad_row(line: usize, reason: &BadRowReason, locale: Locale) -> String {
-    let why = match (reason, locale) {
-        (BadRowReason::Columns { found, expected }, Locale::Nl) => {
-            format!("{found} kolommen in plaats van {expected}")
-        }
-        (BadRowReason::Columns { found, expected }, Locale::En) => {
-            format!("{found} columns instead of {expected}")
-        }
-        (BadRowReason::NoCustomer, Locale::Nl) => "geen klant".into(),
-        (BadRowReason::NoCustomer, Locale::En) => "no customer".into(),
-        (BadRowReason::Date { text }, Locale::Nl) => format!("„{text}” is geen datum"),
-        (BadRowReason::Date { text }, Locale::En) => format!("“{text}” is not a date"),
-        (BadRowReason::Amount { text }, Locale::Nl) => format!("„{text}” is geen bedrag"),
-        (BadRowReason::Amount { text }, Locale::En) => format!("“{text}” is not an amount"),
-        (BadRowReason::UnclosedQuote, Locale::Nl) => {
-            "een aanhalingsteken wordt niet gesloten".into()
-        }
-        (BadRowReason::UnclosedQuote, Locale::En) => "a quote is never closed".into(),
+    let l = locale;
+    let why = match reason {
+        BadRowReason::Columns { found, expected } => l.pick(
+            format!("{found} kolommen in plaats van {expected}"),
+            format!("{found} columns instead of {expected}"),
+        ),
+        BadRowReason::NoCustomer => l.pick("geen klant", "no customer").to_string(),
+        BadRowReason::Date { text } => l.pick(
+            format!("„{text}” is geen datum"),
+            format!("“{text}” is not a date"),
+        ),
+        BadRowReason::Amount { text } => l.pick(
+            format!("„{text}” is geen bedrag"),
+            format!("“{text}” is not an amount"),
+        ),
+        BadRowReason::UnclosedQuote => l
+            .pick(
+                "een aanhalingsteken wordt niet gesloten",
+                "a quote is never closed",
+            )
+            .to_string(),
     };
-    match locale {
-        Locale::Nl => format!("Regel {line}: {why}"),
-        Locale::En => format!("Line {line}: {why}"),
-    }
+    l.pick(
+        format!("Regel {line}: {why}"),
+        format!("Line {line}: {why}"),
+    )
 }
 
 /// "412 klanten kochten 30 dagen of langer niets."
 pub fn inactive_heading(count: usize, days: u32, locale: Locale) -> String {
     let n = format_count(count as u64, locale);
-    match locale {
-        Locale::Nl => format!("{n} klanten kochten {days} dagen of langer niets."),
-        Locale::En => format!("{n} customers have not bought for {days} days or more."),
-    }
+    locale.pick(
+        format!("{n} klanten kochten {days} dagen of langer niets."),
+        format!("{n} customers have not bought for {days} days or more."),
+    )
 }
 
 /// The fill button.
 pub fn fill_button(period: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Nl => format!("Vul de calculator met deze cijfers ({period})"),
-        Locale::En => format!("Fill the calculator with these figures ({period})"),
+    locale.pick(
+        format!("Vul de calculator met deze cijfers ({period})"),
+        format!("Fill the calculator with these figures ({period})"),
+    )
+}
+
+/// What the summary counted differently from what was asked, to stay readable: longer
+/// periods for a long history, and only the latest cohorts.
+pub fn summary_notes(summary: &Summary, locale: Locale) -> Vec<String> {
+    let l = locale;
+    let mut notes = Vec::new();
+    let (asked, used) = (summary.options.period, summary.period);
+    if asked != used {
+        let span = match (summary.first_order, summary.last_order) {
+            (Some(first), Some(last)) => last.ymd().0 - first.ymd().0 + 1,
+            _ => 0,
+        };
+        let (asked, used) = (period_noun(asked, l), period_noun(used, l));
+        notes.push(l.pick(
+            format!("Je orders beslaan {span} kalenderjaren: te veel om per {asked} te tonen, dus de tabel telt per {used}."),
+            format!("Your orders span {span} calendar years: too many to show by {asked}, so the table counts by {used}."),
+        ));
     }
+    if summary.cohorts_left_out > 0 {
+        let (shown, left_out) = (
+            format_count(summary.cohorts.len() as u64, l),
+            format_count(summary.cohorts_left_out as u64, l),
+        );
+        notes.push(l.pick(
+            format!("De heatmap toont de {shown} jongste cohorten; {left_out} oudere maanden zijn weggelaten."),
+            format!("The heatmap shows the {shown} latest cohorts; {left_out} older months are left out."),
+        ));
+    }
+    notes
+}
+
+/// "maand", "quarter": a period as the unit a table counts by.
+fn period_noun(period: Period, locale: Locale) -> String {
+    period.label(locale).to_lowercase()
+}
+
+/// Why an import stopped, in a sentence.
+pub fn problem(problem: &Problem, locale: Locale) -> String {
+    let l = locale;
+    let words = match problem {
+        Problem::NeedsServer => l.pick(
+            "Importeren draait in een achtergrondproces, en dat kan alleen als de calculator via een webserver geladen is (niet vanaf file://).",
+            "Importing runs in a background worker, which needs the calculator to be loaded from a web server (not from file://).",
+        ),
+        Problem::Cancelled | Problem::Worker(worker::Problem::Mapping(ImportError::Cancelled)) => {
+            l.pick("Geannuleerd. Je kunt opnieuw beginnen.", "Cancelled. You can start again.")
+        }
+        Problem::Stopped => l.pick(
+            "Het importeren stopte onverwacht. Laad de pagina opnieuw en probeer het nog eens.",
+            "The import stopped unexpectedly. Reload the page and try again.",
+        ),
+        Problem::Worker(p) => return worker_problem(p, l),
+    };
+    words.to_string()
+}
+
+fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
+    use worker::Problem as P;
+    let l = locale;
+    let words = match said {
+        P::Unreadable => l.pick(
+            "Het bestand kon niet worden gelezen. Is het verplaatst of nog geopend in een ander programma?",
+            "The file could not be read. Was it moved, or is it still open in another program?",
+        ),
+        P::Empty => l.pick("Dit bestand is leeg.", "This file is empty."),
+        P::TooLarge => l.pick(
+            "Dit bestand is te groot om in je browser te lezen. Exporteer een kortere periode.",
+            "This file is too large to read in your browser. Export a shorter period.",
+        ),
+        P::NotText => l.pick(
+            "Dit is geen tekstbestand. Sla je export op als CSV (in Excel: Opslaan als › CSV UTF-8) en probeer het opnieuw.",
+            "This is not a text file. Save your export as CSV (in Excel: Save As › CSV UTF-8) and try again.",
+        ),
+        P::TooFewColumns { found } => {
+            let (found, min) = (format_count(*found as u64, l), MIN_COLUMNS);
+            return l.pick(
+                format!("Dit bestand heeft {found} kolom(men); een orderexport heeft er minstens {min}: de klant, de datum en het bedrag. Scheid de kolommen met komma's, puntkomma's of tabs."),
+                format!("This file has {found} column(s); an order export has at least {min}: the customer, the date and the amount. Separate the columns with commas, semicolons or tabs."),
+            );
+        }
+        P::TooManyColumns { found } => {
+            let found = format_count(*found as u64, l);
+            let max = format_count(MAX_COLUMNS as u64, l);
+            return l.pick(
+                format!("Dit bestand heeft {found} kolommen, meer dan de {max} van een orderexport. Is het wel een export van orders?"),
+                format!("This file has {found} columns, more than the {max} of an order export. Is it an export of orders?"),
+            );
+        }
+        P::Mapping(ImportError::Cancelled) => return problem(&Problem::Cancelled, l),
+        P::Mapping(ImportError::NoSuchColumn { column, columns }) => {
+            let column = column + 1;
+            return l.pick(
+                format!("Kolom {column} bestaat niet: de regels hebben {columns} kolommen. Kies een andere kolom."),
+                format!("Column {column} does not exist: the rows have {columns} columns. Choose another column."),
+            );
+        }
+        P::Mapping(ImportError::SameColumn { column }) => {
+            let column = column + 1;
+            return l.pick(
+                format!("Kolom {column} is twee keer gekozen. Kies voor de klant, de datum en het bedrag elk een eigen kolom."),
+                format!("Column {column} is chosen twice. Choose a column of its own for the customer, the date and the amount."),
+            );
+        }
+        P::NothingImported => l.pick(
+            "Er is nog niets geïmporteerd: kies eerst een bestand.",
+            "Nothing is imported yet: choose a file first.",
+        ),
+        P::BadRequest => l.pick(
+            "De calculator en zijn importproces zijn verschillende versies. Laad de pagina opnieuw.",
+            "The calculator and its import worker are different versions. Reload the page.",
+        ),
+    };
+    words.to_string()
 }
 
 /// Why no forecast could be made.
 pub fn fit_error(error: &FitError, locale: Locale) -> String {
-    match (error, locale) {
-        (FitError::TooFewCustomers { found, needed }, Locale::Nl) => {
-            format!("Te weinig klanten voor een voorspelling: {found}, er zijn er minstens {needed} nodig.")
+    let l = locale;
+    match error {
+        FitError::TooFewCustomers { found, needed } => l.pick(
+            format!("Te weinig klanten voor een voorspelling: {found}, er zijn er minstens {needed} nodig."),
+            format!("Too few customers for a forecast: {found}, at least {needed} are needed."),
+        ),
+        FitError::NoRepeatBuyers => l
+            .pick(
+                "Geen enkele klant kocht twee keer: er is niets om een voorspelling op te baseren.",
+                "No customer bought twice: there is nothing to base a forecast on.",
+            )
+            .to_string(),
+        FitError::TooFewRepeatBuyers { found, needed } => l.pick(
+            format!("Te weinig terugkerende klanten: {found}, er zijn er minstens {needed} nodig."),
+            format!("Too few returning customers: {found}, at least {needed} are needed."),
+        ),
+        FitError::InvalidCustomer { .. } => l
+            .pick("De geschiedenis van een klant klopt niet.", "A customer's history does not add up.")
+            .to_string(),
+        FitError::DidNotConverge => l
+            .pick(
+                "Het model vond geen stabiele schatting voor deze data.",
+                "The model found no stable estimate for these data.",
+            )
+            .to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every way an import can stop. The match lists every variant without a
+    /// wildcard, so a new one does not compile until it is added here, and so worded.
+    fn every_problem() -> Vec<Problem> {
+        use worker::Problem as P;
+        let all = vec![
+            Problem::NeedsServer,
+            Problem::Cancelled,
+            Problem::Stopped,
+            Problem::Worker(P::Unreadable),
+            Problem::Worker(P::Empty),
+            Problem::Worker(P::TooLarge),
+            Problem::Worker(P::NotText),
+            Problem::Worker(P::TooFewColumns { found: 1 }),
+            Problem::Worker(P::TooManyColumns { found: 2_000_000 }),
+            Problem::Worker(P::Mapping(ImportError::NoSuchColumn {
+                column: 4,
+                columns: 3,
+            })),
+            Problem::Worker(P::Mapping(ImportError::SameColumn { column: 0 })),
+            Problem::Worker(P::NothingImported),
+            Problem::Worker(P::BadRequest),
+        ];
+        for p in &all {
+            match p {
+                Problem::NeedsServer | Problem::Cancelled | Problem::Stopped => {}
+                Problem::Worker(p) => match p {
+                    P::Unreadable
+                    | P::Empty
+                    | P::TooLarge
+                    | P::NotText
+                    | P::TooFewColumns { .. }
+                    | P::TooManyColumns { .. }
+                    | P::NothingImported
+                    | P::BadRequest => {}
+                    P::Mapping(e) => match e {
+                        ImportError::Cancelled
+                        | ImportError::NoSuchColumn { .. }
+                        | ImportError::SameColumn { .. } => {}
+                    },
+                },
+            }
         }
-        (FitError::TooFewCustomers { found, needed }, Locale::En) => {
-            format!("Too few customers for a forecast: {found}, at least {needed} are needed.")
+        all
+    }
+
+    #[test]
+    fn every_problem_has_its_own_words_in_both_languages() {
+        let problems = every_problem();
+        for locale in Locale::ALL {
+            let words: Vec<String> = problems.iter().map(|p| problem(p, locale)).collect();
+            for w in &words {
+                assert!(w.ends_with('.') || w.ends_with('?'), "{w}");
+                assert_eq!(words.iter().filter(|other| *other == w).count(), 1, "{w}");
+            }
         }
-        (FitError::NoRepeatBuyers, Locale::Nl) => {
-            "Geen enkele klant kocht twee keer: er is niets om een voorspelling op te baseren."
-                .into()
+        for p in &problems {
+            assert_ne!(problem(p, Locale::Nl), problem(p, Locale::En), "{p:?}");
         }
-        (FitError::NoRepeatBuyers, Locale::En) => {
-            "No customer bought twice: there is nothing to base a forecast on.".into()
-        }
-        (FitError::TooFewRepeatBuyers { found, needed }, Locale::Nl) => {
-            format!("Te weinig terugkerende klanten: {found}, er zijn er minstens {needed} nodig.")
-        }
-        (FitError::TooFewRepeatBuyers { found, needed }, Locale::En) => {
-            format!("Too few returning customers: {found}, at least {needed} are needed.")
-        }
-        (FitError::InvalidCustomer { .. }, Locale::Nl) => {
-            "De geschiedenis van een klant klopt niet.".into()
-        }
-        (FitError::InvalidCustomer { .. }, Locale::En) => {
-            "A customer's history does not add up.".into()
-        }
-        (FitError::DidNotConverge, Locale::Nl) => {
-            "Het model vond geen stabiele schatting voor deze data.".into()
-        }
-        (FitError::DidNotConverge, Locale::En) => {
-            "The model found no stable estimate for these data.".into()
-        }
+        assert_eq!(
+            problem(&Problem::Worker(worker::Problem::TooManyColumns { found: 2_000_000 }), Locale::Nl),
+            "Dit bestand heeft 2.000.000 kolommen, meer dan de 1.000 van een orderexport. Is het wel een export van orders?"
+        );
     }
 }

@@ -4,20 +4,10 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { calculator, DIST, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { DIST, launch, lowContrast, openPage, plain, screenshot, servePage } from "./harness.mjs";
 
 test("the calculator page, end to end", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const requests = watchRequests(page);
-  const errors = watchErrors(page);
-
-  await page.goto(`${server.url}/`);
-  const c = calculator(page);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("opens in the browser's language with a worked example", async () => {
@@ -103,16 +93,11 @@ test("the calculator page, end to end", async (t) => {
 test("the stand-alone script works from file://", async (t) => {
   const browser = await launch();
   t.after(() => browser.close());
-  const page = await browser.newPage();
-  const errors = watchErrors(page);
-  const urls = [];
-  page.on("request", (request) => urls.push(request.url()));
-  await page.goto(pathToFileURL(path.join(DIST, "examples", "offline.html")).href);
-  const c = calculator(page);
+  const { requests, errors, c } = await openPage(browser, pathToFileURL(path.join(DIST, "examples", "offline.html")).href);
   await c.ready();
   assert.equal(await c.figure("retentionRate"), "85,0 %");
   await c.type("start", "2000");
   assert.equal(await c.figure("retentionRate"), "42,5 %");
   assert.deepEqual(errors, []);
-  assert.deepEqual(urls.filter((u) => !u.startsWith("file://")), [], "everything came from the disk");
+  assert.deepEqual(requests.urls.filter((u) => !u.startsWith("file://")), [], "everything came from the disk");
 });

@@ -6,26 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/static-server.mjs";
-import { calculator, launch, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { calculator, launch, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'";
 
-async function open(browser, url, { locale = "nl-NL" } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) =>
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  const requests = watchRequests(page);
-  const errors = watchErrors(page);
-  await page.goto(url);
-  return { page, requests, errors };
+function open(browser, url, { locale = "nl-NL" } = {}) {
+  return openPage(browser, url, { locale, width: 1100, clipboard: true, violations: true });
 }
 
 /** The iframe's height as set by frame.js, and the height of the page inside it. */

@@ -64,6 +64,44 @@ export function watchRequests(page) {
   return { urls, assertAllLocal: () => assertAllLocal(urls) };
 }
 
+/**
+ * Opens `url` in a fresh browser context (its own storage, downloads allowed) and watches the
+ * page's requests and errors from the first one. Options: `locale` (default "nl-NL"), `width`
+ * of the viewport, `clipboard` to grant clipboard access, `violations` to collect
+ * Content-Security-Policy violations in `window.__violations`.
+ * Resolves to { page, requests, errors, c }, `c` being the page's first calculator.
+ */
+export async function openPage(browser, url, { locale = "nl-NL", width = 1280, clipboard = false, violations = false } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
+  if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  if (violations) {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+  }
+  const requests = watchRequests(page);
+  const errors = watchErrors(page);
+  await page.goto(url);
+  return { page, requests, errors, c: calculator(page) };
+}
+
+/**
+ * Serves dist/, starts a browser and opens `path` on it with `openPage`'s `options`; both
+ * close when the test `t` ends. Resolves to openPage's { page, requests, errors, c } with
+ * `server` and `browser`.
+ */
+export async function servePage(t, path = "/", options = {}) {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  return { server, browser, ...(await openPage(browser, `${server.url}${path}`, options)) };
+}
+
 /** Saves a full-page screenshot to target/screenshots/NAME.png and returns its path. */
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

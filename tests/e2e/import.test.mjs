@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { calculator, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { lowContrast, plain, screenshot, servePage } from "./harness.mjs";
 
 /** A small Dutch export, hand-counted below, with one bad row (line 5). */
 const SMALL = [
@@ -38,20 +38,12 @@ function generated(customers) {
 
 async function choose(page, name, text) {
   await page.locator("#rc-import-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.locator(".rc-file-name", { hasText: name }).waitFor();
   await page.locator("[data-preview]").waitFor();
 }
 
 test("importing an order export", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const requests = watchRequests(page);
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/`);
-  const c = calculator(page);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("the preview suggests how to read the file", async () => {
@@ -129,7 +121,8 @@ test("importing an order export", async (t) => {
   });
 
   await t.test("a long import shows progress, keeps the page working and can be cancelled", async () => {
-    await choose(page, "big.csv", generated(60_000));
+    // Big enough (1.1 million rows, 29 MB) to still be reading while the calculator is used.
+    await choose(page, "big.csv", generated(200_000));
     await page.locator("[data-action=analyse]").click();
     await page.locator("#rc-import-progress").waitFor();
     // The calculator still answers while the worker reads.

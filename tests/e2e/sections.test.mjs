@@ -2,19 +2,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { calculator, launch, lowContrast, plain, screenshot, serveDist, watchErrors, watchRequests } from "./harness.mjs";
+import { lowContrast, plain, screenshot, servePage } from "./harness.mjs";
 
 test("charts, what-if, periods and export", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
-  const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const requests = watchRequests(page);
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/`);
-  const c = calculator(page);
+  const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
   await t.test("the charts are drawn with the figures", async () => {
@@ -51,9 +42,9 @@ test("charts, what-if, periods and export", async (t) => {
     ]);
     assert.equal(download.suggestedFilename(), "retentie-calculator.csv");
     const csv = fs.readFileSync(await download.path(), "utf8");
-    assert.ok(csv.startsWith("\ufeff\"Naam\";\"Waarde\";\"Eenheid\""), csv.slice(0, 80));
-    assert.match(csv, /"Klantretentie \(CRR\)";"85";"%"/);
-    assert.match(csv, /"Verdisconteerde CLV";"459";"EUR"/);
+    assert.ok(csv.startsWith("\ufeffNaam;Waarde;Eenheid\r\n"), csv.slice(0, 80));
+    assert.match(csv, /\r\nKlantretentie \(CRR\);85;%\r\n/);
+    assert.match(csv, /\r\nVerdisconteerde CLV;459;EUR\r\n/);
   });
 
   await t.test("the print stylesheet hides the controls and opens the next steps", async () => {

@@ -9,7 +9,7 @@ use web_sys::{
     ShadowRoot,
 };
 
-/// A calculator mounted in its own element on the test page.
+/// A calculator mounted in its own element on the test page, removed when dropped.
 pub struct Calculator {
     pub host: Element,
 }
@@ -103,8 +103,12 @@ impl Calculator {
     pub fn value(&self, field: Field) -> String {
         self.input(field).value()
     }
+}
 
-    pub fn remove(self) {
+/// A test's calculator leaves the page when the test ends, passed or failed, so the next
+/// test finds only its own.
+impl Drop for Calculator {
+    fn drop(&mut self) {
         self.host.remove();
     }
 }

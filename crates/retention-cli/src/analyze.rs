@@ -1,9 +1,10 @@
 //! `retention analyze FILE`: an order export in, retention figures out.
 
 use retention_core::{
-    format_count, format_decimal, format_input, format_percent, inactive_csv, parse_orders,
-    sniff_orders, summarise_orders, Date, Delimiter, FitError, Forecast, ForecastOptions,
-    Forecaster, ImportStats, Locale, Mapping, Period, Preview, Summary, SummaryOptions,
+    forecast_orders, format_count, format_decimal, format_input, format_percent, parse_orders,
+    sniff_orders, summarise_orders, win_back_csv, Date, Delimiter, FitError, Forecast,
+    ForecastOptions, Forecaster, ImportStats, Locale, Mapping, Period, Preview, Summary,
+    SummaryOptions, MAX_PERIODS,
 };
 use serde::Serialize;
 
@@ -78,24 +79,17 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
     let summary = summarise_orders(&log, &options);
     if let Some(out) = args.value("inactive-csv") {
-        std::fs::write(out, inactive_csv(&summary.inactive, locale))
+        std::fs::write(out, win_back_csv(&log, &options, locale))
             .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     }
-    let end = summary.reference.or(summary.last_order);
-    let forecaster = match end {
-        Some(end) => Forecaster::fit(
-            &log,
-            end,
-            ForecastOptions {
-                top: show,
-                ..ForecastOptions::default()
-            },
-        ),
-        None => Err(FitError::TooFewCustomers {
-            found: 0,
-            needed: 10,
-        }),
-    };
+    let forecaster = forecast_orders(
+        &log,
+        options.reference,
+        ForecastOptions {
+            top: show,
+            ..ForecastOptions::default()
+        },
+    );
     let forecast = forecaster
         .as_ref()
         .map(Forecaster::forecast)
@@ -301,6 +295,14 @@ impl Printer {
             );
         }
         println!("S, E: customers active at the start and end; N = first-time + returned buyers.");
+        if s.period != s.options.period {
+            println!(
+                "Counted by {} rather than {}: the orders span more than {MAX_PERIODS} {}s.",
+                s.period.name(),
+                s.options.period.name(),
+                s.options.period.name()
+            );
+        }
         if s.periods.last().is_some_and(|p| !p.complete) {
             println!("* not over yet: E is counted on the reference day.");
         }
@@ -321,6 +323,13 @@ impl Printer {
                 line.push_str(&format!(" {:>6}", format_percent(*share, 0, self.locale)));
             }
             println!("{line}");
+        }
+        if s.cohorts_left_out > 0 {
+            println!(
+                "(the latest {} first-purchase months; {} older ones left out)",
+                s.cohorts.len(),
+                s.cohorts_left_out
+            );
         }
         println!();
     }

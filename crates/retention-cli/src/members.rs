@@ -13,14 +13,12 @@ use retention_core::{
     analyse_members, analyse_survivors, calculate_members, explain_members, format_count,
     format_decimal, format_input, format_money, format_percent, parse_members, parse_survivors,
     read_number, sniff_members, Currency, Date, Delimiter, Locale, MemberExplanation, MemberField,
-    MemberFigure, MemberImportStats, MemberInputs, MemberMapping, MemberOptions, MemberPreview,
-    MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions, Survivors,
-    SurvivorsReport, Token, Verdict,
+    MemberImportStats, MemberInputs, MemberMapping, MemberOptions, MemberPreview, MemberReport,
+    MemberSummary, Period, SurvivorInsight, SurvivorOptions, Survivors, SurvivorsReport,
 };
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::calc::quantity;
 use crate::{print_json, Failure};
 
 /// The calculator's flags and the field each fills.
@@ -290,10 +288,13 @@ impl Printer {
     }
 
     fn calculator(&self, report: &MemberReport, explanations: &[MemberExplanation]) {
+        let l = self.locale;
+        let period = report.retention.map(|r| r.period).unwrap_or(Period::Month);
         if let Some(r) = &report.retention {
             println!(
-                "Over a {}: S {} members · cancelled {} · new {} · E {}",
-                r.period.name(),
+                "{} {}: S {} · C {} · N {} · E {}",
+                l.pick("Over een", "Over a"),
+                r.period.label(l).to_lowercase(),
                 self.count(r.start),
                 self.count(r.cancelled),
                 self.count(r.new),
@@ -303,26 +304,19 @@ impl Printer {
         }
         let mut verdict_shown = false;
         for e in explanations {
-            let formula: String = e
-                .formula
-                .iter()
-                .map(|t| match t {
-                    Token::Text(text) => text.to_string(),
-                    Token::Value(q) => quantity(*q, self.locale, self.currency),
-                    Token::Power(n) => format!("^{n}"),
-                })
-                .collect();
             let note = match e.verdict.filter(|_| !verdict_shown) {
                 Some(v) => {
                     verdict_shown = true;
-                    format!("  [{}]", verdict(v))
+                    format!("  [{}]", v.label(l))
                 }
                 None => String::new(),
             };
             println!(
-                "{:<24} {:>16}  = {formula}{note}",
-                figure(e.figure),
-                quantity(e.value, self.locale, self.currency),
+                "{:<30} {:>16}  {} = {}{note}",
+                e.figure.label(l),
+                e.value.text(l, self.currency),
+                e.figure.formula(period, l),
+                e.numbers(l, self.currency),
             );
         }
         if report.value.is_none() && report.errors.is_empty() {
@@ -711,6 +705,16 @@ impl Printer {
             println!("{}", self.insight(insight, unit));
         }
         println!();
+        for e in &r.explanations {
+            println!(
+                "{:<46} {:>14}  = {}   (constant churn {})",
+                e.figure.label(self.locale),
+                e.value.text(self.locale, self.currency),
+                e.numbers(self.locale, self.currency),
+                e.constant.text(self.locale, self.currency),
+            );
+        }
+        println!();
         let rate = self.percent(r.options.discount_rate);
         println!(
             "Residual lifetime of a member, discounted at {rate} a year ({} a {unit}), in {unit}s:",
@@ -787,29 +791,5 @@ impl Printer {
                 self.decimal(constant, 2)
             ),
         }
-    }
-}
-
-fn figure(f: MemberFigure) -> &'static str {
-    match f {
-        MemberFigure::RetentionRate => "Retention rate",
-        MemberFigure::ChurnRate => "Churn rate",
-        MemberFigure::AnnualRetention => "Retention per year",
-        MemberFigure::AnnualChurn => "Churn per year",
-        MemberFigure::End => "Members at the end",
-        MemberFigure::NewPerMember => "New per member",
-        MemberFigure::NetGrowth => "Net growth",
-        MemberFigure::Tenure => "Expected tenure",
-        MemberFigure::Clv => "Member CLV",
-        MemberFigure::ProfitClv => "Profit CLV",
-        MemberFigure::DiscountedClv => "Discounted CLV",
-    }
-}
-
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Above => "at or above the 85% a year target",
-        Verdict::Near => "near the 85% a year target",
-        Verdict::Below => "below the 85% a year target",
     }
 }

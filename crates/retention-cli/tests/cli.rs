@@ -90,10 +90,14 @@ fn calc_the_worked_example() {
     assert!(out.contains("S 1,000 · E 1,050 · N 200"), "{out}");
     let crr = out
         .lines()
-        .find(|l| l.starts_with("Retention rate"))
+        .find(|l| l.starts_with("Customer retention rate (CRR)"))
         .unwrap();
     assert!(crr.contains("85.0%"), "{crr}");
-    assert!(crr.contains("= (1,050 − 200) / 1,000 × 100"), "{crr}");
+    assert!(
+        crr.contains("CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100"),
+        "{crr}"
+    );
+    assert!(crr.contains("[Meets the 85% target]"), "{crr}");
     assert!(out.contains("Customers lost"), "{out}");
     // Without spend and frequency there is no CLV, and that is no mistake.
     assert!(!out.contains("CLV"), "{out}");
@@ -123,6 +127,16 @@ fn calc_in_dutch_with_value_inputs() {
     // CLV = 75 × 3 × 6,7 years = € 1.500,00; profit CLV at 60 % = € 900,00.
     assert!(out.contains("€\u{a0}1.500,00"), "{out}");
     assert!(out.contains("€\u{a0}900,00"), "{out}");
+    // The same words and precision as the page: lifespan 1 / 15 % = 6,67 years.
+    let lifespan = out
+        .lines()
+        .find(|l| l.starts_with("Verwachte klantlevensduur"))
+        .unwrap_or_else(|| panic!("the page's name for the lifespan: {out}"));
+    assert!(lifespan.contains("6,67\u{a0}jaar"), "{lifespan}");
+    assert!(
+        lifespan.contains("levensduur = 1 / churn = 1 / 15,0\u{a0}%"),
+        "{lifespan}"
+    );
 }
 
 #[test]
@@ -356,6 +370,47 @@ fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
 }
 
 #[test]
+fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
+    let dir = temp_dir("injection");
+    // Customer ids that a spreadsheet would run as formulas, and one refund bigger than the
+    // purchase: its spend stays a plain negative number.
+    let text = "customer,date,amount\n\
+        \"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",2024-01-05,10\n\
+        +cmd|' /C calc'!A0,2024-01-06,10\n\
+        @SUM(1+1),2024-01-07,10\n\
+        =1+1,2024-01-08,10\n\
+        -42,2024-01-08,10\n\
+        ann,2024-01-09,10\n\
+        ann,2024-01-10,-15\n\
+        bob,2024-06-01,10\n";
+    let file = write(&dir, "hostile.csv", text.as_bytes());
+    let csv = dir.join("win-back.csv");
+    let csv_arg = csv.to_string_lossy().into_owned();
+    succeeds(&["analyze", &file, "--inactive-csv", &csv_arg, "--show", "0"]);
+    let written = std::fs::read_to_string(&csv).unwrap();
+    let ids: Vec<&str> = written
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplitn(5, ',').last().unwrap())
+        .collect();
+    for id in [
+        "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+        "'=1+1",
+        "-42",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(written.contains("\r\nann,2024-01-09,"), "{written}");
+    assert!(
+        written.contains(",-5.00\r\n"),
+        "a plain negative number: {written}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn analyze_explains_what_it_cannot_read() {
     let dir = temp_dir("unreadable");
     fails(
@@ -370,6 +425,21 @@ fn analyze_explains_what_it_cannot_read() {
         "cannot find a customer, a date and an amount column",
     );
     let empty = write(&dir, "empty.csv", b"customer,date,amount\n");
-    fails(&["analyze", &empty], 1, "");
+    fails(
+        &["analyze", &empty],
+        1,
+        &format!("cannot find a customer, a date and an amount column in {empty}"),
+    );
+    // Rows, but only refunds: nothing to count.
+    let refunds = write(
+        &dir,
+        "refunds.csv",
+        b"customer,date,amount\na,2024-01-01,-5\nb,2024-01-02,-6\nc,2024-01-03,-7\n",
+    );
+    fails(
+        &["analyze", &refunds],
+        1,
+        &format!("no orders could be read from {refunds}"),
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

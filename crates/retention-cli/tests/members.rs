@@ -77,15 +77,39 @@ fn the_members_calculator() {
         None,
     );
     assert!(
-        out.contains("S 1,000 members · cancelled 50 · new 70 · E 1,020"),
+        out.contains("Over a month: S 1,000 · C 50 · N 70 · E 1,020"),
         "{out}"
     );
     let line = |start: &str| out.lines().find(|l| l.starts_with(start)).unwrap();
-    assert!(line("Retention rate").contains("95.0%  = (1,000 − 50) / 1,000 × 100"));
-    assert!(line("Retention rate").contains("below the 85% a year target"));
-    // 1 / 5 % = 20 months; € 30 × 20 = 600, at 70 % margin 420.
-    assert!(line("Member CLV").contains("$600.00  = $30.00 × 20.0 months"));
+    let crr = line("Member retention rate");
+    assert!(
+        crr.contains("95.0%  retention = (S − C) / S × 100 = (1,000 − 50) / 1,000 × 100"),
+        "{crr}"
+    );
+    assert!(crr.contains("Below the 85% target"), "{crr}");
+    // 1 / 5 % = 20 months; $30 × 20 = 600, at 70 % margin 420.
+    let clv = line("Member lifetime value");
+    assert!(
+        clv.contains("$600.00  CLV = fee × tenure = $30.00 × 20\u{a0}months"),
+        "{clv}"
+    );
     assert!(line("Profit CLV").contains("$420.00"));
+    let nl = succeeds(
+        &[
+            "members",
+            "--start",
+            "1.000",
+            "--cancelled",
+            "50",
+            "--new",
+            "70",
+            "--locale",
+            "nl",
+        ],
+        None,
+    );
+    assert!(nl.contains("Ledenretentie"), "{nl}");
+    assert!(nl.contains("95,0\u{a0}%"), "{nl}");
     let v = json(&succeeds(
         &[
             "members",

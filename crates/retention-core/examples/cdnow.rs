@@ -12,6 +12,11 @@ use std::time::{Duration, Instant};
 
 use retention_core::{BgNbd, CustomerSummary, GammaGamma};
 
+#[path = "../tests/sim/mod.rs"]
+mod sim;
+
+use sim::Rng;
+
 /// Published estimates for this sample: BG/NBD (Fader, Hardie & Lee 2005, Marketing Science,
 /// with log-likelihood −9582.4) and Gamma-Gamma on its 946 repeat buyers (Fader, Hardie & Lee
 /// 2005, JMR, and Fader & Hardie's note on the model).
@@ -211,76 +216,36 @@ fn cdnow(text: &str) {
     );
 }
 
-/// splitmix64, for a simulation that is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn uniform(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// Gamma(shape, 1): Marsaglia & Tsang, normals by Box–Muller.
-    fn gamma(&mut self, shape: f64) -> f64 {
-        if shape < 1.0 {
-            return self.gamma(shape + 1.0) * self.uniform().powf(1.0 / shape);
-        }
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
-        loop {
-            let (u, v) = (self.uniform(), self.uniform());
-            let x = (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos();
-            let cube = (1.0 + c * x).powi(3);
-            if cube > 0.0 && self.uniform().ln() < 0.5 * x * x + d - d * cube + d * cube.ln() {
-                return d * cube;
-            }
-        }
-    }
-}
-
 /// CDNOW-like purchases from the published parameters: customers arrive over the first 12
-/// weeks, buy (dated to the day) until day 273 as BG/NBD and Gamma-Gamma say, until there are
-/// `count` purchases.
+/// weeks and buy (dated to the day) until day 273 as BG/NBD and Gamma-Gamma say, until there
+/// are `count` purchases.
 fn simulate(count: usize) -> Vec<Purchase> {
     let mut rng = Rng(2005);
     let mut purchases = Vec::with_capacity(count + 1000);
-    let (p, s) = (PUBLISHED, PUBLISHED_SPEND);
     for customer in 0.. {
         if purchases.len() >= count {
             break;
         }
         let first = (rng.uniform() * 84.0) as i64;
-        let rate = rng.gamma(p.r) / p.alpha; // per week
-        let dropout = {
-            let x = rng.gamma(p.a);
-            x / (x + rng.gamma(p.b))
-        };
-        let nu = rng.gamma(s.q) / s.gamma;
-        let mut t = first as f64 / 7.0;
-        loop {
-            purchases.push(Purchase {
-                customer,
-                day: (t * 7.0) as i64,
-                amount: rng.gamma(s.p) / nu,
-            });
-            // Dropout comes only after a repeat purchase, never after the first.
-            let first_purchase =
-                purchases.len() == 1 || purchases[purchases.len() - 2].customer != customer;
-            if !first_purchase && rng.uniform() < dropout {
-                break;
-            }
-            t += -rng.uniform().ln() / rate;
-            if t * 7.0 >= 273.0 {
-                break;
-            }
-        }
+        let age = (273 - first) as f64 / 7.0;
+        let history = sim::simulate(&mut rng, &PUBLISHED, &PUBLISHED_SPEND, age);
+        let day = |weeks: f64| first + (weeks * 7.0) as i64;
+        purchases.push(Purchase {
+            customer,
+            day: first,
+            amount: 0.0,
+        });
+        purchases.extend(
+            history
+                .repeats
+                .iter()
+                .zip(&history.spends)
+                .map(|(t, amount)| Purchase {
+                    customer,
+                    day: day(*t),
+                    amount: *amount,
+                }),
+        );
     }
     purchases.truncate(count);
     purchases

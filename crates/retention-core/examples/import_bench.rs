@@ -14,27 +14,10 @@ use retention_core::{
     parse_orders, sniff_orders, summarise_orders, Date, Locale, OrderLog, Summary, SummaryOptions,
 };
 
-/// SplitMix64: a few lines, good enough statistics for test data, same numbers every run.
-struct Rng(u64);
+#[path = "../tests/sim/mod.rs"]
+mod sim;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use sim::Rng;
 
 struct Order {
     day: i32,
@@ -66,10 +49,10 @@ fn generate_orders(n: usize, seed: u64) -> Vec<Order> {
                 customer,
                 cents,
             });
-            if orders.len() == n || rng.unit() < 0.4 {
+            if orders.len() == n || rng.uniform() < 0.4 {
                 break;
             }
-            day += 1 + (-60.0 * (1.0 - rng.unit()).ln()) as i32;
+            day += 1 + (-60.0 * (1.0 - rng.uniform()).ln()) as i32;
             if day >= first + span {
                 break;
             }

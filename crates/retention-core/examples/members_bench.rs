@@ -6,31 +6,19 @@
 //! distribution (so retention rises with tenure, as in real memberships), three plans
 //! (monthly, annual with most leaving at the end of their year, student), a fee, and an
 //! empty end date while still a member. One English export (commas, ISO dates) and one
-//! Dutch (semicolons, `dd-mm-yyyy`, `29,95`). A tiny deterministic RNG makes every run read
-//! the same text.
+//! Dutch (semicolons, `dd-mm-yyyy`, `29,95`). The tests' SplitMix64 (tests/sim) makes
+//! every run read the same text.
 
 use std::time::Instant;
+
+#[path = "../tests/sim/mod.rs"]
+mod sim;
+
+use sim::Rng;
 
 use retention_core::{
     analyse_members, parse_members, sniff_members, Date, Locale, MemberOptions, MemberSummary,
 };
-
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-}
 
 struct Member {
     start: i32,
@@ -51,15 +39,15 @@ fn generate(n: usize, seed: u64) -> Vec<Member> {
     let last = Date::from_ymd(2024, 12, 31).unwrap().days();
     (0..n)
         .map(|_| {
-            let start = first + (rng.unit() * f64::from(last - first)) as i32;
-            let plan = match rng.unit() {
+            let start = first + (rng.uniform() * f64::from(last - first)) as i32;
+            let plan = match rng.uniform() {
                 u if u < 0.7 => 0,
                 u if u < 0.9 => 1,
                 _ => 2,
             };
             // Churn a month θ: a mixture standing in for a Beta(0.8, 8) — many loyal members,
             // some who leave quickly.
-            let theta = rng.unit().powf(2.5) * 0.35;
+            let theta = rng.uniform().powf(2.5) * 0.35;
             let mut days = 0i32;
             let mut month = 1;
             let end = loop {
@@ -68,8 +56,8 @@ fn generate(n: usize, seed: u64) -> Vec<Member> {
                     1 => 0.4,
                     _ => theta,
                 };
-                if rng.unit() < p {
-                    break Some(start + days + (rng.unit() * 29.0) as i32);
+                if rng.uniform() < p {
+                    break Some(start + days + (rng.uniform() * 29.0) as i32);
                 }
                 days += 30;
                 month += 1;

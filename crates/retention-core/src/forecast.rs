@@ -3,9 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::orders::quote;
 use crate::{
-    format_decimal, predict, BgNbd, CustomerSummary, Date, FitError, GammaGamma, Locale, OrderLog,
+    predict, BgNbd, CsvWriter, CustomerSummary, Date, FitError, GammaGamma, Locale, OrderLog,
     Prediction,
 };
 
@@ -81,6 +80,29 @@ pub fn customer_summaries(log: &OrderLog, end: Date) -> Vec<(u32, CustomerSummar
         ));
     }
     out
+}
+
+/// Fits both models on `log` up to `end`, by default its last purchase day: the one rule for
+/// where the observation ends, for the JS API, the import worker and the command line. A log
+/// without purchases fits nobody, and says so as [`FitError::TooFewCustomers`].
+///
+/// ```
+/// use retention_core::{forecast_orders, parse_orders, sniff_orders, FitError, ForecastOptions};
+/// let text = "customer,date,amount\n";
+/// let mapping = sniff_orders("customer,date,amount\na,2024-01-01,5\n").mapping.unwrap();
+/// let log = parse_orders(text, &mapping, |_, _| true).unwrap();
+/// let error = forecast_orders(&log, None, ForecastOptions::default()).unwrap_err();
+/// assert!(matches!(error, FitError::TooFewCustomers { found: 0, .. }));
+/// ```
+pub fn forecast_orders(
+    log: &OrderLog,
+    end: Option<Date>,
+    options: ForecastOptions,
+) -> Result<Forecaster, FitError> {
+    let last = log.span().map(|(_, last)| Date::from_days(last));
+    // Without a purchase there is nobody to fit, whatever the day: the models say so.
+    let end = end.or(last).unwrap_or(Date::from_days(0));
+    Forecaster::fit(log, end, options)
 }
 
 /// One customer's forecast.
@@ -207,17 +229,8 @@ impl Forecaster {
     /// Dutch): id, repeat purchases, weeks since the last, historical CLV (net spend so far),
     /// P(alive), expected purchases, expected spend per purchase, CLV over the horizon.
     pub fn csv(&self, log: &OrderLog, locale: Locale) -> String {
-        let sep = match locale {
-            Locale::Nl => ';',
-            Locale::En => ',',
-        };
-        let number = |v: f64, decimals: usize| match v.is_finite() {
-            true => {
-                format_decimal(v, decimals, decimals, locale).replace(locale.group_separator(), "")
-            }
-            false => String::new(),
-        };
-        let header = [
+        let mut csv = CsvWriter::new(locale);
+        csv.row(&[
             "customer",
             "repeat_purchases",
             "weeks_since_last",
@@ -226,24 +239,20 @@ impl Forecaster {
             "expected_purchases",
             "expected_spend",
             "clv",
-        ];
-        let mut out = header.join(&sep.to_string()) + "\r\n";
+        ]);
         for ((index, summary), p) in self.summaries.iter().zip(&self.predictions) {
             let customer = log.customer(*index);
-            let fields = [
-                quote(customer.id, sep),
-                summary.frequency.to_string(),
-                number(summary.age - summary.recency, 1),
-                number(customer.net_spend(), 2),
-                number(p.p_alive, 4),
-                number(p.expected_purchases, 4),
-                number(p.expected_spend, 2),
-                number(p.clv, 2),
-            ];
-            out.push_str(&fields.join(&sep.to_string()));
-            out.push_str("\r\n");
+            csv.text(customer.id)
+                .count(u64::from(summary.frequency))
+                .number(summary.age - summary.recency, 1)
+                .number(customer.net_spend(), 2)
+                .number(p.p_alive, 4)
+                .number(p.expected_purchases, 4)
+                .number(p.expected_spend, 2)
+                .number(p.clv, 2)
+                .end_row();
         }
-        out
+        csv.finish()
     }
 }
 

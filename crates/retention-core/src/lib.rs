@@ -25,10 +25,15 @@
 //! - expected lifespan = 1 / churn periods; CLV = spend × purchases a year × lifespan in years;
 //!   profit CLV = CLV × margin.
 //!
-//! Feature `wasm` adds the JS API (`src/wasm.rs`): wasm-bindgen exports of these functions,
+//! The words the page, the CLI and exported files share (`Figure::label`, `Figure::formula`,
+//! `Quantity::text`, `Explanation::formula_text`, ...) live here too, as does the one CSV
+//! writer, [`CsvWriter`], and [`worker`], the typed messages of the page's import worker.
+//!
+//! Feature `wasm` adds the JS API (`src/wasm/`): wasm-bindgen exports of these functions,
 //! which `scripts/build.sh` packages as the ES module `dist/pkg/retention_core.js`. Without it
 //! the crate has no wasm or web dependency.
 
+mod csv;
 mod economics;
 mod error;
 mod explain;
@@ -44,11 +49,16 @@ mod predict;
 mod scenario;
 #[cfg(feature = "wasm")]
 mod wasm;
+mod words;
+pub mod worker;
 
+pub use csv::CsvWriter;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
-pub use forecast::{customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster};
+pub use forecast::{
+    customer_summaries, forecast_orders, CustomerForecast, Forecast, ForecastOptions, Forecaster,
+};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
 pub use members::{
@@ -75,6 +85,7 @@ pub use orders::{
     Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
     LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
+pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{

@@ -54,6 +54,20 @@ impl Locale {
         }
     }
 
+    /// `nl` or `en`, whichever is this locale's: the one way the calculator chooses its words.
+    ///
+    /// ```
+    /// use retention_core::Locale;
+    /// assert_eq!(Locale::Nl.pick("jaar", "years"), "jaar");
+    /// assert_eq!(Locale::En.pick(1, 2), 2);
+    /// ```
+    pub fn pick<T>(self, nl: T, en: T) -> T {
+        match self {
+            Locale::Nl => nl,
+            Locale::En => en,
+        }
+    }
+
     /// The currency people using this locale most likely mean.
     pub fn default_currency(self) -> Currency {
         match self {

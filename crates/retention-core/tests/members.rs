@@ -3,6 +3,10 @@
 //! censoring, cohorts, members in and out, and where cancellations cluster in a simulated
 //! gym.
 
+mod sim;
+
+use sim::Rng;
+
 use retention_core::{
     analyse_members, calculate_members, explain_members, parse_members, sniff_members, Date,
     DateFormat, Delimiter, Locale, MemberAdvice, MemberBadRowReason, MemberColumnKind, MemberError,
@@ -548,23 +552,6 @@ fn later_starts_and_ends_after_the_reference_day() {
     assert_eq!(s.periods.last().unwrap().end, 1);
 }
 
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// A gym over three years: monthly members churn 12 % in their first month and 4 % a month
 /// after; annual members stay their year and 45 % leave at its end, then 1 % a month.
 fn gym() -> String {
@@ -573,7 +560,7 @@ fn gym() -> String {
     let reference = date(2023, 12, 31);
     let mut text = String::from("member;start;end;plan;fee\n");
     for i in 0..6000 {
-        let start = Date::from_days(first + (rng.unit() * 1090.0) as i32);
+        let start = Date::from_days(first + (rng.uniform() * 1090.0) as i32);
         let annual = i % 4 == 0;
         let mut month = 1;
         let end = loop {
@@ -584,7 +571,7 @@ fn gym() -> String {
                 (true, m) if m < 12 => 0.0,
                 (true, _) => 0.01,
             };
-            if rng.unit() < p {
+            if rng.uniform() < p {
                 // Leaves within month `month`: before anniversary `month`.
                 let (y, m, _) = start.ymd();
                 let at = Date::from_ymd(
@@ -694,29 +681,6 @@ fn a_reference_day_millennia_away_is_read_within_the_years_of_an_export() {
     assert_eq!((s.members, s.later), (0, 7));
 }
 
-impl Rng {
-    fn normal(&mut self) -> f64 {
-        let u = 1.0 - self.unit();
-        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * self.unit()).cos()
-    }
-
-    /// Gamma(shape, 1), Marsaglia & Tsang (2000).
-    fn gamma(&mut self, shape: f64) -> f64 {
-        if shape < 1.0 {
-            return self.gamma(shape + 1.0) * (1.0 - self.unit()).powf(1.0 / shape);
-        }
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
-        loop {
-            let x = self.normal();
-            let v = (1.0 + c * x).powi(3);
-            if v > 0.0 && (1.0 - self.unit()).ln() < 0.5 * x * x + d - d * v + d * v.ln() {
-                return d * v;
-            }
-        }
-    }
-}
-
 #[test]
 fn the_pooled_fit_recovers_a_simulated_membership() {
     // 20 000 members joining over three years, each leaving with their own θ ~ Beta(0.7, 3)
@@ -728,10 +692,9 @@ fn the_pooled_fit_recovers_a_simulated_membership() {
     let reference = date(2023, 12, 31);
     let mut text = String::from("member,start,end\n");
     for i in 0..20_000 {
-        let start = Date::from_days(first + (rng.unit() * 1095.0) as i32);
-        let x = rng.gamma(alpha);
-        let theta = x / (x + rng.gamma(beta));
-        let months = (1..=48).find(|_| rng.unit() < theta);
+        let start = Date::from_days(first + (rng.uniform() * 1095.0) as i32);
+        let theta = rng.beta(alpha, beta);
+        let months = (1..=48).find(|_| rng.uniform() < theta);
         let end = months.map(|t| {
             let (y, m, d) = start.ymd();
             let k = m as i32 - 1 + t - 1;

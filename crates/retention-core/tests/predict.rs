@@ -4,10 +4,13 @@
 //!
 //! Reference values of ln Γ, ₂F₁, eq. 10 and the likelihoods come from mpmath at 40–60 digits.
 
+mod sim;
+
 use proptest::prelude::*;
 use retention_core::{
     hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma,
 };
+use sim::{simulate, Rng};
 
 /// The published CDNOW estimates (Fader, Hardie & Lee 2005, both papers).
 const CDNOW: BgNbd = BgNbd {
@@ -318,88 +321,10 @@ fn predict_multiplies_purchases_spend_and_margin() {
     }
 }
 
-/// splitmix64: a tiny deterministic generator, good enough for simulation.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform on (0, 1), never 0 so its log is finite.
-    fn uniform(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// Standard normal (Box–Muller).
-    fn normal(&mut self) -> f64 {
-        let (u, v) = (self.uniform(), self.uniform());
-        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
-    }
-
-    /// Gamma(shape, 1) by Marsaglia & Tsang (2000), with the U^(1/shape) boost below 1.
-    fn gamma(&mut self, shape: f64) -> f64 {
-        if shape < 1.0 {
-            return self.gamma(shape + 1.0) * self.uniform().powf(1.0 / shape);
-        }
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
-        loop {
-            let x = self.normal();
-            let v = (1.0 + c * x).powi(3);
-            if v > 0.0 && self.uniform().ln() < 0.5 * x * x + d - d * v + d * v.ln() {
-                return d * v;
-            }
-        }
-    }
-
-    fn beta(&mut self, a: f64, b: f64) -> f64 {
-        let x = self.gamma(a);
-        x / (x + self.gamma(b))
-    }
-}
-
-/// One customer observed for `age` after their first purchase, as the BG/NBD story goes:
-/// purchases come at rate λ ~ Gamma(r, α) while alive, and after each repeat purchase the
-/// customer drops out with probability p ~ Beta(a, b). Their spend follows Gamma-Gamma.
-fn simulate(rng: &mut Rng, model: &BgNbd, spend: &GammaGamma, age: f64) -> CustomerSummary {
-    let rate = rng.gamma(model.r) / model.alpha;
-    let dropout = rng.beta(model.a, model.b);
-    let (mut t, mut frequency, mut recency) = (0.0, 0, 0.0);
-    loop {
-        t += -rng.uniform().ln() / rate;
-        if t > age {
-            break;
-        }
-        frequency += 1;
-        recency = t;
-        if rng.uniform() < dropout {
-            break;
-        }
-    }
-    // ν ~ Gamma(q, γ) per customer, each purchase worth Gamma(p, ν).
-    let nu = rng.gamma(spend.q) / spend.gamma;
-    let total: f64 = (0..frequency).map(|_| rng.gamma(spend.p) / nu).sum();
-    CustomerSummary {
-        frequency,
-        recency,
-        age,
-        mean_spend: if frequency > 0 {
-            total / f64::from(frequency)
-        } else {
-            0.0
-        },
-    }
-}
-
 fn simulate_customers(seed: u64, n: usize) -> Vec<CustomerSummary> {
     let mut rng = Rng(seed);
     (0..n)
-        .map(|_| simulate(&mut rng, &CDNOW, &CDNOW_SPEND, 39.0))
+        .map(|_| simulate(&mut rng, &CDNOW, &CDNOW_SPEND, 39.0).summary(39.0))
         .collect()
 }
 

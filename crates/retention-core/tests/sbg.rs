@@ -3,6 +3,10 @@
 //! against series summed here from Beta functions, and the fit against cohorts simulated
 //! from known α and β. Also the survivors table: reading it and its mistakes.
 
+mod sim;
+
+use sim::Rng;
+
 use retention_core::{
     analyse_survivors, ln_beta, parse_survivors, ConstantChurn, Lifetimes, Locale, Period, Sbg,
     SbgError, SurvivorInsight, SurvivorOptions, SurvivorsError,
@@ -167,48 +171,6 @@ fn constant_churn_is_the_geometric_model() {
     assert_close(c.del(0.1), 1.0 + c.derl(0.1) / 1.1, 1e-12);
 }
 
-/// SplitMix64: the same members every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    fn normal(&mut self) -> f64 {
-        (-2.0 * self.unit().ln()).sqrt() * (std::f64::consts::TAU * self.unit()).cos()
-    }
-
-    /// Gamma(shape, 1), Marsaglia & Tsang (2000).
-    fn gamma(&mut self, shape: f64) -> f64 {
-        if shape < 1.0 {
-            return self.gamma(shape + 1.0) * self.unit().powf(1.0 / shape);
-        }
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
-        loop {
-            let x = self.normal();
-            let v = (1.0 + c * x).powi(3);
-            if v > 0.0 && self.unit().ln() < 0.5 * x * x + d - d * v + d * v.ln() {
-                return d * v;
-            }
-        }
-    }
-
-    fn beta(&mut self, a: f64, b: f64) -> f64 {
-        let x = self.gamma(a);
-        x / (x + self.gamma(b))
-    }
-}
-
 /// `members` members with churn θ ~ Beta(α, β), each followed for `followed(i)` periods.
 fn simulate(truth: Sbg, members: usize, seed: u64, followed: impl Fn(usize) -> usize) -> Lifetimes {
     let mut rng = Rng(seed);
@@ -216,7 +178,7 @@ fn simulate(truth: Sbg, members: usize, seed: u64, followed: impl Fn(usize) -> u
     for i in 0..members {
         let theta = rng.beta(truth.alpha, truth.beta);
         let watch = followed(i);
-        match (1..=watch).find(|_| rng.unit() < theta) {
+        match (1..=watch).find(|_| rng.uniform() < theta) {
             Some(t) => lifetimes.add_left(t),
             None => lifetimes.add_active(watch),
         }

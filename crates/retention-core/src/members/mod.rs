@@ -17,6 +17,7 @@ mod import;
 mod sbg;
 mod sniff;
 mod survivors;
+mod words;
 
 pub use analysis::{
     analyse_members, CancellationCluster, MemberCohort, MemberOptions, MemberPeriod, MemberSummary,

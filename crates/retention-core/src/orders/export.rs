@@ -1,15 +1,13 @@
 //! The inactive customers as a file for a win-back mail.
 
-use super::summary::InactiveCustomer;
-use crate::{format_decimal, Locale};
+use super::summary::{summarise_orders, InactiveCustomer, SummaryOptions};
+use super::OrderLog;
+use crate::{CsvWriter, Locale};
 
 /// Writes inactive customers as CSV text for a mail tool or spreadsheet: a header row, then
-/// one row per customer with the id, last order (ISO date), days inactive, orders and spend.
-///
-/// In `Locale::En` fields are separated by commas and amounts written `1234.50`; in
-/// `Locale::Nl` by semicolons with `1234,50`, as a Dutch spreadsheet opens them. Amounts are
-/// not grouped, so every tool reads them back. Fields holding the separator, a quote or a line
-/// break are quoted.
+/// one row per customer with the id, last order (ISO date), days inactive, orders and spend,
+/// by the one [`CsvWriter`]: `;` and `1234,50` in `Locale::Nl`, `,` and `1234.50` in
+/// `Locale::En`, ids that a spreadsheet would run as a formula neutralised.
 ///
 /// ```
 /// use retention_core::{inactive_csv, Date, InactiveCustomer, Locale};
@@ -26,37 +24,27 @@ use crate::{format_decimal, Locale};
 /// );
 /// ```
 pub fn inactive_csv(customers: &[InactiveCustomer], locale: Locale) -> String {
-    let sep = match locale {
-        Locale::Nl => ';',
-        Locale::En => ',',
-    };
-    let mut out = String::with_capacity(64 * (customers.len() + 1));
-    // CRLF, as RFC 4180 and spreadsheets expect.
-    let header = ["customer", "last_order", "days_inactive", "orders", "spend"];
-    out.push_str(&header.join(&sep.to_string()));
-    out.push_str("\r\n");
+    let mut csv = CsvWriter::new(locale);
+    csv.row(&["customer", "last_order", "days_inactive", "orders", "spend"]);
     for c in customers {
-        let spend = format_decimal(c.spend, 2, 2, locale).replace(locale.group_separator(), "");
-        let fields = [
-            quote(&c.id, sep),
-            c.last_order.to_string(),
-            c.days_inactive.to_string(),
-            c.orders.to_string(),
-            spend,
-        ];
-        out.push_str(&fields.join(&sep.to_string()));
-        out.push_str("\r\n");
+        csv.text(&c.id)
+            .text(&c.last_order.to_string())
+            .count(u64::from(c.days_inactive))
+            .count(u64::from(c.orders))
+            .number(c.spend, 2)
+            .end_row();
     }
-    out
+    csv.finish()
 }
 
-/// A CSV field, quoted when it holds the separator, a quote or a line break.
-pub(crate) fn quote(field: &str, sep: char) -> String {
-    if field.contains([sep, '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
+/// The win-back file: every customer inactive by `options`, whatever `options.inactive_limit`
+/// says (that limit only shortens the list a page shows).
+pub fn win_back_csv(log: &OrderLog, options: &SummaryOptions, locale: Locale) -> String {
+    let everyone = SummaryOptions {
+        inactive_limit: None,
+        ..*options
+    };
+    inactive_csv(&summarise_orders(log, &everyone).inactive, locale)
 }
 
 /// Windows-1252 for the bytes 0x80–0x9F; the others are Latin-1.

@@ -15,7 +15,8 @@ pub const MAX_BAD_ROWS: usize = 100;
 pub const PROGRESS_STEP: usize = 64 * 1024;
 
 /// Why the import stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(tag = "code", rename_all = "camelCase")]
 pub enum ImportError {
     /// The progress callback asked to stop.
     Cancelled,

@@ -25,8 +25,7 @@ pub(crate) use date::{
     YEARS,
 };
 pub use date::{Date, DateFormat, NotADate};
-pub(crate) use export::quote;
-pub use export::{decode_text, inactive_csv};
+pub use export::{decode_text, inactive_csv, win_back_csv};
 pub(crate) use import::hash;
 pub use import::{
     parse_orders, BadRow, BadRowReason, CustomerOrders, ImportError, ImportStats, OrderLog,
@@ -41,3 +40,4 @@ pub(crate) use summary::label;
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
 };
+pub use summary::{MAX_COHORTS, MAX_PERIODS};

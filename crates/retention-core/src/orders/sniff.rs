@@ -43,7 +43,7 @@ pub enum ColumnKind {
 }
 
 /// The guess for one column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnGuess {
     /// The header cell, or empty without a header.
@@ -83,7 +83,7 @@ pub struct Mapping {
 }
 
 /// What [`sniff_orders`] found: the first rows, a guess per column and a suggested mapping.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Preview {
     /// The delimiter that splits the rows most consistently.

@@ -7,6 +7,14 @@ use super::date::{add_months, first_of_month, last_of_month, month_index, Date};
 use super::import::{OrderLog, Purchase};
 use crate::{retention, Inputs, Period, Retention};
 
+/// The most periods a summary counts in: ten years of months, thirty of quarters. A longer
+/// history is counted in longer periods (years at most: dates run from 1900 to 2100), so a
+/// typing mistake in one date cannot stretch the table over centuries of months.
+pub const MAX_PERIODS: usize = 120;
+
+/// The most cohorts (first-purchase months) a summary lists: the latest ten years.
+pub const MAX_COHORTS: usize = 120;
+
 /// How to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -155,10 +163,16 @@ pub struct Summary {
     pub purchase_frequency: Option<f64>,
     /// Historical CLV: each customer's net spend (`revenue + refunded` in total).
     pub clv: Option<ClvStats>,
+    /// The length of the periods in `periods`: `options.period`, or longer when that would
+    /// make more than [`MAX_PERIODS`] of them.
+    pub period: Period,
     /// One row per period, from the first purchase to the reference day.
     pub periods: Vec<PeriodSummary>,
-    /// One row per month in which customers made their first purchase.
+    /// One row per month in which customers made their first purchase, the latest
+    /// [`MAX_COHORTS`] months.
     pub cohorts: Vec<Cohort>,
+    /// First-purchase months older than those in `cohorts`, left out.
+    pub cohorts_left_out: usize,
     /// Customers without a purchase for `inactive_days` or more, the most recently lapsed
     /// (the likeliest to come back) first; then by spend, highest first.
     pub inactive: Vec<InactiveCustomer>,
@@ -215,8 +229,10 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
         average_order_value: None,
         purchase_frequency: None,
         clv: None,
+        period: options.period,
         periods: Vec::new(),
         cohorts: Vec::new(),
+        cohorts_left_out: 0,
         inactive: Vec::new(),
         inactive_count: 0,
         fill: Inputs {
@@ -244,7 +260,10 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
     summary.first_order = Some(Date::from_days(first));
     summary.last_order = last.map(Date::from_days);
 
-    let grid = Grid::new(first, reference, options);
+    let period = readable_period(first, reference, options.period);
+    summary.period = period;
+    summary.fill.period = period;
+    let grid = Grid::new(first, reference, period, options.window_months);
     let mut counts = PeriodCounts::new(grid.count);
     let mut cohorts = Cohorts::new(month_index(first), month_index(reference));
     let mut clvs = Vec::with_capacity(histories.len());
@@ -307,7 +326,8 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
     summary.average_order_value = Some(summary.revenue / orders);
     summary.purchase_frequency = Some(orders / customers / years);
     summary.clv = Some(clv_stats(clvs));
-    summary.periods = counts.into_periods(&grid, options.period);
+    summary.periods = counts.into_periods(&grid, period);
+    summary.cohorts_left_out = cohorts.left_out();
     summary.cohorts = cohorts.into_rows();
     if let Some(p) = summary
         .periods
@@ -325,6 +345,20 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
     summary
 }
 
+/// The shortest period, from `asked` up, that counts the days `first..=reference` in at most
+/// [`MAX_PERIODS`] periods; a year when none does.
+fn readable_period(first: i32, reference: i32, asked: Period) -> Period {
+    let (from, to) = (month_index(first), month_index(reference));
+    [Period::Month, Period::Quarter, Period::Year]
+        .into_iter()
+        .filter(|p| p.per_year() <= asked.per_year())
+        .find(|p| {
+            let len = 12 / p.per_year() as i32;
+            to.div_euclid(len) - from.div_euclid(len) < MAX_PERIODS as i32
+        })
+        .unwrap_or(Period::Year)
+}
+
 /// The periods from the one holding the first purchase to the one holding the reference day.
 struct Grid {
     /// Months per period.
@@ -340,9 +374,9 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(first_day: i32, reference: i32, options: &SummaryOptions) -> Grid {
-        let len = 12 / options.period.per_year() as i32;
-        let window = options.window_months.clamp(1, 100 * 12) as i32;
+    fn new(first_day: i32, reference: i32, period: Period, window_months: u32) -> Grid {
+        let len = 12 / period.per_year() as i32;
+        let window = window_months.clamp(1, 100 * 12) as i32;
         let first = month_index(first_day).div_euclid(len);
         let last = month_index(reference).div_euclid(len);
         let count = (last - first + 1) as usize;
@@ -490,20 +524,25 @@ pub(crate) fn label(month: i32, period: Period) -> String {
     }
 }
 
-/// Who bought again how many months after their first purchase.
+/// Who bought again how many months after their first purchase, for the latest
+/// [`MAX_COHORTS`] first-purchase months.
 struct Cohorts {
     first_month: i32,
     last_month: i32,
     /// Per first-purchase month: buyers per month since, made when the first customer shows.
     rows: Vec<Option<Vec<u64>>>,
+    /// The older first-purchase months seen, which are left out.
+    older: std::collections::BTreeSet<i32>,
 }
 
 impl Cohorts {
     fn new(first_month: i32, last_month: i32) -> Cohorts {
+        let first_month = first_month.max(last_month - MAX_COHORTS as i32 + 1);
         Cohorts {
             first_month,
             last_month,
             rows: vec![None; (last_month - first_month + 1) as usize],
+            older: std::collections::BTreeSet::new(),
         }
     }
 
@@ -512,6 +551,10 @@ impl Cohorts {
         let Some((&cohort, rest)) = months.split_first() else {
             return;
         };
+        if cohort < self.first_month {
+            self.older.insert(cohort);
+            return;
+        }
         let width = (self.last_month - cohort + 1) as usize;
         let row =
             self.rows[(cohort - self.first_month) as usize].get_or_insert_with(|| vec![0; width]);
@@ -524,6 +567,10 @@ impl Cohorts {
                 seen = k;
             }
         }
+    }
+
+    fn left_out(&self) -> usize {
+        self.older.len()
     }
 
     fn into_rows(self) -> Vec<Cohort> {

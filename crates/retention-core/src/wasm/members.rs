@@ -15,7 +15,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js, JsNumber, DEFAULT_LOCALE};
+use super::input::JsNumber;
+use super::{from_js, js_error, to_js, DEFAULT_LOCALE};
 use crate::{
     Locale, MemberExplanation, MemberField, MemberImportStats, MemberInputs, MemberLog,
     MemberReport, Period, SbgError, SurvivorOptions, Survivors, SurvivorsError, SurvivorsReport,

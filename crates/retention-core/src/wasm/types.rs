@@ -1,0 +1,423 @@
+//! The TypeScript types of the JS API, written once next to the exports: wasm-bindgen puts
+//! them in `retention_core.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The length of the period between `start` and `end`. */
+export type Period = "month" | "quarter" | "year";
+/** Number habits: "nl" writes 1.234,56 and "en" writes 1,234.56. */
+export type Locale = "nl" | "en";
+/** ISO 4217 code of a money amount. */
+export type Currency = "EUR" | "USD" | "GBP";
+
+/** A number as a JS number, as text the way people type it ("1.234,56", "€ 75", "60 %"),
+ * or empty: null, undefined or "". */
+export type NumberInput = number | string | null | undefined;
+
+/** The numbers someone entered. Empty required fields are reported in `Report.errors`. */
+export interface Input {
+  /** S: customers at the start of the period (required). */
+  start?: NumberInput;
+  /** E: customers at the end of the period (required). */
+  end?: NumberInput;
+  /** N: new customers won during the period (required). */
+  new?: NumberInput;
+  /** Average spend per purchase (required for CLV). */
+  spend?: NumberInput;
+  /** Purchases per customer per year (required for CLV). */
+  frequency?: NumberInput;
+  /** Gross margin in percent; empty means no profit CLV. */
+  margin?: NumberInput;
+  /** Expected lifespan in years; empty means estimate it from churn. */
+  lifespan?: NumberInput;
+  /** Yearly discount rate in percent, for discounted CLV. */
+  discountRate?: NumberInput;
+  /** Customer acquisition cost, for CLV : CAC and payback. */
+  cac?: NumberInput;
+  /** Default "year". */
+  period?: Period | null;
+  /** How text numbers are read; default "en". */
+  locale?: Locale | null;
+}
+
+/** An input field, as named in `Input`. */
+export type Field =
+  | "start" | "end" | "new" | "spend" | "frequency" | "margin" | "lifespan" | "discountRate"
+  | "cac";
+
+/** What is wrong with an input. */
+export type InputErrorCode =
+  | "missing" | "notANumber" | "negative" | "notWhole" | "notPositive" | "tooLarge"
+  | "startIsZero" | "newExceedsEnd" | "retainedExceedsStart" | "notAPercentage"
+  | "lifespanNeeded";
+
+/** A mistake in the inputs: data to show next to its field, never thrown. */
+export interface InputError {
+  code: InputErrorCode;
+  /** The field the message belongs next to. */
+  field: Field;
+  /** Lowercase English, e.g. "new customers cannot exceed customers at the end". */
+  message: string;
+  /** Only with code "tooLarge": the largest value the field accepts. */
+  max?: number;
+}
+
+/** Annual retention against the 85 % target: at or above, within 5 points, further below. */
+export type Verdict = "above" | "near" | "below";
+/** CLV : CAC against 3 : 1: at or above, between 1 : 1 and 3 : 1, below 1 : 1. */
+export type RatioVerdict = "healthy" | "thin" | "losing";
+
+/** Expected customer lifespan, 1 / churn. */
+export interface Lifespan {
+  periods: number;
+  years: number;
+}
+
+/** Retention over the period, from S, E and N. Rates are in percent (85 means 85 %). */
+export interface Retention {
+  period: Period;
+  start: number;
+  end: number;
+  new: number;
+  /** E − N. */
+  retained: number;
+  /** S − (E − N). */
+  lost: number;
+  /** (E − N) / S × 100. */
+  retentionRate: number;
+  /** lost / S × 100. */
+  churnRate: number;
+  /** Compounded over a year: CRR^(periods a year). */
+  annualRetentionRate: number;
+  /** Compounded over a year: 1 − (1 − churn)^(periods a year). */
+  annualChurnRate: number;
+  /** null when no customer was lost. */
+  lifespan: Lifespan | null;
+  verdict: Verdict;
+}
+
+/** Customer lifetime value. */
+export interface Value {
+  spend: number;
+  frequency: number;
+  /** spend × frequency. */
+  annualRevenue: number;
+  lifespanYears: number;
+  lifespanSource: "churn" | "entered";
+  /** spend × frequency × lifespan in years. */
+  clv: number;
+  margin: number | null;
+  /** clv × margin; null without a margin. */
+  profitClv: number | null;
+}
+
+/** Discounted CLV (Gupta & Lehmann): m × r / (1 + d − r). */
+export interface Discounted {
+  annualMargin: number;
+  usesMargin: boolean;
+  annualRetention: number;
+  discountRate: number;
+  clv: number;
+}
+
+/** CLV : CAC and payback time. */
+export interface Acquisition {
+  cac: number;
+  clv: number;
+  usesMargin: boolean;
+  ratio: number;
+  verdict: RatioVerdict;
+  monthlyMargin: number;
+  paybackMonths: number | null;
+  paysBack: boolean;
+}
+
+/** A figure on the page. */
+export type Figure =
+  | "retentionRate" | "retained" | "lost" | "churnRate" | "annualRetention" | "annualChurn"
+  | "lifespan" | "clv" | "profitClv" | "discountedClv" | "clvCacRatio" | "payback";
+
+/** A number with its unit, to format in the page's locale. */
+export type Quantity =
+  | { unit: "count"; value: number }
+  | { unit: "percent"; value: number }
+  | { unit: "money"; value: number }
+  | { unit: "number"; value: number }
+  | { unit: "years"; value: number }
+  | { unit: "periods"; value: [number, Period] }
+  | { unit: "ratio"; value: number };
+
+/** A piece of a formula written out with the user's numbers. */
+export type Token =
+  | { kind: "text"; value: string }
+  | { kind: "value"; value: Quantity }
+  | { kind: "power"; value: number };
+
+/** A next step, for the page to word. */
+export type Advice =
+  | "onboarding" | "feedback" | "winBack" | "personalFollowUp" | "loyalty" | "referral"
+  | "upsell" | "frequency" | "margin" | "acquisitionBudget" | "relyOnAcquisition"
+  | "cheaperChannels" | "investInGrowth";
+
+/** What one figure means. */
+export interface Explanation {
+  figure: Figure;
+  value: Quantity;
+  /** The formula with the user's numbers, up to "= value". */
+  formula: Token[];
+  verdict: Verdict | null;
+  /** The same figure at exactly the 85 % annual retention target. */
+  atTarget: Quantity | null;
+  ratioVerdict: RatioVerdict | null;
+  advice: Advice[];
+}
+
+/** Everything `calculate` found. A figure is null when its inputs have a mistake. */
+export interface Report {
+  retention: Retention | null;
+  value: Value | null;
+  discounted: Discounted | null;
+  acquisition: Acquisition | null;
+  /** At most one per field, in form order. */
+  errors: InputError[];
+  /** One per figure computed, in page order. */
+  explanations: Explanation[];
+}
+
+/** What `retention` found: the figures, or the mistakes that kept it from them. */
+export interface RetentionResult {
+  retention: Retention | null;
+  errors: InputError[];
+}
+
+/** Annual rates in percent. */
+export interface Annualised {
+  annualRetentionRate: number;
+  annualChurnRate: number;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const ORDER_TYPES: &str = r#"
+/** What separates the fields of an order export. */
+export type Delimiter = "comma" | "semicolon" | "tab" | "whitespace";
+/** How dates are written: yyyy-mm-dd, dd-mm-yyyy, mm/dd/yyyy, yyyymmdd. */
+export type DateFormat = "iso" | "dayMonthYear" | "monthDayYear" | "compact";
+
+/** How to read an export; columns count from 0. */
+export interface Mapping {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  /** How many fields every row has. */
+  columns: number;
+  customer: number;
+  date: number;
+  amount: number;
+  dateFormat: DateFormat;
+  /** The amounts' habit: "nl" reads 1.234,56, "en" reads 1,234.56. */
+  locale: Locale;
+}
+
+/** What `sniffOrders` found. */
+export interface Preview {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  columns: { name: string; kind: "customer" | "date" | "amount" | "other"; dateFormat: DateFormat | null; dateAmbiguous: boolean; numeric: boolean }[];
+  /** The first data rows as text. */
+  rows: string[][];
+  /** The suggested mapping; null when the columns could not be told apart. */
+  mapping: Mapping | null;
+}
+
+/** How to count: a customer is active in a period when they bought within `windowMonths`
+ * months up to its end. Every field has a default. */
+export interface SummaryOptions {
+  period?: "month" | "quarter";
+  windowMonths?: number;
+  inactiveDays?: number;
+  /** ISO date; default the last order's. */
+  reference?: string | null;
+  /** List at most this many inactive customers; default all. */
+  inactiveLimit?: number | null;
+}
+
+/** What to forecast. Every field has a default. */
+export interface ForecastOptions {
+  /** Weeks ahead; default 52. */
+  horizonWeeks?: number;
+  /** Percent, for profit rather than revenue. */
+  margin?: number | null;
+  /** How many of the most valuable customers to list; default 100. */
+  top?: number;
+}
+
+/** What an import read: every data row is an order, a refund or a bad row. */
+export interface ImportStats {
+  rows: number;
+  orders: number;
+  refunds: number;
+  refunded: number;
+  unmatchedRefunds: number;
+  customers: number;
+  headerLine: number | null;
+  badRowCount: number;
+  /** The first 100 bad rows. */
+  badRows: BadRow[];
+  /** The file was not UTF-8 and was read as Windows-1252. */
+  windows1252: boolean;
+}
+
+/** One period of an import, with S, E and N counted from the orders. */
+export interface PeriodSummary {
+  label: string;
+  firstDay: string;
+  lastDay: string;
+  /** False for a period still running at the reference date. */
+  complete: boolean;
+  start: number;
+  end: number;
+  new: number;
+  firstTime: number;
+  reactivated: number;
+  orders: number;
+  revenue: number;
+  /** Null for the first period, which has no S. */
+  retention: Retention | null;
+}
+
+/** Customers by the month of their first purchase; `shares[k]` bought k months later. */
+export interface Cohort {
+  label: string;
+  firstDay: string;
+  size: number;
+  active: number[];
+  shares: number[];
+}
+
+/** Historical CLV per customer: net spend so far. */
+export interface ClvStats {
+  mean: number; min: number; p25: number; median: number; p75: number; p90: number; max: number;
+}
+
+/** A customer to win back. */
+export interface InactiveCustomer {
+  id: string;
+  lastOrder: string;
+  daysInactive: number;
+  orders: number;
+  spend: number;
+}
+
+/** What an import counts. */
+export interface Summary {
+  options: SummaryOptions;
+  reference: string | null;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  customers: number;
+  orders: number;
+  revenue: number;
+  refunded: number;
+  repeatCustomers: number;
+  repeatPurchaseRate: number | null;
+  averageOrderValue: number | null;
+  purchaseFrequency: number | null;
+  clv: ClvStats | null;
+  /** The length of the periods in `periods`: `options.period`, or longer for a history of
+   * more than 120 of them. */
+  period: Period;
+  periods: PeriodSummary[];
+  /** The latest 120 first-purchase months. */
+  cohorts: Cohort[];
+  /** Older first-purchase months, left out of `cohorts`. */
+  cohortsLeftOut: number;
+  /** The first `inactiveLimit` inactive customers, most recently lapsed first. */
+  inactive: InactiveCustomer[];
+  /** How many customers are inactive, listed or not. */
+  inactiveCount: number;
+  /** Calculator inputs from the last full period. */
+  fill: { [K in Field]: number | null } & { period: Period };
+  fillPeriod: string | null;
+}
+
+/** Why a model could not be fitted. */
+export type FitError =
+  | { code: "tooFewCustomers"; found: number; needed: number }
+  | { code: "noRepeatBuyers" }
+  | { code: "tooFewRepeatBuyers"; found: number; needed: number }
+  | { code: "invalidCustomer"; index: number }
+  | { code: "didNotConverge" };
+
+/** One customer's forecast over the horizon. */
+export interface CustomerForecast {
+  id: string;
+  frequency: number;
+  weeksSinceLast: number;
+  /** Historical CLV: net spend so far, refunds taken off. */
+  spent: number;
+  pAlive: number;
+  expectedPurchases: number;
+  expectedSpend: number;
+  clv: number;
+}
+
+/** The fitted models (time in weeks) and what they expect of the customer base. */
+export interface Forecast {
+  calibrationEnd: string;
+  options: ForecastOptions;
+  customers: number;
+  repeatCustomers: number;
+  purchases: { r: number; alpha: number; a: number; b: number };
+  spend: { p: number; q: number; gamma: number };
+  expectedPurchases: number;
+  expectedValue: number;
+  meanPAlive: number;
+  top: CustomerForecast[];
+}
+
+/** `Analyzer.forecast`: one of the two is null. */
+export interface Forecasted {
+  forecast: Forecast | null;
+  error: FitError | null;
+}
+
+/** A row of an export that was not read, and why. */
+export interface BadRow {
+  line: number;
+  reason: { code: "columns"; found: number; expected: number } | { code: "noCustomer" }
+    | { code: "date"; text: string } | { code: "amount"; text: string } | { code: "unclosedQuote" };
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const WORKER_TYPES: &str = r#"
+/** What the page asks of `ImportSession` (the calculator's import worker). Send the file
+ * beside `preview` and `import`. */
+export type Request =
+  | "preview"
+  | { import: { mapping: Mapping; summary: SummaryOptions; forecast: ForecastOptions } }
+  | { summarise: SummaryOptions }
+  | { download: { file: "winBack" | "forecast"; options: SummaryOptions; locale: Locale } };
+
+/** Why the import worker could not do what was asked. */
+export type Problem =
+  | "unreadable" | "empty" | "tooLarge" | "notText" | "nothingImported" | "badRequest"
+  | { tooFewColumns: { found: number } } | { tooManyColumns: { found: number } }
+  | { mapping: { code: "cancelled" | "noSuchColumn" | "sameColumn"; message: string; column?: number; columns?: number } };
+
+/** A step of an import. */
+export type Stage = "read" | "parse" | "summarise" | "forecast";
+
+/** What `ImportSession` answers, one call of `post` each. */
+export type Response =
+  | { preview: Preview }
+  | { progress: { stage: Stage; done: number; total: number } }
+  | { stats: { stats: ImportStats; windows1252: boolean } }
+  | { summary: Summary }
+  | { forecast: { Ok: Forecast } | { Err: FitError } }
+  | { file: { file: "winBack" | "forecast"; text: string } }
+  | { done: { timings: { read: number; parse: number; summarise: number; forecast: number }; bytes: number } }
+  | { failed: Problem };
+"#;

@@ -1,0 +1,285 @@
+//! The words the page, the command line and the exports share: figure names, formulas in
+//! symbols and with the user's numbers, quantities with their units, period names and the
+//! short verdict labels. One home, so the CLI, a CSV file and the page never word a figure
+//! differently. Sentences only the page shows live in the app's `i18n`.
+//!
+//! Every text picks its language with [`Locale::pick`], Dutch first.
+
+use crate::{
+    format_count, format_decimal, format_money, format_percent, Currency, Explanation, Field,
+    Figure, Locale, Period, Quantity, RatioVerdict, Token, Verdict, NBSP,
+};
+
+impl Figure {
+    /// The figure's name.
+    ///
+    /// ```
+    /// use retention_core::{Figure, Locale};
+    /// assert_eq!(Figure::Lifespan.label(Locale::Nl), "Verwachte klantlevensduur");
+    /// assert_eq!(Figure::RetentionRate.label(Locale::En), "Customer retention rate (CRR)");
+    /// ```
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Figure::RetentionRate => l.pick("Klantretentie (CRR)", "Customer retention rate (CRR)"),
+            Figure::Retained => l.pick("Behouden klanten", "Customers retained"),
+            Figure::Lost => l.pick("Verloren klanten", "Customers lost"),
+            Figure::ChurnRate => l.pick("Churn", "Churn rate"),
+            Figure::AnnualRetention => l.pick("Retentie per jaar", "Retention per year"),
+            Figure::AnnualChurn => l.pick("Churn per jaar", "Churn per year"),
+            Figure::Lifespan => l.pick("Verwachte klantlevensduur", "Expected customer lifespan"),
+            Figure::Clv => "Customer lifetime value (CLV)",
+            Figure::ProfitClv => l.pick("CLV in brutowinst", "Profit CLV"),
+            Figure::DiscountedClv => l.pick("Verdisconteerde CLV", "Discounted CLV"),
+            Figure::ClvCacRatio => "CLV : CAC",
+            Figure::Payback => l.pick("Terugverdientijd", "Payback time"),
+        }
+    }
+
+    /// The formula in symbols, before the user's numbers go in. Exponents are superscript.
+    ///
+    /// ```
+    /// use retention_core::{Figure, Locale, Period};
+    /// assert_eq!(Figure::RetentionRate.formula(Period::Year, Locale::Nl), "CRR = (E − N) / S × 100");
+    /// assert_eq!(Figure::AnnualRetention.formula(Period::Month, Locale::En), "retention per year = CRR¹²");
+    /// ```
+    pub fn formula(self, period: Period, locale: Locale) -> String {
+        let l = locale;
+        let n = superscript(period.per_year());
+        match self {
+            Figure::RetentionRate => "CRR = (E − N) / S × 100".into(),
+            Figure::Retained => l.pick("behouden = E − N", "retained = E − N").into(),
+            Figure::Lost => l.pick("verloren = S − (E − N)", "lost = S − (E − N)").into(),
+            Figure::ChurnRate => l
+                .pick("churn = verloren / S × 100", "churn = lost / S × 100")
+                .into(),
+            Figure::AnnualRetention => {
+                format!("{} = CRR{n}", l.pick("retentie per jaar", "retention per year"))
+            }
+            Figure::AnnualChurn => {
+                format!("{} = 1 − (1 − churn){n}", l.pick("churn per jaar", "churn per year"))
+            }
+            Figure::Lifespan => match period {
+                Period::Year => l.pick("levensduur = 1 / churn", "lifespan = 1 / churn").into(),
+                _ => format!(
+                    "{} = 1 / churn {} {}",
+                    l.pick("levensduur", "lifespan"),
+                    l.pick("periodes, gedeeld door", "periods, divided by"),
+                    period.per_year()
+                ),
+            },
+            Figure::Clv => l
+                .pick(
+                    "CLV = besteding × aankopen per jaar × levensduur",
+                    "CLV = spend × purchases a year × lifespan",
+                )
+                .into(),
+            Figure::ProfitClv => l
+                .pick("CLV in brutowinst = CLV × marge", "profit CLV = CLV × margin")
+                .into(),
+            Figure::DiscountedClv => l
+                .pick(
+                    "CLV = m × r / (1 + d − r), m = marge per jaar, r = retentie per jaar, d = disconteringsvoet",
+                    "CLV = m × r / (1 + d − r), m = margin a year, r = retention a year, d = discount rate",
+                )
+                .into(),
+            Figure::ClvCacRatio => "CLV : CAC = CLV / CAC".into(),
+            Figure::Payback => l
+                .pick(
+                    "terugverdientijd = CAC / (marge per jaar / 12)",
+                    "payback = CAC / (margin a year / 12)",
+                )
+                .into(),
+        }
+    }
+}
+
+impl Quantity {
+    /// The quantity with its unit in `locale`'s habits: `85,0 %`, `€ 1.500,00`, `6,67 jaar`.
+    ///
+    /// ```
+    /// use retention_core::{Currency, Locale, Period, Quantity};
+    /// let (nl, en) = (Locale::Nl, Locale::En);
+    /// assert_eq!(Quantity::Years(6.6667).text(nl, Currency::Eur), "6,67\u{a0}jaar");
+    /// assert_eq!(Quantity::Periods(26.67, Period::Month).text(en, Currency::Usd), "26.7\u{a0}months");
+    /// assert_eq!(Quantity::Money(1500.0).text(en, Currency::Gbp), "£1,500.00");
+    /// ```
+    pub fn text(self, locale: Locale, currency: Currency) -> String {
+        match self {
+            Quantity::Count(n) => format_count(n, locale),
+            Quantity::Percent(p) => format_percent(p, 1, locale),
+            Quantity::Money(m) => format_money(m, currency, locale),
+            Quantity::Number(x) => format_decimal(x, 0, 2, locale),
+            Quantity::Years(y) => format!(
+                "{}{NBSP}{}",
+                format_decimal(y, 0, 2, locale),
+                self.unit(locale, currency)
+            ),
+            Quantity::Periods(n, _) => format!(
+                "{}{NBSP}{}",
+                format_decimal(n, 0, 1, locale),
+                self.unit(locale, currency)
+            ),
+            Quantity::Ratio(x) => format!("{}{NBSP}:{NBSP}1", format_decimal(x, 1, 1, locale)),
+        }
+    }
+
+    /// The plain number for a spreadsheet, and the most decimals worth keeping of it.
+    pub fn number(self) -> (f64, usize) {
+        match self {
+            Quantity::Count(n) => (n as f64, 0),
+            Quantity::Money(m) => (m, 2),
+            Quantity::Percent(x)
+            | Quantity::Number(x)
+            | Quantity::Years(x)
+            | Quantity::Periods(x, _)
+            | Quantity::Ratio(x) => (x, 4),
+        }
+    }
+
+    /// The unit on its own, as a file's unit column writes it: `klanten`, `%`, `EUR`, `jaar`,
+    /// `months`, `: 1`; empty for a plain number.
+    pub fn unit(self, locale: Locale, currency: Currency) -> &'static str {
+        match self {
+            Quantity::Count(_) => locale.pick("klanten", "customers"),
+            Quantity::Percent(_) => "%",
+            Quantity::Money(_) => currency.code(),
+            Quantity::Number(_) => "",
+            Quantity::Years(_) => Period::Year.unit(locale),
+            Quantity::Periods(_, period) => period.unit(locale),
+            Quantity::Ratio(_) => ": 1",
+        }
+    }
+}
+
+impl Explanation {
+    /// The formula with the user's numbers, exponents as `^n`: `(1.050 − 200) / 1.000 × 100`.
+    pub fn numbers(&self, locale: Locale, currency: Currency) -> String {
+        numbers(&self.formula, locale, currency)
+    }
+
+    /// The whole formula as plain text, for copying and the command line:
+    /// `CRR = (E − N) / S × 100 = (1.050 − 200) / 1.000 × 100 = 85,0 %`.
+    ///
+    /// ```
+    /// use retention_core::{calculate, explain, Currency, Inputs, Locale, Period};
+    /// let crr = &explain(&calculate(&Inputs::example()))[0];
+    /// assert_eq!(
+    ///     crr.formula_text(Period::Year, Locale::En, Currency::Usd),
+    ///     "CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100 = 85.0%"
+    /// );
+    /// ```
+    pub fn formula_text(&self, period: Period, locale: Locale, currency: Currency) -> String {
+        format!(
+            "{} = {} = {}",
+            self.figure.formula(period, locale),
+            self.numbers(locale, currency),
+            self.value.text(locale, currency)
+        )
+    }
+}
+
+impl Period {
+    /// The period as a menu choice: `Maand`, `Quarter`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Period::Month => l.pick("Maand", "Month"),
+            Period::Quarter => l.pick("Kwartaal", "Quarter"),
+            Period::Year => l.pick("Jaar", "Year"),
+        }
+    }
+
+    /// The unit of a number of periods: `maanden`, `quarters`, `jaar`.
+    pub fn unit(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Period::Month => l.pick("maanden", "months"),
+            Period::Quarter => l.pick("kwartalen", "quarters"),
+            Period::Year => l.pick("jaar", "years"),
+        }
+    }
+}
+
+impl Verdict {
+    /// The short word on a verdict badge.
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Verdict::Above => l.pick("Haalt de 85%-norm", "Meets the 85% target"),
+            Verdict::Near => l.pick("Dicht bij de 85%-norm", "Near the 85% target"),
+            Verdict::Below => l.pick("Onder de 85%-norm", "Below the 85% target"),
+        }
+    }
+}
+
+impl RatioVerdict {
+    /// The short word on a CLV : CAC badge.
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            RatioVerdict::Healthy => l.pick("Gezond (3 : 1 of beter)", "Healthy (3 : 1 or better)"),
+            RatioVerdict::Thin => l.pick("Krap (onder 3 : 1)", "Thin (below 3 : 1)"),
+            RatioVerdict::Losing => l.pick("Verlies (onder 1 : 1)", "Losing (below 1 : 1)"),
+        }
+    }
+}
+
+impl Field {
+    /// The unit of what is typed in the field, as a file's unit column writes it.
+    pub fn unit(self, locale: Locale, currency: Currency) -> &'static str {
+        match self {
+            Field::Start | Field::End | Field::New => Quantity::Count(0).unit(locale, currency),
+            Field::Spend | Field::Cac => currency.code(),
+            Field::Margin | Field::DiscountRate => "%",
+            Field::Lifespan => Period::Year.unit(locale),
+            Field::Frequency => "",
+        }
+    }
+}
+
+/// Formula tokens as plain text, exponents as `^n`; for every explanation, shop or members.
+pub(crate) fn numbers(formula: &[Token], locale: Locale, currency: Currency) -> String {
+    let mut out = String::new();
+    for token in formula {
+        match *token {
+            Token::Text(t) => out.push_str(t),
+            Token::Value(v) => out.push_str(&v.text(locale, currency)),
+            Token::Power(n) => out.push_str(&format!("^{n}")),
+        }
+    }
+    out
+}
+
+/// Digits as superscript, for exponents in plain text.
+pub(crate) fn superscript(n: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn superscripts() {
+        assert_eq!(superscript(12), "¹²");
+        assert_eq!(superscript(4), "⁴");
+        assert_eq!(superscript(90), "⁹⁰");
+    }
+
+    #[test]
+    fn every_figure_has_a_name_and_formula_in_both_languages() {
+        for figure in Figure::ALL {
+            for period in Period::ALL {
+                for locale in Locale::ALL {
+                    assert!(!figure.label(locale).is_empty());
+                    assert!(figure.formula(period, locale).contains(" = "), "{figure:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,796 @@
+//! The calculator's words: the form, the figure cards, charts, what-if, several periods,
+//! notices and export.
+
+use retention_core::{
+    format_count, format_decimal, format_percent, Acquisition, Advice, Explanation, Field, Figure,
+    InputError, Locale, Period, Quantity, RatioVerdict, Retention, RowProblem, Value, Verdict,
+    TARGET_RETENTION,
+};
+
+use super::Words;
+use crate::settings::Notice;
+
+/// Fixed texts of the calculator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Title,
+    Intro,
+    Language,
+    CustomersLegend,
+    ValueLegend,
+    AcquisitionLegend,
+    Period,
+    Currency,
+    Results,
+    WhatNow,
+    ResetExample,
+    ClearAll,
+    PendingRetention,
+    PendingValue,
+    PendingAcquisition,
+    Source,
+    CopyLink,
+    CopyResults,
+    LinkCopied,
+    ResultsCopied,
+    CopyFallback,
+    DownloadCsv,
+    Print,
+    Dismiss,
+    Charts,
+    ChartData,
+    SurvivalTitle,
+    WaterfallTitle,
+    WaterfallStart,
+    WaterfallLost,
+    WaterfallNew,
+    WaterfallEnd,
+    WhatIf,
+    WhatIfSlider,
+    Now,
+    RetentionPerPeriod,
+    RevenueNextYear,
+    NoChurn,
+    Periods,
+    PeriodsHelp,
+    PeriodsInput,
+    Label,
+    NewPerRetained,
+    Line,
+    TrendTitle,
+    CsvName,
+    CsvValue,
+    CsvUnit,
+}
+
+/// A fixed text.
+pub fn text(text: Text, locale: Locale) -> &'static str {
+    let l = locale;
+    match text {
+        Text::Title => l.pick("Klantretentie-calculator", "Customer retention calculator"),
+        Text::Intro => l.pick(
+            "Vul je klantaantallen in en zie direct je klantretentie, churn en customer lifetime value, met uitleg bij elk getal.",
+            "Enter your customer counts and see your retention, churn and customer lifetime value at once, with every figure explained.",
+        ),
+        Text::Language => l.pick("Taal", "Language"),
+        Text::CustomersLegend => l.pick("Klanten in de periode", "Customers in the period"),
+        Text::ValueLegend => l.pick("Klantwaarde", "Customer value"),
+        Text::AcquisitionLegend => l.pick("Werving en rendement", "Acquisition and return"),
+        Text::Period => l.pick("Lengte van de periode", "Length of the period"),
+        Text::Currency => l.pick("Valuta", "Currency"),
+        Text::Results => l.pick("Resultaten", "Results"),
+        Text::WhatNow => l.pick("Wat kun je doen?", "What to do next"),
+        Text::ResetExample => l.pick("Voorbeeld herstellen", "Restore example"),
+        Text::ClearAll => l.pick("Alles wissen", "Clear all"),
+        Text::PendingRetention => l.pick(
+            "Retentie, churn en levensduur verschijnen zodra de gemarkeerde velden kloppen.",
+            "Retention, churn and lifespan appear once the marked fields are correct.",
+        ),
+        Text::PendingValue => l.pick(
+            "De customer lifetime value verschijnt zodra de gemarkeerde velden kloppen.",
+            "Customer lifetime value appears once the marked fields are correct.",
+        ),
+        Text::PendingAcquisition => l.pick(
+            "CLV : CAC en de terugverdientijd verschijnen zodra de gemarkeerde velden kloppen.",
+            "CLV : CAC and the payback time appear once the marked fields are correct.",
+        ),
+        Text::Source => l.pick(
+            "Alles wordt in je browser berekend; er gaat niets naar een server.",
+            "Everything is calculated in your browser; nothing is sent to a server.",
+        ),
+        Text::CopyLink => l.pick("Link kopiëren", "Copy link"),
+        Text::CopyResults => l.pick("Resultaten kopiëren", "Copy results"),
+        Text::LinkCopied => l.pick(
+            "Link gekopieerd: wie hem opent, ziet dezelfde cijfers.",
+            "Link copied: whoever opens it sees the same figures.",
+        ),
+        Text::ResultsCopied => l.pick("Resultaten gekopieerd.", "Results copied."),
+        Text::CopyFallback => l.pick(
+            "Automatisch kopiëren lukte niet. Selecteer de tekst hieronder en kopieer hem (Ctrl+C of ⌘C).",
+            "Copying automatically did not work. Select the text below and copy it (Ctrl+C or ⌘C).",
+        ),
+        Text::DownloadCsv => l.pick("CSV downloaden", "Download CSV"),
+        Text::Print => l.pick("Afdrukken of PDF", "Print or save as PDF"),
+        Text::Dismiss => l.pick("Sluiten", "Dismiss"),
+        Text::Charts => l.pick("Grafieken", "Charts"),
+        Text::ChartData => l.pick("De cijfers achter de grafiek", "The figures behind the chart"),
+        Text::SurvivalTitle => l.pick(
+            "Je huidige klanten in de komende periodes",
+            "Your current customers over the coming periods",
+        ),
+        Text::WaterfallTitle => l.pick(
+            "Van begin naar eind van de periode",
+            "From the start to the end of the period",
+        ),
+        Text::WaterfallStart => l.pick("Begin (S)", "Start (S)"),
+        Text::WaterfallLost => l.pick("Verloren", "Lost"),
+        Text::WaterfallNew => l.pick("Nieuw (N)", "New (N)"),
+        Text::WaterfallEnd => l.pick("Eind (E)", "End (E)"),
+        Text::WhatIf => l.pick("Wat als je retentie stijgt?", "What if retention goes up?"),
+        Text::WhatIfSlider => l.pick(
+            "Extra retentie per periode, in procentpunten",
+            "Extra retention per period, in percentage points",
+        ),
+        Text::Now => l.pick("Nu", "Now"),
+        Text::RetentionPerPeriod => l.pick("Retentie per periode", "Retention per period"),
+        Text::RevenueNextYear => l.pick(
+            "Omzet komend jaar van je huidige klanten",
+            "Revenue next year from your current customers",
+        ),
+        Text::NoChurn => l.pick("geen churn: onbepaald", "no churn: unbounded"),
+        Text::Periods => l.pick("Meerdere periodes vergelijken", "Compare several periods"),
+        Text::PeriodsHelp => l.pick(
+            "Plak een tabel uit je spreadsheet: per regel een periode, S, E en N, gescheiden door tabs, puntkomma's of komma's. Getallen zoals op deze pagina (1.000 of 1000).",
+            "Paste a table from your spreadsheet: one period a line with S, E and N, separated by tabs, semicolons or commas. Numbers as on this page (1,000 or 1000).",
+        ),
+        Text::PeriodsInput => l.pick("Periodes (periode, S, E, N)", "Periods (period, S, E, N)"),
+        Text::Label => l.pick("Periode", "Period"),
+        Text::NewPerRetained => l.pick("Nieuw per behouden klant", "New per retained customer"),
+        Text::Line => l.pick("Regel", "Line"),
+        Text::TrendTitle => l.pick("Retentie en churn per periode", "Retention and churn per period"),
+        Text::CsvName => l.pick("Naam", "Name"),
+        Text::CsvValue => l.pick("Waarde", "Value"),
+        Text::CsvUnit => l.pick("Eenheid", "Unit"),
+    }
+}
+
+/// The label of an input.
+pub fn field_label(field: Field, locale: Locale) -> &'static str {
+    let l = locale;
+    match field {
+        Field::Start => l.pick("Klanten aan het begin (S)", "Customers at the start (S)"),
+        Field::End => l.pick("Klanten aan het eind (E)", "Customers at the end (E)"),
+        Field::New => l.pick(
+            "Nieuwe klanten in de periode (N)",
+            "New customers in the period (N)",
+        ),
+        Field::Spend => l.pick(
+            "Gemiddelde besteding per aankoop",
+            "Average spend per purchase",
+        ),
+        Field::Frequency => l.pick(
+            "Aankopen per klant per jaar",
+            "Purchases per customer per year",
+        ),
+        Field::Margin => l.pick(
+            "Brutomarge in % (optioneel)",
+            "Gross margin in % (optional)",
+        ),
+        Field::Lifespan => l.pick(
+            "Verwachte levensduur in jaren (optioneel)",
+            "Expected lifespan in years (optional)",
+        ),
+        Field::DiscountRate => l.pick(
+            "Disconteringsvoet per jaar in % (optioneel)",
+            "Discount rate per year in % (optional)",
+        ),
+        Field::Cac => l.pick(
+            "Kosten om een klant te werven, CAC (optioneel)",
+            "Cost to acquire a customer, CAC (optional)",
+        ),
+    }
+}
+
+/// A short hint under an input.
+pub fn field_hint(field: Field, locale: Locale) -> &'static str {
+    let l = locale;
+    match field {
+        Field::Start => l.pick(
+            "Aantal klanten op de eerste dag.",
+            "Customers on the first day.",
+        ),
+        Field::End => l.pick(
+            "Aantal klanten op de laatste dag, nieuwe klanten meegeteld.",
+            "Customers on the last day, new ones included.",
+        ),
+        Field::New => l.pick(
+            "Klanten die in de periode voor het eerst kochten.",
+            "Customers who first bought during the period.",
+        ),
+        Field::Spend => l.pick(
+            "Bijvoorbeeld 75 of 1.234,56.",
+            "For example 75 or 1,234.56.",
+        ),
+        Field::Frequency => l.pick(
+            "Mag een breuk zijn, zoals 2,5.",
+            "May be a fraction, such as 2.5.",
+        ),
+        Field::Margin => l.pick(
+            "Leeg laten als je alleen omzet wilt zien.",
+            "Leave empty to see revenue only.",
+        ),
+        Field::Lifespan => l.pick(
+            "Leeg laten: dan volgt de levensduur uit de churn.",
+            "Leave empty to estimate it from churn.",
+        ),
+        Field::DiscountRate => l.pick(
+            "Voor de verdisconteerde CLV; 8 tot 12% is gebruikelijk.",
+            "For discounted CLV; 8 to 12% is common.",
+        ),
+        Field::Cac => l.pick(
+            "Marketing- en verkoopkosten gedeeld door het aantal nieuwe klanten.",
+            "Marketing and sales cost divided by the number of new customers.",
+        ),
+    }
+}
+
+/// The message next to a field with a mistake.
+pub fn error_message(error: &InputError, locale: Locale) -> String {
+    let l = locale;
+    let words = match error {
+        InputError::Missing { .. } => l.pick("Vul dit veld in.", "Fill in this field."),
+        InputError::NotANumber { .. } => l.pick(
+            "Dit is geen getal. Typ bijvoorbeeld 1.234,56.",
+            "This is not a number. Type for example 1,234.56.",
+        ),
+        InputError::Negative { .. } => {
+            l.pick("Dit kan niet negatief zijn.", "This cannot be negative.")
+        }
+        InputError::NotWhole { .. } => l.pick(
+            "Klanten tel je in hele getallen, zonder decimalen.",
+            "Customers come in whole numbers, without decimals.",
+        ),
+        InputError::NotPositive { .. } => {
+            l.pick("Dit moet meer dan nul zijn.", "This must be more than zero.")
+        }
+        InputError::TooLarge { max, .. } => {
+            let max = format_decimal(*max, 0, 0, l);
+            return l.pick(
+                format!("Dat is meer dan {max}. Klopt dit getal?"),
+                format!("That is more than {max}. Is this number right?"),
+            );
+        }
+        InputError::StartIsZero => l.pick(
+            "Met 0 klanten aan het begin valt er niets te behouden. Vul meer dan 0 in.",
+            "With 0 customers at the start there is no one to retain. Enter more than 0.",
+        ),
+        InputError::NewExceedsEnd => l.pick(
+            "Er kunnen niet meer nieuwe klanten (N) zijn dan klanten aan het eind (E).",
+            "New customers (N) cannot be more than customers at the end (E).",
+        ),
+        InputError::RetainedExceedsStart => l.pick(
+            "E − N is meer dan S: je kunt niet meer klanten behouden dan je had. Is N te laag of E te hoog?",
+            "E − N is more than S: you cannot keep more customers than you had. Is N too low or E too high?",
+        ),
+        InputError::NotAPercentage { .. } => l.pick(
+            "Dit is een percentage tussen 0 en 100%.",
+            "This is a percentage between 0 and 100%.",
+        ),
+        InputError::LifespanNeeded => l.pick(
+            "Je verloor geen enkele klant, dus de levensduur valt niet uit deze periode te schatten. Vul een verwachte levensduur in jaren in.",
+            "You lost no customers, so the lifespan cannot be estimated from this period. Enter an expected lifespan in years.",
+        ),
+    };
+    words.to_string()
+}
+
+/// A setting that could not be used, worded.
+pub fn notice(notice: &Notice, locale: Locale) -> String {
+    let l = locale;
+    match notice {
+        Notice::UnknownParameter(key) => l.pick(
+            format!("Onbekende instelling „{key}” genegeerd."),
+            format!("Ignored the unknown setting “{key}”."),
+        ),
+        Notice::BadValue { key, value } => l.pick(
+            format!("Kon „{value}” niet lezen als {key}; de standaardwaarde wordt gebruikt."),
+            format!("Could not read “{value}” as {key}; using the default instead."),
+        ),
+        Notice::UnsupportedVersion(v) => l.pick(
+            format!("Deze link komt uit een andere versie van de calculator (v={v}); je ziet het standaardvoorbeeld."),
+            format!("This link comes from another version of the calculator (v={v}); showing the default example."),
+        ),
+        Notice::TooLong { key, max } => l.pick(
+            format!("De waarde van {key} is ingekort tot {max} tekens."),
+            format!("The value of {key} was cut to {max} characters."),
+        ),
+        Notice::LinkTooLong { max } => l.pick(
+            format!("Deze link is langer dan {} tekens en is genegeerd; je ziet het standaardvoorbeeld.", format_count(*max as u64, l)),
+            format!("This link is longer than {} characters and was ignored; showing the default example.", format_count(*max as u64, l)),
+        ),
+        Notice::MoreNotices(more) => l.pick(
+            format!("En nog {} andere instellingen die niet gebruikt konden worden.", format_count(*more as u64, l)),
+            format!("And {} more settings that could not be used.", format_count(*more as u64, l)),
+        ),
+        Notice::NoSuchCalculator(calc) => l.pick(
+            format!("Deze link is voor calculator „{calc}”, maar die staat niet op deze pagina; je ziet het standaardvoorbeeld."),
+            format!("This link is for calculator “{calc}”, which is not on this page; showing the default example."),
+        ),
+    }
+}
+
+/// "the month", "het kwartaal", ...
+fn the_period(period: Period, locale: Locale) -> &'static str {
+    let l = locale;
+    match period {
+        Period::Month => l.pick("de maand", "the month"),
+        Period::Quarter => l.pick("het kwartaal", "the quarter"),
+        Period::Year => l.pick("het jaar", "the year"),
+    }
+}
+
+/// The figures an explanation refers to, and the words to write them in.
+pub struct Situation<'a> {
+    pub words: Words,
+    pub retention: Option<&'a Retention>,
+    pub value: Option<&'a Value>,
+    pub acquisition: Option<&'a Acquisition>,
+}
+
+impl Situation<'_> {
+    fn q(&self, q: Quantity) -> String {
+        self.words.q(q)
+    }
+    fn pct(&self, p: f64) -> String {
+        self.q(Quantity::Percent(p))
+    }
+    fn count(&self, n: u64) -> String {
+        self.q(Quantity::Count(n))
+    }
+    fn money(&self, m: f64) -> String {
+        self.q(Quantity::Money(m))
+    }
+}
+
+/// One plain sentence on what a figure means.
+pub fn meaning(e: &Explanation, cx: &Situation) -> String {
+    let l = cx.words.locale;
+    match (e.figure, cx.retention, cx.value) {
+        (Figure::RetentionRate, Some(r), _) => {
+            let (pct, kept, start) = (
+                cx.pct(r.retention_rate),
+                cx.count(r.retained),
+                cx.count(r.start),
+            );
+            let p = the_period(r.period, l);
+            l.pick(
+                format!("Je hield {pct} van de klanten waarmee je {p} begon: {kept} van de {start}. Nieuwe klanten tellen niet mee."),
+                format!("You kept {pct} of the customers you started {p} with: {kept} of {start}. New customers do not count."),
+            )
+        }
+        (Figure::Retained, Some(r), _) => {
+            let (kept, new, end) = (cx.count(r.retained), cx.count(r.new), cx.count(r.end));
+            l.pick(
+                format!("Van je {end} klanten aan het eind waren er {kept} al klant aan het begin; de andere {new} zijn nieuw."),
+                format!("Of your {end} customers at the end, {kept} were already customers at the start; the other {new} are new."),
+            )
+        }
+        (Figure::Lost, Some(r), _) => {
+            let (lost, start) = (cx.count(r.lost), cx.count(r.start));
+            let p = the_period(r.period, l);
+            l.pick(
+                format!("{lost} van je {start} klanten kochten of bleven niet meer in {p}."),
+                format!("{lost} of your {start} customers left during {p}."),
+            )
+        }
+        (Figure::ChurnRate, Some(r), _) => {
+            let (churn, crr) = (cx.pct(r.churn_rate), cx.pct(r.retention_rate));
+            let p = the_period(r.period, l);
+            l.pick(
+                format!("Je verliest {churn} van je klanten in {p}; samen met de retentie van {crr} is dat 100%."),
+                format!("You lose {churn} of your customers in {p}; together with the retention of {crr} that makes 100%."),
+            )
+        }
+        (Figure::AnnualRetention, Some(r), _) => {
+            let (annual, n) = (cx.pct(r.annual_retention_rate), r.period.per_year());
+            l.pick(
+                format!("Houdt dit tempo een jaar aan, dan heb je na {n} periodes nog {annual} van je klanten. Dit getal vergelijk je met de 85%-norm."),
+                format!("If this rate holds for a year, {annual} of your customers are still there after {n} periods. This is the figure to compare with the 85% target."),
+            )
+        }
+        (Figure::AnnualChurn, Some(r), _) => {
+            let annual = cx.pct(r.annual_churn_rate);
+            let naive = cx.pct(r.churn_rate * f64::from(r.period.per_year()));
+            l.pick(
+                format!("Over een jaar verlies je {annual} van je klanten, niet {naive}: elke periode verlies je een deel van een kleinere groep."),
+                format!("Over a year you lose {annual} of your customers, not {naive}: each period you lose a share of a smaller group."),
+            )
+        }
+        (Figure::Lifespan, Some(r), _) => {
+            let (years, churn) = (cx.q(e.value), cx.pct(r.churn_rate));
+            l.pick(
+                format!("Met {churn} churn blijft een klant gemiddeld {years}. Dat is een schatting: hij gaat ervan uit dat de churn gelijk blijft."),
+                format!("With {churn} churn a customer stays {years} on average. It is an estimate that assumes churn stays the same."),
+            )
+        }
+        (Figure::Clv, _, Some(v)) => {
+            let (clv, per_year) = (cx.money(v.clv), cx.money(v.annual_revenue));
+            let years = cx.q(Quantity::Years(v.lifespan_years));
+            l.pick(
+                format!("Een gemiddelde klant levert {clv} omzet op: {per_year} per jaar, {years} lang."),
+                format!("An average customer brings in {clv} in revenue: {per_year} a year for {years}."),
+            )
+        }
+        (Figure::ProfitClv, _, Some(v)) => {
+            let profit = cx.money(v.profit_clv.unwrap_or_default());
+            l.pick(
+                format!("Daarvan is {profit} brutowinst: het meeste dat je aan het werven en houden van een klant kunt uitgeven zonder verlies."),
+                format!("Of that, {profit} is gross profit: the most you can spend to win and keep a customer without losing money."),
+            )
+        }
+        (Figure::DiscountedClv, _, Some(v)) => {
+            let clv = cx.q(e.value);
+            let simple = cx.money(v.profit_clv.unwrap_or(v.clv));
+            l.pick(
+                format!("Wat een klant vandaag waard is als je toekomstige marge verdisconteert: {clv}, tegen {simple} zonder disconteren. Deze CLV past bij abonnementen en contracten en bij het vergelijken met investeringen; de eenvoudige CLV bij een snelle schatting."),
+                format!("What a customer is worth today when future margin is discounted: {clv}, against {simple} undiscounted. This CLV fits subscriptions and contracts and comparing with investments; the simple CLV fits a quick estimate."),
+            )
+        }
+        (Figure::ClvCacRatio, _, Some(_)) => {
+            let ratio = match e.value {
+                Quantity::Ratio(x) => format_decimal(x, 1, 1, l),
+                _ => String::new(),
+            };
+            l.pick(
+                format!("Elke euro die je uitgeeft om een klant te werven, levert {ratio} euro op over de hele klantrelatie."),
+                format!("Every unit of money spent on winning a customer brings back {ratio} over the whole relationship."),
+            )
+        }
+        (Figure::Payback, _, Some(v)) => {
+            let months = cx.q(e.value);
+            let years = cx.q(Quantity::Years(v.lifespan_years));
+            if cx.acquisition.is_some_and(|a| a.pays_back) {
+                l.pick(
+                    format!("Een nieuwe klant verdient zijn wervingskosten terug in {months}, ruim binnen de verwachte levensduur van {years}."),
+                    format!("A new customer pays back what winning them cost in {months}, within the expected lifespan of {years}."),
+                )
+            } else {
+                l.pick(
+                    format!("Een nieuwe klant verdient zijn wervingskosten pas terug in {months}: later dan de verwachte levensduur van {years}."),
+                    format!("A new customer only pays back what winning them cost in {months}: later than the expected lifespan of {years}."),
+                )
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// How CLV : CAC compares with the 3 : 1 rule of thumb.
+fn ratio_sentence(verdict: RatioVerdict, e: &Explanation, cx: &Situation) -> String {
+    let l = cx.words.locale;
+    let head = match verdict {
+        RatioVerdict::Healthy => l.pick(
+            "Gezond: de vuistregel is 3 : 1 of beter.",
+            "Healthy: the rule of thumb is 3 : 1 or better.",
+        ),
+        RatioVerdict::Thin => l.pick(
+            "Krap: onder de vuistregel van 3 : 1 blijft er weinig over voor overhead en winst.",
+            "Thin: below the 3 : 1 rule of thumb little is left for overhead and profit.",
+        ),
+        RatioVerdict::Losing => l.pick(
+            "Verlieslatend: een klant kost meer dan hij oplevert.",
+            "Losing money: a customer costs more than they bring in.",
+        ),
+    };
+    match (e.figure, e.at_target) {
+        (Figure::ClvCacRatio, Some(at)) => {
+            let target = format_percent(TARGET_RETENTION, 0, l);
+            let at = cx.q(at);
+            l.pick(
+                format!("{head} Bij {target} retentie per jaar zou het {at} zijn."),
+                format!("{head} At {target} retention a year it would be {at}."),
+            )
+        }
+        _ => head.to_string(),
+    }
+}
+
+/// How retention compares with the 85 % target, in one sentence.
+fn verdict_sentence(verdict: Verdict, cx: &Situation) -> String {
+    let Some(r) = cx.retention else {
+        return String::new();
+    };
+    let l = cx.words.locale;
+    let annual = cx.pct(r.annual_retention_rate);
+    let target = format_percent(TARGET_RETENTION, 0, l);
+    let gap = format_decimal(TARGET_RETENTION - r.annual_retention_rate, 1, 1, l);
+    let head = match verdict {
+        Verdict::Above => l.pick(
+            format!("Boven de norm: je houdt {annual} van je klanten per jaar, de norm is {target}."),
+            format!("Above the target: you keep {annual} of your customers a year; the target is {target}."),
+        ),
+        Verdict::Near => l.pick(
+            format!("Dicht bij de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
+            format!("Near the target: {annual} a year, {gap} points below {target}."),
+        ),
+        Verdict::Below => l.pick(
+            format!("Onder de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
+            format!("Below the target: {annual} a year, {gap} points below {target}."),
+        ),
+    };
+    let tail = match r.period {
+        Period::Year => "",
+        _ => l.pick(
+            " De norm geldt per jaar, dus de retentie is eerst naar een jaar omgerekend.",
+            " The target is per year, so retention is first compounded to a year.",
+        ),
+    };
+    head + tail
+}
+
+/// A next step, worded.
+pub fn advice(advice: Advice, locale: Locale) -> &'static str {
+    let l = locale;
+    match advice {
+        Advice::Onboarding => l.pick(
+            "Verbeter de onboarding: een welkomstreeks en een persoonlijke check-in in de eerste 30 dagen na de eerste aankoop.",
+            "Improve onboarding: a welcome series and a personal check-in in the first 30 days after the first purchase.",
+        ),
+        Advice::Feedback => l.pick(
+            "Vraag klanten die weggingen of stil werden waarom, met een korte enquête, en pak de belangrijkste reden aan.",
+            "Ask customers who left or went quiet why, with a short survey, and fix the main reason.",
+        ),
+        Advice::WinBack => l.pick(
+            "Stuur klanten die 30 dagen niets kochten een win-backmail met een persoonlijk aanbod.",
+            "Send customers who have not bought for 30 days a win-back mail with a personal offer.",
+        ),
+        Advice::PersonalFollowUp => l.pick(
+            "Volg klanten persoonlijk op na de eerste en tweede aankoop: daar haken de meesten af.",
+            "Follow up personally after the first and second purchase: that is where most customers drop off.",
+        ),
+        Advice::Loyalty => l.pick(
+            "Beloon trouwe klanten met een loyaliteitsprogramma: punten, voorrang of gratis verzending.",
+            "Reward loyal customers with a loyalty programme: points, early access or free shipping.",
+        ),
+        Advice::Referral => l.pick(
+            "Start een referral-programma: tevreden klanten brengen goedkoop nieuwe klanten binnen.",
+            "Start a referral programme: happy customers bring in new ones at a low cost.",
+        ),
+        Advice::Upsell => l.pick(
+            "Bied upgrades, bundels en aanvullende producten aan om de besteding per aankoop te verhogen.",
+            "Offer upgrades, bundles and related products to raise the spend per purchase.",
+        ),
+        Advice::Frequency => l.pick(
+            "Verhoog de aankoopfrequentie met herinneringen, aanvulmails of een abonnement.",
+            "Raise purchase frequency with reminders, replenishment mails or a subscription.",
+        ),
+        Advice::Margin => l.pick(
+            "Verhoog je marge met bundels en prijsstelling, of verlaag de kosten per klant.",
+            "Raise your margin with bundles and pricing, or lower the cost to serve a customer.",
+        ),
+        Advice::AcquisitionBudget => l.pick(
+            "Geef aan het werven van een klant hooguit een derde van de CLV in brutowinst uit (CLV : CAC = 3 : 1).",
+            "Spend at most a third of the profit CLV on winning a customer (CLV : CAC = 3 : 1).",
+        ),
+        Advice::CheaperChannels => l.pick(
+            "Verlaag je wervingskosten: meer organische kanalen (SEO, content, doorverwijzingen) en stop campagnes waarvan de klanten niet blijven.",
+            "Lower your acquisition cost: more organic channels (SEO, content, referrals), and stop campaigns whose customers do not stay.",
+        ),
+        Advice::InvestInGrowth => l.pick(
+            "Je kunt meer in werving investeren: schaal de kanalen op die klanten brengen die blijven.",
+            "You can afford to invest more in acquisition: scale up the channels that bring customers who stay.",
+        ),
+        Advice::RelyOnAcquisition => l.pick(
+            "Je won meer nieuwe klanten dan je er hield: je groei leunt op werving, en werven kost meestal meer dan behouden.",
+            "You won more new customers than you kept: your growth leans on acquisition, which usually costs more than keeping customers.",
+        ),
+    }
+}
+
+/// How a figure compares with the 85 % target, in one sentence: the verdict itself for the
+/// retention rates, the same figure at the target for the others.
+pub fn comparison(e: &Explanation, cx: &Situation) -> Option<String> {
+    if let Some(verdict) = e.ratio_verdict {
+        return Some(ratio_sentence(verdict, e, cx));
+    }
+    let verdict = e.verdict?;
+    let l = cx.words.locale;
+    let target = format_percent(TARGET_RETENTION, 0, l);
+    let period = cx
+        .retention
+        .map(|r| the_period(r.period, l))
+        .unwrap_or_default();
+    let start = cx.retention.map(|r| cx.count(r.start)).unwrap_or_default();
+    let at = e.at_target.map(|q| cx.q(q)).unwrap_or_default();
+    Some(match e.figure {
+        Figure::RetentionRate | Figure::AnnualRetention => verdict_sentence(verdict, cx),
+        Figure::Retained => l.pick(
+            format!("Bij de norm van {target} per jaar houd je er minstens {at} van de {start}."),
+            format!("At the target of {target} a year you would keep at least {at} of {start}."),
+        ),
+        Figure::Lost => l.pick(
+            format!("Bij de norm van {target} per jaar verlies je er hooguit {at} in {period}."),
+            format!("At the target of {target} a year you would lose at most {at} in {period}."),
+        ),
+        Figure::ChurnRate => l.pick(
+            format!("Bij de norm van {target} per jaar is de churn hooguit {at} in {period}."),
+            format!("At the target of {target} a year churn is at most {at} in {period}."),
+        ),
+        Figure::AnnualChurn => l.pick(
+            format!("De norm van {target} retentie laat hooguit {at} churn per jaar toe."),
+            format!("The target of {target} retention allows at most {at} churn a year."),
+        ),
+        Figure::Lifespan => l.pick(
+            format!("Bij de norm van {target} per jaar blijft een klant gemiddeld {at}."),
+            format!("At the target of {target} a year a customer stays {at} on average."),
+        ),
+        Figure::Clv => l.pick(
+            format!("Bij de norm van {target} per jaar zou de CLV {at} zijn."),
+            format!("At the target of {target} a year CLV would be {at}."),
+        ),
+        Figure::ProfitClv => l.pick(
+            format!("Bij de norm van {target} per jaar zou de CLV in brutowinst {at} zijn."),
+            format!("At the target of {target} a year profit CLV would be {at}."),
+        ),
+        Figure::DiscountedClv => l.pick(
+            format!("Bij de norm van {target} per jaar zou de verdisconteerde CLV {at} zijn."),
+            format!("At the target of {target} a year discounted CLV would be {at}."),
+        ),
+        Figure::ClvCacRatio | Figure::Payback => return None,
+    })
+}
+
+/// The survival chart in a sentence: how many of today's customers are left at the horizon,
+/// and when half are gone.
+pub fn survival_description(
+    end: u64,
+    horizon: u32,
+    left: f64,
+    half_life: Option<f64>,
+    period: Period,
+    locale: Locale,
+) -> String {
+    let l = locale;
+    let (now, unit) = (format_count(end, l), period.unit(l));
+    let left = format_count(left.round() as u64, l);
+    match half_life.map(|h| format_decimal(h, 0, 1, l)) {
+        Some(h) => l.pick(
+            format!("Van je {now} klanten nu zijn er na {horizon} {unit} nog {left} over; na {h} {unit} is de helft weg."),
+            format!("Of your {now} customers now, {left} are left after {horizon} {unit}; half are gone after {h} {unit}."),
+        ),
+        None => l.pick(
+            format!("Je {now} klanten blijven allemaal."),
+            format!("All your {now} customers stay."),
+        ),
+    }
+}
+
+/// The waterfall chart in a sentence.
+pub fn waterfall_description(r: &Retention, locale: Locale) -> String {
+    let l = locale;
+    let n = |v| format_count(v, l);
+    let (start, lost, new, end) = (n(r.start), n(r.lost), n(r.new), n(r.end));
+    l.pick(
+        format!("Je begon met {start} klanten, verloor er {lost}, won er {new} nieuwe bij en eindigde met {end}."),
+        format!("You started with {start} customers, lost {lost}, won {new} new ones and ended with {end}."),
+    )
+}
+
+/// What more retention brings, under the what-if table.
+pub fn what_if_gain(points: f64, revenue: f64, clv: Option<f64>, words: Words) -> String {
+    let l = words.locale;
+    let points = format_decimal(points, 0, 1, l);
+    let revenue = words.q(Quantity::Money(revenue));
+    let clv = clv.map(|c| words.q(Quantity::Money(c)));
+    l.pick(
+        format!(
+            "Met {points} procentpunt meer retentie brengen je huidige klanten komend jaar {revenue} meer op{}.",
+            clv.as_ref().map(|c| format!(", en is een klant {c} meer waard")).unwrap_or_default()
+        ),
+        format!(
+            "With {points} more points of retention your current customers bring in {revenue} more next year{}.",
+            clv.as_ref().map(|c| format!(", and a customer is worth {c} more")).unwrap_or_default()
+        ),
+    )
+}
+
+/// The trend of pasted periods in a sentence: retention in the first and the last.
+pub fn trend_description(first: (&str, f64), last: (&str, f64), words: Words) -> String {
+    let (a, b) = (
+        words.q(Quantity::Percent(first.1)),
+        words.q(Quantity::Percent(last.1)),
+    );
+    let (from, to) = (first.0, last.0);
+    words.locale.pick(
+        format!("De retentie ging van {a} in {from} naar {b} in {to}."),
+        format!("Retention went from {a} in {from} to {b} in {to}."),
+    )
+}
+
+/// Why a pasted line was not used.
+pub fn row_problem(problem: &RowProblem, locale: Locale) -> String {
+    let l = locale;
+    match problem {
+        RowProblem::Columns { found } => l.pick(
+            format!("verwacht 4 kolommen (periode, S, E, N), gevonden: {found}."),
+            format!("expected 4 columns (period, S, E, N), found {found}."),
+        ),
+        RowProblem::Figures { error } => {
+            let symbol = match error.field() {
+                Field::Start => "S",
+                Field::End => "E",
+                _ => "N",
+            };
+            format!("{symbol}: {}", error_message(error, l))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every mistake. The match below lists every variant without a wildcard, so a
+    /// new variant does not compile until it is added here, and so worded and tested.
+    fn every_error() -> Vec<InputError> {
+        let field = Field::Margin;
+        let all = vec![
+            InputError::Missing { field },
+            InputError::NotANumber { field },
+            InputError::Negative { field },
+            InputError::NotWhole { field },
+            InputError::NotPositive { field },
+            InputError::TooLarge { field, max: 1e10 },
+            InputError::StartIsZero,
+            InputError::NewExceedsEnd,
+            InputError::RetainedExceedsStart,
+            InputError::NotAPercentage { field },
+            InputError::LifespanNeeded,
+        ];
+        for e in &all {
+            match e {
+                InputError::Missing { .. }
+                | InputError::NotANumber { .. }
+                | InputError::Negative { .. }
+                | InputError::NotWhole { .. }
+                | InputError::NotPositive { .. }
+                | InputError::TooLarge { .. }
+                | InputError::StartIsZero
+                | InputError::NewExceedsEnd
+                | InputError::RetainedExceedsStart
+                | InputError::NotAPercentage { .. }
+                | InputError::LifespanNeeded => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_has_words_in_both_languages() {
+        let errors = every_error();
+        for locale in Locale::ALL {
+            let words: Vec<String> = errors.iter().map(|e| error_message(e, locale)).collect();
+            for (e, w) in errors.iter().zip(&words) {
+                assert!(w.ends_with('.') || w.ends_with('?'), "{e:?}: {w}");
+                assert_eq!(words.iter().filter(|other| *other == w).count(), 1, "{w}");
+            }
+        }
+        for e in &errors {
+            assert_ne!(
+                error_message(e, Locale::Nl),
+                error_message(e, Locale::En),
+                "{e:?}"
+            );
+        }
+        assert_eq!(
+            error_message(
+                &InputError::TooLarge {
+                    field: Field::Start,
+                    max: 1e10
+                },
+                Locale::Nl
+            ),
+            "Dat is meer dan 10.000.000.000. Klopt dit getal?"
+        );
+    }
+}
