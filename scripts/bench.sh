@@ -11,6 +11,9 @@ ensure_setup
 echo "== native: sniff + parse + summarise (release build)"
 cargo run -q -p retention-core --release --example import_bench
 echo
+echo "== native: NPS answers pasted or imported (release build)"
+cargo run -q -p retention-core --release --example nps_bench
+echo
 echo "== native: BG/NBD + Gamma-Gamma on CDNOW (published: r 0.243, alpha 4.414, a 0.793, b 2.426)"
 cargo run -q -p retention-core --release --example cdnow
 echo

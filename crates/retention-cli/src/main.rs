@@ -2,13 +2,15 @@
 //!
 //! `retention calc` computes every figure from S, E and N (and spend, frequency, ...);
 //! `retention analyze` reads an order export and counts S, E and N per period, cohorts and
-//! the customers to win back. Both print a table, or JSON with `--json`. Every formula lives
+//! the customers to win back; `retention members` and `retention survivors` do the same for
+//! memberships (members.rs). Each prints a table, or JSON with `--json`. Every formula lives
 //! in `retention-core`; this crate only reads arguments and writes text.
 
 mod analyze;
 mod args;
 mod calc;
 mod members;
+mod nps;
 
 use std::process::ExitCode;
 
@@ -21,6 +23,9 @@ Usage:
   retention members FILE [options]
   retention members --start S --cancelled C --new N [options]
   retention survivors [FILE] [options]
+  retention nps --promoters P --passives A --detractors D [options]
+  retention nps --answers FILE|- [options]
+  retention nps --before FILE|- --after FILE|- [options]
   retention --help | --version
 
 retention calc: every figure from the customers at the start (S) and end (E) of a period
@@ -83,6 +88,20 @@ a survivors table: one line per period with the members of one cohort still acti
   --discount-rate D    yearly discount rate in percent (default 10)
   --fee F, --margin M  a member's fee per period and margin, for residual value
   --locale L, --currency C, --json
+retention nps: the Net Promoter Score (% promoters - % detractors) with its standard
+error, 95% interval and band; or two surveys compared with a z test at 5%.
+  --promoters P        respondents who answered 9 or 10
+  --passives A         respondents who answered 7 or 8
+  --detractors D       respondents who answered 0 to 6
+  --answers FILE       raw 0-10 answers: one a line, or separated by commas, semicolons,
+                       tabs or spaces; a header line is skipped; - reads standard input
+  --column C           read only column C of a table (header name, or number from 1)
+  --before FILE        compare: the first survey's answers (or --before-counts P,A,D)
+  --after FILE         compare: the second survey's answers (or --after-counts P,A,D)
+  --change D           also: respondents a survey needs to show a change of D points
+  --show N             cells that are not answers to list (default 10)
+  --locale L           nl or en: how numbers are read and written (default en)
+  --json               print the figures as JSON
 
 Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
 message says which), 2 for a command line that cannot be understood.
@@ -118,7 +137,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage(
-            "a command is needed: calc, analyze, members or survivors".into(),
+            "a command is needed: calc, analyze, members, survivors or nps".into(),
         ));
     };
     match command.as_str() {
@@ -134,6 +153,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "analyze" | "analyse" => analyze::run(rest),
         "members" => members::run(rest),
         "survivors" => members::run_survivors(rest),
+        "nps" => nps::run(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
 }

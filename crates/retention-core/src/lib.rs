@@ -42,6 +42,7 @@ mod format;
 mod locale;
 mod members;
 mod metrics;
+mod nps;
 mod orders;
 mod parse;
 mod periods;
@@ -77,6 +78,12 @@ pub use members::{
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
+};
+pub use nps::{
+    compare_nps, explain_change, explain_nps, explain_sample, nps, parse_answers, sample_needed,
+    AnswerColumn, AnswerError, AnswerOptions, AnswerProblem, AnswerSheet, BadAnswer, ChangeVerdict,
+    Interval, Nps, NpsAdvice, NpsBand, NpsChange, NpsCounts, NpsError, NpsExplanation, NpsField,
+    NpsFigure, SampleNeeded, MAX_BAD_ANSWERS, MAX_RESPONDENTS, MIN_RESPONDENTS, SIGNIFICANCE, Z_95,
 };
 pub use orders::{
     decode_text, inactive_csv, left_out_by_default, normalise_status, parse_orders, sniff_orders,

@@ -27,6 +27,7 @@
 
 mod input;
 mod members;
+mod nps;
 mod orders;
 mod session;
 mod types;

@@ -1,0 +1,372 @@
+//! `retention nps`, run as a user would: counts, answers from a file and from standard
+//! input, a survey export by column, two surveys compared, JSON, and every kind of mistake.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn retention(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn succeeds(args: &[&str], stdin: &str) -> String {
+    let out = retention(args, stdin);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+#[track_caller]
+fn fails(args: &[&str], stdin: &str, code: i32, message: &str) {
+    let out = retention(args, stdin);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains(message),
+        "{args:?}: {:?} does not say {message:?}",
+        text(&out.stderr)
+    );
+}
+
+/// The line starting with `label`.
+#[track_caller]
+fn line<'a>(out: &'a str, label: &str) -> &'a str {
+    out.lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no line {label:?} in\n{out}"))
+}
+
+fn temp_file(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("retention-nps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn counts_fifty_thirty_twenty() {
+    // By hand: NPS 30; SE √(0.61/100) × 100 = 7.81; adjusted Wald 14.05 to 44.20 (±15.08).
+    let out = succeeds(
+        &[
+            "nps",
+            "--promoters",
+            "50",
+            "--passives",
+            "30",
+            "--detractors",
+            "20",
+        ],
+        "",
+    );
+    let score = line(&out, "NPS");
+    assert!(score.contains("30.0"), "{score}");
+    assert!(score.contains("= (50 − 20) / 100 × 100"), "{score}");
+    assert!(score.contains("great"), "{score}");
+    assert!(line(&out, "Standard error").contains("7.8"));
+    assert!(line(&out, "Margin of error").contains("±15.1"));
+    assert!(line(&out, "95% interval").contains("14.1 to 44.2"));
+    assert!(out.contains("Ask promoters for a review"), "{out}");
+    assert!(!out.contains("Too few respondents"), "{out}");
+}
+
+#[test]
+fn counts_in_dutch_with_a_change_to_plan_for() {
+    // 2 × 1.96² × 0.61 / 0.1² = 468.7 → 469.
+    let out = succeeds(
+        &[
+            "nps",
+            "--promoters",
+            "1.000",
+            "--passives",
+            "600",
+            "--detractors",
+            "400",
+            "--change",
+            "10",
+            "--locale",
+            "nl",
+        ],
+        "",
+    );
+    assert!(out.contains("Respondenten: 2.000"), "{out}");
+    assert!(line(&out, "NPS").contains("30,0"));
+    assert!(line(&out, "Respondenten: significant").contains("469"));
+    assert!(line(&out, "Respondenten: 80%").contains("958"));
+}
+
+#[test]
+fn answers_from_standard_input_with_bad_lines() {
+    let out = succeeds(
+        &["nps", "--answers", "-"],
+        "Score\n10\n9\n\nn/a\n7\n3\n11\n7.5\n",
+    );
+    assert!(
+        out.contains("stdin: 4 answers, header on line 1; not an answer: 3"),
+        "{out}"
+    );
+    assert!(out.contains("line 5: \"n/a\" is not a number"), "{out}");
+    assert!(out.contains("line 8: \"11\" is not from 0 to 10"), "{out}");
+    assert!(
+        out.contains("line 9: \"7.5\" is not a whole number"),
+        "{out}"
+    );
+    assert!(line(&out, "NPS").contains("25.0"));
+    assert!(out.contains("Too few respondents"), "{out}");
+}
+
+#[test]
+fn a_survey_export_by_column_from_a_file() {
+    let path = temp_file(
+        "export.csv",
+        "date,How likely are you to recommend us?,why\n\
+         2024-01-01,9,\"fast, friendly\"\n\
+         2024-01-02,6,\"late\nagain\"\n\
+         2024-01-03,,skipped\n\
+         2024-01-04,10,\x1b[31mred\n",
+    );
+    let out = succeeds(&["nps", "--answers", &path, "--column", "recommend"], "");
+    assert!(
+        out.contains("3 answers (column 2), header on line 1, 1 left empty"),
+        "{out}"
+    );
+    let by_number = succeeds(&["nps", "--answers", &path, "--column", "2"], "");
+    assert!(line(&by_number, "NPS").contains("33.3"), "{by_number}");
+    fails(
+        &["nps", "--answers", &path, "--column", "score"],
+        "",
+        1,
+        "no column named 'score' in the header (date, How likely are you to recommend us?, why)",
+    );
+    // A hostile cell is escaped, never sent to the terminal as is; the cells are listed
+    // even when none is an answer.
+    let out = retention(&["nps", "--answers", &path, "--column", "3"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let listed = text(&out.stdout);
+    assert!(
+        listed.contains("line 6: \"\\u{1b}[31mred\" is not a number"),
+        "{listed:?}"
+    );
+    assert!(!listed.contains('\x1b'), "{listed:?}");
+    fails(
+        &["nps", "--answers", &path, "--column", "0"],
+        "",
+        2,
+        "--column counts from 1",
+    );
+}
+
+#[test]
+fn two_surveys_compared() {
+    // SE √(0.0069 + 0.0061) × 100 = 11.40; z = 1.754; p = 0.0794 (not significant).
+    let out = succeeds(
+        &[
+            "nps",
+            "--before-counts",
+            "40,30,30",
+            "--after-counts",
+            "50,30,20",
+        ],
+        "",
+    );
+    assert!(
+        out.contains("Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)"),
+        "{out}"
+    );
+    let change = line(&out, "Change");
+    assert!(
+        change.contains("+20.0") && change.contains("not significant"),
+        "{change}"
+    );
+    assert!(line(&out, "z ").contains("1.75"));
+    assert!(line(&out, "p-value").contains("0.0794"));
+    // From answer files, with JSON: ten times the answers makes the same change clear.
+    let mut before = String::new();
+    let mut after = String::new();
+    for (text, p, a, d) in [(&mut before, 400, 300, 300), (&mut after, 500, 300, 200)] {
+        text.push_str(&"10\n".repeat(p));
+        text.push_str(&"7\n".repeat(a));
+        text.push_str(&"2\n".repeat(d));
+    }
+    let b = temp_file("b.txt", &before);
+    let a = temp_file("a.txt", &after);
+    let json: Value = serde_json::from_str(&succeeds(
+        &["nps", "--before", &b, "--after", &a, "--json"],
+        "",
+    ))
+    .unwrap();
+    assert_eq!(json["change"]["verdict"], "up");
+    assert_eq!(json["change"]["difference"], 20.0);
+    assert_eq!(json["beforeAnswers"]["answers"], 1000);
+    assert_eq!(json["explanations"][0]["figure"], "change");
+    // Standard input for one side.
+    let out = succeeds(
+        &["nps", "--before", "-", "--after-counts", "50,30,20"],
+        &before,
+    );
+    assert!(line(&out, "Change").contains("+20.0"), "{out}");
+}
+
+#[test]
+fn json_for_counts_and_answers() {
+    let json: Value = serde_json::from_str(&succeeds(
+        &[
+            "nps",
+            "--promoters",
+            "50",
+            "--passives",
+            "30",
+            "--detractors",
+            "20",
+            "--json",
+        ],
+        "",
+    ))
+    .unwrap();
+    assert_eq!(json["nps"]["score"], 30.0);
+    assert_eq!(json["nps"]["band"], "great");
+    assert_eq!(json["answers"], Value::Null);
+    let json: Value = serde_json::from_str(&succeeds(
+        &["nps", "--answers", "-", "--json", "--change", "10"],
+        "9, 10, 6, x",
+    ))
+    .unwrap();
+    assert_eq!(json["answers"]["badCount"], 1);
+    assert_eq!(json["answers"]["bad"][0]["problem"], "notANumber");
+    assert!(json["sample"]["toBeSignificant"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn mistakes_exit_1_with_each_message() {
+    let out = retention(
+        &[
+            "nps",
+            "--promoters",
+            "-5",
+            "--passives",
+            "2.5",
+            "--detractors",
+            "x",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("promoters cannot be negative"), "{err}");
+    assert!(
+        err.contains("passives must be a whole number of respondents"),
+        "{err}"
+    );
+    assert!(err.contains("detractors is not a number"), "{err}");
+    fails(
+        &[
+            "nps",
+            "--promoters",
+            "0",
+            "--passives",
+            "0",
+            "--detractors",
+            "0",
+        ],
+        "",
+        1,
+        "no one answered",
+    );
+    fails(
+        &["nps", "--promoters", "1", "--passives", "1"],
+        "",
+        1,
+        "detractors is required",
+    );
+    fails(
+        &["nps", "--answers", "-"],
+        "score\nn/a\n",
+        1,
+        "stdin: no answer from 0 to 10 was found",
+    );
+    fails(
+        &["nps", "--answers", "/no/such/file"],
+        "",
+        1,
+        "cannot read /no/such/file",
+    );
+    fails(
+        &[
+            "nps",
+            "--promoters",
+            "5",
+            "--passives",
+            "3",
+            "--detractors",
+            "2",
+            "--change",
+            "0",
+        ],
+        "",
+        1,
+        "change must be more than 0 and at most 200 points",
+    );
+    fails(
+        &["nps", "--before-counts", "1,1,1", "--after-counts", "0,0,0"],
+        "",
+        1,
+        "after: promoters, passives and detractors are all zero",
+    );
+}
+
+#[test]
+fn command_lines_that_cannot_be_understood_exit_2() {
+    fails(&["nps"], "", 2, "nps needs one of");
+    fails(
+        &["nps", "--promoters", "1", "--answers", "-"],
+        "",
+        2,
+        "nps needs one of",
+    );
+    fails(
+        &["nps", "--before", "-", "--after", "-"],
+        "",
+        2,
+        "cannot both read standard input",
+    );
+    fails(
+        &["nps", "--before", "-"],
+        "",
+        2,
+        "--after FILE or --after-counts",
+    );
+    fails(
+        &["nps", "--before-counts", "1,2", "--after-counts", "1,2,3"],
+        "",
+        2,
+        "takes promoters,passives,detractors",
+    );
+    fails(&["nps", "extra"], "", 2, "nps takes no argument");
+}
