@@ -2,7 +2,8 @@
 # Benchmarks, figures only (not a test: nothing here fails on a slow result). First the table of
 # issue 12 (transfer, first figure, CDNOW_master in the browser and in the CLI, lifetimes for
 # comparison) with the first figure broken down into phases; then the order import natively
-# (generated exports), the fits on the CDNOW sample, and the import in the browser's worker.
+# (generated exports), the fits on the CDNOW sample, the import in the browser's worker, and
+# the member import natively and in a browser worker (1 million generated members).
 #
 # The CDNOW files are looked for in ../shared/data next to the repository (or next to its main
 # worktree); RETENTION_DATA=DIR points elsewhere. Rows that need them are left out without.
@@ -70,4 +71,8 @@ echo
 echo "== native: BG/NBD + Gamma-Gamma on the CDNOW sample (published: r 0.243, alpha 4.414, a 0.793, b 2.426)"
 cargo run -q -p retention-core --profile fast --example cdnow -- "${DATA:-none}/CDNOW_sample.txt"
 echo
+echo "== native: member import, sniff + parse + analyse (profile fast, as the CLI)"
+cargo run -q -p retention-core --profile fast --example members_bench
+echo
 node bench/browser-import.mjs
+node bench/browser-members.mjs

@@ -2,7 +2,8 @@
 //!
 //! `retention calc` computes every figure from S, E and N (and spend, frequency, ...);
 //! `retention analyze` reads an order export and counts S, E and N per period, cohorts and
-//! the customers to win back. Both print a table, or JSON with `--json`. Every formula lives
+//! the customers to win back; `retention members` and `retention survivors` do the same for
+//! memberships (members.rs). Each prints a table, or JSON with `--json`. Every formula lives
 //! in `retention-core`; this crate only reads arguments and writes text.
 
 /// Appends a line to `out`: text for standard output, which [`emit`] writes, so that a closed
@@ -22,6 +23,7 @@ macro_rules! outln {
 mod analyze;
 mod args;
 mod calc;
+mod members;
 mod nps;
 
 use std::process::ExitCode;
@@ -32,6 +34,9 @@ retention: customer retention, churn and lifetime value
 Usage:
   retention calc --start S --end E --new N [options]
   retention analyze FILE [options]
+  retention members FILE [options]
+  retention members --start S --cancelled C --new N [options]
+  retention survivors [FILE] [options]
   retention nps --promoters P --passives A --detractors D [options]
   retention nps --answers FILE|- [options]
   retention nps --before FILE|- --after FILE|- [options]
@@ -69,6 +74,38 @@ cohorts, the inactive customers and the calculator inputs of the last complete p
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
 
+retention members FILE: reads a member export (CSV, TSV or a spreadsheet: one row per
+membership with a member id, a start date, an end or cancellation date that is empty while
+still a member, optionally a fee and a plan; the layout is detected) and prints survival by months since
+the start (Kaplan-Meier), the sBG model with today's members projected and valued,
+members in and out per period, cohorts, the members at risk by plan and tenure, the
+months in which cancellations cluster, and the members calculator's inputs.
+  --reference DATE     the day to count at, yyyy-mm-dd (default: the last date in the file)
+  --period P           month, quarter or year for the table of periods (default month)
+  --fee X              the fee for members without one in the file
+  --fee-period P       the period the file's fees are for: month, quarter or year (default month)
+  --margin M           gross margin on the fee in percent
+  --discount-rate D    yearly discount rate in percent (default 10)
+  --horizon N          months to project ahead (default 12)
+  --sheet NAME         the sheet of a spreadsheet to read (default the first)
+  --locale L, --currency C, --json
+
+retention members --start S --cancelled C --new N: the members calculator. S members at
+the start of a period, C of them cancelled, N new members still there at its end.
+  --fee F              the fee per period (for member CLV)
+  --margin M           gross margin on the fee in percent
+  --discount-rate D    yearly discount rate in percent (for discounted member CLV)
+  --period P           month, quarter or year (default month)
+  --locale L, --currency C, --json
+
+retention survivors [FILE]: fits the shifted-beta-geometric model (Fader & Hardie 2007) to
+a survivors table: one line per period with the members of one cohort still active
+(0;1000, 1;631, ...). Reads stdin without FILE or with -.
+  --period P           the length of a period (default year)
+  --horizon N          periods to project beyond the table (default 10)
+  --discount-rate D    yearly discount rate in percent (default 10)
+  --fee F, --margin M  a member's fee per period and margin, for residual value
+  --locale L, --currency C, --json
 retention nps: the Net Promoter Score (% promoters - % detractors) with its standard
 error, 95% interval and band; or two surveys compared with a z test at 5%.
   --promoters P        respondents who answered 9 or 10
@@ -118,7 +155,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage(
-            "a command is needed: calc, analyze or nps".into(),
+            "a command is needed: calc, analyze, members, survivors or nps".into(),
         ));
     };
     match command.as_str() {
@@ -126,6 +163,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "-V" | "--version" => emit(&format!("retention {}\n", env!("CARGO_PKG_VERSION"))),
         "calc" => calc::run(rest),
         "analyze" | "analyse" => analyze::run(rest),
+        "members" => members::run(rest),
+        "survivors" => members::run_survivors(rest),
         "nps" => nps::run(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }

@@ -559,7 +559,38 @@ fn every_output_into_a_closed_pipe_ends_quietly() {
     let calc = ["calc", "--start", "1000", "--end", "1050", "--new", "200"];
     let nps = ["nps", "--answers", answers.as_str()];
     let analyze = ["analyze", file.as_str()];
-    for command in [&calc[..], &nps[..], &analyze[..], &["--help"][..]] {
+    let members_text: String = (0..40)
+        .map(|i| {
+            let end = if i % 3 == 0 { "" } else { "2024-09-30" };
+            format!("m{i},2024-0{}-01,{end},20\n", i % 9 + 1)
+        })
+        .collect();
+    let members_file = write(
+        &dir,
+        "members.csv",
+        format!("member,start,end,fee\n{members_text}").as_bytes(),
+    );
+    let members = ["members", members_file.as_str()];
+    let calculator = [
+        "members",
+        "--start",
+        "500",
+        "--cancelled",
+        "40",
+        "--new",
+        "60",
+    ];
+    let survivors_file = write(&dir, "survivors.txt", b"0;1000\n1;631\n2;468\n3;382\n");
+    let survivors = ["survivors", survivors_file.as_str()];
+    for command in [
+        &calc[..],
+        &nps[..],
+        &analyze[..],
+        &members[..],
+        &calculator[..],
+        &survivors[..],
+        &["--help"][..],
+    ] {
         into_a_closed_pipe(command, false);
         into_a_closed_pipe(&[command, &["--json"]].concat(), false);
     }

@@ -40,6 +40,7 @@ mod explain;
 mod forecast;
 mod format;
 mod locale;
+mod members;
 mod metrics;
 mod nps;
 mod orders;
@@ -62,6 +63,19 @@ pub use forecast::{
 };
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
+pub use members::{
+    analyse_members, analyse_survivors, calculate_members, explain_members, parse_members,
+    parse_survivors, sniff_members, CancellationCluster, ConstantChurn, Lifetimes, MemberAdvice,
+    MemberBadRow, MemberBadRowReason, MemberCohort, MemberColumnGuess, MemberColumnKind,
+    MemberError, MemberExplanation, MemberField, MemberFigure, MemberImportError,
+    MemberImportStats, MemberInputs, MemberLog, MemberMapping, MemberOptions, MemberPeriod,
+    MemberPreview, MemberReport, MemberRetention, MemberSummary, MemberValue, PlanRisk, PooledFit,
+    Residual, Sbg, SbgError, SbgFit, Subscription, SurvivalPoint, SurvivalStep,
+    SurvivorExplanation, SurvivorFigure, SurvivorInsight, SurvivorOptions, Survivors,
+    SurvivorsError, SurvivorsReport, TenureRisk, MAX_HORIZON, MAX_MEMBER_COHORTS,
+    MAX_MEMBER_HORIZON, MAX_MEMBER_PERIODS, MAX_PLANS, MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS,
+    MIN_COHORT_FIT, MIN_DISCOUNT_RATE, MIN_SURVIVOR_FIGURES,
+};
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
@@ -84,7 +98,7 @@ pub use orders::{
     SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
     MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
 };
-pub use orders::{read_workbook, sheet_names, sniff_workbook};
+pub use orders::{read_workbook, sheet_names, sheet_text, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};

@@ -20,12 +20,14 @@
 //!
 //! Modules by concern: this one holds the calculator's functions and the one error helper
 //! (with its coded form); `input` reads `calculate`'s input object, `orders` the order import
-//! (`sniffOrders`, `sheetNames`, `OrderReader`, `Analyzer`), `nps` the Net Promoter Score,
-//! `session` the import worker's entry point, and `types` the TypeScript types, which match
-//! the serde output of the core's types (`tests/js` checks every key and name the API returns
-//! against the generated `.d.ts`).
+//! (`sniffOrders`, `sheetNames`, `sheetText`, `OrderReader`, `Analyzer`), `members` the members side
+//! (`calculateMembers`, `survivors`, `sniffMembers`, `MemberAnalyzer`, with its own TypeScript
+//! types), `nps` the Net Promoter Score, `session` the import worker's entry point, and `types`
+//! the TypeScript types, which match the serde output of the core's types (`tests/js` checks
+//! every key and name the API returns against the generated `.d.ts`).
 
 mod input;
+mod members;
 mod nps;
 mod orders;
 mod session;

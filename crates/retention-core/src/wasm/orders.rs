@@ -1,5 +1,5 @@
-//! The order import: `sniffOrders`, `sheetNames`, the streaming `OrderReader` and the
-//! `Analyzer` class.
+//! The order import: `sniffOrders`, `sheetNames` and `sheetText`, the streaming `OrderReader`
+//! and the `Analyzer` class.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -50,6 +50,16 @@ pub fn sheet_names(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &[u8],
 ) -> Result<Vec<String>, JsValue> {
     crate::sheet_names(bytes).map_err(|e| coded_error(e.code(), &e))
+}
+
+/// A sheet of a workbook (default the first) as tab-separated text, date cells as
+/// `yyyy-mm-dd`: for readers that take text, such as `sniffMembers` and `MemberAnalyzer`.
+#[wasm_bindgen(js_name = "sheetText")]
+pub fn sheet_text(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &[u8],
+    sheet: Option<String>,
+) -> Result<String, JsValue> {
+    crate::sheet_text(bytes, sheet.as_deref()).map_err(|e| coded_error(e.code(), &e))
 }
 
 /// Reads an export as a stream: feed it the file's chunks (any size and split), then
