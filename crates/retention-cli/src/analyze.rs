@@ -1,9 +1,10 @@
 //! `retention analyze FILE`: an order export in, retention figures out.
 
 use retention_core::{
-    format_count, format_decimal, format_input, format_percent, inactive_csv, parse_orders,
-    sniff_orders, summarise_orders, Date, Delimiter, FitError, Forecast, ForecastOptions,
-    Forecaster, ImportStats, Locale, Mapping, Period, Preview, Summary, SummaryOptions,
+    customer_summaries, format_count, format_decimal, format_input, format_percent, inactive_csv,
+    parse_orders, read_summary_file, sniff_orders, summarise_orders, summary_csv, Date, Delimiter,
+    FitError, Forecast, ForecastOptions, Forecaster, ImportStats, Locale, Mapping, Period, Preview,
+    Summary, SummaryBadRow, SummaryFile, SummaryFileError, SummaryOptions, TimeUnit,
 };
 use serde::Serialize;
 
@@ -32,6 +33,10 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "reference",
             "show",
             "inactive-csv",
+            "summary-csv",
+            "time-unit",
+            "horizon",
+            "margin",
             "locale",
         ],
         &["json", "help"],
@@ -63,10 +68,34 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage("--window must be at least 1 month".into()));
     }
     let show = args.whole("show", 10)? as usize;
+    let forecast_options = ForecastOptions {
+        top: show,
+        horizon_weeks: args.number("horizon")?.unwrap_or(52.0),
+        margin: args.number("margin")?,
+    };
+    if forecast_options.horizon_weeks < 0.0 {
+        return Err(Failure::Usage("--horizon must be 0 weeks or more".into()));
+    }
+    let unit = match args.value("time-unit").map(str::trim) {
+        None | Some("days") => TimeUnit::Days,
+        Some("weeks") => TimeUnit::Weeks,
+        Some(other) => {
+            return Err(Failure::Usage(format!(
+                "--time-unit must be days or weeks, not '{other}'"
+            )))
+        }
+    };
 
     let bytes =
         std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
     let text = decode(bytes, path);
+    // A per-customer summary (the warehouse SQL's, lifetimes', PyMC-Marketing's) goes
+    // straight to the fit.
+    match read_summary_file(&text, unit) {
+        Ok(file) => return summary_file(path, &file, forecast_options, &args, locale),
+        Err(SummaryFileError::MissingColumn { .. }) => {}
+        Err(e) => return Err(Failure::Input(format!("{path}: {e}"))),
+    }
     let preview = sniff_orders(&text);
     let Some(mapping) = preview.mapping else {
         return Err(Failure::Input(format!(
@@ -82,15 +111,12 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     }
     let end = summary.reference.or(summary.last_order);
+    if let (Some(out), Some(end)) = (args.value("summary-csv"), end) {
+        std::fs::write(out, summary_csv(&log, &customer_summaries(&log, end)))
+            .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
+    }
     let forecaster = match end {
-        Some(end) => Forecaster::fit(
-            &log,
-            end,
-            ForecastOptions {
-                top: show,
-                ..ForecastOptions::default()
-            },
-        ),
+        Some(end) => Forecaster::fit(&log, end, forecast_options),
         None => Err(FitError::TooFewCustomers {
             found: 0,
             needed: 10,
@@ -126,6 +152,81 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "no orders could be read from {path}"
         )));
     }
+    Ok(())
+}
+
+/// The calculator's JSON for a summary file: what was read, and the forecast.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryFileJson<'a> {
+    file: &'a str,
+    summary_file: SummaryFileStats<'a>,
+    forecast: Option<&'a Forecast>,
+    forecast_error: Option<FitError>,
+}
+
+/// A summary file without its rows.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryFileStats<'a> {
+    rows: usize,
+    customers: u64,
+    repeat_customers: u64,
+    has_ids: bool,
+    compact: bool,
+    has_spend: bool,
+    bad_row_count: usize,
+    bad_rows: &'a [SummaryBadRow],
+}
+
+/// `retention analyze summary.csv`: straight to the fit and the forecast.
+fn summary_file(
+    path: &str,
+    file: &SummaryFile,
+    options: ForecastOptions,
+    args: &Args,
+    locale: Locale,
+) -> Result<(), Failure> {
+    let forecaster = Forecaster::fit_summaries(file, options);
+    let forecast = forecaster
+        .as_ref()
+        .map(Forecaster::forecast)
+        .map_err(|e| *e);
+    if args.has("json") {
+        return print_json(&SummaryFileJson {
+            file: path,
+            summary_file: SummaryFileStats {
+                rows: file.row_count,
+                customers: file.customers,
+                repeat_customers: file.repeat_customers,
+                has_ids: file.has_ids,
+                compact: file.compact,
+                has_spend: file.has_spend,
+                bad_row_count: file.bad_row_count,
+                bad_rows: &file.bad_rows,
+            },
+            forecast: forecast.ok(),
+            forecast_error: forecast.err(),
+        });
+    }
+    let out = Printer { locale };
+    println!(
+        "{path}: a per-customer summary: {} rows, {} customers, {} of whom bought again{}",
+        out.count(file.row_count as u64),
+        out.count(file.customers),
+        out.count(file.repeat_customers),
+        if file.compact { " (compact)" } else { "" },
+    );
+    if file.bad_row_count > 0 {
+        println!(
+            "  bad rows (first 10 of {}):",
+            out.count(file.bad_row_count as u64)
+        );
+        for bad in file.bad_rows.iter().take(10) {
+            println!("    line {}: {}", bad.line, bad.problem);
+        }
+    }
+    out.forecast(forecast);
     Ok(())
 }
 
@@ -374,10 +475,12 @@ impl Printer {
         };
         let (b, g) = (f.purchases, f.spend);
         println!(
-            "Forecast for the next {} weeks, fitted on {} customers up to {}:",
+            "Forecast for the next {} weeks, fitted on {} customers{}:",
             n(f.options.horizon_weeks, 0),
             format_count(f.customers as u64, self.locale),
             f.calibration_end
+                .map(|end| format!(" up to {end}"))
+                .unwrap_or_default()
         );
         println!(
             "  BG/NBD r {} alpha {} a {} b {}; Gamma-Gamma p {} q {} gamma {}",

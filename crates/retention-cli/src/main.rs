@@ -8,6 +8,7 @@
 mod analyze;
 mod args;
 mod calc;
+mod sql;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ retention: customer retention, churn and lifetime value
 Usage:
   retention calc --start S --end E --new N [options]
   retention analyze FILE [options]
+  retention sql --dialect D --table T --customer C --date D --amount A [options]
   retention --help | --version
 
 retention calc: every figure from the customers at the start (S) and end (E) of a period
@@ -45,8 +47,39 @@ customers and the calculator inputs of the last complete period.
   --reference DATE     the day to count at, yyyy-mm-dd (default: the last order)
   --show N             inactive customers to list (default 10)
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
+  --summary-csv PATH   write each customer's history to PATH: customer, frequency, recency,
+                       T, monetary_value in days, as `retention sql` and lifetimes write it
+  --horizon W          weeks to forecast (default 52)
+  --margin M           gross margin in percent, for profit CLV
+  --time-unit U        days (default) or weeks: the unit of recency and T in a summary file
+A per-customer summary file (columns frequency, recency, T and monetary_value, optionally a
+customer id and a count: the output of `retention sql`, lifetimes or PyMC-Marketing) goes
+straight to the fit and the forecast.
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
+
+retention sql: prints the SQL that lets a data warehouse do the counting: one SELECT
+statement that follows the import's rules (what is an order, refunds, left-out statuses),
+each stated in a comment. Names are quoted for the dialect; put a name in double quotes
+(\"Order ID\") to keep its case exactly.
+  --dialect D          bigquery, snowflake, postgres (also Redshift), duckdb or spark
+  --table T            the orders table, optionally schema.table or project.dataset.table
+  --customer C         the customer id column
+  --date D             the order date column
+  --amount A           the order total column; or --quantity Q --price P; or --line-amount L
+  --order O            the order number column: rows sharing one are one order
+  --status S           the status column: cancelled, refunded, failed, ... orders left out
+  --refunded R         the refunded amount column, taken off the order's amount
+  --cancelled-at C     a column whose value marks an order cancelled
+  --end DATE           the observation end, yyyy-mm-dd (default: the last purchase)
+  --what W             summary (default: customer, frequency, recency, T, monetary_value,
+                       days), compact (grouped, with count), periods (S, E, N), cohorts
+                       or scoring (P(alive), expected purchases, CLV per customer)
+  --period P           month, quarter or year, for periods (default month)
+  --window M           months a purchase keeps a customer active (default 12)
+  --model FILE         for scoring: the JSON of `retention analyze --json`
+  --horizon W          for scoring: weeks ahead (default 52)
+  --margin M           for scoring: gross margin in percent, for profit CLV
 
 Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
 message says which), 2 for a command line that cannot be understood.
@@ -96,6 +129,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "calc" => calc::run(rest),
         "analyze" | "analyse" => analyze::run(rest),
+        "sql" => sql::run(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
 }

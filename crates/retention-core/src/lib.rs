@@ -41,13 +41,17 @@ mod parse;
 mod periods;
 mod predict;
 mod scenario;
+mod sql;
+mod summary_file;
 #[cfg(feature = "wasm")]
 mod wasm;
 
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
-pub use forecast::{customer_summaries, CustomerForecast, Forecast, ForecastOptions, Forecaster};
+pub use forecast::{
+    customer_summaries, CustomerForecast, CustomerSource, Forecast, ForecastOptions, Forecaster,
+};
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
 pub use metrics::{
@@ -67,3 +71,11 @@ pub use predict::{
     hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma, Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};
+pub use sql::{
+    warehouse_sql, Dialect, Models, SqlColumn, SqlError, SqlOutput, WarehouseQuery,
+    MAX_SERIES_TERMS,
+};
+pub use summary_file::{
+    read_summary_file, summary_csv, SummaryBadRow, SummaryFile, SummaryFileError, SummaryRow,
+    SummaryRowProblem, TimeUnit, MAX_SUMMARY_CUSTOMERS,
+};

@@ -28,6 +28,7 @@ pub use import::{
 };
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
+pub(crate) use scan::{Record, Scanner};
 pub use sniff::{sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, PREVIEW_ROWS};
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
