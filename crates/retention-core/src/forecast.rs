@@ -198,14 +198,20 @@ impl Forecaster {
         source: &impl CustomerSource,
     ) -> Result<Forecaster, FitError> {
         let plain: Vec<CustomerSummary> = summaries.iter().map(|(_, s)| *s).collect();
-        let purchases = BgNbd::fit(&plain)?;
+        // The fits see the customers in one order, whatever order the log or the summary file
+        // (a warehouse returns rows in any order) gives them: the same histories, the same fit.
+        let mut sorted = plain.clone();
+        sorted.sort_unstable_by(|p, q| {
+            (p.frequency.cmp(&q.frequency))
+                .then(p.recency.total_cmp(&q.recency))
+                .then(p.age.total_cmp(&q.age))
+                .then(p.mean_spend.total_cmp(&q.mean_spend))
+        });
+        let purchases = BgNbd::fit(&sorted)?;
         // Gamma-Gamma models positive spend: repeat days worth nothing (free orders, zero
         // amounts in the export) say nothing about it, so those customers sit out its fit.
-        let spenders: Vec<CustomerSummary> = plain
-            .iter()
-            .copied()
-            .filter(|s| s.mean_spend > 0.0)
-            .collect();
+        sorted.retain(|s| s.mean_spend > 0.0);
+        let spenders = sorted;
         let spend = GammaGamma::fit(&spenders)?;
         let predictions = predict(
             &purchases,
