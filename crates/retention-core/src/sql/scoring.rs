@@ -12,19 +12,23 @@
 use super::{Ctes, Dialect, Models, SqlError, WarehouseQuery};
 use crate::BgNbd;
 
-/// The most series terms the SQL sums for expected purchases: more would make the query slow
-/// in any warehouse (rows = distinct histories × terms).
+/// The most series terms the SQL sums for one history's expected purchases: more would make
+/// the query slow in any warehouse (rows = distinct histories × terms).
 pub const MAX_SERIES_TERMS: u64 = 20_000;
+
+/// Repeat-purchase counts checked one by one when the series' first form is summed for all of
+/// them: past this, such histories get no expected purchases (NULL).
+const MAX_CHECKED: u32 = 2_000;
+
+/// The largest repeat-purchase count a series length applies to: all of them.
+const ANY_X: u32 = i32::MAX as u32;
 
 /// What cutting the series off may change in a customer's expected purchases, at most.
 pub(super) const CUT_OFF_ERROR: f64 = 1e-12;
 
-/// Repeat-purchase counts checked beyond the last one that uses the series' first form; past
-/// it the terms only shrink.
+/// Repeat-purchase counts checked beyond the first that uses Euler's form; past them the
+/// terms only shrink.
 const CHECK_BEYOND: u32 = 200;
-
-/// The most repeat purchases for which the series' first form may be the one summed.
-const MAX_FIRST_FORM: u32 = 10_000;
 
 /// Where `predict` takes the mean of two nearby models: at a = 1 (the formula divides by
 /// a − 1) and, for customers without repeat purchases, at a + b = 1.
@@ -37,13 +41,23 @@ struct Side {
     max_x: u32,
 }
 
+/// How many series terms the histories with `x_from..=x_to` repeat purchases need, per side.
+struct Length {
+    side: usize,
+    x_from: u32,
+    x_to: u32,
+    terms: u64,
+}
+
 /// A checked scoring query: the models, the sides and how many terms to sum.
 pub(super) struct Scoring {
     models: Models,
     horizon: f64,
     share: f64,
     sides: Vec<Side>,
-    terms: u64,
+    lengths: Vec<Length>,
+    /// What the lengths leave out, in words; empty when they cover every history.
+    uncovered: String,
 }
 
 impl Scoring {
@@ -81,21 +95,32 @@ impl Scoring {
         } else {
             vec![Side::all(a, b, 1.0)]
         };
-        let mut terms = 2;
-        for side in &sides {
+        let mut lengths = Vec::new();
+        let mut uncovered = Vec::new();
+        for (i, side) in sides.iter().enumerate() {
             let model = BgNbd {
                 a: side.a,
                 b: side.b,
                 ..models.purchases
             };
-            terms = terms.max(terms_needed(&model, q.horizon_weeks)?);
+            let (found, missing) = series_lengths(&model, q.horizon_weeks);
+            let covered = |x: u32| found.iter().any(|l| (l.x_from..=l.x_to).contains(&x));
+            if !covered(side.min_x) {
+                return Err(SqlError::HorizonTooLong {
+                    terms: MAX_SERIES_TERMS,
+                });
+            }
+            lengths.extend(found.into_iter().map(|l| Length { side: i, ..l }));
+            uncovered.extend(missing);
         }
+        uncovered.dedup();
         Ok(Scoring {
             models,
             horizon: q.horizon_weeks,
             share: q.margin.unwrap_or(100.0) / 100.0,
             sides,
-            terms,
+            lengths,
+            uncovered: uncovered.join(", "),
         })
     }
 
@@ -174,19 +199,42 @@ impl Scoring {
                 seven = n(7.0),
             ),
         );
+        let most = self.lengths.iter().map(|l| l.terms).max().unwrap_or(2);
+        let lengths: Vec<String> = self
+            .lengths
+            .iter()
+            .map(|l| {
+                format!(
+                    "SELECT {} AS side, {} AS x_from, {} AS x_to, {} AS terms",
+                    l.side, l.x_from, l.x_to, l.terms
+                )
+            })
+            .collect();
+        let uncovered = if self.uncovered.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\nHistories with {} repeat purchases would need more than {MAX_SERIES_TERMS}\n\
+                 terms under these models: their expected purchases (and CLV) are NULL.",
+                self.uncovered
+            )
+        };
         ctes.add(
             &format!(
-                "Term numbers m = 0 .. {}: the series 2F1(A, B; c; z) = sum over k of t_k, t_0 = 1,\n\
-                 t_(m+1) = t_m * (A + m)(B + m) / ((c + m)(m + 1)) * z, is cut after t_{}. Chosen\n\
-                 when this SQL was written: for every frequency and every T >= 0 (z is largest at T\n\
-                 = 0, and past the frequencies checked the terms only shrink) the rest of the series,\n\
-                 bounded as the calculator bounds it, changes expected purchases by less than {:e}.",
-                self.terms - 2,
-                self.terms - 1,
-                CUT_OFF_ERROR
+                "Series lengths. 2F1(A, B; c; z) = sum over k of t_k, t_0 = 1,\n\
+                 t_(m+1) = t_m * (A + m)(B + m) / ((c + m)(m + 1)) * z, is cut after `terms` terms,\n\
+                 chosen per number of repeat purchases x when this SQL was written: for every\n\
+                 T >= 0 (z is largest at T = 0; past the x checked the terms only shrink) the\n\
+                 rest of the series, bounded as the calculator bounds it, changes expected\n\
+                 purchases by less than {CUT_OFF_ERROR:e}.{uncovered}"
             ),
+            "series_lengths",
+            &lengths.join("\nUNION ALL\n"),
+        );
+        ctes.add(
+            "Term numbers m = 0, 1, ...: one row per ratio of consecutive terms.",
             "series_steps",
-            &d.numbers(self.terms - 1),
+            &d.numbers(most - 1),
         );
         ctes.add(
             "The ratio t_(m+1) / t_m of each series' consecutive terms.",
@@ -196,7 +244,8 @@ impl Scoring {
              * (CASE WHEN k.euler = 1 THEN k.side_a - 1 ELSE k.side_b + k.x END + s.n)\n  \
              / NULLIF((k.c + s.n) * (s.n + 1), 0) * k.z AS ratio\n\
              FROM series_keys AS k\n\
-             CROSS JOIN series_steps AS s",
+             JOIN series_lengths AS l ON l.side = k.side AND k.x BETWEEN l.x_from AND l.x_to\n\
+             JOIN series_steps AS s ON s.n < l.terms - 1",
         );
         let window =
             "OVER (PARTITION BY side, x, age_days ORDER BY m ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
@@ -253,7 +302,7 @@ impl Scoring {
                  / (m.p * c.frequency + m.q - 1)\n  END AS expected_spend,\n  \
                  f.factor,\n  m.share\n\
                  FROM customers AS c\n\
-                 JOIN purchase_factors AS f ON f.x = c.frequency AND f.age_days = c.age_days\n\
+                 LEFT JOIN purchase_factors AS f ON f.x = c.frequency AND f.age_days = c.age_days\n\
                  CROSS JOIN model AS m",
                 one = n(1.0),
                 seven = n(7.0),
@@ -295,47 +344,93 @@ impl Side {
     }
 }
 
-/// How many series terms (t_0, t_1, …) expected purchases need under `model` over `horizon`
-/// weeks for every customer, or an error past [`MAX_SERIES_TERMS`].
+/// How many series terms (t_0, t_1, …) the histories with x repeat purchases need under
+/// `model` over `horizon` weeks, for every T ≥ 0, as runs of x with one (rounded up) length;
+/// and the runs of x that would need more than [`MAX_SERIES_TERMS`], in words.
 ///
-/// The worst case is T = 0 (z largest). Frequencies up to the first that uses Euler's form are
-/// checked one by one, and [`CHECK_BEYOND`] more: past them the series' ratios only shrink (c
-/// grows with x while the upper parameters stay), so fewer terms do.
-fn terms_needed(model: &BgNbd, horizon: f64) -> Result<u64, SqlError> {
+/// The worst case is T = 0 (z largest). Each x up to the first that uses Euler's form is
+/// checked (at most [`MAX_CHECKED`] of them), and [`CHECK_BEYOND`] more: past them the series'
+/// ratios only shrink (c grows with x while the upper parameters stay), so the longest of the
+/// checked Euler lengths holds for every larger x.
+fn series_lengths(model: &BgNbd, horizon: f64) -> (Vec<Length>, Vec<String>) {
     let BgNbd { r, alpha, a, b } = *model;
     let z = horizon / (alpha + horizon);
     let ln_1mz = alpha.ln() - (alpha + horizon).ln();
-    let euler_from = (0..)
-        .find(|&x| {
-            let x = f64::from(x);
-            x > f64::from(MAX_FIRST_FORM)
-                || ((a + b - 1.0 - r) * (a - 1.0)).abs() < (r + x) * (b + x)
-        })
-        .unwrap_or(0u32);
-    // Past this the first form's terms grow for thousands of steps: too long in any case.
-    if euler_from > MAX_FIRST_FORM {
-        return Err(SqlError::HorizonTooLong {
-            terms: MAX_SERIES_TERMS,
-        });
-    }
-    let mut most = 2;
-    for x in 0..=euler_from + CHECK_BEYOND {
+    let euler = |x: u32| {
+        let x = f64::from(x);
+        ((a + b - 1.0 - r) * (a - 1.0)).abs() < (r + x) * (b + x)
+    };
+    let euler_from = (0..=MAX_CHECKED).find(|&x| euler(x));
+    let last = euler_from.map_or(MAX_CHECKED, |x| x + CHECK_BEYOND);
+    let mut lengths: Vec<Length> = Vec::new();
+    let mut missing: Vec<(u32, u32)> = Vec::new();
+    let mut longest_euler = 0;
+    for x in 0..=last {
         let xf = f64::from(x);
         let c = a + b + xf - 1.0;
-        let (upper_a, upper_b, power) = if x >= euler_from {
+        let (upper_a, upper_b, power) = if euler(x) {
             (a + b - 1.0 - r, a - 1.0, a - 1.0)
         } else {
             (r + xf, b + xf, r + xf)
         };
         let scale = (c / (a - 1.0)).abs() * (ln_1mz * power).exp();
-        most = most.max(series_length(upper_a, upper_b, c, z, scale)?);
+        let Some(terms) = series_length(upper_a, upper_b, c, z, scale).map(round_up) else {
+            match missing.last_mut() {
+                Some(run) if run.1 + 1 == x => run.1 = x,
+                _ => missing.push((x, x)),
+            }
+            continue;
+        };
+        if euler(x) {
+            longest_euler = longest_euler.max(terms);
+        }
+        match lengths.last_mut() {
+            Some(l) if l.x_to + 1 == x && l.terms == terms => l.x_to = x,
+            _ => lengths.push(Length {
+                side: 0,
+                x_from: x,
+                x_to: x,
+                terms,
+            }),
+        }
     }
-    Ok(most)
+    let mut words: Vec<String> = missing
+        .iter()
+        .map(|&(from, to)| match from == to {
+            true => from.to_string(),
+            false => format!("{from} to {to}"),
+        })
+        .collect();
+    if euler_from.is_some() && longest_euler > 0 {
+        lengths.push(Length {
+            side: 0,
+            x_from: last + 1,
+            x_to: ANY_X,
+            terms: longest_euler,
+        });
+    } else if let Some(&(from, _)) = missing.last().filter(|run| run.1 == last) {
+        words.pop();
+        words.push(format!("{from} or more"));
+    } else {
+        words.push(format!("more than {last}"));
+    }
+    (lengths, words)
+}
+
+/// `terms` rounded up to 2^k or 1.5 · 2^k: a few lengths for all the x, at most half as many
+/// terms again as needed.
+fn round_up(terms: u64) -> u64 {
+    let power = terms.next_power_of_two();
+    if power / 4 * 3 >= terms {
+        power / 4 * 3
+    } else {
+        power
+    }
 }
 
 /// Terms of ₂F₁(a, b; c; z) to sum until the rest, times `scale`, is below
 /// [`CUT_OFF_ERROR`], with the calculator's bound on the rest.
-fn series_length(a: f64, b: f64, c: f64, z: f64, scale: f64) -> Result<u64, SqlError> {
+fn series_length(a: f64, b: f64, c: f64, z: f64, scale: f64) -> Option<u64> {
     let alpha = (a.abs() * b.abs() - c).max(0.0);
     let beta = (a.abs() + b.abs() - c - 1.0).max(0.0);
     let mut term = 1.0f64;
@@ -343,22 +438,20 @@ fn series_length(a: f64, b: f64, c: f64, z: f64, scale: f64) -> Result<u64, SqlE
         let m = n as f64;
         term *= (a + m) * (b + m) / ((c + m) * (m + 1.0)) * z;
         if term == 0.0 {
-            return Ok(n + 2);
+            return Some(n + 2);
         }
         let next = m + 1.0;
         if c + next > 0.0 {
             let rho = z * (1.0 + alpha / ((c + next) * (next + 1.0)) + beta / (c + next));
             if rho < 1.0 && term.abs() * rho / (1.0 - rho) * scale <= CUT_OFF_ERROR {
-                return Ok(n + 2);
+                return Some(n + 2);
             }
         }
         if !term.is_finite() {
             break;
         }
     }
-    Err(SqlError::HorizonTooLong {
-        terms: MAX_SERIES_TERMS,
-    })
+    None
 }
 
 #[cfg(test)]
@@ -376,9 +469,16 @@ mod tests {
             b: 2.426,
         };
         let horizon = 52.0;
-        let terms = terms_needed(&model, horizon).unwrap();
-        assert!(terms > 10 && terms < 2_000, "{terms}");
-        for x in [0u32, 1, 2, 5, 30, 300] {
+        let (lengths, missing) = series_lengths(&model, horizon);
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(lengths.last().map(|l| l.x_to), Some(ANY_X));
+        for x in [0u32, 1, 2, 5, 30, 300, 5000] {
+            let terms = lengths
+                .iter()
+                .find(|l| (l.x_from..=l.x_to).contains(&x))
+                .map(|l| l.terms)
+                .unwrap();
+            assert!(terms < 2_000, "{terms}");
             for t in [0.0, 1.0, 10.0, 80.0] {
                 let xf = f64::from(x);
                 let (a, b) = (model.a, model.b);
@@ -402,19 +502,43 @@ mod tests {
         }
     }
 
+    /// Dropout without spread (a and b at the fit's edge) makes the first form long for many
+    /// repeat purchases: those get NULL, said in words.
+    #[test]
+    fn histories_the_series_cannot_reach_are_named() {
+        let model = BgNbd {
+            r: 0.488,
+            alpha: 3.53,
+            a: 6134.0,
+            b: 22026.0,
+        };
+        let (lengths, missing) = series_lengths(&model, 52.0);
+        assert_eq!(lengths[0].x_from, 0);
+        assert!(!missing.is_empty());
+        assert!(lengths.iter().all(|l| l.terms <= MAX_SERIES_TERMS));
+    }
+
     #[test]
     fn a_horizon_too_long_is_an_error() {
-        let model = BgNbd {
-            r: 0.243,
-            alpha: 1e-3,
-            a: 0.793,
-            b: 2.426,
-        };
-        assert_eq!(
-            terms_needed(&model, 1e6),
-            Err(SqlError::HorizonTooLong {
-                terms: MAX_SERIES_TERMS
-            })
-        );
+        let mut query = WarehouseQuery::new(Dialect::DuckDb, "t", "c", "d", "a");
+        query.output = super::super::SqlOutput::Scoring;
+        query.models = Some(Models {
+            purchases: BgNbd {
+                r: 0.243,
+                alpha: 1e-3,
+                a: 0.793,
+                b: 2.426,
+            },
+            spend: crate::GammaGamma {
+                p: 6.25,
+                q: 3.74,
+                gamma: 15.44,
+            },
+        });
+        query.horizon_weeks = 1e7;
+        assert!(matches!(
+            Scoring::new(&query),
+            Err(SqlError::HorizonTooLong { .. })
+        ));
     }
 }
