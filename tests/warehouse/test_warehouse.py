@@ -493,11 +493,19 @@ class GeneratedOrders(Compare, unittest.TestCase):
         monthly = self.core("total")
         quarterly = self.core("total", "--period", "quarter", "--window", "4",
                               "--reference", "2024-05-17")
+        # A window shorter than a period: a purchase early in a quarter keeps nobody active
+        # at its end.
+        short = self.core("total", "--period", "quarter", "--window", "2")
+        yearly = self.core("total", "--period", "year", "--reference", "2024-09-30")
         for d in dialects():
             with self.subTest(dialect=d):
                 self.periods(warehouse(d, *args, "--what", "periods"), monthly)
                 self.periods(warehouse(d, *args, "--what", "periods", "--period", "quarter",
                                        "--window", "4", "--end", "2024-05-17"), quarterly)
+                self.periods(warehouse(d, *args, "--what", "periods", "--period", "quarter",
+                                       "--window", "2"), short)
+                self.periods(warehouse(d, *args, "--what", "periods", "--period", "year",
+                                       "--end", "2024-09-30"), yearly)
                 self.cohorts(warehouse(d, *args, "--what", "cohorts"), monthly)
 
     def test_an_observation_end_leaves_later_purchases_out(self):

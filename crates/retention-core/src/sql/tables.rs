@@ -147,68 +147,83 @@ pub(super) fn periods(q: &WarehouseQuery, ctes: &mut Ctes, sql: &mut String) {
         ),
     );
     ctes.add(
-        "The months in which each customer bought.",
-        "customer_months",
+        "The months in which each customer bought, and what each keeps active. Complete\n\
+         periods' ends: a purchase in month m keeps its customer active at the ends of the\n\
+         periods from its own (lo) to the one holding month m + window - 1 (hi); an empty\n\
+         span (hi < lo) when the window is shorter than a period and ends before it does.",
+        "month_spans",
         &format!(
-            "SELECT DISTINCT customer_key, {} AS month_index\nFROM purchases",
-            month_index("order_day")
+            "SELECT\n  customer_key,\n  month_index,\n  {} AS lo,\n  {} AS hi\n\
+             FROM (SELECT DISTINCT customer_key, {} AS month_index FROM purchases) AS m",
+            pi("month_index"),
+            floor_div(&format!("month_index + {}", window - len), len),
+            month_index("order_day"),
         ),
     );
     ctes.add(
-        "Steps from a purchase's period to the last period whose end it keeps active.",
-        "window_steps",
-        &d.numbers((window / len + 2) as u64),
+        "covered_to: the last period end the customer's earlier months keep them active at\n\
+         (spans only grow later as the months do).",
+        "coverage",
+        "SELECT\n  customer_key,\n  lo,\n  hi,\n  \
+         MAX(CASE WHEN lo <= hi THEN hi END) OVER (\n    PARTITION BY customer_key ORDER BY month_index\n    \
+         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING\n  ) AS covered_to\n\
+         FROM month_spans",
     );
     ctes.add(
+        "Each customer's first purchase period and last purchase day.",
+        "customer_bounds",
         &format!(
-            "Active: a customer is active at a day when they bought within the {window} months\n\
-             up to and including it. At a complete period's end (the last day of month M) that\n\
-             is a purchase in months M - {} to M; so a purchase in month m keeps its customer\n\
-             active at the ends of the periods from its own to the one holding month m + {}.\n\
-             At the observation end (a period still running) it is a purchase on or after\n\
-             window_start.",
-            window - 1,
-            window - 1,
-        ),
-        "active_ends",
-        &format!(
-            "SELECT DISTINCT m.customer_key, {pm} + k.n AS period_index\n\
-             FROM customer_months AS m\n\
-             CROSS JOIN window_steps AS k\n\
-             CROSS JOIN period_bounds AS b\n\
-             WHERE {pm} + k.n <= {last}\n  \
-             AND {pm} + k.n <= b.last_full\n\
-             UNION ALL\n\
-             SELECT l.customer_key, b.last_period AS period_index\n\
-             FROM (SELECT customer_key, MAX(order_day) AS last_day FROM purchases GROUP BY customer_key) AS l\n\
-             CROSS JOIN period_bounds AS b\n\
-             WHERE b.last_full < b.last_period\n  \
-             AND l.last_day >= b.window_start",
-            pm = pi("m.month_index"),
-            last = floor_div(&format!("m.month_index + {}", window - len), len),
-        ),
-    );
-    ctes.add(
-        "N: active at a period's end but not at the previous one's, first-time buyers (whose\n\
-         first purchase is in the period) plus reactivated customers who bought before.",
-        "flagged",
-        &format!(
-            "SELECT\n  a.period_index,\n  \
-             CASE WHEN LAG(a.period_index) OVER (PARTITION BY a.customer_key ORDER BY a.period_index)\n    \
-             = a.period_index - 1 THEN 0 ELSE 1 END AS is_new,\n  \
-             CASE WHEN a.period_index = f.first_period THEN 1 ELSE 0 END AS is_first\n\
-             FROM active_ends AS a\n\
-             JOIN (\n  SELECT customer_key, {} AS first_period\n  FROM purchases\n  GROUP BY customer_key\n\
-             ) AS f ON f.customer_key = a.customer_key",
+            "SELECT customer_key, {} AS first_period, MAX(order_day) AS last_day\n\
+             FROM purchases\nGROUP BY customer_key",
             pi(&month_index("MIN(order_day)")),
         ),
     );
     ctes.add(
-        "E and N per period.",
-        "period_counts",
-        "SELECT\n  period_index,\n  COUNT(*) AS active_end,\n  SUM(is_new) AS new_customers,\n  \
-         SUM(is_new * is_first) AS first_time\n\
-         FROM flagged\n\
+        "The complete periods at whose end a customer is active, as pieces that do not\n\
+         overlap: each month adds the periods its span covers beyond covered_to. A piece that\n\
+         starts after a gap starts a run: the customer is new (N) at its first period, a\n\
+         first-time buyer when that is the period of their first purchase, else reactivated.",
+        "pieces",
+        "SELECT\n  c.customer_key,\n  \
+         CASE WHEN c.covered_to IS NULL OR c.lo > c.covered_to + 1 THEN c.lo ELSE c.covered_to + 1 END AS piece_from,\n  \
+         CASE WHEN c.hi < b.last_full THEN c.hi ELSE b.last_full END AS piece_to,\n  \
+         CASE WHEN c.covered_to IS NULL OR c.lo > c.covered_to + 1 THEN 1 ELSE 0 END AS starts_run,\n  \
+         CASE WHEN c.lo = f.first_period THEN 1 ELSE 0 END AS in_first_period\n\
+         FROM coverage AS c\n\
+         JOIN customer_bounds AS f ON f.customer_key = c.customer_key\n\
+         CROSS JOIN period_bounds AS b\n\
+         WHERE c.lo <= c.hi\n  \
+         AND (c.covered_to IS NULL OR c.hi > c.covered_to)\n  \
+         AND CASE WHEN c.covered_to IS NULL OR c.lo > c.covered_to + 1 THEN c.lo ELSE c.covered_to + 1 END <= b.last_full",
+    );
+    ctes.add(
+        "The period still running at the observation end: active when the last purchase is on\n\
+         or after window_start; new when not active at the last complete period's end.",
+        "running_period",
+        "SELECT\n  f.customer_key,\n  b.last_period,\n  \
+         CASE WHEN MAX(CASE WHEN c.lo <= b.last_full AND c.hi >= b.last_full AND c.lo <= c.hi THEN 1 ELSE 0 END) = 1\n    \
+         THEN 0 ELSE 1 END AS is_new,\n  \
+         CASE WHEN f.first_period = b.last_period THEN 1 ELSE 0 END AS in_first_period\n\
+         FROM customer_bounds AS f\n\
+         JOIN coverage AS c ON c.customer_key = f.customer_key\n\
+         CROSS JOIN period_bounds AS b\n\
+         WHERE b.last_full < b.last_period\n  \
+         AND f.last_day >= b.window_start\n\
+         GROUP BY f.customer_key, b.last_period, f.first_period",
+    );
+    ctes.add(
+        "Changes per period: E rises by one where a piece starts and falls after it ends.",
+        "period_changes",
+        "SELECT period_index, SUM(delta) AS delta, SUM(new_customers) AS new_customers, \
+         SUM(first_time) AS first_time\n\
+         FROM (\n  \
+         SELECT piece_from AS period_index, 1 AS delta, starts_run AS new_customers,\n    \
+         starts_run * in_first_period AS first_time\n  FROM pieces\n  \
+         UNION ALL\n  \
+         SELECT piece_to + 1, -1, 0, 0 FROM pieces\n  \
+         UNION ALL\n  \
+         SELECT last_period, 1, is_new, is_new * in_first_period FROM running_period\n\
+         ) AS d\n\
          GROUP BY period_index",
     );
     ctes.add(
@@ -234,22 +249,29 @@ pub(super) fn periods(q: &WarehouseQuery, ctes: &mut Ctes, sql: &mut String) {
          CROSS JOIN period_numbers AS k\n\
          WHERE k.n <= b.last_period - b.first_period",
     );
+    ctes.add(
+        "E: the changes added up, period by period.",
+        "period_counts",
+        "SELECT\n  g.period_index,\n  g.last_full,\n  \
+         SUM(COALESCE(c.delta, 0)) OVER (ORDER BY g.period_index ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS active_end,\n  \
+         COALESCE(c.new_customers, 0) AS new_customers,\n  COALESCE(c.first_time, 0) AS first_time\n\
+         FROM period_grid AS g\n\
+         LEFT JOIN period_changes AS c ON c.period_index = g.period_index",
+    );
     let qn = |name: &str| d.quote(name);
     ctes.finish(
         sql,
         "S = E of the period before (0 for the first); reactivated = N - first_time.",
         &format!(
-            "SELECT\n  {} AS {},\n  g.period_index <= g.last_full AS {},\n  \
-             COALESCE(LAG(COALESCE(c.active_end, 0)) OVER (ORDER BY g.period_index), 0) AS {},\n  \
-             COALESCE(c.active_end, 0) AS {},\n  COALESCE(c.new_customers, 0) AS {},\n  \
-             COALESCE(c.first_time, 0) AS {},\n  \
-             COALESCE(c.new_customers, 0) - COALESCE(c.first_time, 0) AS {},\n  \
+            "SELECT\n  {} AS {},\n  c.period_index <= c.last_full AS {},\n  \
+             COALESCE(LAG(c.active_end) OVER (ORDER BY c.period_index), 0) AS {},\n  \
+             c.active_end AS {},\n  c.new_customers AS {},\n  c.first_time AS {},\n  \
+             c.new_customers - c.first_time AS {},\n  \
              COALESCE(s.orders, 0) AS {},\n  COALESCE(s.revenue, 0) AS {}\n\
-             FROM period_grid AS g\n\
-             LEFT JOIN period_counts AS c ON c.period_index = g.period_index\n\
-             LEFT JOIN period_sales AS s ON s.period_index = g.period_index\n\
-             ORDER BY g.period_index",
-            label(d, "g.period_index", period),
+             FROM period_counts AS c\n\
+             LEFT JOIN period_sales AS s ON s.period_index = c.period_index\n\
+             ORDER BY c.period_index",
+            label(d, "c.period_index", period),
             qn("period"),
             qn("complete"),
             qn("start"),
