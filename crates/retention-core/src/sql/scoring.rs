@@ -350,8 +350,8 @@ impl Side {
 ///
 /// The worst case is T = 0 (z largest). Each x up to the first that uses Euler's form is
 /// checked (at most [`MAX_CHECKED`] of them), and [`CHECK_BEYOND`] more: past them the series'
-/// ratios only shrink (c grows with x while the upper parameters stay), so the longest of the
-/// checked Euler lengths holds for every larger x.
+/// ratios only shrink (c grows with x while the upper parameters stay), so the longest length
+/// of the last half of those checked holds for every larger x.
 fn series_lengths(model: &BgNbd, horizon: f64) -> (Vec<Length>, Vec<String>) {
     let BgNbd { r, alpha, a, b } = *model;
     let z = horizon / (alpha + horizon);
@@ -381,7 +381,7 @@ fn series_lengths(model: &BgNbd, horizon: f64) -> (Vec<Length>, Vec<String>) {
             }
             continue;
         };
-        if euler(x) {
+        if euler(x) && x >= last - CHECK_BEYOND / 2 {
             longest_euler = longest_euler.max(terms);
         }
         match lengths.last_mut() {
