@@ -62,7 +62,7 @@ retention sql: prints the SQL that lets a data warehouse do the counting: one SE
 statement that follows the import's rules (what is an order, refunds, left-out statuses),
 each stated in a comment. Names are quoted for the dialect; put a name in double quotes
 (\"Order ID\") to keep its case exactly.
-  --dialect D          bigquery, snowflake, postgres (also Redshift), duckdb or spark
+  --dialect D          bigquery, snowflake, postgres, duckdb or spark (also Databricks)
   --table T            the orders table, optionally schema.table or project.dataset.table
   --customer C         the customer id column
   --date D             the order date column

@@ -904,7 +904,7 @@ impl Analyzer {
 
 #[wasm_bindgen(typescript_custom_section)]
 const WAREHOUSE_TYPES: &str = r#"
-/** A warehouse's SQL dialect ("postgres" also serves Redshift, "spark" Databricks). */
+/** A warehouse's SQL dialect ("spark" also serves Databricks). */
 export type Dialect = "bigquery" | "snowflake" | "postgres" | "duckdb" | "spark";
 /** What the SQL returns. */
 export type SqlOutput = "summary" | "compact" | "periods" | "cohorts" | "scoring";

@@ -14,7 +14,7 @@ pub enum Dialect {
     BigQuery,
     /// Snowflake.
     Snowflake,
-    /// PostgreSQL, and Amazon Redshift for these queries.
+    /// PostgreSQL. Not Amazon Redshift: its `regexp_replace` and `generate_series` differ.
     Postgres,
     /// DuckDB.
     #[serde(rename = "duckdb")]
@@ -46,7 +46,7 @@ impl Dialect {
     }
 
     /// The dialect named `name` (as [`Dialect::name`] writes it, any case; `postgresql`,
-    /// `redshift` and `databricks` too).
+    /// `postgresql` and `databricks` too).
     ///
     /// ```
     /// use retention_core::Dialect;
@@ -56,7 +56,7 @@ impl Dialect {
     /// ```
     pub fn from_name(name: &str) -> Option<Dialect> {
         match name.trim().to_ascii_lowercase().as_str() {
-            "postgresql" | "redshift" => Some(Dialect::Postgres),
+            "postgresql" => Some(Dialect::Postgres),
             "databricks" => Some(Dialect::Spark),
             other => Dialect::ALL.into_iter().find(|d| d.name() == other),
         }

@@ -1,5 +1,5 @@
 //! The warehouse does the counting: SQL that turns an orders table into what the calculator
-//! needs, for BigQuery, Snowflake, PostgreSQL (and Redshift), DuckDB and Spark SQL.
+//! needs, for BigQuery, Snowflake, PostgreSQL, DuckDB and Spark SQL.
 //!
 //! A shop with hundreds of millions of orders keeps them in a warehouse. The models only need
 //! one row per customer, so the warehouse's engine does the O(rows) counting and the
