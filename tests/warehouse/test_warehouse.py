@@ -122,7 +122,9 @@ def reference_purchases(rows, amount, has_order):
 STATUSES = [
     ("paid", 60), ("Paid", 10), (None, 10), (" Completed ", 5), (" Cancelled ", 3),
     ("checkout-draft", 2), ("Partially Refunded", 3), ("REFUNDED", 2), ("geannuleerd", 2),
-    ("fully refunded", 1), ("-voided-", 1), ("Failed\t", 1),
+    ("fully refunded", 1), ("-voided-", 1), ("Failed\t", 1), ("_Checkout_Draft_", 1),
+    ("VOID\r\n", 1), (" Geweigerd\t", 1), ("Trash-", 1), ("Refunded partially", 1),
+    ("chargeback\n ", 1),
 ]
 IDS = ['klant, "ë"', "  padded  ", "ÄÖ-7", "x'; drop table y; --"]
 
