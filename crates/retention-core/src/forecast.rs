@@ -176,7 +176,8 @@ impl Forecaster {
     }
 
     /// Fits both models on the customers of a summary file (the SQL's, lifetimes' or
-    /// PyMC-Marketing's) and predicts every one of them.
+    /// PyMC-Marketing's) and predicts every one of them: a compact row counts, and is listed,
+    /// once for each customer it stands for.
     pub fn fit_summaries(
         file: &SummaryFile,
         options: ForecastOptions,
