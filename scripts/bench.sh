@@ -3,7 +3,8 @@
 # issue 12 (transfer, first figure, CDNOW_master in the browser and in the CLI, lifetimes for
 # comparison) with the first figure broken down into phases; then the order import natively
 # (generated exports), the fits on the CDNOW sample, the import in the browser's worker, and
-# the member import natively and in a browser worker (1 million generated members).
+# the member import natively and in a browser worker (1 million generated members), and the
+# warehouse SQL in DuckDB.
 #
 # The CDNOW files are looked for in ../shared/data next to the repository (or next to its main
 # worktree); RETENTION_DATA=DIR points elsewhere. Rows that need them are left out without.
@@ -76,3 +77,6 @@ cargo run -q -p retention-core --profile fast --example members_bench
 echo
 node bench/browser-import.mjs
 node bench/browser-members.mjs
+echo
+echo "== warehouse SQL in DuckDB: CDNOW_master and 2 million generated order rows"
+RETENTION_BIN="$ROOT/target/fast/retention" python3 bench/warehouse.py 2000000

@@ -25,6 +25,7 @@ mod args;
 mod calc;
 mod members;
 mod nps;
+mod sql;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,7 @@ Usage:
   retention nps --promoters P --passives A --detractors D [options]
   retention nps --answers FILE|- [options]
   retention nps --before FILE|- --after FILE|- [options]
+  retention sql --dialect D --table T --customer C --date D --amount A [options]
   retention --help | --version
 
 retention calc: every figure from the customers at the start (S) and end (E) of a period
@@ -70,15 +72,23 @@ cohorts, the inactive customers and the calculator inputs of the last complete p
   --show N             inactive customers to list (default 10)
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
   --forecast-csv PATH  write every customer's forecast to PATH
+  --summary-csv PATH   write each customer's history to PATH: customer, frequency, recency,
+                       T, monetary_value in days, as `retention sql` and lifetimes write it
+  --horizon W          weeks to forecast (default 52)
+  --margin M           gross margin in percent, for profit CLV
+  --time-unit U        days (default) or weeks: the unit of recency and T in a summary file
+A per-customer summary file (columns frequency, recency, T and monetary_value, optionally a
+customer id and a count: the output of `retention sql`, lifetimes or PyMC-Marketing) goes
+straight to the fit and the forecast.
   --sheet NAME         the sheet of an .xlsx or .xls workbook to read (default: the first)
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
 
 retention members FILE: reads a member export (CSV, TSV or a spreadsheet: one row per
 membership with a member id, a start date, an end or cancellation date that is empty while
-still a member, optionally a fee and a plan; the layout is detected) and prints survival by months since
-the start (Kaplan-Meier), the sBG model with today's members projected and valued,
-members in and out per period, cohorts, the members at risk by plan and tenure, the
+still a member, optionally a fee and a plan; the layout is detected) and prints survival by
+months since the start (Kaplan-Meier), the sBG model with today's members projected and
+valued, members in and out per period, cohorts, the members at risk by plan and tenure, the
 months in which cancellations cluster, and the members calculator's inputs.
   --reference DATE     the day to count at, yyyy-mm-dd (default: the last date in the file)
   --period P           month, quarter or year for the table of periods (default month)
@@ -106,6 +116,7 @@ a survivors table: one line per period with the members of one cohort still acti
   --discount-rate D    yearly discount rate in percent (default 10)
   --fee F, --margin M  a member's fee per period and margin, for residual value
   --locale L, --currency C, --json
+
 retention nps: the Net Promoter Score (% promoters - % detractors) with its standard
 error, 95% interval and band; or two surveys compared with a z test at 5%.
   --promoters P        respondents who answered 9 or 10
@@ -120,6 +131,29 @@ error, 95% interval and band; or two surveys compared with a z test at 5%.
   --show N             cells that are not answers to list (default 10)
   --locale L           nl or en: how numbers are read and written (default en)
   --json               print the figures as JSON
+
+retention sql: prints the SQL that lets a data warehouse do the counting: one SELECT
+statement that follows the import's rules (what is an order, refunds, left-out statuses),
+each stated in a comment. Names are quoted for the dialect; put a name in double quotes
+(\"Order ID\") to keep its case exactly.
+  --dialect D          bigquery, snowflake, postgres, duckdb or spark (also Databricks)
+  --table T            the orders table, optionally schema.table or project.dataset.table
+  --customer C         the customer id column
+  --date D             the order date column
+  --amount A           the order total column; or --quantity Q --price P; or --line-amount L
+  --order O            the order number column: rows sharing one are one order
+  --status S           the status column: cancelled, refunded, failed, ... orders left out
+  --refunded R         the refunded amount column, taken off the order's amount
+  --cancelled-at C     a column whose value marks an order cancelled
+  --end DATE           the observation end, yyyy-mm-dd (default: the last purchase)
+  --what W             summary (default: customer, frequency, recency, T, monetary_value,
+                       days), compact (grouped, with count), periods (S, E, N), cohorts
+                       or scoring (P(alive), expected purchases, CLV per customer)
+  --period P           month, quarter or year, for periods (default month)
+  --window M           months a purchase keeps a customer active (default 12)
+  --model FILE         for scoring: the JSON of `retention analyze --json`
+  --horizon W          for scoring: weeks ahead (default 52)
+  --margin M           for scoring: gross margin in percent, for profit CLV
 
 Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
 message says which), 2 for a command line that cannot be understood.
@@ -166,6 +200,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "members" => members::run(rest),
         "survivors" => members::run_survivors(rest),
         "nps" => nps::run(rest),
+        "sql" => sql::run(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
 }

@@ -48,6 +48,8 @@ mod parse;
 mod periods;
 mod predict;
 mod scenario;
+mod sql;
+mod summary_file;
 #[cfg(feature = "wasm")]
 mod wasm;
 mod words;
@@ -58,8 +60,8 @@ pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALT
 pub use error::{Field, InputError};
 pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
 pub use forecast::{
-    customer_summaries, forecast_orders, CustomerForecast, Forecast, ForecastOptions, Forecaster,
-    OptionError,
+    customer_summaries, forecast_orders, observation_end, CustomerForecast, CustomerSource,
+    Forecast, ForecastOptions, Forecaster, OptionError,
 };
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
@@ -107,3 +109,12 @@ pub use predict::{
     Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};
+pub use sql::{
+    warehouse_sql, Dialect, Models, SqlColumn, SqlError, SqlOutput, WarehouseQuery,
+    MAX_SERIES_TERMS,
+};
+pub use summary_file::{
+    looks_like_summary_file, read_summary_file, summary_csv, SummaryBadRow, SummaryFile,
+    SummaryFileError, SummaryFileStats, SummaryRow, SummaryRowProblem, TimeUnit,
+    MAX_SUMMARY_CUSTOMERS,
+};

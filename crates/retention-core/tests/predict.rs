@@ -549,6 +549,22 @@ fn fits_do_not_depend_on_units_or_order() {
 }
 
 #[test]
+fn fits_are_the_same_bit_for_bit_for_customers_in_any_order() {
+    // A warehouse returns a summary's rows in any order: the fits must not notice, down to the
+    // last bit (the scale of time and spend is a sum too).
+    let customers = simulate_customers(11, 3_000);
+    let mut shuffled = customers.clone();
+    shuffled.reverse();
+    shuffled.rotate_left(1_234);
+    let n = shuffled.len();
+    for i in (0..n).step_by(7) {
+        shuffled.swap(i, (i * 31) % n);
+    }
+    assert_eq!(BgNbd::fit(&shuffled), BgNbd::fit(&customers));
+    assert_eq!(GammaGamma::fit(&shuffled), GammaGamma::fit(&customers));
+}
+
+#[test]
 fn fitting_degenerate_input_fails_cleanly() {
     let too_few = |found| FitError::TooFewCustomers { found, needed: 10 };
     assert_eq!(BgNbd::fit(&[]), Err(too_few(0)));

@@ -167,11 +167,11 @@ fn a_member_sheet_reads_as_the_member_import_reads_text() {
         sheet.write_string(row, 0, id).unwrap();
         let date = |(y, m, d)| ExcelDateTime::from_ymd(y, m, d).unwrap();
         sheet
-            .write_datetime_with_format(row, 1, &date((y, m, d)), &day)
+            .write_datetime_with_format(row, 1, date((y, m, d)), &day)
             .unwrap();
         if let Some(end) = end {
             sheet
-                .write_datetime_with_format(row, 2, &date(end), &day)
+                .write_datetime_with_format(row, 2, date(end), &day)
                 .unwrap();
         }
         sheet.write_number(row, 3, fee).unwrap();

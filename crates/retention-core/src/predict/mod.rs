@@ -192,9 +192,9 @@ impl BgNbd {
         if customers.iter().all(|c| c.frequency == 0) {
             return Err(FitError::NoRepeatBuyers);
         }
-        let mean_age = customers.iter().map(|c| c.age).sum::<f64>() / customers.len() as f64;
-        let scale = if mean_age > 0.0 { mean_age } else { 1.0 };
-        let histories = Histories::new(customers, scale);
+        // Time rescaled to a mean age of one, so one start and one box suit every data set.
+        let histories = Histories::new(customers, None);
+        let scale = histories.scale;
         let best = minimise(|log| histories.cost(log), [0.0; 4], LOG_LIMIT)
             .ok_or(FitError::DidNotConverge)?;
         let model = BgNbd::from_log(&best.point);
@@ -225,7 +225,7 @@ impl BgNbd {
         if customers.iter().any(|c| !c.valid_times()) {
             return f64::NAN;
         }
-        Histories::new(customers, 1.0).log_likelihood(self).0
+        Histories::new(customers, Some(1.0)).log_likelihood(self).0
     }
 
     /// P(alive): the probability that `customer` has not dropped out by now.
@@ -306,6 +306,8 @@ struct Histories {
     ages: Vec<f64>,
     rows: Vec<HistoryRow>,
     customers: f64,
+    /// What the times were divided by.
+    scale: f64,
 }
 
 struct HistoryRow {
@@ -329,14 +331,16 @@ fn position(table: &[f64], value: f64) -> usize {
 }
 
 impl Histories {
-    /// Groups valid `customers`, with time divided by `scale`.
-    fn new(customers: &[CustomerSummary], scale: f64) -> Histories {
-        // Sorted, so sums run in the same order whatever order the customers came in.
+    /// Groups valid `customers`, with time divided by `scale`, or by their mean age (1 when
+    /// that is 0) when `None`. The customers are grouped in one sorted order first and every
+    /// sum, that mean included, runs over the groups: the same customers in any order give
+    /// the same histories, bit for bit, and so the same fit.
+    fn new(customers: &[CustomerSummary], scale: Option<f64>) -> Histories {
         let mut keys: Vec<(u32, f64, f64)> = customers
             .iter()
             .map(|c| {
                 let recency = if c.frequency == 0 { 0.0 } else { c.recency };
-                (c.frequency, recency / scale, c.age / scale)
+                (c.frequency, recency, c.age)
             })
             .collect();
         keys.sort_unstable_by(|p, q| {
@@ -353,6 +357,15 @@ impl Histories {
                 _ => grouped.push((key, 1.0)),
             }
         }
+        let count = customers.len() as f64;
+        let scale = scale.unwrap_or_else(|| {
+            let mean_age = grouped.iter().map(|(k, w)| w * k.2).sum::<f64>() / count;
+            if mean_age > 0.0 {
+                mean_age
+            } else {
+                1.0
+            }
+        });
         let frequencies = distinct(grouped.iter().map(|(k, _)| f64::from(k.0)).collect());
         let recencies = distinct(grouped.iter().map(|(k, _)| k.1).collect());
         let ages = distinct(grouped.iter().map(|(k, _)| k.2).collect());
@@ -367,10 +380,11 @@ impl Histories {
             .collect();
         Histories {
             frequencies,
-            recencies,
-            ages,
+            recencies: recencies.iter().map(|t| t / scale).collect(),
+            ages: ages.iter().map(|t| t / scale).collect(),
             rows,
-            customers: customers.len() as f64,
+            customers: count,
+            scale,
         }
     }
 
@@ -572,13 +586,9 @@ impl GammaGamma {
                 needed: MIN_CUSTOMERS,
             });
         }
-        let scale = customers
-            .iter()
-            .filter(repeat)
-            .map(|c| c.mean_spend)
-            .sum::<f64>()
-            / found as f64;
-        let spends = Spends::new(customers, scale);
+        // Spend rescaled to a mean of one.
+        let spends = Spends::new(customers, None);
+        let scale = spends.scale;
         let best = minimise(|log| spends.cost(log), [0.0; 3], LOG_LIMIT)
             .ok_or(FitError::DidNotConverge)?;
         let model = GammaGamma::from_log(&best.point);
@@ -612,7 +622,7 @@ impl GammaGamma {
         {
             return f64::NAN;
         }
-        Spends::new(customers, 1.0).log_likelihood(self).0
+        Spends::new(customers, Some(1.0)).log_likelihood(self).0
     }
 
     /// E[M | x, mₓ]: the expected value of `customer`'s future purchases, a weighted mean of
@@ -652,6 +662,8 @@ struct Spends {
     frequencies: Vec<f64>,
     rows: Vec<SpendRow>,
     customers: f64,
+    /// What the spend was divided by.
+    scale: f64,
 }
 
 struct SpendRow {
@@ -662,35 +674,40 @@ struct SpendRow {
 }
 
 impl Spends {
-    /// Groups the repeat buyers among valid `customers`, with spend divided by `scale`.
-    fn new(customers: &[CustomerSummary], scale: f64) -> Spends {
+    /// Groups the repeat buyers among valid `customers`, with spend divided by `scale`, or by
+    /// their mean spend when `None`; sums run over the sorted groups, as in [`Histories::new`].
+    fn new(customers: &[CustomerSummary], scale: Option<f64>) -> Spends {
         let mut keys: Vec<(u32, f64)> = customers
             .iter()
             .filter(|c| c.frequency > 0)
-            .map(|c| (c.frequency, c.mean_spend / scale))
+            .map(|c| (c.frequency, c.mean_spend))
             .collect();
         keys.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)));
-        let frequencies = distinct(keys.iter().map(|k| f64::from(k.0)).collect());
-        let customers = keys.len() as f64;
-        let mut rows: Vec<SpendRow> = Vec::new();
-        let mut last = None;
+        let mut grouped: Vec<((u32, f64), f64)> = Vec::new();
         for key in keys {
-            if last == Some(key) {
-                rows.last_mut().expect("a previous row").weight += 1.0;
-                continue;
+            match grouped.last_mut() {
+                Some((last, weight)) if *last == key => *weight += 1.0,
+                _ => grouped.push((key, 1.0)),
             }
-            last = Some(key);
-            rows.push(SpendRow {
-                frequency: position(&frequencies, f64::from(key.0)),
-                mean_spend: key.1,
-                ln_mean_spend: key.1.ln(),
-                weight: 1.0,
-            });
         }
+        let customers: f64 = grouped.iter().map(|(_, w)| w).sum();
+        let scale =
+            scale.unwrap_or_else(|| grouped.iter().map(|(k, w)| w * k.1).sum::<f64>() / customers);
+        let frequencies = distinct(grouped.iter().map(|(k, _)| f64::from(k.0)).collect());
+        let rows = grouped
+            .into_iter()
+            .map(|((frequency, mean_spend), weight)| SpendRow {
+                frequency: position(&frequencies, f64::from(frequency)),
+                mean_spend: mean_spend / scale,
+                ln_mean_spend: (mean_spend / scale).ln(),
+                weight,
+            })
+            .collect();
         Spends {
             frequencies,
             rows,
             customers,
+            scale,
         }
     }
 

@@ -70,7 +70,7 @@ fn assert_gradient<const N: usize>(analytic: [f64; N], numeric: [f64; N], scale:
 #[test]
 fn bg_nbd_gradient_matches_central_differences() {
     let customers = customers();
-    let histories = Histories::new(&customers, 1.0);
+    let histories = Histories::new(&customers, Some(1.0));
     assert!(
         histories.rows.len() < customers.len(),
         "alike customers share a row"
@@ -98,7 +98,7 @@ fn bg_nbd_gradient_matches_central_differences() {
 #[test]
 fn gamma_gamma_gradient_matches_central_differences() {
     let customers = customers();
-    let spends = Spends::new(&customers, 1.0);
+    let spends = Spends::new(&customers, Some(1.0));
     for [p, q, gamma] in [
         [6.25, 3.74, 15.44],
         [1.0, 2.0, 3.0],
@@ -130,10 +130,10 @@ fn grouping_and_units_of_time_change_the_likelihood_as_they_should() {
         a: 0.793,
         b: 2.426,
     };
-    let (ll, gradient) = Histories::new(&customers, 1.0).log_likelihood(&model);
+    let (ll, gradient) = Histories::new(&customers, Some(1.0)).log_likelihood(&model);
     let one_by_one: f64 = customers
         .iter()
-        .map(|c| Histories::new(&[*c], 1.0).log_likelihood(&model).0)
+        .map(|c| Histories::new(&[*c], Some(1.0)).log_likelihood(&model).0)
         .sum();
     assert!((ll - one_by_one).abs() < 1e-12 * ll.abs());
 
@@ -149,7 +149,7 @@ fn grouping_and_units_of_time_change_the_likelihood_as_they_should() {
         alpha: model.alpha * 7.0,
         ..model
     };
-    let (ll_days, gradient_days) = Histories::new(&days, 1.0).log_likelihood(&in_days);
+    let (ll_days, gradient_days) = Histories::new(&days, Some(1.0)).log_likelihood(&in_days);
     let purchases: f64 = customers.iter().map(|c| f64::from(c.frequency)).sum();
     assert!((ll_days - (ll - purchases * 7f64.ln())).abs() < 1e-11 * ll.abs());
     let expected = [gradient[0], gradient[1] / 7.0, gradient[2], gradient[3]];
@@ -200,7 +200,7 @@ fn a_maximum_at_infinity_is_found_on_the_edge_by_quasi_newton() {
     // and finish with the edge held, not leave it to Nelder–Mead (thousands of evaluations).
     let customers = without_spread(3_000);
     let count = std::cell::Cell::new(0);
-    let histories = Histories::new(&customers, 1.0);
+    let histories = Histories::new(&customers, Some(1.0));
     let counted = |log: &[f64; 4]| {
         count.set(count.get() + 1);
         histories.cost(log)
@@ -214,7 +214,7 @@ fn a_maximum_at_infinity_is_found_on_the_edge_by_quasi_newton() {
     );
 
     count.set(0);
-    let spends = Spends::new(&customers, 1.0);
+    let spends = Spends::new(&customers, Some(1.0));
     let counted = |log: &[f64; 3]| {
         count.set(count.get() + 1);
         spends.cost(log)

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{coded_error, from_js, js_error, random_seed, read_locale, to_js};
+use super::{coded_error, forecasted, from_js, js_error, random_seed, read_locale, to_js};
 
 /// Guesses how an order export is laid out: encoding, delimiter, header, the role of each
 /// column, the date format, the amounts' habit, the statuses seen and a known format.
@@ -251,27 +251,10 @@ impl Analyzer {
         let options: crate::ForecastOptions = from_js("options", options)?;
         options.check().map_err(js_error)?;
         let end: Option<crate::Date> = from_js("end", end)?;
-        #[derive(Serialize)]
-        struct Forecasted<'a> {
-            forecast: Option<&'a crate::Forecast>,
-            error: Option<crate::FitError>,
-        }
-        match crate::forecast_orders(&self.log, end, options) {
-            Ok(f) => {
-                let forecaster = self.forecaster.insert(f);
-                to_js(&Forecasted {
-                    forecast: Some(forecaster.forecast()),
-                    error: None,
-                })
-            }
-            Err(e) => {
-                self.forecaster = None;
-                to_js(&Forecasted {
-                    forecast: None,
-                    error: Some(e),
-                })
-            }
-        }
+        forecasted(
+            &mut self.forecaster,
+            crate::forecast_orders(&self.log, end, options),
+        )
     }
 
     /// The customers inactive for `options.inactiveDays` or more, every one of them whatever
