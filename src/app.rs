@@ -234,35 +234,35 @@ pub fn App(props: &AppProps) -> Html {
                         { field(Field::Spend, money) }
                         { field(Field::Frequency, None) }
                     </fieldset>
-                    <details class="rc-more">
-                        <summary>
-                            { text(Text::MoreSettings, locale) }
-                            if shows_value && !in_use.is_empty() {
-                                <span class="rc-more-set">{ in_use }</span>
-                            }
-                        </summary>
-                        <div class="rc-fields" hidden={!shows_value}>
-                            <ChoiceField
-                                id="rc-currency"
-                                label={text(Text::Currency, locale)}
-                                options={currency_options}
-                                selected={words.currency.code()}
-                                onchoose={oncurrency}
-                            />
-                            { field(Field::Margin, percent) }
-                            { field(Field::Lifespan, Some(Period::Year.unit(locale))) }
-                        </div>
-                        <div class="rc-fields" hidden={!shows_acquisition}>
-                            { field(Field::Cac, money) }
-                            { field(Field::DiscountRate, percent) }
-                        </div>
-                        <div class="rc-actions">
-                            <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
-                            <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
-                        </div>
-                    </details>
                 </form>
                 <Answer report={report.clone()} explanations={explanations.clone()} {headline} {focus} {gain} />
+                <details class="rc-more">
+                    <summary>
+                        { text(Text::MoreSettings, locale) }
+                        if shows_value && !in_use.is_empty() {
+                            <span class="rc-more-set">{ in_use }</span>
+                        }
+                    </summary>
+                    <div class="rc-fields" hidden={!shows_value}>
+                        <ChoiceField
+                            id="rc-currency"
+                            label={text(Text::Currency, locale)}
+                            options={currency_options}
+                            selected={words.currency.code()}
+                            onchoose={oncurrency}
+                        />
+                        { field(Field::Margin, percent) }
+                        { field(Field::Lifespan, Some(Period::Year.unit(locale))) }
+                    </div>
+                    <div class="rc-fields" hidden={!shows_acquisition}>
+                        { field(Field::Cac, money) }
+                        { field(Field::DiscountRate, percent) }
+                    </div>
+                    <div class="rc-actions">
+                        <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
+                        <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
+                    </div>
+                </details>
             </div>
             if config.embedded {
                 <details class="rc-details">

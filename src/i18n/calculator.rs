@@ -18,10 +18,8 @@ pub enum Text {
     Language,
     CustomersLegend,
     ValueLegend,
-    AcquisitionLegend,
     Period,
     Currency,
-    Results,
     WhatNow,
     ResetExample,
     ClearAll,
@@ -77,16 +75,14 @@ pub fn text(text: Text, locale: Locale) -> &'static str {
     match text {
         Text::Title => l.pick("Klantretentie-calculator", "Customer retention calculator"),
         Text::Intro => l.pick(
-            "Vul je klantaantallen in en zie direct je klantretentie, churn en customer lifetime value, met uitleg bij elk getal.",
-            "Enter your customer counts and see your retention, churn and customer lifetime value at once, with every figure explained.",
+            "Vul je klantaantallen in en zie meteen je klantretentie en klantwaarde, met uitleg bij elk getal.",
+            "Enter your customer counts and see your retention and customer value at once, each figure explained.",
         ),
         Text::Language => l.pick("Taal", "Language"),
         Text::CustomersLegend => l.pick("Je klanten", "Your customers"),
         Text::ValueLegend => l.pick("Wat een klant besteedt", "What a customer spends"),
-        Text::AcquisitionLegend => l.pick("Werving en rendement", "Acquisition and return"),
         Text::Period => l.pick("Periode", "Period"),
         Text::Currency => l.pick("Valuta", "Currency"),
-        Text::Results => l.pick("Resultaten", "Results"),
         Text::WhatNow => l.pick("Wat kun je doen?", "What to do next"),
         Text::ResetExample => l.pick("Voorbeeld herstellen", "Restore example"),
         Text::ClearAll => l.pick("Alles wissen", "Clear all"),
@@ -165,7 +161,7 @@ pub fn text(text: Text, locale: Locale) -> &'static str {
         Text::HowCalculated => l.pick("Hoe berekend?", "How is this worked out?"),
         Text::OtherFigures => l.pick("Alle andere cijfers", "Every other figure"),
         Text::GrossProfit => l.pick("brutowinst", "gross profit"),
-        Text::ClvShort => l.pick("Klantwaarde (CLV)", "Customer value (CLV)"),
+        Text::ClvShort => l.pick("Klantwaarde (CLV)", "Lifetime value (CLV)"),
         Text::RevenuePerCustomer => l.pick("omzet per klant", "revenue per customer"),
     }
 }
