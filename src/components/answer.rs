@@ -61,9 +61,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let period = report.retention.map(|r| r.period).unwrap_or_default();
     let figures = h.figures(period);
     let find = |figure: Figure| props.explanations.iter().find(|e| e.figure == figure);
-    let value = |figure: Figure| {
-        find(figure).map(|e| html! { <span class="rc-value">{ words.q(e.value) }</span> })
-    };
+    let value = |figure: Figure| find(figure).map(|e| words.q(e.value)).unwrap_or_default();
     let retention = report.retention.filter(|_| h.retention);
     let clv = report.value.filter(|_| h.value);
 
@@ -77,52 +75,35 @@ pub fn Answer(props: &AnswerProps) -> Html {
     });
     let retention_block = match retention {
         _ if !h.retention => html! {},
-        None => html! {
-            <p class="rc-pending" data-pending="retention">{ text(Text::PendingRetention, locale) }</p>
-        },
-        Some(r) => {
-            let lead = figures[0];
-            let sub = match r.period {
-                Period::Year => html! {
-                    <p class="rc-big-sub">{ retained_of(r.retained, r.start, words) }</p>
-                },
-                p => html! {
-                    <p class="rc-big-sub" data-figure={Figure::RetentionRate.name()}>
-                        { value(Figure::RetentionRate) }{ " " }{ per_period(p, locale) }
-                    </p>
-                },
-            };
-            html! {
-                <div class="rc-big">
-                    <p class="rc-big-label">{ Figure::AnnualRetention.label(locale) }</p>
-                    <p class="rc-big-value" data-figure={lead.name()}>{ value(lead) }</p>
-                    { sub }
-                </div>
-            }
-        }
+        None => pending("retention", text(Text::PendingRetention, locale)),
+        Some(r) if r.period == Period::Year => big(
+            Figure::AnnualRetention.label(locale),
+            (Figure::RetentionRate, value(Figure::RetentionRate)),
+            None,
+            &retained_of(r.retained, r.start, words),
+        ),
+        Some(r) => big(
+            Figure::AnnualRetention.label(locale),
+            (Figure::AnnualRetention, value(Figure::AnnualRetention)),
+            Some((Figure::RetentionRate, value(Figure::RetentionRate))),
+            per_period(r.period, locale),
+        ),
     };
     let value_block = match clv {
         _ if !h.value => html! {},
-        None => html! {
-            <p class="rc-pending" data-pending="value">{ text(Text::PendingValue, locale) }</p>
-        },
-        Some(v) => {
-            let sub = match (h.profit, v.profit_clv) {
-                (true, Some(_)) => html! {
-                    <p class="rc-big-sub" data-figure={Figure::ProfitClv.name()}>
-                        { value(Figure::ProfitClv) }{ " " }{ text(Text::GrossProfit, locale) }
-                    </p>
-                },
-                _ => html! { <p class="rc-big-sub">{ text(Text::RevenuePerCustomer, locale) }</p> },
-            };
-            html! {
-                <div class="rc-big">
-                    <p class="rc-big-label">{ text(Text::ClvShort, locale) }</p>
-                    <p class="rc-big-value" data-figure={Figure::Clv.name()}>{ value(Figure::Clv) }</p>
-                    { sub }
-                </div>
-            }
-        }
+        None => pending("value", text(Text::PendingValue, locale)),
+        Some(v) if h.profit && v.profit_clv.is_some() => big(
+            text(Text::ClvShort, locale),
+            (Figure::Clv, value(Figure::Clv)),
+            Some((Figure::ProfitClv, value(Figure::ProfitClv))),
+            text(Text::GrossProfit, locale),
+        ),
+        Some(_) => big(
+            text(Text::ClvShort, locale),
+            (Figure::Clv, value(Figure::Clv)),
+            None,
+            text(Text::RevenuePerCustomer, locale),
+        ),
     };
     let sentence = answer_sentence(retention.as_ref(), clv.as_ref(), words);
     let shown: Vec<&Explanation> = figures.iter().filter_map(|f| find(*f)).collect();
@@ -167,6 +148,34 @@ pub fn Answer(props: &AnswerProps) -> Html {
             }
         </section>
     }
+}
+
+/// One large figure under its label, and a line under it; `data-figure` names each figure
+/// shown, so the large one and the one in the line (the period's own rate, profit CLV).
+fn big(
+    label: &str,
+    (figure, value): (Figure, String),
+    under: Option<(Figure, String)>,
+    line: &str,
+) -> Html {
+    let under_figure = under.as_ref().map(|(f, _)| f.name());
+    html! {
+        <div class="rc-big">
+            <p class="rc-big-label">{ label }</p>
+            <p class="rc-big-value" data-figure={figure.name()}><span class="rc-value">{ value }</span></p>
+            <p class="rc-big-sub" data-figure={under_figure}>
+                if let Some((_, v)) = under {
+                    <span class="rc-value">{ v }</span>{ " " }
+                }
+                { line }
+            </p>
+        </div>
+    }
+}
+
+/// A note where a figure will be once the marked fields are right.
+fn pending(name: &'static str, note: &'static str) -> Html {
+    html! { <p class="rc-pending" data-pending={name}>{ note }</p> }
 }
 
 /// The verdict as the page's attributes and class names spell it.

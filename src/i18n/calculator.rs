@@ -680,16 +680,16 @@ pub fn answer_sentence(
             format!("a customer brings in {clv} in revenue over {years} on average"),
         )
     });
-    let sentence = match (kept, brings) {
+    let mut sentence = match (kept, brings) {
         (Some(k), Some(b)) => format!("{k}; {b}."),
         (Some(one), None) | (None, Some(one)) => format!("{one}."),
         (None, None) => return String::new(),
     };
-    let mut chars = sentence.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    // Each part starts with a digit or a plain letter ("van", "een", "of", "a").
+    if let Some(first) = sentence.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    sentence
 }
 
 /// The optional settings in use, under the folded "Meer instellingen":
