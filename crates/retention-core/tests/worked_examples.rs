@@ -312,8 +312,10 @@ fn verdict(annual_retention_percent_times_100: u64) -> Verdict {
 #[test]
 fn the_verdict_compares_annual_retention_with_85_percent_as_shown() {
     assert_eq!(verdict(10_000), Verdict::Above);
-    assert_eq!(verdict(8_500), Verdict::Above);
-    assert_eq!(verdict(8_496), Verdict::Above, "84.96 % shows as 85.0 %");
+    assert_eq!(verdict(8_506), Verdict::Above, "85.06 % shows as 85.1 %");
+    assert_eq!(verdict(8_504), Verdict::OnTarget, "85.04 % shows as 85.0 %");
+    assert_eq!(verdict(8_500), Verdict::OnTarget);
+    assert_eq!(verdict(8_496), Verdict::OnTarget, "84.96 % shows as 85.0 %");
     assert_eq!(verdict(8_494), Verdict::Near, "84.94 % shows as 84.9 %");
     assert_eq!(verdict(8_000), Verdict::Near);
     assert_eq!(verdict(7_996), Verdict::Near, "79.96 % shows as 80.0 %");
