@@ -73,6 +73,13 @@ test("the answer comes first", async (t) => {
         await aboveTheFold(verdict, width, height, "the verdict");
         await screenshot(page, `answer-month-${lang.code}-${width}`, { fullPage: false });
 
+        // Unfolded too: the optional settings, how the answer is worked out, a table row.
+        await page.locator(".rc-more > summary").click();
+        await page.locator(".rc-how > summary").click();
+        await page.locator("[data-figure=clvCacRatio] > summary").click();
+        assert.equal(await page.locator("#rc-cac").isVisible(), true);
+        assert.deepEqual(await lowContrast(page), []);
+
         assert.deepEqual(errors, []);
         requests.assertAllLocal();
         await page.context().close();

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/static-server.mjs";
-import { calculator, launch, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { calculator, launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
@@ -227,6 +227,7 @@ test("the blog embed is compact", async (t) => {
       assert.equal(await page.locator("#calc-nl [data-section=charts]").isVisible(), false, "folded");
       assert.equal(await nl.figure("lost"), "150", "the other figures are there, folded");
       assert.equal(await page.locator("#calc-nl .rc-answer").isVisible(), true);
+      assert.deepEqual(await lowContrast(page), [], "readable on the blog's own background");
       await screenshot(page, `blog-embed-${width}`);
       // Unfolded, everything else follows.
       await page.locator("#calc-nl .rc-details > summary").click();
