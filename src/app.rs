@@ -1,31 +1,31 @@
-//! The calculator: the form, the explained results, charts, what-if, several periods and
-//! export.
+//! The calculator: the answer first (inputs beside or above it), then the details on demand:
+//! every other figure, charts, what-if, several periods, import and export.
 
-use retention_core::{calculate, explain, Currency, Field, Figure, Inputs, Period};
+use retention_core::{
+    calculate, explain, focus, what_if, Currency, Field, Figure, Inputs, Period, Report,
+};
 use yew::prelude::*;
 
+use crate::components::answer::{Answer, Headline};
 use crate::components::charts_panel::ChartsPanel;
 use crate::components::choice_field::ChoiceField;
 use crate::components::export_bar::ExportBar;
+use crate::components::figure_table::FigureTable;
 use crate::components::import_panel::ImportPanel;
 use crate::components::locale_switch::LocaleSwitch;
 use crate::components::notices::Notices;
 use crate::components::number_field::NumberField;
 use crate::components::periods_panel::PeriodsPanel;
-use crate::components::result_card::ResultCard;
-use crate::components::summary::Summary;
-use crate::components::what_if::WhatIf;
+use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
 use crate::export::{results_csv, results_text, Shown};
-use crate::i18n::{error_message, text, Text, Words};
+use crate::i18n::{error_message, settings_in_use, text, what_if_gain, Text, Words};
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 
-/// The figure cards in groups as the page shows them: the core's page order, cut where the
-/// inputs they need change (S, E and N; spend and frequency; CAC).
-const RETENTION_FIGURES: &[Figure] = Figure::ALL.split_at(7).0;
-const VALUE_FIGURES: &[Figure] = Figure::ALL.split_at(7).1.split_at(3).0;
-const ACQUISITION_FIGURES: &[Figure] = Figure::ALL.split_at(10).1;
+/// The figures that need spend and frequency, and those that need a CAC too.
+const VALUE_FIGURES: [Figure; 3] = [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv];
+const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -45,6 +45,7 @@ fn dispatcher<E: 'static>(
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
+    let points = use_state(|| START_POINTS);
     let words = Words {
         locale: state.locale,
         currency: state.currency,
@@ -78,6 +79,10 @@ pub fn App(props: &AppProps) -> Html {
     let oncurrency = dispatcher(&state, |code: String| {
         Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
     });
+    let onpoints = {
+        let points = points.clone();
+        Callback::from(move |p: f64| points.set(p))
+    };
     let inputs = config.inputs;
     let onreset = dispatcher(&state, move |_: MouseEvent| Action::Reset(inputs));
     let onclear = dispatcher(&state, move |_: MouseEvent| {
@@ -114,6 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                 value={state.text(field).to_string()}
                 error={report.error(field).map(|e| AttrValue::from(error_message(&e, locale)))}
                 unit={unit.map(|u| AttrValue::from(u.to_string()))}
+                unit_before={matches!(field, Field::Spend | Field::Cac)}
                 onedit={onedit.clone()}
             />
         }
@@ -134,91 +140,53 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect::<Vec<_>>();
     let shows = |figures: &[Figure]| figures.iter().any(|f| config.shows(*f));
-    let cards = |figures: &[Figure]| -> Html {
-        explanations
-            .iter()
-            .filter(|e| figures.contains(&e.figure) && config.shows(e.figure))
-            .map(|e| html! { <ResultCard explanation={e.clone()} report={report.clone()} /> })
-            .collect()
+    let headline = Headline {
+        retention: shows(&[Figure::RetentionRate, Figure::AnnualRetention]),
+        value: config.shows(Figure::Clv),
+        profit: config.shows(Figure::ProfitClv),
     };
-    let group = |figures: &[Figure], ready: bool, name: &'static str, pending: Text| -> Html {
-        match (shows(figures), ready) {
-            (false, _) => html! {},
-            (true, true) => {
-                html! { <div class="rc-cards" data-group={name}>{ cards(figures) }</div> }
-            }
-            (true, false) => html! {
-                <p class="rc-pending" data-pending={name}>{ text(pending, locale) }</p>
-            },
-        }
+    let shows_value = shows(&VALUE_FIGURES) || shows(&ACQUISITION_FIGURES);
+    let shows_acquisition = shows(&ACQUISITION_FIGURES) || config.shows(Figure::DiscountedClv);
+    let in_headline = headline.figures(state.period);
+    let rows: Vec<_> = explanations
+        .iter()
+        .filter(|e| config.shows(e.figure) && !in_headline.contains(&e.figure))
+        .cloned()
+        .collect();
+    let mut pending = Vec::new();
+    if report.acquisition.is_none()
+        && !state.text(Field::Cac).trim().is_empty()
+        && report.value.is_some()
+        && shows(&ACQUISITION_FIGURES)
+    {
+        pending.push(("acquisition", text(Text::PendingAcquisition, locale).into()));
+    }
+    // Only what the calculator shows is judged: advice on CLV : CAC makes no sense on a
+    // calculator of retention alone.
+    let judged = Report {
+        retention: report.retention.filter(|_| headline.retention),
+        value: report.value.filter(|_| shows_value),
+        acquisition: report
+            .acquisition
+            .filter(|_| config.shows(Figure::ClvCacRatio)),
+        ..(*report).clone()
     };
-    let shows_retention = shows(RETENTION_FIGURES);
-    let shows_value = shows(VALUE_FIGURES) || shows(ACQUISITION_FIGURES);
-    let shows_acquisition = shows(ACQUISITION_FIGURES) || shows(&[Figure::DiscountedClv]);
+    let focus = focus(&judged);
+    let gain = what_if(&report, *points)
+        .filter(|_| headline.value)
+        .and_then(|w| Some(what_if_gain(w.points, w.revenue_gain?, w.clv_gain, words)));
     let title = config
         .title
         .clone()
         .unwrap_or_else(|| text(Text::Title, locale).to_string());
-
-    html! {
-        <ContextProvider<Words> context={words}>
-        <div class="rc-app" lang={locale.code()}>
-            <header class="rc-header">
-                <h2 class="rc-title">{ title }</h2>
-                <LocaleSwitch onselect={onlocale} />
-            </header>
-            <p class="rc-intro">{ text(Text::Intro, locale) }</p>
-            <Notices notices={config.notices.clone()} />
-            <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <fieldset>
-                    <legend>{ text(Text::CustomersLegend, locale) }</legend>
-                    <ChoiceField
-                        id="rc-period"
-                        label={text(Text::Period, locale)}
-                        options={period_options}
-                        selected={state.period.name()}
-                        onchoose={onperiod}
-                    />
-                    { field(Field::Start, None) }
-                    { field(Field::End, None) }
-                    { field(Field::New, None) }
-                </fieldset>
-                <fieldset hidden={!shows_value}>
-                    <legend>{ text(Text::ValueLegend, locale) }</legend>
-                    <ChoiceField
-                        id="rc-currency"
-                        label={text(Text::Currency, locale)}
-                        options={currency_options}
-                        selected={words.currency.code()}
-                        onchoose={oncurrency}
-                    />
-                    { field(Field::Spend, money) }
-                    { field(Field::Frequency, None) }
-                    { field(Field::Margin, percent) }
-                    { field(Field::Lifespan, None) }
-                </fieldset>
-                <fieldset hidden={!shows_acquisition}>
-                    <legend>{ text(Text::AcquisitionLegend, locale) }</legend>
-                    { field(Field::Cac, money) }
-                    { field(Field::DiscountRate, percent) }
-                </fieldset>
-                <div class="rc-actions">
-                    <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
-                    <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
-                </div>
-            </form>
-            <section class="rc-results" aria-labelledby="rc-results-title">
-                <h2 id="rc-results-title" class="rc-visually-hidden">{ text(Text::Results, locale) }</h2>
-                <Summary report={report.clone()} {shows_retention} {shows_value} />
-                { group(RETENTION_FIGURES, report.retention.is_some(), "retention", Text::PendingRetention) }
-                { group(VALUE_FIGURES, report.value.is_some(), "value", Text::PendingValue) }
-                { group(ACQUISITION_FIGURES, report.acquisition.is_some() || state.text(Field::Cac).trim().is_empty(), "acquisition", Text::PendingAcquisition) }
-            </section>
+    let details = html! {
+        <>
+            <FigureTable explanations={rows} report={report.clone()} {pending} />
             if let Some(r) = report.retention.filter(|_| config.shows_section(Section::Charts)) {
                 <ChartsPanel retention={r} />
             }
             if config.shows_section(Section::WhatIf) {
-                <WhatIf report={report.clone()} />
+                <WhatIf report={report.clone()} points={*points} {onpoints} />
             }
             if config.shows_section(Section::Periods) {
                 <PeriodsPanel period={state.period} />
@@ -226,7 +194,84 @@ pub fn App(props: &AppProps) -> Html {
             if config.shows_section(Section::Import) {
                 <ImportPanel {onfill} />
             }
-            <ExportBar {link} {results} {csv} />
+            if config.shows_section(Section::Share) {
+                <ExportBar {link} {results} {csv} />
+            }
+        </>
+    };
+    let in_use = settings_in_use(&state.inputs(), words);
+
+    html! {
+        <ContextProvider<Words> context={words}>
+        <div class={classes!("rc-app", config.embedded.then_some("rc-embedded"))} lang={locale.code()}>
+            <header class="rc-header">
+                <h2 class="rc-title">{ title }</h2>
+                if !config.locale_fixed {
+                    <LocaleSwitch onselect={onlocale} />
+                }
+            </header>
+            if !config.locale_fixed {
+                <p class="rc-intro">{ text(Text::Intro, locale) }</p>
+            }
+            <Notices notices={config.notices.clone()} />
+            <div class="rc-main">
+                <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <fieldset class="rc-fields">
+                        <legend>{ text(Text::CustomersLegend, locale) }</legend>
+                        <ChoiceField
+                            id="rc-period"
+                            label={text(Text::Period, locale)}
+                            options={period_options}
+                            selected={state.period.name()}
+                            onchoose={onperiod}
+                        />
+                        { field(Field::Start, None) }
+                        { field(Field::End, None) }
+                        { field(Field::New, None) }
+                    </fieldset>
+                    <fieldset class="rc-fields" hidden={!shows_value}>
+                        <legend>{ text(Text::ValueLegend, locale) }</legend>
+                        { field(Field::Spend, money) }
+                        { field(Field::Frequency, None) }
+                    </fieldset>
+                </form>
+                <Answer report={report.clone()} explanations={explanations.clone()} {headline} {focus} {gain} />
+                <details class="rc-more">
+                    <summary>
+                        { text(Text::MoreSettings, locale) }
+                        if shows_value && !in_use.is_empty() {
+                            <span class="rc-more-set">{ in_use }</span>
+                        }
+                    </summary>
+                    <div class="rc-fields" hidden={!shows_value}>
+                        <ChoiceField
+                            id="rc-currency"
+                            label={text(Text::Currency, locale)}
+                            options={currency_options}
+                            selected={words.currency.code()}
+                            onchoose={oncurrency}
+                        />
+                        { field(Field::Margin, percent) }
+                        { field(Field::Lifespan, Some(Period::Year.unit(locale))) }
+                    </div>
+                    <div class="rc-fields" hidden={!shows_acquisition}>
+                        { field(Field::Cac, money) }
+                        { field(Field::DiscountRate, percent) }
+                    </div>
+                    <div class="rc-actions">
+                        <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
+                        <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
+                    </div>
+                </details>
+            </div>
+            if config.embedded {
+                <details class="rc-details">
+                    <summary>{ text(Text::MoreDetails, locale) }</summary>
+                    { details }
+                </details>
+            } else {
+                <div class="rc-details">{ details }</div>
+            }
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
         </div>
         </ContextProvider<Words>>
@@ -259,13 +304,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_groups_cut_the_figures_where_their_inputs_change() {
-        assert_eq!(RETENTION_FIGURES.first(), Some(&Figure::RetentionRate));
-        assert_eq!(RETENTION_FIGURES.last(), Some(&Figure::Lifespan));
+    fn a_month_leads_with_its_year_and_the_rest_go_to_the_table() {
+        let all = Headline {
+            retention: true,
+            value: true,
+            profit: true,
+        };
         assert_eq!(
-            VALUE_FIGURES,
-            [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv]
+            all.figures(Period::Month),
+            [
+                Figure::AnnualRetention,
+                Figure::RetentionRate,
+                Figure::Clv,
+                Figure::ProfitClv
+            ]
         );
-        assert_eq!(ACQUISITION_FIGURES, [Figure::ClvCacRatio, Figure::Payback]);
+        assert_eq!(all.figures(Period::Year)[0], Figure::RetentionRate);
+        let retention_only = Headline {
+            value: false,
+            ..all
+        };
+        assert_eq!(
+            retention_only.figures(Period::Quarter),
+            [Figure::AnnualRetention, Figure::RetentionRate]
+        );
     }
 }

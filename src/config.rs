@@ -5,9 +5,7 @@
 use retention_core::{Currency, Figure, Inputs, Locale};
 use web_sys::Element;
 
-use crate::settings::{
-    cap_notices, parse_pairs, read, share_link, Notice, Pairs, Section, Settings, Source,
-};
+use crate::settings::{cap_notices, parse_pairs, read, share_link, Notice, Pairs, Section, Source};
 
 /// The settings of one calculator.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +27,11 @@ pub struct Config {
     pub calc: Option<String>,
     /// Keep the page URL's hash in step with the inputs (the stand-alone page does).
     pub sync_url: bool,
+    /// On someone else's page (an element or an iframe): compact, the details folded under
+    /// "Meer details", and import, periods and sharing only when `outputs` names them.
+    pub embedded: bool,
+    /// The host page chose the language: no language switch and no intro.
+    pub locale_fixed: bool,
 }
 
 impl Default for Config {
@@ -43,6 +46,8 @@ impl Default for Config {
             notices: Vec::new(),
             calc: None,
             sync_url: false,
+            embedded: false,
+            locale_fixed: false,
         }
     }
 }
@@ -81,10 +86,17 @@ impl Config {
                 notices.push(Notice::NoSuchCalculator(calc));
             }
         }
+        let sync_url = element.has_attribute("data-sync-url") && !url_off;
+        // The calculator's own page marks its element with data-sync-url; anywhere else, or in
+        // a frame, it is embedded.
+        let embedded = !element.has_attribute("data-sync-url") || framed();
+        let mut locale_fixed = embedded && attrs.locale.is_some();
         let mut settings = attrs;
         if url_applies {
             let fallback = settings.locale.unwrap_or(browser);
             let (q, n) = read(&query, Source::Query, fallback);
+            // An iframe's host sets the language in the frame's address.
+            locale_fixed |= embedded && q.locale.is_some();
             settings = q.over(settings);
             notices.extend(n);
             if !hash.is_empty() {
@@ -97,32 +109,18 @@ impl Config {
                 notices.extend(n);
             }
         }
-        Config::from_settings(
-            settings,
-            browser,
-            cap_notices(notices),
-            (names.len() > 1).then_some(name),
-            element.has_attribute("data-sync-url") && !url_off,
-        )
-    }
-
-    fn from_settings(
-        s: Settings,
-        browser: Locale,
-        notices: Vec<Notice>,
-        calc: Option<String>,
-        sync_url: bool,
-    ) -> Config {
         Config {
-            locale: s.locale.unwrap_or(browser),
-            currency: s.currency,
-            inputs: s.inputs(Inputs::example()),
-            outputs: s.outputs.clone(),
-            sections: s.sections.clone(),
-            title: s.title.clone(),
-            notices,
-            calc,
+            locale: settings.locale.unwrap_or(browser),
+            currency: settings.currency,
+            inputs: settings.inputs(Inputs::example()),
+            outputs: settings.outputs.clone(),
+            sections: settings.sections.clone(),
+            title: settings.title.clone(),
+            notices: cap_notices(notices),
+            calc: (names.len() > 1).then_some(name),
             sync_url,
+            embedded,
+            locale_fixed,
         }
     }
 
@@ -131,9 +129,14 @@ impl Config {
         self.outputs.as_ref().is_none_or(|o| o.contains(&figure))
     }
 
-    /// Whether `section` is to be shown: all are, unless `outputs` leaves them out.
+    /// Whether `section` is to be shown: the ones `outputs` names; without `outputs`, all on
+    /// the calculator's own page and [`Section::EMBED`] in an embed.
     pub fn shows_section(&self, section: Section) -> bool {
-        self.outputs.is_none() || self.sections.contains(&section)
+        match &self.outputs {
+            Some(_) => self.sections.contains(&section),
+            None if self.embedded => Section::EMBED.contains(&section),
+            None => true,
+        }
     }
 }
 
@@ -170,6 +173,17 @@ fn url_pairs() -> (Pairs, (Pairs, Option<Notice>)) {
         parse_pairs(query.trim_start_matches('?')),
         share_link(hash.trim_start_matches('#')),
     )
+}
+
+/// Whether the page runs in a frame of another page.
+fn framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
 }
 
 /// The first browser language the calculator speaks, else English.

@@ -210,7 +210,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("Customer lifetime value (CLV): £1,500.00"),
+            text.contains("Customer lifetime value (CLV): £1,500\n"),
             "{text}"
         );
         assert!(text.trim_end().ends_with("https://example.org/#v=1"));

@@ -39,15 +39,21 @@ pub enum Section {
     Periods,
     /// The import of an order export.
     Import,
+    /// Copy a link or the results, download a CSV, print.
+    Share,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Charts,
         Section::WhatIf,
         Section::Periods,
         Section::Import,
+        Section::Share,
     ];
+
+    /// The sections an embed shows when `outputs` names none: the rest are opt-in.
+    pub const EMBED: [Section; 2] = [Section::Charts, Section::WhatIf];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -55,6 +61,7 @@ impl Section {
             Section::WhatIf => "whatIf",
             Section::Periods => "periods",
             Section::Import => "import",
+            Section::Share => "share",
         }
     }
 

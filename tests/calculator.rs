@@ -5,7 +5,7 @@ mod support;
 
 use retention_app::config::Config;
 use retention_core::{Currency, Field, Figure, Inputs, Locale};
-use support::Calculator;
+use support::{plain, Calculator};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,19 +19,76 @@ async fn opens_with_a_worked_example_in_dutch() {
     assert_eq!(c.figure(Figure::Lost).as_deref(), Some("150"));
     assert_eq!(c.figure(Figure::ChurnRate).as_deref(), Some("15,0 %"));
     assert_eq!(c.figure(Figure::Lifespan).as_deref(), Some("6,67 jaar"));
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 1.500,00"));
-    assert_eq!(c.figure(Figure::ProfitClv).as_deref(), Some("€ 900,00"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 1.500"));
+    assert_eq!(c.figure(Figure::ProfitClv).as_deref(), Some("€ 900"));
     assert_eq!(
         c.figure(Figure::AnnualChurn),
         None,
         "a year needs no annualising"
     );
-    let crr = c.text("[data-figure=retentionRate]");
+    let crr = c.text("[data-how=retentionRate]");
     assert!(
         crr.contains("(1.050 − 200) / 1.000 × 100"),
         "formula with the numbers: {crr}"
     );
-    assert!(crr.contains("Haalt de 85%-norm"), "{crr}");
+    // Exactly 85,0 % is on the target, not above it.
+    assert_eq!(plain(&c.text("[data-verdict]")).trim(), "Op de 85%-norm");
+    assert!(crr.contains("Op de norm"), "{crr}");
+    assert!(!c.all_text().contains("Boven de norm"));
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_and_the_advice_appear_once() {
+    for locale in Locale::ALL {
+        let c = Calculator::mount(locale).await;
+        c.type_in(Field::End, "2000").await;
+        c.type_in(Field::New, "1500").await;
+        assert_eq!(c.count("[data-verdict]"), 1, "one verdict");
+        assert_eq!(c.count(".rc-badge"), 1, "one badge");
+        let what_now = locale.pick("Wat kun je doen?", "What to do next");
+        assert_eq!(c.all_text().matches(what_now).count(), 1, "{locale:?}");
+        assert_eq!(c.count(".rc-advice li"), 3);
+        // Plain counts carry no verdict.
+        let lost = c.find("[data-figure=lost]");
+        assert!(lost
+            .query_selector("[data-verdict], .rc-badge")
+            .unwrap()
+            .is_none());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_month_leads_with_its_year() {
+    let c = Calculator::mount(Locale::Nl).await;
+    c.choose("rc-period", "month").await;
+    c.type_in(Field::End, "944").await;
+    c.type_in(Field::New, "0").await;
+    // 94,4 % a month kept is 0,944¹² = 50,08 % a year.
+    assert_eq!(c.figure(Figure::AnnualRetention).as_deref(), Some("50,1 %"));
+    assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("94,4 %"));
+    let year = c.find(".rc-big-value");
+    assert_eq!(
+        year.get_attribute("data-figure").as_deref(),
+        Some("annualRetention"),
+        "the large figure is the year's"
+    );
+    let month = c.find("[data-figure=retentionRate]");
+    let follows =
+        year.compare_document_position(&month) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING;
+    assert_ne!(follows, 0, "the month's rate comes after the year's");
+    assert!(plain(&month.text_content().unwrap()).contains("94,4 % per maand"));
+    assert_eq!(
+        c.find("[data-verdict]")
+            .get_attribute("data-verdict")
+            .as_deref(),
+        Some("below"),
+        "judged by the year"
+    );
+    let sentence = plain(&c.text(".rc-answer-text"));
+    assert!(
+        sentence.starts_with("94,4 % per maand is 50,1 % per jaar: van elke 100 klanten heb je er na een jaar nog 50"),
+        "{sentence}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -41,12 +98,15 @@ async fn figures_follow_typing() {
     c.type_in(Field::End, "2000").await;
     assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("50,0 %"));
     assert_eq!(c.figure(Figure::Lost).as_deref(), Some("500"));
-    let card = c.text("[data-figure=retentionRate]");
-    assert!(card.contains("Onder de 85%-norm"), "{card}");
-    let verdict = c
-        .find("[data-figure=retentionRate]")
-        .get_attribute("data-verdict");
-    assert_eq!(verdict.as_deref(), Some("below"));
+    let verdict = c.find("[data-verdict]");
+    assert_eq!(
+        plain(&verdict.text_content().unwrap()).trim(),
+        "Onder de 85%-norm"
+    );
+    assert_eq!(
+        verdict.get_attribute("data-verdict").as_deref(),
+        Some("below")
+    );
     let lost = c.text("[data-figure=lost]");
     assert!(
         lost.contains("hooguit 150"),
@@ -58,8 +118,9 @@ async fn figures_follow_typing() {
 async fn clv_with_an_entered_lifespan_and_margin() {
     let c = Calculator::mount(Locale::Nl).await;
     c.type_in(Field::Lifespan, "2,5").await;
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 562,50"));
-    assert_eq!(c.figure(Figure::ProfitClv).as_deref(), Some("€ 337,50"));
+    // 75 × 3 × 2,5 = 562,50 and 60 % of it 337,50: estimates, shown in whole euros.
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 563"));
+    assert_eq!(c.figure(Figure::ProfitClv).as_deref(), Some("€ 338"));
     c.type_in(Field::Margin, "").await;
     assert_eq!(
         c.figure(Figure::ProfitClv),
@@ -90,9 +151,9 @@ async fn monthly_churn_is_compounded_to_a_year() {
 async fn english_numbers_and_dollars() {
     let c = Calculator::mount(Locale::En).await;
     assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("85.0%"));
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("$1,500.00"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("$1,500"));
     c.type_in(Field::Spend, "$1,234.56").await;
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("$24,691.20"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("$24,691"));
 }
 
 #[wasm_bindgen_test]
@@ -100,7 +161,7 @@ async fn dutch_number_habits_are_read() {
     let c = Calculator::mount(Locale::Nl).await;
     c.type_in(Field::Spend, "€ 1.234,56").await;
     assert_eq!(c.error(Field::Spend), None);
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 24.691,20"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 24.691"));
     c.type_in(Field::Start, "1.000").await;
     assert_eq!(c.figure(Figure::RetentionRate).as_deref(), Some("85,0 %"));
 }
@@ -134,9 +195,9 @@ async fn switching_language_rewrites_words_and_numbers() {
 async fn a_chosen_currency_is_kept() {
     let c = Calculator::mount(Locale::Nl).await;
     c.choose("rc-currency", "GBP").await;
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("£ 1.500,00"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("£ 1.500"));
     c.click("[data-locale=en]").await;
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("£1,500.00"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("£1,500"));
 }
 
 /// Each mistake gets its message next to its field, in the page's language, and the other
@@ -206,7 +267,7 @@ async fn no_churn_asks_for_a_lifespan_instead_of_infinity() {
     let message = c.error(Field::Lifespan).expect("asks for a lifespan");
     assert!(message.contains("geen enkele klant"), "{message}");
     c.type_in(Field::Lifespan, "4").await;
-    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 900,00"));
+    assert_eq!(c.figure(Figure::Clv).as_deref(), Some("€ 900"));
 }
 
 #[wasm_bindgen_test]
@@ -229,7 +290,7 @@ async fn nothing_unreadable_ever_reaches_the_screen() {
             c.type_in(field, text).await;
             let shown = c.all_text();
             for bad in ["NaN", "Infinity", "inf", "undefined"] {
-                let figures = c.root().query_selector_all(".rc-card-value").unwrap();
+                let figures = c.root().query_selector_all(".rc-value").unwrap();
                 for i in 0..figures.length() {
                     let t = figures.item(i).unwrap().text_content().unwrap_or_default();
                     assert!(!t.contains(bad), "{field}={text:?} shows {t:?}");

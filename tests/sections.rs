@@ -90,19 +90,29 @@ async fn what_if_shows_the_gain_of_more_retention() {
     let row = |i: usize| plain(&c.text(&format!("[data-section=whatIf] tr[data-row=\"{i}\"]")));
     assert_eq!(row(0), "Retention per period85.0%90.0%");
     assert_eq!(row(2), "Expected customer lifespan6.67 years10 years");
-    assert_eq!(row(3), "Customer lifetime value (CLV)$1,500.00$2,250.00");
+    assert_eq!(row(3), "Customer lifetime value (CLV)$1,500$2,250");
     assert_eq!(
         row(4),
-        "Revenue next year from your current customers$200,812.50$212,625.00"
+        "Revenue next year from your current customers$200,813$212,625"
     );
-    let gain = plain(&c.text(".rc-gain"));
+    let gain = plain(&c.text("[data-gain=whatIf]"));
     assert!(
-        gain.contains("$11,812.50 more next year") && gain.contains("$750.00 more"),
+        gain.contains("$11,813 more next year") && gain.contains("$750 more"),
         "{gain}"
+    );
+    assert_eq!(
+        plain(&c.text("[data-gain=answer]")),
+        gain,
+        "the answer says it too"
     );
     input(&c, "#rc-what-if-points", "10").await;
     assert_eq!(row(0), "Retention per period85.0%95.0%");
     assert_eq!(row(2), "Expected customer lifespan6.67 years20 years");
+    let answer = plain(&c.text("[data-gain=answer]"));
+    assert!(
+        answer.starts_with("With 10 more points"),
+        "the answer follows the slider: {answer}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -117,12 +127,17 @@ async fn what_if_at_full_retention_says_there_is_no_churn() {
 #[wasm_bindgen_test]
 async fn discounted_clv_clv_to_cac_and_payback() {
     let c = Calculator::mount(Locale::Nl).await;
-    assert_eq!(c.figure(Figure::DiscountedClv).as_deref(), Some("€ 459,00"));
+    assert_eq!(c.figure(Figure::DiscountedClv).as_deref(), Some("€ 459"));
+    let discounted = plain(&c.text("[data-figure=discountedClv]"));
+    assert!(
+        discounted.contains("geld dat later binnenkomt is nu minder waard"),
+        "jargon in plain Dutch: {discounted}"
+    );
     assert_eq!(c.figure(Figure::ClvCacRatio).as_deref(), Some("3,0 : 1"));
     assert_eq!(c.figure(Figure::Payback).as_deref(), Some("26,7 maanden"));
     let ratio = c.text("[data-figure=clvCacRatio]");
     assert!(ratio.contains("Gezond"), "{ratio}");
-    assert!(plain(&ratio).contains("€ 900,00 / € 300,00"), "{ratio}");
+    assert!(plain(&ratio).contains("€ 900 / € 300,00"), "{ratio}");
     c.type_in(Field::Cac, "1000").await;
     assert_eq!(c.figure(Figure::ClvCacRatio).as_deref(), Some("0,9 : 1"));
     let ratio = c.text("[data-figure=clvCacRatio]");
@@ -143,7 +158,7 @@ async fn discounted_clv_clv_to_cac_and_payback() {
     assert_eq!(c.figure(Figure::DiscountedClv), None);
     assert_eq!(
         c.figure(Figure::Clv).as_deref(),
-        Some("€ 1.500,00"),
+        Some("€ 1.500"),
         "the simple CLV stays"
     );
 }
@@ -208,4 +223,56 @@ async fn outputs_can_leave_the_sections_out() {
     let c = Calculator::mount_with(charts_only).await;
     assert!(c.try_find("[data-section=charts]").is_some());
     assert!(c.try_find("[data-section=whatIf]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_is_compact_and_opts_in_to_import_periods_and_sharing() {
+    use retention_app::config::Config;
+    use retention_app::settings::Section;
+    let embed = Config {
+        locale: Locale::Nl,
+        embedded: true,
+        locale_fixed: true,
+        ..Config::default()
+    };
+    let c = Calculator::mount_with(embed.clone()).await;
+    assert!(
+        c.try_find(".rc-locale").is_none(),
+        "the host chose the language"
+    );
+    assert!(
+        c.try_find(".rc-intro").is_none(),
+        "the host's article is the intro"
+    );
+    let details = c.find("details.rc-details");
+    assert!(!details.has_attribute("open"), "details folded");
+    assert!(c
+        .find("details.rc-details > summary")
+        .text_content()
+        .unwrap()
+        .contains("Meer details"));
+    for (section, shown) in [
+        ("figures", true),
+        ("charts", true),
+        ("whatIf", true),
+        ("periods", false),
+        ("import", false),
+    ] {
+        let found = c.try_find(&format!("[data-section={section}]")).is_some();
+        assert_eq!(found, shown, "{section}");
+    }
+    assert!(c.try_find(".rc-share").is_none(), "sharing is opt-in");
+    let opted_in = Config {
+        outputs: Some(Figure::ALL.to_vec()),
+        sections: vec![Section::Periods, Section::Share],
+        ..embed
+    };
+    let c = Calculator::mount_with(opted_in).await;
+    assert!(c.try_find("[data-section=periods]").is_some());
+    assert!(c.try_find(".rc-share").is_some());
+    assert!(c.try_find("[data-section=charts]").is_none());
+    // The calculator's own page shows everything, open.
+    let c = Calculator::mount(Locale::Nl).await;
+    assert!(c.try_find("details.rc-details").is_none());
+    assert!(c.try_find(".rc-share").is_some() && c.try_find(".rc-locale").is_some());
 }

@@ -12,13 +12,16 @@ pub struct NumberFieldProps {
     /// The mistake to show, already worded.
     #[prop_or_default]
     pub error: Option<AttrValue>,
-    /// A unit after the input, such as `%`.
+    /// A unit inside the field, such as `%`.
     #[prop_or_default]
     pub unit: Option<AttrValue>,
+    /// Whether the unit goes before the number, as a currency sign does.
+    #[prop_or_default]
+    pub unit_before: bool,
     pub onedit: Callback<(Field, String)>,
 }
 
-/// A labelled text input for a number, with a hint and its mistake underneath.
+/// A labelled text input for a number, its unit inside it, a hint and its mistake underneath.
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
     let field = props.field;
@@ -37,7 +40,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     html! {
         <div class={classes!("rc-field", props.error.is_some().then_some("rc-field-invalid"))} data-field={field.name()}>
             <label for={id.clone()}>{ field_label(field, locale) }</label>
-            <div class="rc-input">
+            <div class={classes!("rc-input", props.unit.as_ref().map(|_| if props.unit_before { "rc-unit-before" } else { "rc-unit-after" }))}>
                 <input
                     {id}
                     type="text"

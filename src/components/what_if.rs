@@ -6,26 +6,31 @@ use yew::prelude::*;
 
 use crate::i18n::{text, use_words, what_if_gain, Text};
 
+/// The points of retention the what-if starts with.
+pub const START_POINTS: f64 = 5.0;
+
 #[derive(Properties, PartialEq)]
 pub struct WhatIfProps {
     pub report: Rc<Report>,
+    /// Percentage points of retention added; the answer's what-if sentence follows them too.
+    pub points: f64,
+    pub onpoints: Callback<f64>,
 }
 
 /// A slider for more retention, and what it does to lifespan, CLV and next year's revenue.
 #[component]
 pub fn WhatIf(props: &WhatIfProps) -> Html {
-    let points = use_state(|| 5.0_f64);
     let words = use_words();
-    let Some(w) = what_if(&props.report, *points) else {
+    let Some(w) = what_if(&props.report, props.points) else {
         return html! {};
     };
     let locale = words.locale;
     let oninput = {
-        let points = points.clone();
+        let onpoints = props.onpoints.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<f64>() {
-                points.set(v.clamp(1.0, 10.0));
+                onpoints.emit(v.clamp(1.0, 10.0));
             }
         })
     };
@@ -38,9 +43,11 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
             s.lifespan_years
                 .map(|y| words.q(Quantity::Years(y)))
                 .unwrap_or(none.clone()),
-            s.clv.map(|m| words.q(Quantity::Money(m))).unwrap_or(none),
+            s.clv
+                .map(|m| words.q(Quantity::RoundMoney(m)))
+                .unwrap_or(none),
             s.revenue_next_year
-                .map(|m| words.q(Quantity::Money(m)))
+                .map(|m| words.q(Quantity::RoundMoney(m)))
                 .unwrap_or_default(),
         ]
     };
@@ -62,7 +69,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
             <div class="rc-field">
                 <label for="rc-what-if-points">{ text(Text::WhatIfSlider, locale) }</label>
                 <div class="rc-slider">
-                    <input id="rc-what-if-points" type="range" min="1" max="10" step="1" value={points.to_string()} {oninput} />
+                    <input id="rc-what-if-points" type="range" min="1" max="10" step="1" value={props.points.to_string()} {oninput} />
                     <output for="rc-what-if-points">{ format!("+{added}") }</output>
                 </div>
             </div>
@@ -86,7 +93,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="rc-gain" role="status">{ gain }</p>
+            <p class="rc-gain" role="status" data-gain="whatIf">{ gain }</p>
         </section>
     }
 }

@@ -3,8 +3,8 @@
 
 use retention_core::{
     format_count, format_decimal, format_percent, Acquisition, Advice, Explanation, Field, Figure,
-    InputError, Locale, Period, Quantity, RatioVerdict, Retention, RowProblem, Value, Verdict,
-    TARGET_RETENTION,
+    InputError, Inputs, Locale, Period, Quantity, RatioVerdict, Retention, RowProblem, Value,
+    Verdict, TARGET_RETENTION,
 };
 
 use super::Words;
@@ -18,10 +18,8 @@ pub enum Text {
     Language,
     CustomersLegend,
     ValueLegend,
-    AcquisitionLegend,
     Period,
     Currency,
-    Results,
     WhatNow,
     ResetExample,
     ClearAll,
@@ -61,6 +59,14 @@ pub enum Text {
     CsvName,
     CsvValue,
     CsvUnit,
+    Answer,
+    MoreSettings,
+    MoreDetails,
+    HowCalculated,
+    OtherFigures,
+    GrossProfit,
+    ClvShort,
+    RevenuePerCustomer,
 }
 
 /// A fixed text.
@@ -69,16 +75,14 @@ pub fn text(text: Text, locale: Locale) -> &'static str {
     match text {
         Text::Title => l.pick("Klantretentie-calculator", "Customer retention calculator"),
         Text::Intro => l.pick(
-            "Vul je klantaantallen in en zie direct je klantretentie, churn en customer lifetime value, met uitleg bij elk getal.",
-            "Enter your customer counts and see your retention, churn and customer lifetime value at once, with every figure explained.",
+            "Vul je klantaantallen in en zie meteen je klantretentie en klantwaarde, met uitleg bij elk getal.",
+            "Enter your customer counts and see your retention and customer value at once, each figure explained.",
         ),
         Text::Language => l.pick("Taal", "Language"),
-        Text::CustomersLegend => l.pick("Klanten in de periode", "Customers in the period"),
-        Text::ValueLegend => l.pick("Klantwaarde", "Customer value"),
-        Text::AcquisitionLegend => l.pick("Werving en rendement", "Acquisition and return"),
-        Text::Period => l.pick("Lengte van de periode", "Length of the period"),
+        Text::CustomersLegend => l.pick("Je klanten", "Your customers"),
+        Text::ValueLegend => l.pick("Wat een klant besteedt", "What a customer spends"),
+        Text::Period => l.pick("Periode", "Period"),
         Text::Currency => l.pick("Valuta", "Currency"),
-        Text::Results => l.pick("Resultaten", "Results"),
         Text::WhatNow => l.pick("Wat kun je doen?", "What to do next"),
         Text::ResetExample => l.pick("Voorbeeld herstellen", "Restore example"),
         Text::ClearAll => l.pick("Alles wissen", "Clear all"),
@@ -151,6 +155,14 @@ pub fn text(text: Text, locale: Locale) -> &'static str {
         Text::CsvName => l.pick("Naam", "Name"),
         Text::CsvValue => l.pick("Waarde", "Value"),
         Text::CsvUnit => l.pick("Eenheid", "Unit"),
+        Text::Answer => l.pick("Je uitkomst", "Your result"),
+        Text::MoreSettings => l.pick("Meer instellingen", "More settings"),
+        Text::MoreDetails => l.pick("Meer details", "More details"),
+        Text::HowCalculated => l.pick("Hoe berekend?", "How is this worked out?"),
+        Text::OtherFigures => l.pick("Alle andere cijfers", "Every other figure"),
+        Text::GrossProfit => l.pick("brutowinst", "gross profit"),
+        Text::ClvShort => l.pick("Klantwaarde (CLV)", "Lifetime value (CLV)"),
+        Text::RevenuePerCustomer => l.pick("omzet per klant", "revenue per customer"),
     }
 }
 
@@ -160,33 +172,15 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
     match field {
         Field::Start => l.pick("Klanten aan het begin (S)", "Customers at the start (S)"),
         Field::End => l.pick("Klanten aan het eind (E)", "Customers at the end (E)"),
-        Field::New => l.pick(
-            "Nieuwe klanten in de periode (N)",
-            "New customers in the period (N)",
-        ),
-        Field::Spend => l.pick(
-            "Gemiddelde besteding per aankoop",
-            "Average spend per purchase",
-        ),
-        Field::Frequency => l.pick(
-            "Aankopen per klant per jaar",
-            "Purchases per customer per year",
-        ),
-        Field::Margin => l.pick(
-            "Brutomarge in % (optioneel)",
-            "Gross margin in % (optional)",
-        ),
-        Field::Lifespan => l.pick(
-            "Verwachte levensduur in jaren (optioneel)",
-            "Expected lifespan in years (optional)",
-        ),
-        Field::DiscountRate => l.pick(
-            "Disconteringsvoet per jaar in % (optioneel)",
-            "Discount rate per year in % (optional)",
-        ),
+        Field::New => l.pick("Nieuwe klanten (N)", "New customers (N)"),
+        Field::Spend => l.pick("Besteding per aankoop", "Spend per purchase"),
+        Field::Frequency => l.pick("Aankopen per jaar", "Purchases a year"),
+        Field::Margin => l.pick("Brutomarge", "Gross margin"),
+        Field::Lifespan => l.pick("Levensduur van een klant", "Customer lifespan"),
+        Field::DiscountRate => l.pick("Disconteringsvoet", "Discount rate"),
         Field::Cac => l.pick(
-            "Kosten om een klant te werven, CAC (optioneel)",
-            "Cost to acquire a customer, CAC (optional)",
+            "Wervingskosten per klant (CAC)",
+            "Cost to win a customer (CAC)",
         ),
     }
 }
@@ -195,26 +189,20 @@ pub fn field_label(field: Field, locale: Locale) -> &'static str {
 pub fn field_hint(field: Field, locale: Locale) -> &'static str {
     let l = locale;
     match field {
-        Field::Start => l.pick(
-            "Aantal klanten op de eerste dag.",
-            "Customers on the first day.",
-        ),
+        Field::Start => l.pick("Op de eerste dag.", "On the first day."),
         Field::End => l.pick(
-            "Aantal klanten op de laatste dag, nieuwe klanten meegeteld.",
-            "Customers on the last day, new ones included.",
+            "Op de laatste dag, nieuwe meegeteld.",
+            "On the last day, new ones included.",
         ),
         Field::New => l.pick(
-            "Klanten die in de periode voor het eerst kochten.",
-            "Customers who first bought during the period.",
+            "Voor het eerst gekocht in de periode.",
+            "First bought in the period.",
         ),
         Field::Spend => l.pick(
-            "Bijvoorbeeld 75 of 1.234,56.",
-            "For example 75 or 1,234.56.",
+            "Gemiddeld, zoals 75 of 49,95.",
+            "On average, such as 75 or 49.95.",
         ),
-        Field::Frequency => l.pick(
-            "Mag een breuk zijn, zoals 2,5.",
-            "May be a fraction, such as 2.5.",
-        ),
+        Field::Frequency => l.pick("Per klant; 2,5 mag ook.", "Per customer; 2.5 is fine."),
         Field::Margin => l.pick(
             "Leeg laten als je alleen omzet wilt zien.",
             "Leave empty to see revenue only.",
@@ -224,8 +212,8 @@ pub fn field_hint(field: Field, locale: Locale) -> &'static str {
             "Leave empty to estimate it from churn.",
         ),
         Field::DiscountRate => l.pick(
-            "Voor de verdisconteerde CLV; 8 tot 12% is gebruikelijk.",
-            "For discounted CLV; 8 to 12% is common.",
+            "Per jaar: geld dat later binnenkomt is nu minder waard. 8 tot 12% is gebruikelijk.",
+            "A year: money that comes in later is worth less today. 8 to 12% is common.",
         ),
         Field::Cac => l.pick(
             "Marketing- en verkoopkosten gedeeld door het aantal nieuwe klanten.",
@@ -347,8 +335,9 @@ impl Situation<'_> {
     fn count(&self, n: u64) -> String {
         self.q(Quantity::Count(n))
     }
+    /// An estimate of money, in whole units.
     fn money(&self, m: f64) -> String {
-        self.q(Quantity::Money(m))
+        self.q(Quantity::RoundMoney(m))
     }
 }
 
@@ -432,8 +421,8 @@ pub fn meaning(e: &Explanation, cx: &Situation) -> String {
             let clv = cx.q(e.value);
             let simple = cx.money(v.profit_clv.unwrap_or(v.clv));
             l.pick(
-                format!("Wat een klant vandaag waard is als je toekomstige marge verdisconteert: {clv}, tegen {simple} zonder disconteren. Deze CLV past bij abonnementen en contracten en bij het vergelijken met investeringen; de eenvoudige CLV bij een snelle schatting."),
-                format!("What a customer is worth today when future margin is discounted: {clv}, against {simple} undiscounted. This CLV fits subscriptions and contracts and comparing with investments; the simple CLV fits a quick estimate."),
+                format!("Geld dat later binnenkomt is nu minder waard. Tel je wat een klant de komende jaren oplevert in geld van vandaag, dan is hij {clv} waard, tegen {simple} zonder die correctie. Handig bij abonnementen en contracten, en om een klant met een investering te vergelijken."),
+                format!("Money that comes in later is worth less today. Counting what a customer brings in over the coming years in today's money, they are worth {clv}, against {simple} without that correction. Useful for subscriptions and contracts, and to compare a customer with an investment."),
             )
         }
         (Figure::ClvCacRatio, _, Some(_)) => {
@@ -508,6 +497,10 @@ fn verdict_sentence(verdict: Verdict, cx: &Situation) -> String {
         Verdict::Above => l.pick(
             format!("Boven de norm: je houdt {annual} van je klanten per jaar, de norm is {target}."),
             format!("Above the target: you keep {annual} of your customers a year; the target is {target}."),
+        ),
+        Verdict::OnTarget => l.pick(
+            format!("Op de norm: je houdt precies {annual} van je klanten per jaar."),
+            format!("On target: you keep exactly {annual} of your customers a year."),
         ),
         Verdict::Near => l.pick(
             format!("Dicht bij de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
@@ -640,6 +633,169 @@ pub fn comparison(e: &Explanation, cx: &Situation) -> Option<String> {
     })
 }
 
+/// "per maand", "a quarter": after a figure of one period.
+pub fn per_period(period: Period, locale: Locale) -> &'static str {
+    let l = locale;
+    match period {
+        Period::Month => l.pick("per maand", "a month"),
+        Period::Quarter => l.pick("per kwartaal", "a quarter"),
+        Period::Year => l.pick("per jaar", "a year"),
+    }
+}
+
+/// The two headline figures in one sentence, in the user's numbers: of every 100 customers,
+/// how many are left after a year, and what a customer brings in.
+pub fn answer_sentence(
+    retention: Option<&Retention>,
+    value: Option<&Value>,
+    words: Words,
+) -> String {
+    let l = words.locale;
+    let q = |q: Quantity| words.q(q);
+    let kept = retention.map(|r| {
+        let left = format_decimal(r.annual_retention_rate, 0, 0, l);
+        let target = format_decimal(TARGET_RETENTION, 0, 0, l);
+        let of_100 = l.pick(
+            format!("van elke 100 klanten heb je er na een jaar nog {left} (de norm is {target})"),
+            format!("of every 100 customers, {left} are still with you after a year (the target is {target})"),
+        );
+        match r.period {
+            Period::Year => of_100,
+            period => format!(
+                "{} {} is {} {}: {of_100}",
+                q(Quantity::Percent(r.retention_rate)),
+                per_period(period, l),
+                q(Quantity::Percent(r.annual_retention_rate)),
+                per_period(Period::Year, l),
+            ),
+        }
+    });
+    let brings = value.map(|v| {
+        let (clv, years) = (
+            q(Quantity::RoundMoney(v.clv)),
+            q(Quantity::Years(v.lifespan_years)),
+        );
+        l.pick(
+            format!("een klant brengt in {years} gemiddeld {clv} omzet op"),
+            format!("a customer brings in {clv} in revenue over {years} on average"),
+        )
+    });
+    let mut sentence = match (kept, brings) {
+        (Some(k), Some(b)) => format!("{k}; {b}."),
+        (Some(one), None) | (None, Some(one)) => format!("{one}."),
+        (None, None) => return String::new(),
+    };
+    // Each part starts with a digit or a plain letter ("van", "een", "of", "a").
+    if let Some(first) = sentence.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    sentence
+}
+
+/// The optional settings in use, under the folded "Meer instellingen":
+/// "marge 60,0 % · CAC € 300,00 · disconteringsvoet 10,0 %".
+pub fn settings_in_use(inputs: &Inputs, words: Words) -> String {
+    let l = words.locale;
+    [
+        Field::Margin,
+        Field::Lifespan,
+        Field::Cac,
+        Field::DiscountRate,
+    ]
+    .into_iter()
+    .filter_map(|field| {
+        let v = inputs.get(field).filter(|v| v.is_finite())?;
+        let (name, q) = match field {
+            Field::Margin => (l.pick("marge", "margin"), Quantity::Percent(v)),
+            Field::Lifespan => (l.pick("levensduur", "lifespan"), Quantity::Years(v)),
+            Field::Cac => ("CAC", Quantity::Money(v)),
+            _ => (
+                l.pick("disconteringsvoet", "discount rate"),
+                Quantity::Percent(v),
+            ),
+        };
+        Some(format!("{name} {}", words.q(q)))
+    })
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// Under retention over a year: "850 van de 1.000 klanten gebleven".
+pub fn retained_of(retained: u64, start: u64, words: Words) -> String {
+    let (kept, start) = (
+        words.q(Quantity::Count(retained)),
+        words.q(Quantity::Count(start)),
+    );
+    words.locale.pick(
+        format!("{kept} van de {start} klanten gebleven"),
+        format!("{kept} of {start} customers kept"),
+    )
+}
+
+/// The line above the steps: which figure they are aimed at, and why.
+pub fn focus_lead(figure: Figure, cx: &Situation) -> String {
+    let l = cx.words.locale;
+    match (figure, cx.retention, cx.acquisition) {
+        (Figure::ClvCacRatio, _, Some(a)) => {
+            let ratio = cx.q(Quantity::Ratio(a.ratio));
+            match a.verdict {
+                RatioVerdict::Losing => l.pick(
+                    format!("Begin bij je wervingskosten: een klant kost meer dan hij oplevert (CLV : CAC is {ratio})."),
+                    format!("Start with what winning a customer costs: a customer costs more than they bring in (CLV : CAC is {ratio})."),
+                ),
+                RatioVerdict::Thin => l.pick(
+                    format!("Begin bij je wervingskosten: CLV : CAC is {ratio}, onder de vuistregel van 3 : 1."),
+                    format!("Start with what winning a customer costs: CLV : CAC is {ratio}, below the 3 : 1 rule of thumb."),
+                ),
+                RatioVerdict::Healthy => l.pick(
+                    format!("Retentie en CLV : CAC ({ratio}) zijn gezond: je kunt groeien."),
+                    format!("Retention and CLV : CAC ({ratio}) are healthy: you can grow."),
+                ),
+            }
+        }
+        (Figure::RetentionRate | Figure::AnnualRetention, Some(r), _) => {
+            let gap = format_decimal(TARGET_RETENTION - r.annual_retention_rate, 1, 1, l);
+            match r.verdict {
+                Verdict::Below | Verdict::Near => l.pick(
+                    format!("Begin bij je retentie: die ligt {gap} procentpunt onder de norm."),
+                    format!("Start with retention: it is {gap} points below the target."),
+                ),
+                Verdict::OnTarget | Verdict::Above => l
+                    .pick(
+                        "Je retentie haalt de norm. Houd dat vast en bouw erop voort:",
+                        "Your retention meets the target. Keep it there and build on it:",
+                    )
+                    .to_string(),
+            }
+        }
+        _ => l
+            .pick(
+                "Verhoog wat een klant oplevert:",
+                "Raise what a customer brings in:",
+            )
+            .to_string(),
+    }
+}
+
+/// A few plain words after a figure whose name is jargon, or `None`.
+pub fn gloss(figure: Figure, locale: Locale) -> Option<&'static str> {
+    let l = locale;
+    Some(match figure {
+        Figure::ChurnRate | Figure::AnnualChurn => {
+            l.pick("het deel dat wegging", "the share who left")
+        }
+        Figure::DiscountedClv => l.pick(
+            "geld dat later binnenkomt is nu minder waard",
+            "money that comes in later is worth less today",
+        ),
+        Figure::ClvCacRatio => l.pick(
+            "wat een klant oplevert tegen wat werven kost",
+            "what a customer brings in against what winning one costs",
+        ),
+        _ => return None,
+    })
+}
+
 /// The survival chart in a sentence: how many of today's customers are left at the horizon,
 /// and when half are gone.
 pub fn survival_description(
@@ -680,8 +836,8 @@ pub fn waterfall_description(r: &Retention, locale: Locale) -> String {
 pub fn what_if_gain(points: f64, revenue: f64, clv: Option<f64>, words: Words) -> String {
     let l = words.locale;
     let points = format_decimal(points, 0, 1, l);
-    let revenue = words.q(Quantity::Money(revenue));
-    let clv = clv.map(|c| words.q(Quantity::Money(c)));
+    let revenue = words.q(Quantity::RoundMoney(revenue));
+    let clv = clv.map(|c| words.q(Quantity::RoundMoney(c)));
     l.pick(
         format!(
             "Met {points} procentpunt meer retentie brengen je huidige klanten komend jaar {revenue} meer op{}.",

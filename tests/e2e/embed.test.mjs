@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/static-server.mjs";
-import { calculator, launch, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { calculator, launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
@@ -59,7 +59,7 @@ test("embedding on a blog post", async (t) => {
 
     const frame = calculator(page.frameLocator("iframe[data-retention-calculator-frame]"));
     await frame.ready();
-    assert.equal(await frame.figure("clv"), "€1,500.00");
+    assert.equal(await frame.figure("clv"), "€1,500");
     assert.equal(await frame.figure("retentionRate"), null);
     await screenshot(page, "blog-post");
     assert.deepEqual(errors, []);
@@ -76,8 +76,9 @@ test("embedding on a blog post", async (t) => {
     const label = page.locator("#calc-nl label[for=rc-start]");
     assert.equal(await style(label, "textTransform"), "none");
     assert.equal(await style(label, "letterSpacing"), "normal");
-    assert.doesNotMatch(await style(label, "fontFamily"), /Georgia/);
-    const button = page.locator("#calc-nl [data-locale=en]");
+    assert.match(await style(label, "fontFamily"), /Georgia/, "the host's font, by default");
+    assert.equal(await style(page.locator("#calc-nl .rc-root"), "backgroundColor"), "rgba(0, 0, 0, 0)", "transparent");
+    const button = page.locator("#calc-nl .rc-actions button").first();
     assert.notEqual(await style(button, "backgroundColor"), "rgb(255, 105, 180)", "not hotpink");
     const own = page.locator("article > p.rc-card");
     assert.equal(await style(own, "borderTopStyle"), "dotted", "the blog's own .rc-card keeps its style");
@@ -87,12 +88,13 @@ test("embedding on a blog post", async (t) => {
   await t.test("the host themes a calculator through custom properties", async () => {
     const { page } = await open(browser, blog);
     await calculator(page.locator("#calc-en")).ready();
-    const pressed = page.locator("#calc-en [data-locale=en]");
-    const css = await pressed.evaluate((el) => {
+    const toggle = page.locator("#calc-en .rc-details > summary");
+    const css = await toggle.evaluate((el) => {
       const s = getComputedStyle(el);
-      return { bg: s.backgroundColor, radius: s.borderTopLeftRadius, font: s.fontFamily };
+      return { color: s.color, border: s.borderTopColor, radius: s.borderTopLeftRadius, font: s.fontFamily };
     });
-    assert.equal(css.bg, "rgb(154, 52, 18)");
+    assert.equal(css.color, "rgb(154, 52, 18)");
+    assert.equal(css.border, "rgb(154, 52, 18)");
     assert.equal(css.radius, "0px");
     assert.match(css.font, /Georgia/);
     await page.context().close();
@@ -134,6 +136,7 @@ test("embedding on a blog post", async (t) => {
     const en = calculator(page.locator("#calc-en"));
     await en.ready();
     await en.type("start", "600");
+    await page.locator("#calc-en .rc-details > summary").click();
     await page.locator("#calc-en [data-action=copy-link]").click();
     await settle(page, async () => (await page.locator("#calc-en .rc-share-status").innerText()).length > 0);
     assert.match(await page.locator("#calc-en .rc-share-status").innerText(), /Link copied/);
@@ -196,6 +199,43 @@ test("embedding on a blog post", async (t) => {
     assert.equal(await late.figure("retentionRate"), "94.4%");
     await page.context().close();
   });
+});
+
+test("the blog embed is compact", async (t) => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  // The issue's targets with details folded: at most 900 px tall in the blog's 736 px column on
+  // a desktop, at most 1,400 px on a 375 × 812 phone.
+  for (const [width, height, most] of [[1280, 900, 900], [375, 812, 1400]]) {
+    await t.test(`${width} × ${height}`, async () => {
+      const { page, errors } = await openPage(browser, `${server.url}/examples/blog-post.html`, { width, height });
+      const nl = calculator(page.locator("#calc-nl"));
+      await nl.ready();
+      const box = await page.locator("#calc-nl").boundingBox();
+      if (width === 1280) assert.equal(box.width, 736, "the blog's column");
+      assert.ok(box.height <= most, `${box.height} px tall, more than ${most}`);
+      // The four inputs, the answer and one toggle; no language switch or intro, since the
+      // host set data-locale; import, periods and sharing are opt-in.
+      assert.equal(await page.locator("#calc-nl .rc-locale").count(), 0);
+      assert.equal(await page.locator("#calc-nl .rc-intro").count(), 0);
+      for (const section of ["import", "periods"]) {
+        assert.equal(await page.locator(`#calc-nl [data-section=${section}]`).count(), 0, section);
+      }
+      assert.equal(await page.locator("#calc-nl .rc-share").count(), 0);
+      assert.equal(await page.locator("#calc-nl [data-section=charts]").isVisible(), false, "folded");
+      assert.equal(await nl.figure("lost"), "150", "the other figures are there, folded");
+      assert.equal(await page.locator("#calc-nl .rc-answer").isVisible(), true);
+      assert.deepEqual(await lowContrast(page), [], "readable on the blog's own background");
+      await screenshot(page, `blog-embed-${width}`);
+      // Unfolded, everything else follows.
+      await page.locator("#calc-nl .rc-details > summary").click();
+      assert.equal(await page.locator("#calc-nl [data-section=charts]").isVisible(), true);
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+  }
 });
 
 test("under a strict Content-Security-Policy", async (t) => {

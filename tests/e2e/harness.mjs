@@ -67,12 +67,12 @@ export function watchRequests(page) {
 /**
  * Opens `url` in a fresh browser context (its own storage, downloads allowed) and watches the
  * page's requests and errors from the first one. Options: `locale` (default "nl-NL"), `width`
- * of the viewport, `clipboard` to grant clipboard access, `violations` to collect
+ * and `height` of the viewport (default 1280 × 900), `clipboard` to grant clipboard access, `violations` to collect
  * Content-Security-Policy violations in `window.__violations`.
  * Resolves to { page, requests, errors, c }, `c` being the page's first calculator.
  */
-export async function openPage(browser, url, { locale = "nl-NL", width = 1280, clipboard = false, violations = false } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
+export async function openPage(browser, url, { locale = "nl-NL", width = 1280, height = 900, clipboard = false, violations = false } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height }, acceptDownloads: true });
   if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   if (violations) {
@@ -102,11 +102,14 @@ export async function servePage(t, path = "/", options = {}) {
   return { server, browser, ...(await openPage(browser, `${server.url}${path}`, options)) };
 }
 
-/** Saves a full-page screenshot to target/screenshots/NAME.png and returns its path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot to target/screenshots/NAME.png, of the whole page unless `fullPage` is
+ * false (then of the first screen), and returns its path.
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
@@ -125,9 +128,10 @@ export function calculator(scope) {
     async type(name, text) {
       await scope.locator(`#rc-${name}`).fill(text);
     },
+    /** The value shown for a figure, in the answer or in the table (folded or not). */
     async figure(name) {
-      const value = scope.locator(`[data-figure=${name}] .rc-card-value`);
-      return (await value.count()) ? plain(await value.innerText()) : null;
+      const value = scope.locator(`[data-figure=${name}] .rc-value`);
+      return (await value.count()) ? plain(await value.textContent()) : null;
     },
     async error(name) {
       const message = scope.locator(`[data-error-for=${name}]`);

@@ -23,7 +23,8 @@ test("charts, what-if, periods and export", async (t) => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     assert.equal(await slider.inputValue(), "7");
-    assert.match(plain(await page.locator(".rc-gain").innerText()), /Met 7 procentpunt meer retentie/);
+    assert.match(plain(await page.locator("[data-gain=whatIf]").innerText()), /Met 7 procentpunt meer retentie/);
+    assert.match(plain(await page.locator("[data-gain=answer]").innerText()), /Met 7 procentpunt/, "the answer follows the slider");
   });
 
   await t.test("a pasted table gives a row per period and reports bad lines", async () => {
@@ -47,15 +48,16 @@ test("charts, what-if, periods and export", async (t) => {
     assert.match(csv, /\r\nVerdisconteerde CLV;459;EUR\r\n/);
   });
 
-  await t.test("the print stylesheet hides the controls and opens the next steps", async () => {
+  await t.test("the print stylesheet hides the controls and unfolds how each figure is worked out", async () => {
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator(".rc-share").isVisible(), false);
     assert.equal(await page.locator(".rc-actions").isVisible(), false);
-    const advice = page.locator("[data-figure=retentionRate] .rc-next li").first();
-    assert.equal(await advice.isVisible(), true, "advice inside <details> prints");
+    const how = page.locator("[data-how=lost] .rc-formula");
+    assert.equal(await how.isVisible(), true, "formulas inside <details> print");
+    assert.equal(await page.locator(".rc-advice li").first().isVisible(), true);
     await page.pdf({ path: "target/screenshots/print.pdf" });
     await page.emulateMedia({ media: "screen" });
-    assert.equal(await advice.isVisible(), false, "on screen it stays folded");
+    assert.equal(await how.isVisible(), false, "on screen it stays folded");
   });
 
   await screenshot(page, "sections");

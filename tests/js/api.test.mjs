@@ -31,7 +31,7 @@ describe("worked examples", () => {
     assert.equal(retention.churnRate, 15);
     assert.equal(retention.retained, 850);
     assert.equal(retention.lost, 150);
-    assert.equal(retention.verdict, "above");
+    assert.equal(retention.verdict, "onTarget", "exactly 85.0 % is on the target, not above it");
   });
 
   test("S=1000, N=1500, E=2000: 50 %", () => {

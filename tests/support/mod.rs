@@ -49,6 +49,11 @@ impl Calculator {
         self.root().query_selector(selector).unwrap()
     }
 
+    /// How many elements match `selector`.
+    pub fn count(&self, selector: &str) -> u32 {
+        self.root().query_selector_all(selector).unwrap().length()
+    }
+
     pub fn text(&self, selector: &str) -> String {
         self.find(selector).text_content().unwrap_or_default()
     }
@@ -88,9 +93,10 @@ impl Calculator {
         yew::scheduler::flush().await;
     }
 
-    /// The value shown on a figure's card, with no-break spaces as plain spaces.
+    /// The value shown for a figure, in the answer or in the table, with no-break spaces as
+    /// plain spaces.
     pub fn figure(&self, figure: Figure) -> Option<String> {
-        self.try_find(&format!("[data-figure={}] .rc-card-value", figure.name()))
+        self.try_find(&format!("[data-figure={}] .rc-value", figure.name()))
             .map(|e| plain(&e.text_content().unwrap_or_default()))
     }
 

@@ -97,6 +97,9 @@ pub enum Quantity {
     Percent(f64),
     /// Money in the chosen currency.
     Money(f64),
+    /// Money rounded to whole units: an estimate, such as CLV or next year's revenue, whose
+    /// cents would be false precision.
+    RoundMoney(f64),
     /// A plain number, such as purchases a year.
     Number(f64),
     /// Years.
@@ -214,7 +217,9 @@ fn retention_advice(r: &Retention) -> Vec<Advice> {
     let mut advice = match r.verdict {
         Verdict::Below => vec![Advice::Onboarding, Advice::Feedback, Advice::WinBack],
         Verdict::Near => vec![Advice::WinBack, Advice::PersonalFollowUp, Advice::Feedback],
-        Verdict::Above => vec![Advice::Loyalty, Advice::Referral, Advice::Upsell],
+        Verdict::Above | Verdict::OnTarget => {
+            vec![Advice::Loyalty, Advice::Referral, Advice::Upsell]
+        }
     };
     if r.new > r.retained {
         advice.truncate(2);
@@ -332,18 +337,30 @@ fn target_count(start: u64, percent: f64) -> u64 {
     (start as f64 * percent / 100.0).round() as u64
 }
 
+/// The retention step next to a value figure: keep loyal customers once the target is met,
+/// else keep new ones.
+fn retention_step(verdict: Option<Verdict>) -> Advice {
+    match verdict {
+        Some(v) if v.meets_target() => Advice::Loyalty,
+        _ => Advice::Onboarding,
+    }
+}
+
+/// The steps that raise CLV: spend, frequency, and the retention step.
+fn value_advice(verdict: Option<Verdict>) -> Vec<Advice> {
+    vec![Advice::Upsell, Advice::Frequency, retention_step(verdict)]
+}
+
 fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>) {
-    use Quantity::{Money, Number, Years};
+    use Quantity::{Money, Number, RoundMoney, Years};
     use Token::{Text, Value};
     let from_churn = v.lifespan_source == LifespanSource::Churn;
-    let at_target = |per_year: f64| from_churn.then(|| Money(per_year * target_lifespan_years()));
-    let retention_step = match verdict {
-        Some(Verdict::Above) => Advice::Loyalty,
-        _ => Advice::Onboarding,
-    };
+    let at_target =
+        |per_year: f64| from_churn.then(|| RoundMoney(per_year * target_lifespan_years()));
+    let retention_step = retention_step(verdict);
     out.push(Explanation {
         figure: Figure::Clv,
-        value: Money(v.clv),
+        value: RoundMoney(v.clv),
         formula: vec![
             Value(Money(v.spend)),
             Text(" × "),
@@ -354,14 +371,14 @@ fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>
         verdict: verdict.filter(|_| from_churn),
         at_target: at_target(v.annual_revenue),
         ratio_verdict: None,
-        advice: vec![Advice::Upsell, Advice::Frequency, retention_step],
+        advice: value_advice(verdict),
     });
     if let (Some(margin), Some(profit)) = (v.margin, v.profit_clv) {
         out.push(Explanation {
             figure: Figure::ProfitClv,
-            value: Money(profit),
+            value: RoundMoney(profit),
             formula: vec![
-                Value(Money(v.clv)),
+                Value(RoundMoney(v.clv)),
                 Text(" × "),
                 Value(Quantity::Percent(margin)),
             ],
@@ -374,11 +391,11 @@ fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>
 }
 
 fn explain_discounted(d: &Discounted, verdict: Option<Verdict>, out: &mut Vec<Explanation>) {
-    use Quantity::{Money, Percent};
+    use Quantity::{Money, Percent, RoundMoney};
     use Token::{Text, Value};
     out.push(Explanation {
         figure: Figure::DiscountedClv,
-        value: Money(d.clv),
+        value: RoundMoney(d.clv),
         formula: vec![
             Value(Money(d.annual_margin)),
             Text(" × "),
@@ -390,23 +407,28 @@ fn explain_discounted(d: &Discounted, verdict: Option<Verdict>, out: &mut Vec<Ex
             Text(")"),
         ],
         verdict,
-        at_target: discounted_clv(d.annual_margin, TARGET_RETENTION, d.discount_rate).map(Money),
+        at_target: discounted_clv(d.annual_margin, TARGET_RETENTION, d.discount_rate)
+            .map(RoundMoney),
         ratio_verdict: None,
         advice: match verdict {
-            Some(Verdict::Above) => vec![Advice::Loyalty, Advice::Margin],
+            Some(v) if v.meets_target() => vec![Advice::Loyalty, Advice::Margin],
             _ => vec![Advice::Onboarding, Advice::WinBack, Advice::Margin],
         },
     });
 }
 
-fn explain_acquisition(a: &Acquisition, v: &Value, out: &mut Vec<Explanation>) {
-    use Quantity::{Money, Ratio};
-    use Token::{Text, Value};
-    let advice = match a.verdict {
+fn ratio_advice(verdict: RatioVerdict) -> Vec<Advice> {
+    match verdict {
         RatioVerdict::Healthy => vec![Advice::InvestInGrowth, Advice::Referral],
         RatioVerdict::Thin => vec![Advice::CheaperChannels, Advice::Upsell, Advice::Onboarding],
         RatioVerdict::Losing => vec![Advice::CheaperChannels, Advice::Margin, Advice::Onboarding],
-    };
+    }
+}
+
+fn explain_acquisition(a: &Acquisition, v: &Value, out: &mut Vec<Explanation>) {
+    use Quantity::{Money, Ratio, RoundMoney};
+    use Token::{Text, Value};
+    let advice = ratio_advice(a.verdict);
     let at_target = (v.lifespan_source == LifespanSource::Churn).then(|| {
         let per_year = v.annual_revenue * v.margin.unwrap_or(100.0) / 100.0;
         Ratio(per_year * target_lifespan_years() / a.cac)
@@ -414,7 +436,7 @@ fn explain_acquisition(a: &Acquisition, v: &Value, out: &mut Vec<Explanation>) {
     out.push(Explanation {
         figure: Figure::ClvCacRatio,
         value: Ratio(a.ratio),
-        formula: vec![Value(Money(a.clv)), Text(" / "), Value(Money(a.cac))],
+        formula: vec![Value(RoundMoney(a.clv)), Text(" / "), Value(Money(a.cac))],
         verdict: None,
         at_target,
         ratio_verdict: Some(a.verdict),
@@ -435,5 +457,62 @@ fn explain_acquisition(a: &Acquisition, v: &Value, out: &mut Vec<Explanation>) {
             ratio_verdict: None,
             advice: vec![Advice::Upsell, Advice::Frequency, Advice::CheaperChannels],
         });
+    }
+}
+
+/// The one thing to work on first: the weakest figure and the steps for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Focus {
+    /// The figure furthest below its target: retention (per year, or the period's own when the
+    /// period is a year), CLV : CAC, or CLV when neither can be judged.
+    pub figure: Figure,
+    /// Two or three steps aimed at that figure, the same as its explanation gives.
+    pub advice: Vec<Advice>,
+}
+
+/// Picks what to work on first. Retention per year is measured against the 85 % target and
+/// CLV : CAC against 3 : 1, each as a share of its target (80 % a year is 0.94 of the target,
+/// 2 : 1 is 0.67); the lowest share is the weakest figure, retention on a tie. Without either,
+/// CLV and the steps that raise it; `None` when no figure could be computed.
+///
+/// ```
+/// use retention_core::{calculate, focus, Advice, Figure, Inputs};
+/// // 85 % a year and 3.0 : 1 are both exactly on target: retention comes first.
+/// let report = calculate(&Inputs::example());
+/// assert_eq!(focus(&report).unwrap().figure, Figure::RetentionRate);
+/// // A customer costing € 1,000 to win brings in € 900 of margin: that is the weakest.
+/// let report = calculate(&Inputs { cac: Some(1000.0), ..Inputs::example() });
+/// let f = focus(&report).unwrap();
+/// assert_eq!(f.figure, Figure::ClvCacRatio);
+/// assert_eq!(f.advice[0], Advice::CheaperChannels);
+/// ```
+pub fn focus(report: &Report) -> Option<Focus> {
+    use crate::HEALTHY_RATIO;
+    // As shown, to one decimal, so "85,0 %" and "3,0 : 1" tie however they were rounded.
+    let shown = |x: f64| (x * 10.0).round() / 10.0;
+    let retention = report.retention.map(|r| {
+        let figure = match r.period {
+            Period::Year => Figure::RetentionRate,
+            _ => Figure::AnnualRetention,
+        };
+        let share = shown(r.annual_retention_rate) / TARGET_RETENTION;
+        (share, figure, retention_advice(&r))
+    });
+    let ratio = report.acquisition.map(|a| {
+        let share = shown(a.ratio) / HEALTHY_RATIO;
+        (share, Figure::ClvCacRatio, ratio_advice(a.verdict))
+    });
+    let weakest = [retention, ratio]
+        .into_iter()
+        .flatten()
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    match (weakest, report.value) {
+        (Some((_, figure, advice)), _) => Some(Focus { figure, advice }),
+        (None, Some(_)) => Some(Focus {
+            figure: Figure::Clv,
+            advice: value_advice(None),
+        }),
+        (None, None) => None,
     }
 }

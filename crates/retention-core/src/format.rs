@@ -83,7 +83,13 @@ pub fn format_percent(percent: f64, decimals: usize, locale: Locale) -> String {
 /// assert_eq!(format_money(-5.0, Currency::Usd, Locale::En), "-$5.00");
 /// ```
 pub fn format_money(value: f64, currency: Currency, locale: Locale) -> String {
-    let number = format_decimal(value, 2, 2, locale);
+    money(value, 2, currency, locale)
+}
+
+/// Writes a money amount with `decimals` decimals: 2 for [`format_money`], 0 for estimates
+/// whose cents would be false precision.
+pub(crate) fn money(value: f64, decimals: usize, currency: Currency, locale: Locale) -> String {
+    let number = format_decimal(value, decimals, decimals, locale);
     let symbol = currency.symbol(locale);
     match locale {
         // nl-NL: "€ 1.234,56", "€ -1.234,56"

@@ -58,7 +58,7 @@ pub mod worker;
 pub use csv::CsvWriter;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
-pub use explain::{explain, Advice, Explanation, Figure, Quantity, Token};
+pub use explain::{explain, focus, Advice, Explanation, Figure, Focus, Quantity, Token};
 pub use forecast::{
     customer_summaries, forecast_orders, observation_end, CustomerForecast, CustomerSource,
     Forecast, ForecastOptions, Forecaster, OptionError,

@@ -173,8 +173,10 @@ pub struct Lifespan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Verdict {
-    /// At or above 85 % a year.
+    /// Above 85 % a year.
     Above,
+    /// Exactly 85 % a year, as shown (to one decimal).
+    OnTarget,
     /// Within [`NEAR_TARGET_MARGIN`] points below the target.
     Near,
     /// Further below the target.
@@ -186,20 +188,29 @@ impl Verdict {
     ///
     /// ```
     /// use retention_core::Verdict;
-    /// assert_eq!(Verdict::of(85.0), Verdict::Above);
+    /// assert_eq!(Verdict::of(85.0), Verdict::OnTarget);
+    /// assert_eq!(Verdict::of(84.96), Verdict::OnTarget); // shown as 85,0 %
+    /// assert_eq!(Verdict::of(85.1), Verdict::Above);
     /// assert_eq!(Verdict::of(82.0), Verdict::Near);
     /// assert_eq!(Verdict::of(50.0), Verdict::Below);
     /// ```
     pub fn of(annual_retention_rate: f64) -> Verdict {
         // Compare at the precision the page shows, so "85.0 %" never reads as below 85 %.
         let shown = (annual_retention_rate * 10.0).round() / 10.0;
-        if shown >= TARGET_RETENTION {
+        if shown > TARGET_RETENTION {
             Verdict::Above
+        } else if shown == TARGET_RETENTION {
+            Verdict::OnTarget
         } else if shown >= TARGET_RETENTION - NEAR_TARGET_MARGIN {
             Verdict::Near
         } else {
             Verdict::Below
         }
+    }
+
+    /// Whether the target is met: on it or above it.
+    pub fn meets_target(self) -> bool {
+        matches!(self, Verdict::Above | Verdict::OnTarget)
     }
 }
 

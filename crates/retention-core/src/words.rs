@@ -6,9 +6,9 @@
 //! Every text picks its language with [`Locale::pick`], Dutch first.
 
 use crate::{
-    format_count, format_decimal, format_money, format_percent, ColumnKind, Currency, Explanation,
-    ExportFormat, Field, Figure, Grouping, ImportStats, Locale, Period, Quantity, RatioVerdict,
-    Token, Verdict, NBSP,
+    format::money, format_count, format_decimal, format_money, format_percent, ColumnKind,
+    Currency, Explanation, ExportFormat, Field, Figure, Grouping, ImportStats, Locale, Period,
+    Quantity, RatioVerdict, Token, Verdict, NBSP,
 };
 
 impl Figure {
@@ -96,7 +96,8 @@ impl Figure {
 }
 
 impl Quantity {
-    /// The quantity with its unit in `locale`'s habits: `85,0 %`, `€ 1.500,00`, `6,67 jaar`.
+    /// The quantity with its unit in `locale`'s habits: `85,0 %`, `€ 1.500,00`, `€ 1.500`,
+    /// `6,67 jaar`.
     ///
     /// ```
     /// use retention_core::{Currency, Locale, Period, Quantity};
@@ -104,12 +105,14 @@ impl Quantity {
     /// assert_eq!(Quantity::Years(6.6667).text(nl, Currency::Eur), "6,67\u{a0}jaar");
     /// assert_eq!(Quantity::Periods(26.67, Period::Month).text(en, Currency::Usd), "26.7\u{a0}months");
     /// assert_eq!(Quantity::Money(1500.0).text(en, Currency::Gbp), "£1,500.00");
+    /// assert_eq!(Quantity::RoundMoney(1499.5).text(nl, Currency::Eur), "€\u{a0}1.500");
     /// ```
     pub fn text(self, locale: Locale, currency: Currency) -> String {
         match self {
             Quantity::Count(n) => format_count(n, locale),
             Quantity::Percent(p) => format_percent(p, 1, locale),
             Quantity::Money(m) => format_money(m, currency, locale),
+            Quantity::RoundMoney(m) => money(m, 0, currency, locale),
             Quantity::Number(x) => format_decimal(x, 0, 2, locale),
             Quantity::Years(y) => format!(
                 "{}{NBSP}{}",
@@ -129,7 +132,7 @@ impl Quantity {
     pub fn number(self) -> (f64, usize) {
         match self {
             Quantity::Count(n) => (n as f64, 0),
-            Quantity::Money(m) => (m, 2),
+            Quantity::Money(m) | Quantity::RoundMoney(m) => (m, 2),
             Quantity::Percent(x)
             | Quantity::Number(x)
             | Quantity::Years(x)
@@ -144,7 +147,7 @@ impl Quantity {
         match self {
             Quantity::Count(_) => locale.pick("klanten", "customers"),
             Quantity::Percent(_) => "%",
-            Quantity::Money(_) => currency.code(),
+            Quantity::Money(_) | Quantity::RoundMoney(_) => currency.code(),
             Quantity::Number(_) => "",
             Quantity::Years(_) => Period::Year.unit(locale),
             Quantity::Periods(_, period) => period.unit(locale),
@@ -207,8 +210,9 @@ impl Verdict {
     pub fn label(self, locale: Locale) -> &'static str {
         let l = locale;
         match self {
-            Verdict::Above => l.pick("Haalt de 85%-norm", "Meets the 85% target"),
-            Verdict::Near => l.pick("Dicht bij de 85%-norm", "Near the 85% target"),
+            Verdict::Above => l.pick("Boven de 85%-norm", "Above the 85% target"),
+            Verdict::OnTarget => l.pick("Op de 85%-norm", "On the 85% target"),
+            Verdict::Near => l.pick("Net onder de 85%-norm", "Just below the 85% target"),
             Verdict::Below => l.pick("Onder de 85%-norm", "Below the 85% target"),
         }
     }

@@ -175,6 +175,7 @@ fn sensible(quantity: Quantity, what: &str) {
         Quantity::Count(_) => {}
         Quantity::Percent(p) => percent(p, what),
         Quantity::Money(v)
+        | Quantity::RoundMoney(v)
         | Quantity::Number(v)
         | Quantity::Years(v)
         | Quantity::Periods(v, _)

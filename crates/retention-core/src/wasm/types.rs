@@ -64,8 +64,8 @@ export interface InputError {
   max?: number;
 }
 
-/** Annual retention against the 85 % target: at or above, within 5 points, further below. */
-export type Verdict = "above" | "near" | "below";
+/** Annual retention against the 85 % target (as shown, to one decimal): above, exactly on it, within 5 points below, further below. */
+export type Verdict = "above" | "onTarget" | "near" | "below";
 /** CLV : CAC against 3 : 1: at or above, between 1 : 1 and 3 : 1, below 1 : 1. */
 export type RatioVerdict = "healthy" | "thin" | "losing";
 
@@ -144,6 +144,7 @@ export type Quantity =
   | { unit: "count"; value: number }
   | { unit: "percent"; value: number }
   | { unit: "money"; value: number }
+  | { unit: "roundMoney"; value: number }
   | { unit: "number"; value: number }
   | { unit: "years"; value: number }
   | { unit: "periods"; value: [number, Period] }
