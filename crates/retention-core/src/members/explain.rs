@@ -134,7 +134,7 @@ fn retention_advice(verdict: Verdict) -> Vec<MemberAdvice> {
             MemberAdvice::FailedPayments,
             MemberAdvice::ExitSurvey,
         ],
-        Verdict::Above => vec![
+        Verdict::Above | Verdict::OnTarget => vec![
             MemberAdvice::Loyalty,
             MemberAdvice::Referral,
             MemberAdvice::Upgrade,
