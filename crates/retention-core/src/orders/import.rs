@@ -275,7 +275,8 @@ pub struct ImportStats {
     pub guest_orders: usize,
     /// The first line of the first [`MAX_BAD_ROWS`] guest orders.
     pub guest_lines: Vec<usize>,
-    /// Orders whose rows give different totals; the first one given counts.
+    /// Orders whose rows give different totals; the one of the largest size counts (the
+    /// counting rules, `orders/rules.rs`).
     pub conflicting_totals: usize,
     /// The first line of the first [`MAX_BAD_ROWS`] of them.
     pub conflicting_total_lines: Vec<usize>,

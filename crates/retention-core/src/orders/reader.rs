@@ -12,7 +12,7 @@ use super::import::{
     cut, group, BadRow, BadRowReason, Counted, Grouping, ImportError, ImportStats, OrderLog,
     StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS, MAX_ROW_BYTES, MAX_STATUSES, PROGRESS_STEP,
 };
-use super::rules::normalise_status;
+use super::rules::{normalise_status, order_total};
 use super::scan::{Next, Record, Scanner};
 use super::sniff::Mapping;
 use super::table::{Seed, Table};
@@ -280,8 +280,12 @@ const OTHER_STATUS: u16 = u16::MAX - 1;
 const HAS_LINES: u8 = 1;
 const LEFT_OUT: u8 = 2;
 const CONFLICT: u8 = 4;
+/// The status kept for the report is a left-out one.
+const STATUS_LEFT_OUT: u8 = 8;
 
-/// An order while its rows are read.
+/// An order while its rows are read. Every field follows a rule that does not depend on the
+/// order of the rows (rules.rs): the smallest customer key, the earliest date, the total of
+/// the largest size, the largest refund, left out when any row says so.
 #[derive(Debug, Clone, Copy)]
 struct Order {
     customer: u32,
@@ -290,10 +294,11 @@ struct Order {
     total: f64,
     /// The sum of the lines.
     lines: f64,
-    /// The refunded amount, `NaN` until a row gives one.
+    /// The refunded amount's size, `NaN` until a row gives one.
     refunded: f64,
     rows: u32,
     first_line: usize,
+    /// The status reported: the first left-out status of its rows, else their first status.
     status: u16,
     flags: u8,
 }
@@ -342,7 +347,6 @@ struct Orders {
     spellings: HashMap<Vec<u8>, (u16, bool)>,
     /// Normalised statuses to their place in `stats.statuses`.
     normalised: HashMap<String, u16>,
-    key: Vec<u8>,
     stats: ImportStats,
 }
 
@@ -372,7 +376,6 @@ impl Orders {
             last_order: NONE_U32,
             spellings: HashMap::new(),
             normalised: HashMap::new(),
-            key: Vec::new(),
             stats: ImportStats {
                 grouping,
                 ..ImportStats::default()
@@ -499,8 +502,8 @@ impl Orders {
         }
     }
 
-    /// The customer of a row: its id, else its e-mail (without case), else its name.
-    fn customer(&mut self, row: &impl Row) -> Option<u32> {
+    /// The customer key of a row: its id, else its e-mail (without case), else its name.
+    fn customer_key<'r>(&self, row: &'r impl Row) -> Option<std::borrow::Cow<'r, [u8]>> {
         let m = &self.mapping;
         let columns = [(m.customer, false), (m.email, true), (m.name, false)];
         for (column, email) in columns {
@@ -510,18 +513,19 @@ impl Orders {
             if text.is_empty() {
                 continue;
             }
-            let id: &[u8] = if email && text.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-            {
-                self.key.clear();
+            if email && text.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                 let lower = String::from_utf8_lossy(&text).to_lowercase();
-                self.key.extend_from_slice(lower.as_bytes());
-                &self.key
-            } else {
-                &text
-            };
-            return Some(self.customers.index(id));
+                return Some(std::borrow::Cow::Owned(lower.into_bytes()));
+            }
+            return Some(text);
         }
         None
+    }
+
+    /// The customer of a row, as an index.
+    fn customer(&mut self, row: &impl Row) -> Option<u32> {
+        let key = self.customer_key(row)?;
+        Some(self.customers.index(&key))
     }
 
     /// A row of an export with order numbers: added to its order.
@@ -550,38 +554,43 @@ impl Orders {
                 index
             }
         };
-        let needs_customer = self.orders[index as usize].customer == NONE_U32;
-        let customer = if needs_customer {
-            self.customer(row)
-        } else {
-            None
-        };
+        // The order's customer: the smallest key of its rows (compared before the key goes
+        // into the table, so most rows of an order cost one comparison).
+        if let Some(key) = self.customer_key(row) {
+            let current = self.orders[index as usize].customer;
+            if current == NONE_U32 || *key < *self.customers.ids.get(current as usize) {
+                let customer = self.customers.index(&key);
+                self.orders[index as usize].customer = customer;
+            }
+        }
         let o = &mut self.orders[index as usize];
         o.rows += 1;
-        if let Some(c) = customer {
-            o.customer = c;
-        }
-        if let (NONE_DAY, Some(day)) = (o.day, v.day) {
-            o.day = day;
+        if let Some(day) = v.day {
+            if o.day == NONE_DAY || day < o.day {
+                o.day = day;
+            }
         }
         if let Some(total) = v.total {
             if o.total.is_nan() {
                 o.total = total;
             } else if o.total != total {
                 o.flags |= CONFLICT;
+                o.total = order_total(o.total, total);
             }
         }
         if let Some(amount) = v.line {
             o.lines += amount;
             o.flags |= HAS_LINES;
         }
-        if let (true, Some(refunded)) = (o.refunded.is_nan(), v.refunded) {
-            o.refunded = refunded;
+        if let Some(refunded) = v.refunded {
+            o.refunded = o.refunded.max(refunded.abs());
         }
-        if let (NO_STATUS, Some((status, left_out))) = (o.status, v.status) {
-            o.status = status;
+        if let Some((status, left_out)) = v.status {
+            if o.status == NO_STATUS || (left_out && o.flags & STATUS_LEFT_OUT == 0) {
+                o.status = status;
+            }
             if left_out {
-                o.flags |= LEFT_OUT;
+                o.flags |= LEFT_OUT | STATUS_LEFT_OUT;
             }
         }
         if v.cancelled {
@@ -665,11 +674,7 @@ impl Orders {
                 self.bad(o.first_line, BadRowReason::NoAmount, rows);
                 continue;
             };
-            let refunded = if o.refunded.is_nan() {
-                0.0
-            } else {
-                o.refunded.abs()
-            };
+            let refunded = if o.refunded.is_nan() { 0.0 } else { o.refunded };
             if o.flags & CONFLICT != 0 {
                 self.stats.conflicting_totals += 1;
                 if self.stats.conflicting_total_lines.len() < MAX_BAD_ROWS {
