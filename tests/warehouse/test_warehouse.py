@@ -12,8 +12,12 @@ What must hold:
   the generated rows in plain Python (statuses from orders/rules.rs itself), the calculator
   reads those purchases (one row each), and every per-customer summary, period and cohort the
   SQL returns equals the calculator's;
+- the calculator reading a raw export itself (order numbers, multi-row orders, statuses and
+  cancellations on later rows, refunds written positive and negative, credit notes, guest
+  rows, rows without an order number; its rows shuffled) gives every customer the frequency,
+  recency, T and monetary value the SQL gives in DuckDB and PostgreSQL;
 - the fit from the SQL's summary (and its compact form) equals the fit from the raw file to
-  1e-9; the SQL's scores equal the calculator's predictions to 1e-6.
+  1e-6 (its monetary values differ in the last bits); the SQL's scores equal the calculator's predictions to 1e-6.
 """
 
 import csv
@@ -75,44 +79,70 @@ def normalise_status(status):
     return "".join(out)
 
 
+def row_left_out(r):
+    """A row with a left-out status or a filled cancelled-at field."""
+    return ((r.get("status") is not None and normalise_status(r["status"]) in LEFT_OUT)
+            or (r.get("cancelled_at") or "").strip() != "")
+
+
+def order_total(totals):
+    """rules.rs's order_total over an order's totals: the largest in size, the positive one
+    of a pair such as 10 and -10."""
+    return max(totals, key=lambda t: (abs(t), t))
+
+
+def row_amount(r, amount):
+    """A row's amount: its total, quantity × unit price, or line amount; None without one."""
+    if amount == "total":
+        return r["order_total"]
+    if amount == "quantity":
+        q, p = r["quantity"], r["unit_price"]
+        return None if q is None or p is None else q * p
+    return r["line_total"]
+
+
 def reference_purchases(rows, amount, has_order):
-    """The rules applied to export rows (dicts): [(customer, date, net amount)] of purchases.
+    """The rules applied to export rows (dicts): [(customer, date, net amount, order)] of
+    purchases, order being the order number or (customer, date) without them.
 
     `amount` is "total" (order_total, once per order), "quantity" (Σ quantity × unit_price)
-    or "line" (Σ line_total). Without order numbers, a customer's rows of a day are an order.
+    or "line" (Σ line_total). With order numbers a row without one is a bad row; an order's
+    customer is the smallest of its rows', its date the earliest, its refund the largest size,
+    and any left-out row leaves it out. Without order numbers, left-out rows are left out on
+    their own and a customer's other rows of a day are an order.
     """
     orders = defaultdict(list)
     for r in rows:
-        order = (r.get("order_id") or "").strip() if has_order else ""
         customer = (r["customer"] or "").strip()
-        key = ("order", order) if order else ("day", customer, r["date"])
+        if has_order:
+            key = (r.get("order_id") or "").strip()
+            if not key:
+                continue  # a bad row
+        else:
+            if row_left_out(r):
+                continue
+            if row_amount(r, amount) is None:
+                continue  # a row without an amount: a bad row
+            key = (customer, r["date"])
         orders[key].append(r)
     purchases = []
-    for key, items in orders.items():
+    for order, items in orders.items():
         customers = [c for c in ((r["customer"] or "").strip() for r in items) if c]
         if not customers:
             continue  # a guest order
-        by_order = key[0] == "order"
-        if amount == "total":
-            totals = [r["order_total"] for r in items if r["order_total"] is not None]
-            value = (max(totals) if by_order else sum(totals)) if totals else None
-        elif amount == "quantity":
-            parts = [r["quantity"] * r["unit_price"] for r in items
-                     if r["quantity"] is not None and r["unit_price"] is not None]
-            value = sum(parts) if parts else None
+        parts = [a for a in (row_amount(r, amount) for r in items) if a is not None]
+        if not parts:
+            value = None
+        elif amount == "total" and has_order:
+            value = order_total(parts)
         else:
-            parts = [r["line_total"] for r in items if r["line_total"] is not None]
-            value = sum(parts) if parts else None
-        refunds = [r["refunded"] for r in items if r.get("refunded") is not None]
-        refunded = (max(refunds) if by_order else sum(refunds)) if refunds else 0.0
-        left_out = any(
-            (r.get("status") is not None and normalise_status(r["status"]) in LEFT_OUT)
-            or (r.get("cancelled_at") or "").strip() != ""
-            for r in items
-        )
+            value = sum(parts)
+        refunds = [abs(r["refunded"]) for r in items if r.get("refunded") is not None]
+        refunded = (max(refunds) if has_order else sum(refunds)) if refunds else 0.0
+        left_out = any(row_left_out(r) for r in items)
         if value is None or left_out or value - refunded < 0:
             continue
-        purchases.append((min(customers), min(r["date"] for r in items), value - refunded))
+        purchases.append((min(customers), min(r["date"] for r in items), value - refunded, order))
     return purchases
 
 
@@ -149,26 +179,46 @@ def generate_rows(seed=13, customers=320):
                 if rng.random() < 0.03:
                     lines = [(1, 0.0)]  # a free order
                 if rng.random() < 0.04:
-                    lines = [(-1, round(rng.uniform(5, 40), 2))]  # a credit note
+                    # A credit note.
+                    lines = [(-1, round(rng.uniform(5, 40), 2)) for _ in range(rng.randint(1, 2))]
                 total = round(sum(q * p for q, p in lines), 2)
                 refunded = None
                 if rng.random() < 0.1:
                     refunded = round(total * rng.choice([0.2, 0.5, 1.3]), 2)
+                    if rng.random() < 0.5:
+                        refunded = -refunded  # written negative by some exports
                 cancelled = "2024-01-02 10:00:00" if rng.random() < 0.03 else None
-                repeat_total = rng.random() < 0.5  # else only on the first row
+                # Where the total stands: on every row, on the first only, or on one row with
+                # 0.00 on the others (a credit note's way).
+                total_style = rng.choice(["every", "first", "one"])
+                total_row = rng.randrange(len(lines))
+                refund_row = rng.randrange(len(lines))
+                cancelled_row = rng.randrange(len(lines))
+                # Now and then a later row says the order was left out.
+                left_out_row = rng.randrange(1, len(lines)) if len(lines) > 1 and rng.random() < 0.1 else None
                 for i, (q, p) in enumerate(lines):
                     first = i == 0
+                    if total_style == "every" or (total_style == "first" and first) or \
+                            (total_style == "one" and i == total_row):
+                        order_total = total
+                    else:
+                        order_total = 0.0 if total_style == "one" else None
+                    customer = cid if rng.random() > 0.01 else None
+                    if customer and rng.random() < 0.01:
+                        customer = rng.choice(ids)  # another customer's id on one row
                     rows.append({
-                        "customer": cid if rng.random() > 0.01 else None,
-                        "date": day,
+                        "customer": customer,
+                        # Now and then a later row is dated a day or two later.
+                        "date": day if first or rng.random() > 0.05 else day + dt.timedelta(days=rng.randint(1, 2)),
                         "order_id": order_id,
-                        "status": status if first or rng.random() < 0.5 else None,
+                        "status": "cancelled" if i == left_out_row
+                        else status if first or rng.random() < 0.5 else None,
                         "quantity": q,
                         "unit_price": p,
                         "line_total": round(q * p, 2),
-                        "order_total": total if first or repeat_total else None,
-                        "refunded": refunded if first else None,
-                        "cancelled_at": cancelled if first else None,
+                        "order_total": order_total,
+                        "refunded": refunded if i == refund_row or rng.random() < 0.2 else None,
+                        "cancelled_at": cancelled if i == cancelled_row else None,
                     })
             day += dt.timedelta(days=1 + int(rng.expovariate(rate)))
     # Guest rows.
@@ -373,11 +423,16 @@ class Compare:
             self.assertTrue(close(gm, m, 1e-12), f"{customer}: {gm} vs {m}")
 
     def compact(self, rows, core):
-        key = lambda f, r, t, m: (f, r, t, round(m, 6))  # noqa: E731
-        got = Counter()
-        for row in rows:
-            got[key(row["frequency"], row["recency"], row["T"], row["monetary_value"])] += row["count"]
-        self.assertEqual(got, Counter(key(*v) for v in core.values()))
+        # Each history as often as its count, sorted: the integers equal, the monetary values
+        # to 1e-12 (sums in another order; rounding them to a few decimals would split a
+        # value such as 121.665 at the boundary).
+        got = sorted((row["frequency"], row["recency"], row["T"], row["monetary_value"])
+                     for row in rows for _ in range(row["count"]))
+        want = sorted(core.values())
+        self.assertEqual(len(got), len(want))
+        for g, w in zip(got, want):
+            self.assertEqual(g[:3], w[:3])
+            self.assertTrue(close(g[3], w[3], 1e-12), f"{g} vs {w}")
 
     def periods(self, rows, core, orders=True):
         expected = core.json["summary"]["periods"]
@@ -407,9 +462,12 @@ class Compare:
         path = write_csv(TMP / f"{name}.csv", columns, [[r[c] for c in columns] for r in rows])
         fitted = json.loads(cli("analyze", path, "--json"))["forecast"]
         want = core.forecast()
+        # The SQL's monetary values differ from the calculator's in the last bits (sums in
+        # another order), and the optimiser stops at a gradient of 1e-10: Gamma-Gamma's p and
+        # q, along a flat ridge, then agree to about 1e-7 (measured 4e-8), BG/NBD's closer.
         for model, names in (("purchases", "r alpha a b"), ("spend", "p q gamma")):
             for p in names.split():
-                self.assertTrue(close(fitted[model][p], want[model][p], 1e-9),
+                self.assertTrue(close(fitted[model][p], want[model][p], 1e-6),
                                 f"{name} {model}.{p}: {fitted[model][p]} vs {want[model][p]}")
 
     def scores(self, rows, core):
@@ -452,8 +510,10 @@ class GeneratedOrders(Compare, unittest.TestCase):
         key = (amount,) + options
         if key not in cls.cores:
             purchases = reference_purchases(cls.rows, amount, has_order=True)
-            path = write_csv(TMP / f"purchases-{amount}.csv", ["customer", "date", "amount"],
-                             [[c, d, repr(a)] for c, d, a in purchases])
+            # With their order numbers, so that two orders of a day are two orders.
+            path = write_csv(TMP / f"purchases-{amount}.csv",
+                             ["customer", "date", "order_id", "amount"],
+                             [[c, d, o, repr(a)] for c, d, a, o in purchases])
             cls.cores[key] = Core(path, *options)
         return cls.cores[key]
 
@@ -464,8 +524,8 @@ class GeneratedOrders(Compare, unittest.TestCase):
         self.assertGreater(sum(1 for r in self.rows if r["cancelled_at"]), 5)
         self.assertGreater(sum(1 for r in self.rows if r["customer"] is None), 5)
         self.assertGreater(sum(1 for r in self.rows if r["order_id"] is None), 5)
-        self.assertGreater(sum(1 for _, _, a in purchases if a == 0), 0)
-        days = Counter((c, d) for c, d, _ in purchases)
+        self.assertGreater(sum(1 for _, _, a, _ in purchases if a == 0), 0)
+        days = Counter((c, d) for c, d, _, _ in purchases)
         self.assertGreater(sum(1 for n in days.values() if n > 1), 5)
 
     def test_summary_compact_and_fit_in_every_dialect(self):
@@ -529,28 +589,73 @@ class GeneratedOrders(Compare, unittest.TestCase):
                 with self.subTest(dialect=d, options=extra):
                     self.scores(warehouse(d, *args, "--what", "scoring", "--model", model, *extra), c)
 
-    def test_the_calculator_reads_the_export_itself_when_it_knows_order_numbers(self):
-        """Once the import reads order numbers and statuses (its mapping names them), the raw
-        export must give what the SQL gives; until then this says so and compares nothing."""
-        core = Core(TMP / "rich.csv")
-        keys = json.dumps(list(flatten_keys(core.json["mapping"]))).lower()
-        if "order" not in keys and "status" not in keys:
-            print("\nnotice: the calculator's import does not read order numbers yet; the SQL "
-                  "is compared through the rules' purchases")
-            return
-        rows = warehouse("duckdb", *self.columns, "--amount", "order_total", "--refunded", "refunded")
-        self.summaries(rows, core.summaries())
 
 
-def flatten_keys(value):
-    """Every key of a JSON value, nested ones too."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield k
-            yield from flatten_keys(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from flatten_keys(v)
+class RawExports(Compare, unittest.TestCase):
+    """The calculator reads a raw export itself (`retention analyze FILE`), the warehouse a
+    table of the same file: every customer's frequency, recency, T and monetary value must be
+    the same, whichever order the rows come in. Expected values: the calculator run here on
+    each file."""
+
+    SHUFFLES = 3
+
+    @classmethod
+    def setUpClass(cls):
+        cls.rows = generate_rows(seed=29, customers=160)
+        cls.plain = [dict(r, order_id=None) for r in cls.rows]
+
+    def shapes(self):
+        """(name, columns of the file, has order numbers, `retention sql` amount flags)."""
+        return [
+            ("totals", ["customer", "date", "order_id", "status", "order_total", "refunded",
+                        "cancelled_at"], True, ["--amount", "order_total"]),
+            ("lines", ["customer", "date", "order_id", "status", "quantity", "unit_price",
+                       "refunded", "cancelled_at"], True,
+             ["--quantity", "quantity", "--price", "unit_price"]),
+            ("plain", ["customer", "date", "status", "order_total", "refunded", "cancelled_at"],
+             False, ["--amount", "order_total"]),
+        ]
+
+    def test_the_sql_counts_what_the_import_counts_from_the_same_raw_file(self):
+        names = {"customer": "customer_id", "date": "order_date"}
+        types = dict(RICH, customer_id="VARCHAR", status="VARCHAR")
+        for shape, columns, has_order, amount in self.shapes():
+            rows = self.rows if has_order else self.plain
+            header = [names.get(c, c) for c in columns]
+            table_columns = [(h, types[h]) for h in header]
+            first = None
+            for k in range(self.SHUFFLES):
+                shuffled = list(rows)
+                random.Random(k).shuffle(shuffled)
+                path = write_csv(TMP / f"raw-{shape}-{k}.csv", header,
+                                 [[r[c] for c in columns] for r in shuffled])
+                core = Core(path)
+                want = core.summaries()
+                # The import read the columns the SQL is given: order numbers and statuses.
+                read = core.json["import"]
+                self.assertGreater(read["leftOut"], 10, shape)
+                self.assertGreater(read["refunds"], 5, shape)
+                self.assertGreater(read["guestRows"], 5, shape)
+                if has_order:
+                    self.assertGreater(read["badRowCount"], 5, shape)  # rows without a number
+                # The import's figures do not move with the rows.
+                if first is None:
+                    first = want
+                else:
+                    self.assertEqual(set(want), set(first))
+                    for c, (f, r, t, m) in first.items():
+                        self.assertEqual(want[c][:3], (f, r, t), c)
+                        self.assertTrue(close(want[c][3], m, 1e-12), c)
+                table = f"raw_{shape}_{k}"
+                load_everywhere("shop", table, table_columns, path)
+                args = ["--table", f"shop.{table}", "--customer", "customer_id", "--date",
+                        "order_date", "--status", "status", "--refunded", "refunded",
+                        "--cancelled-at", "cancelled_at", *amount]
+                if has_order:
+                    args += ["--order", "order_id"]
+                for d in ("duckdb", "postgres") if PG else ("duckdb",):
+                    with self.subTest(shape=shape, shuffle=k, dialect=d):
+                        self.summaries(warehouse(d, *args), want)
 
 
 class RowsWithoutOrderNumbers(Compare, unittest.TestCase):
@@ -565,7 +670,7 @@ class RowsWithoutOrderNumbers(Compare, unittest.TestCase):
         load_everywhere(None, "sales", PLAIN, path)
         purchases = reference_purchases(rows, "total", has_order=False)
         flat = write_csv(TMP / "plain-purchases.csv", ["customer", "date", "amount"],
-                         [[c, d, repr(a)] for c, d, a in purchases])
+                         [[c, d, repr(a)] for c, d, a, _ in purchases])
         cls.core = Core(flat)
         cls.args = ["--table", "sales", "--customer", "customer", "--date", "date", "--amount", "amount"]
 

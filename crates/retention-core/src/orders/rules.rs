@@ -19,8 +19,9 @@
 //!   sum of quantity × unit price of its rows, else the sum of its line amounts. A unit price
 //!   alone is never an amount.
 //!   Without an order-number column, each row stands on its own: its amount is its total (or
-//!   quantity × unit price, or line amount) less its refunded amount, and a customer's rows of
-//!   one day that are not left out are one order, worth the sum of those amounts.
+//!   quantity × unit price, or line amount) less its refunded amount (a row without an amount
+//!   or a date is a bad row), and a customer's rows of one day that are not left out are one
+//!   order, worth the sum of those amounts.
 //! - **Status.** An order is left out when any of its rows has a status in
 //!   [`LEFT_OUT_STATUSES`] (after [`normalise_status`]; a mapping may carry another list) or a
 //!   filled cancelled-at field (exports often fill these on an order's first row only): it is

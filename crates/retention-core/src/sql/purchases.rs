@@ -190,12 +190,13 @@ pub(super) fn ctes(q: &WarehouseQuery, names: &Names) -> Ctes {
             "One row per order. Without an order-number column a customer's rows of one day\n\
              are one order, worth the sum of its rows' amounts less the sum of their refunded\n\
              amounts' sizes; a row with a left-out status or a cancelled-at value is left out\n\
-             on its own.",
+             on its own, and so is a row without an amount (the import reports it as a bad\n\
+             row).",
             format!(
                 "SELECT\n  customer_key,\n  order_day,\n  {amount} AS amount,\n  \
                  {refunded} AS refunded,\n  0 AS left_out\n\
                  FROM export_rows\n\
-                 WHERE customer_key IS NOT NULL{kept}\n\
+                 WHERE customer_key IS NOT NULL\n  AND row_amount IS NOT NULL{kept}\n\
                  GROUP BY customer_key, order_day"
             ),
         )
