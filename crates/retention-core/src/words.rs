@@ -416,12 +416,12 @@ impl ImportStats {
             let at = lines(&self.conflicting_total_lines, self.conflicting_totals);
             notes.push(match self.conflicting_totals {
                 1 => l.pick(
-                    format!("1 order geeft op zijn regels verschillende totalen; het eerste telt (regel {at})."),
-                    format!("1 order gives different totals on its rows; the first counts (line {at})."),
+                    format!("1 order geeft op zijn regels verschillende totalen; het grootste (in absolute waarde) telt (regel {at})."),
+                    format!("1 order gives different totals on its rows; the largest in size counts (line {at})."),
                 ),
                 _ => l.pick(
-                    format!("{count} orders geven op hun regels verschillende totalen; het eerste telt (regels {at})."),
-                    format!("{count} orders give different totals on their rows; the first counts (lines {at})."),
+                    format!("{count} orders geven op hun regels verschillende totalen; het grootste (in absolute waarde) telt (regels {at})."),
+                    format!("{count} orders give different totals on their rows; the largest in size counts (lines {at})."),
                 ),
             });
         }

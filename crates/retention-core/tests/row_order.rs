@@ -336,6 +336,8 @@ fn an_orders_rows_give_it_the_smallest_customer_the_earliest_date_and_any_left_o
         // Left out by a cancelled-at on its last row.
         "Y1,K2,,2024-01-01,paid,,,50.00,,",
         "Y1,K2,,2024-01-01,,,,50.00,,2024-01-03",
+        // No order number in an export with an order column: a bad row, never a purchase.
+        ",K1,,2024-04-01,paid,,,40.00,,",
     ];
     let mapping = csv(&[], true).1;
     // Every rotation of the rows.
@@ -348,6 +350,7 @@ fn an_orders_rows_give_it_the_smallest_customer_the_earliest_date_and_any_left_o
         assert_eq!((stats.orders, stats.refunds, stats.left_out), (1, 1, 2));
         assert_eq!(stats.left_out_rows, 4);
         assert_eq!(stats.conflicting_totals, 1);
+        assert_eq!(stats.bad_row_count, 1);
         assert_eq!(log.customer_count(), 1);
         let k1 = log.customer(0);
         assert_eq!(k1.id, "K1");

@@ -370,7 +370,7 @@ export interface ImportStats {
   guestOrders: number;
   /** The first line of the first 100 guest orders. */
   guestLines: number[];
-  /** Orders whose rows give different totals (the first counts), and their first lines. */
+  /** Orders whose rows give different totals (the largest in size counts), and their first lines. */
   conflictingTotals: number;
   conflictingTotalLines: number[];
   encoding: Encoding;
