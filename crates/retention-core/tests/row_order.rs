@@ -16,28 +16,15 @@ use retention_core::{
     Delimiter, ImportStats, Mapping, OrderLog, SummaryOptions,
 };
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
+mod sim;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = self.below(i as u64 + 1) as usize;
-            items.swap(i, j);
-        }
+use sim::Rng;
+
+/// Fisher–Yates.
+fn shuffle<T>(rng: &mut Rng, items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        items.swap(i, j);
     }
 }
 
@@ -84,7 +71,7 @@ fn export(seed: u64, customers: u64) -> Vec<Row> {
             number += 1;
             let order = format!("A{number:05}");
             let lines = 1 + rng.below(4) as usize;
-            let credit = rng.chance(8);
+            let credit = rng.chance(0.08);
             let amounts: Vec<(u64, u64)> = (0..lines)
                 .map(|_| (1 + rng.below(3), 4 + rng.below(200)))
                 .collect();
@@ -99,22 +86,22 @@ fn export(seed: u64, customers: u64) -> Vec<Row> {
             // credit note), or on one row only.
             let total_style = rng.below(3);
             let total_row = rng.below(lines as u64) as usize;
-            let refund = rng.chance(15).then(|| {
+            let refund = rng.chance(0.15).then(|| {
                 let size = quarters(1 + rng.below(400));
-                if rng.chance(50) {
+                if rng.chance(0.5) {
                     format!("-{size}")
                 } else {
                     size
                 }
             });
             let refund_row = rng.below(lines as u64) as usize;
-            let left_out_row = rng.chance(10).then(|| rng.below(lines as u64) as usize);
-            let cancelled_row = rng.chance(5).then(|| rng.below(lines as u64) as usize);
-            let guest_order = rng.chance(4);
+            let left_out_row = rng.chance(0.1).then(|| rng.below(lines as u64) as usize);
+            let cancelled_row = rng.chance(0.05).then(|| rng.below(lines as u64) as usize);
+            let guest_order = rng.chance(0.04);
             for (i, &(q, p)) in amounts.iter().enumerate() {
-                let guest_row = guest_order || (lines > 1 && rng.chance(10));
-                let later = rng.chance(10) as u64;
-                let mixed_case = rng.chance(30);
+                let guest_row = guest_order || (lines > 1 && rng.chance(0.1));
+                let later = u64::from(rng.chance(0.1));
+                let mixed_case = rng.chance(0.3);
                 // A credit note's lines have negative quantities.
                 let quantity = if credit {
                     format!("-{q}")
@@ -122,7 +109,7 @@ fn export(seed: u64, customers: u64) -> Vec<Row> {
                     q.to_string()
                 };
                 rows.push(Row {
-                    order: if rng.chance(1) {
+                    order: if rng.chance(0.01) {
                         String::new() // no order number: a bad row
                     } else {
                         order.clone()
@@ -138,7 +125,7 @@ fn export(seed: u64, customers: u64) -> Vec<Row> {
                     date: date(day + later * (1 + rng.below(3))),
                     status: match left_out_row {
                         Some(r) if r == i => left_out[rng.below(4) as usize].to_string(),
-                        _ if i == 0 || rng.chance(50) => status.to_string(),
+                        _ if i == 0 || rng.chance(0.5) => status.to_string(),
                         _ => String::new(),
                     },
                     quantity,
@@ -151,7 +138,7 @@ fn export(seed: u64, customers: u64) -> Vec<Row> {
                         _ => String::new(),
                     },
                     refunded: match &refund {
-                        Some(r) if i == refund_row || rng.chance(30) => r.clone(),
+                        Some(r) if i == refund_row || rng.chance(0.3) => r.clone(),
                         _ => String::new(),
                     },
                     cancelled_at: match cancelled_row {
@@ -293,7 +280,7 @@ fn the_import_counts_the_same_whichever_order_the_rows_come_in() {
             if round == 0 {
                 shuffled.reverse();
             } else {
-                rng.shuffle(&mut shuffled);
+                shuffle(&mut rng, &mut shuffled);
             }
             let (text, _) = csv(&shuffled, totals);
             let got = figures(&read(&text, &mapping));
