@@ -71,7 +71,9 @@ pub fn runs_as_formula(cell: &str) -> bool {
     }
     let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
     let plain = digits.starts_with(|c: char| c.is_ascii_digit())
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
     !plain
 }
 
@@ -103,10 +105,28 @@ mod tests {
 
     #[test]
     fn formulas_but_not_numbers() {
-        for cell in ["=1+1", "+cmd", "-", "@SUM(1)", "\t=1", "\r=1", "\u{ff1d}1", "-1e5", "--5"] {
+        for cell in [
+            "=1+1",
+            "+cmd",
+            "-",
+            "@SUM(1)",
+            "\t=1",
+            "\r=1",
+            "\u{ff1d}1",
+            "-1e5",
+            "--5",
+        ] {
             assert!(runs_as_formula(cell), "{cell:?}");
         }
-        for cell in ["-12,50", "+31", "1+1", "'=1+1", "ann@example.com", "", "-0.5"] {
+        for cell in [
+            "-12,50",
+            "+31",
+            "1+1",
+            "'=1+1",
+            "ann@example.com",
+            "",
+            "-0.5",
+        ] {
             assert!(!runs_as_formula(cell), "{cell:?}");
         }
         assert_eq!(unneutralise("'=1+1"), "=1+1");

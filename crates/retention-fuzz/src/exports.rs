@@ -119,15 +119,33 @@ fn write(rng: &mut Rng, shape: Shape) -> String {
         let customer = customer(rng, pool, hostile);
         let (y, m, d) = date(rng, base_year, span_years);
         let amount = amount(rng);
-        let status = rng.pick(&["paid", "refunded", "cancelled", "voided", "pending", "Betaald", "Geannuleerd", "partially_refunded", ""]);
+        let status = rng.pick(&[
+            "paid",
+            "refunded",
+            "cancelled",
+            "voided",
+            "pending",
+            "Betaald",
+            "Geannuleerd",
+            "partially_refunded",
+            "",
+        ]);
         match shape {
             Shape::Plain => {
                 let date = iso(rng, y, m, d);
-                out.push_str(&format!("{},{date},{}\n", quote(&customer, ','), en(amount)));
+                out.push_str(&format!(
+                    "{},{date},{}\n",
+                    quote(&customer, ','),
+                    en(amount)
+                ));
             }
             Shape::Dutch => {
                 let date = format!("{d:02}-{m:02}-{y:04}");
-                out.push_str(&format!("{};{date};{};{status}\n", quote(&customer, ';'), nl(rng, amount)));
+                out.push_str(&format!(
+                    "{};{date};{};{status}\n",
+                    quote(&customer, ';'),
+                    nl(rng, amount)
+                ));
             }
             Shape::Shopify => {
                 order += 1;
@@ -136,9 +154,17 @@ fn write(rng: &mut Rng, shape: Shape) -> String {
                 for line in 0..lines {
                     let (qty, price) = (rng.range(-1, 5), en(amount / lines as f64));
                     if line == 0 {
-                        out.push_str(&format!("#{order},{},{status},{},{date},{qty},{price},{}\n", quote(&customer, ','), en(amount), en(amount.abs() / 4.0)));
+                        out.push_str(&format!(
+                            "#{order},{},{status},{},{date},{qty},{price},{}\n",
+                            quote(&customer, ','),
+                            en(amount),
+                            en(amount.abs() / 4.0)
+                        ));
                     } else {
-                        out.push_str(&format!("#{order},{},,,{date},{qty},{price},\n", quote(&customer, ',')));
+                        out.push_str(&format!(
+                            "#{order},{},,,{date},{qty},{price},\n",
+                            quote(&customer, ',')
+                        ));
                     }
                     i += 1;
                 }
@@ -146,7 +172,11 @@ fn write(rng: &mut Rng, shape: Shape) -> String {
             }
             Shape::OnlineRetail => {
                 order += 1;
-                let invoice = if rng.one_in(10) { format!("C{order}") } else { order.to_string() };
+                let invoice = if rng.one_in(10) {
+                    format!("C{order}")
+                } else {
+                    order.to_string()
+                };
                 let date = format!("{m}/{d}/{y} {}:{:02}", rng.range(0, 23), rng.range(0, 59));
                 for _ in 0..1 + rng.size(5) {
                     let qty = rng.range(-3, 24);
@@ -158,7 +188,12 @@ fn write(rng: &mut Rng, shape: Shape) -> String {
             Shape::Cdnow => {
                 let id = customer.replace(char::is_whitespace, "_");
                 let id = if id.is_empty() { "0".to_string() } else { id };
-                out.push_str(&format!("{:>5} {y:04}{m:02}{d:02} {:>3} {:>8}\n", id, rng.range(0, 9), en(amount)));
+                out.push_str(&format!(
+                    "{:>5} {y:04}{m:02}{d:02} {:>3} {:>8}\n",
+                    id,
+                    rng.range(0, 9),
+                    en(amount)
+                ));
             }
         }
         i += 1;
@@ -279,9 +314,17 @@ fn encode(rng: &mut Rng, text: &str) -> Vec<u8> {
 }
 
 fn utf16(text: &str, little: bool) -> Vec<u8> {
-    let mut out = if little { vec![0xff, 0xfe] } else { vec![0xfe, 0xff] };
+    let mut out = if little {
+        vec![0xff, 0xfe]
+    } else {
+        vec![0xfe, 0xff]
+    };
     for u in text.encode_utf16() {
-        out.extend_from_slice(&if little { u.to_le_bytes() } else { u.to_be_bytes() });
+        out.extend_from_slice(&if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
     }
     out
 }
@@ -385,7 +428,9 @@ pub fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
                 bytes[i] = b'0' + rng.below(10) as u8;
             }
         }
-        12 => bytes.splice(at..at, rng.pick(&HOSTILE_IDS).bytes()).for_each(drop),
+        12 => bytes
+            .splice(at..at, rng.pick(&HOSTILE_IDS).bytes())
+            .for_each(drop),
         _ => {}
     }
 }
@@ -410,7 +455,10 @@ pub fn workbook(rng: &mut Rng) -> Vec<u8> {
             sheet.write_string(r, 0, &id)
         };
         let (y, m, d) = date(rng, 2020, 5);
-        match (rng.below(3), ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)) {
+        match (
+            rng.below(3),
+            ExcelDateTime::from_ymd(y as u16, m as u8, d as u8),
+        ) {
             (0, _) => sheet.write_string(r, 1, format!("{y:04}-{m:02}-{d:02}")),
             (1, Ok(date)) => sheet.write_datetime(r, 1, &date),
             _ => sheet.write_number(r, 1, rng.range(-10, 3_000_000) as f64),

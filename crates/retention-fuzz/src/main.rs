@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use retention_fuzz::alloc::{Counting, Mark};
 use retention_fuzz::rng::Rng;
 use retention_fuzz::scaling::{measure, LIMIT, SHAPES};
 use retention_fuzz::{Target, TARGETS};
@@ -15,17 +16,26 @@ retention-fuzz: structure-aware fuzzing of the calculator's parsers and import p
 
   retention-fuzz run [--inputs N] [--seed S] [--only NAME,..] [--findings DIR] [--max-ms MS]
       runs N inputs (default 1000000) spread over the targets, plus their oracles; an input
-      that panics (or, with --max-ms, takes longer) is written to DIR (default
-      target/fuzz-findings) and the run ends with status 1
+      that panics, holds more than 64 MB + 300 bytes a byte of it at once (or, with
+      --max-ms, takes longer) is written to DIR (default target/fuzz-findings) and the run
+      ends with status 1
   retention-fuzz scaling
-      times each hostile shape of input at n and 4n; status 1 when one grows more than 8x
+      times each hostile shape of input at n and 4n, and counts its peak memory and bytes
+      allocated; status 1 when one grows more than 8x
   retention-fuzz corpus DIR [--per-target N]
-      writes N generated inputs per target to DIR/<target>/, seeds for libFuzzer
+      writes N generated inputs per target to DIR/<target>/ (seeds for another fuzzer)
   retention-fuzz replay NAME FILE...
-      runs target NAME on saved inputs (a finding, a libFuzzer crash)
+      runs target NAME on saved inputs (a finding)
 ";
 
 static PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The most memory one input may hold at once: a fixed allowance plus this much a byte.
+const MEMORY_PER_BYTE: usize = 300;
+const MEMORY_BASE: usize = 64 << 20;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,7 +60,10 @@ fn main() {
                 .downcast_ref::<&str>()
                 .map_or_else(|| "a panic".to_string(), |s| s.to_string()),
         };
-        let at = info.location().map(|l| format!(" at {l}")).unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {l}"))
+            .unwrap_or_default();
         *PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{message}{at}"));
     }));
     let ok = match args.first().map(String::as_str) {
@@ -58,7 +71,8 @@ fn main() {
             number("--inputs", 1_000_000),
             number("--seed", 1),
             flag("--only"),
-            &flag("--findings").map_or_else(|| PathBuf::from("target/fuzz-findings"), PathBuf::from),
+            &flag("--findings")
+                .map_or_else(|| PathBuf::from("target/fuzz-findings"), PathBuf::from),
             flag("--max-ms").map(|_| Duration::from_millis(number("--max-ms", 0))),
         ),
         Some("scaling") => scaling(),
@@ -108,6 +122,8 @@ struct Tally {
     bytes: u64,
     time: Duration,
     slowest: (Duration, usize),
+    /// The most memory an input held at once per byte of it (above the base), and its size.
+    hungriest: (f64, usize),
 }
 
 fn run(
@@ -119,7 +135,10 @@ fn run(
 ) -> bool {
     let targets: Vec<Target> = TARGETS
         .into_iter()
-        .filter(|t| only.as_deref().is_none_or(|o| o.split(',').any(|n| n == t.name)))
+        .filter(|t| {
+            only.as_deref()
+                .is_none_or(|o| o.split(',').any(|n| n == t.name))
+        })
         .collect();
     if targets.is_empty() {
         fail("no such target");
@@ -130,7 +149,11 @@ fn run(
         .collect();
     println!(
         "fuzz: {inputs} inputs from seed {seed} over {}",
-        targets.iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
+        targets
+            .iter()
+            .map(|t| t.name)
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let start = Instant::now();
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
@@ -147,7 +170,10 @@ fn run(
             path.display().to_string()
         });
         let place = saved.unwrap_or_else(|| format!("oracle, input {i} of seed {seed}"));
-        println!("FINDING {key}\n  {}\n  {place}", message.replace('\n', "\n  "));
+        println!(
+            "FINDING {key}\n  {}\n  {place}",
+            message.replace('\n', "\n  ")
+        );
         found.insert(key, (place, i));
     };
     let mut next_progress = Instant::now() + Duration::from_secs(10);
@@ -164,9 +190,15 @@ fn run(
             continue;
         }
         let input = (t.generate)(&mut rng);
+        let mark = Mark::now();
         let began = Instant::now();
         let result = catch(|| (t.run)(&input));
         let took = began.elapsed();
+        let peak = mark.peak();
+        let per_byte = peak as f64 / input.len().max(1) as f64;
+        if per_byte > tally.hungriest.0 && input.len() >= 1024 {
+            tally.hungriest = (per_byte, input.len());
+        }
         tally.inputs += 1;
         tally.bytes += input.len() as u64;
         tally.time += took;
@@ -175,8 +207,20 @@ fn run(
         }
         if let Err(message) = result {
             report(t.name, i, message, Some(&input));
+        } else if peak > MEMORY_BASE + MEMORY_PER_BYTE * input.len() {
+            let message = format!(
+                "memory: {} MB at once for {} bytes",
+                peak >> 20,
+                input.len()
+            );
+            report(t.name, i, message, Some(&input));
         } else if max.is_some_and(|m| took > m) {
-            report(t.name, i, format!("slow: {took:?} for {} bytes", input.len()), Some(&input));
+            report(
+                t.name,
+                i,
+                format!("slow: {took:?} for {} bytes", input.len()),
+                Some(&input),
+            );
         }
         if Instant::now() > next_progress {
             next_progress += Duration::from_secs(10);
@@ -184,11 +228,16 @@ fn run(
         }
     }
     let elapsed = start.elapsed();
-    println!("{:<10} {:>9} {:>8} {:>10} {:>9} {:>16}", "target", "inputs", "oracles", "MB", "µs/input", "slowest");
+    println!(
+        "{:<10} {:>9} {:>8} {:>10} {:>9} {:>16} {:>20}",
+        "target", "inputs", "oracles", "MB", "µs/input", "slowest", "memory/byte (≥1 KB)"
+    );
     for t in &targets {
-        let Some(s) = tallies.get(t.name) else { continue };
+        let Some(s) = tallies.get(t.name) else {
+            continue;
+        };
         println!(
-            "{:<10} {:>9} {:>8} {:>10.1} {:>9.1} {:>8.1} ms {:>4} KB",
+            "{:<10} {:>9} {:>8} {:>10.1} {:>9.1} {:>8.1} ms {:>4} KB {:>9.1} {:>6} KB",
             t.name,
             s.inputs,
             s.oracles,
@@ -196,6 +245,8 @@ fn run(
             s.time.as_secs_f64() * 1e6 / s.inputs.max(1) as f64,
             s.slowest.0.as_secs_f64() * 1e3,
             s.slowest.1 / 1024,
+            s.hungriest.0,
+            s.hungriest.1 / 1024,
         );
     }
     let total: u64 = tallies.values().map(|t| t.inputs + t.oracles).sum();
@@ -209,20 +260,29 @@ fn run(
 }
 
 fn scaling() -> bool {
-    println!("scaling: time at n and 4n, fastest of 3; linear is about 4x, more than {LIMIT}x fails");
+    println!(
+        "scaling: n and 4n bytes; time (fastest of 3), peak memory, bytes allocated; \
+         linear is about 4x, more than {LIMIT}x fails"
+    );
     let mut ok = true;
     for shape in SHAPES {
         let s = measure(shape);
-        let bad = s.ratio() > LIMIT;
+        let bad = s.worst() > LIMIT;
         ok &= !bad;
         println!(
-            "  {:<62} n={:>7} {:>9.1} ms {:>9.1} ms {:>5.1}x{}",
+            "  {:<60} n={:>7} {:>8.1} ms {:>5.1}x {:>7.1} MB {:>5.1}x {:>5.1}x{}",
             s.name,
             shape.n,
-            s.small.as_secs_f64() * 1e3,
             s.large.as_secs_f64() * 1e3,
             s.ratio(),
-            if bad { "  FINDING: grows faster than linear" } else { "" }
+            s.large_memory.peak as f64 / 1e6,
+            s.memory_ratio(),
+            s.allocated_ratio(),
+            if bad {
+                "  FINDING: grows faster than linear"
+            } else {
+                ""
+            }
         );
     }
     ok
@@ -236,7 +296,7 @@ fn corpus(dir: &Path, per_target: u64) -> bool {
         }
         for i in 0..per_target {
             let input = (t.generate)(&mut Rng::new(0xc0_ffee + i));
-            // libFuzzer's default -max_len is small; big seeds only slow it down.
+            // Big seeds only slow a coverage-guided fuzzer down.
             if input.len() <= 64 * 1024 {
                 let _ = std::fs::write(folder.join(format!("seed-{i}")), input);
             }

@@ -17,7 +17,11 @@ pub fn nps(data: &[u8]) {
         )),
     };
     let options = AnswerOptions {
-        locale: if c.byte(0) & 1 == 0 { Locale::Nl } else { Locale::En },
+        locale: if c.byte(0) & 1 == 0 {
+            Locale::Nl
+        } else {
+            Locale::En
+        },
         column,
     };
     let sheet = match parse_answers(&text, &options) {
@@ -25,7 +29,11 @@ pub fn nps(data: &[u8]) {
         Err(e) => {
             let message = e.to_string();
             let limit = 200 + 50 * 45 + text.len().min(1000);
-            assert!(message.chars().count() <= limit, "a message of {} characters", message.len());
+            assert!(
+                message.chars().count() <= limit,
+                "a message of {} characters",
+                message.len()
+            );
             return;
         }
     };
@@ -57,7 +65,9 @@ pub fn nps_oracle(rng: &mut Rng) {
     let mut text = String::new();
     let end = rng.pick(&["\n", "\r\n"]);
     if table {
-        text.push_str(&format!("id,comment,How likely are you to recommend us?{end}"));
+        text.push_str(&format!(
+            "id,comment,How likely are you to recommend us?{end}"
+        ));
     }
     for (i, &score) in scores.iter().enumerate() {
         // A first line without a number is a header, so junk comes later.
@@ -69,10 +79,20 @@ pub fn nps_oracle(rng: &mut Rng) {
             score.to_string()
         };
         if table {
-            let comment = rng.pick(&["", "great", "\"slow, but \"\"ok\"\"\"", "\"two\nlines\"", "a;b"]);
+            let comment = rng.pick(&[
+                "",
+                "great",
+                "\"slow, but \"\"ok\"\"\"",
+                "\"two\nlines\"",
+                "a;b",
+            ]);
             text.push_str(&format!("{i},{comment},{cell}{end}"));
         } else {
-            let sep = if i + 1 == n { end } else { rng.pick(&[end, end, "\t", ";"]) };
+            let sep = if i + 1 == n {
+                end
+            } else {
+                rng.pick(&[end, end, "\t", ";"])
+            };
             text.push_str(&cell);
             text.push_str(sep);
         }

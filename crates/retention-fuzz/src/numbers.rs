@@ -2,7 +2,7 @@
 
 use retention_core::{
     format_decimal, format_input, format_money, format_percent, parse_number, read_number,
-    Currency, CsvWriter, Locale,
+    CsvWriter, Currency, Locale,
 };
 
 use crate::rng::Rng;
@@ -53,11 +53,21 @@ pub fn number_oracle(rng: &mut Rng) {
         _ => {
             let n = 1 + rng.size(15);
             (0..n)
-                .map(|i| char::from(b'0' + if i == 0 { 1 + rng.below(9) } else { rng.below(10) } as u8))
+                .map(|i| {
+                    char::from(
+                        b'0' + if i == 0 {
+                            1 + rng.below(9)
+                        } else {
+                            rng.below(10)
+                        } as u8,
+                    )
+                })
                 .collect()
         }
     };
-    let frac: String = (0..rng.size(6)).map(|_| char::from(b'0' + rng.below(10) as u8)).collect();
+    let frac: String = (0..rng.size(6))
+        .map(|_| char::from(b'0' + rng.below(10) as u8))
+        .collect();
     let truth: f64 = format!("{int}.{frac}0").parse().expect("digits");
     let grouped = int.len() > 3 && rng.one_in(2);
     let mut body = String::new();
@@ -72,7 +82,11 @@ pub fn number_oracle(rng: &mut Rng) {
         body.push_str(&frac);
     }
     let negative = rng.one_in(3);
-    let sign = if negative { rng.pick(&["-", "\u{2212}"]) } else { rng.pick(&["", "", "+"]) };
+    let sign = if negative {
+        rng.pick(&["-", "\u{2212}"])
+    } else {
+        rng.pick(&["", "", "+"])
+    };
     let text = match rng.below(6) {
         0 => format!("{sign}€ {body}"),
         1 => format!("€{sign}{body}"),
@@ -82,5 +96,9 @@ pub fn number_oracle(rng: &mut Rng) {
         _ => format!("{sign}{body}"),
     };
     let expected = if negative { -truth } else { truth };
-    assert_eq!(parse_number(&text, locale), Ok(expected), "{text:?} in {locale:?}");
+    assert_eq!(
+        parse_number(&text, locale),
+        Ok(expected),
+        "{text:?} in {locale:?}"
+    );
 }

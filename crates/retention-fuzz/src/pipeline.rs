@@ -2,8 +2,8 @@
 //! forecast → CSV, with the properties every step promises.
 
 use retention_core::{
-    customer_summaries, forecast_orders, BadRowReason, parse_number, sniff_bytes, summarise_orders,
-    win_back_csv, Date, DateFormat, Delimiter, ForecastOptions, ImportError, Locale, Mapping,
+    customer_summaries, forecast_orders, parse_number, sniff_bytes, summarise_orders, win_back_csv,
+    BadRowReason, Date, DateFormat, Delimiter, ForecastOptions, ImportError, Locale, Mapping,
     OrderLog, OrderReader, Period, Seed, SummaryOptions, MAX_BAD_ROWS, MAX_COHORTS, MAX_COLUMNS,
     MAX_PERIODS, MAX_QUOTED_CHARS, MAX_STATUSES, MIN_COLUMNS, PREVIEW_ROWS,
 };
@@ -81,7 +81,11 @@ pub fn pipeline(data: &[u8]) {
         }
     };
     check_log(&log);
-    let locale = if flags & 8 == 0 { Locale::Nl } else { Locale::En };
+    let locale = if flags & 8 == 0 {
+        Locale::Nl
+    } else {
+        Locale::En
+    };
     let options = summary_options(&c);
     check_summary(&log, &options, locale);
     let forecast = ForecastOptions {
@@ -133,7 +137,11 @@ fn arbitrary_mapping(c: &Control) -> Mapping {
     let mut m = Mapping::new(delimiter, c.byte(4) & 0x10 != 0, columns);
     m.date = usize::from(c.byte(5) % 16);
     m.date_format = DateFormat::ALL[usize::from(c.byte(5) >> 4) % DateFormat::ALL.len()];
-    m.locale = if c.byte(5) & 0x80 == 0 { Locale::Nl } else { Locale::En };
+    m.locale = if c.byte(5) & 0x80 == 0 {
+        Locale::Nl
+    } else {
+        Locale::En
+    };
     m.customer = role(6);
     m.amount = role(7);
     m.order = role(11);
@@ -187,11 +195,21 @@ fn check_preview(p: &retention_core::Preview) {
     );
     assert!(p.rows.len() <= PREVIEW_ROWS);
     assert!(p.statuses.len() <= MAX_STATUSES);
-    for cell in p.rows.iter().flatten().chain(p.columns.iter().map(|c| &c.name)) {
-        assert!(cell.chars().count() <= 201, "a preview cell of {} characters", cell.chars().count());
+    for cell in p
+        .rows
+        .iter()
+        .flatten()
+        .chain(p.columns.iter().map(|c| &c.name))
+    {
+        assert!(
+            cell.chars().count() <= 201,
+            "a preview cell of {} characters",
+            cell.chars().count()
+        );
     }
     if let Some(m) = &p.mapping {
-        m.check().expect("the suggested mapping is one the reader takes");
+        m.check()
+            .expect("the suggested mapping is one the reader takes");
     }
 }
 
@@ -207,7 +225,11 @@ fn check_log(log: &OrderLog) {
             assert!(text.chars().count() <= MAX_QUOTED_CHARS + 1, "{text}");
         }
     }
-    for note in stats.notes(Locale::Nl).iter().chain(&stats.notes(Locale::En)) {
+    for note in stats
+        .notes(Locale::Nl)
+        .iter()
+        .chain(&stats.notes(Locale::En))
+    {
         check_message(note);
     }
     assert_eq!(log.customers().len(), stats.customers);
@@ -222,8 +244,16 @@ fn check_log(log: &OrderLog) {
 
 fn check_summary(log: &OrderLog, options: &SummaryOptions, locale: Locale) {
     let s = summarise_orders(log, options);
-    let max_periods = if s.period == Period::Year { 201 } else { MAX_PERIODS };
-    assert!(s.periods.len() <= max_periods, "{} periods", s.periods.len());
+    let max_periods = if s.period == Period::Year {
+        201
+    } else {
+        MAX_PERIODS
+    };
+    assert!(
+        s.periods.len() <= max_periods,
+        "{} periods",
+        s.periods.len()
+    );
     assert!(s.cohorts.len() <= MAX_COHORTS);
     let mut orders = 0;
     for p in &s.periods {
@@ -242,11 +272,15 @@ fn check_summary(log: &OrderLog, options: &SummaryOptions, locale: Locale) {
         assert!(s.inactive.len() <= limit as usize);
     }
     assert!(s.inactive.len() <= s.inactive_count);
-    assert!(s.inactive.iter().all(|c| c.days_inactive >= options.inactive_days));
+    assert!(s
+        .inactive
+        .iter()
+        .all(|c| c.days_inactive >= options.inactive_days));
 
     // The win-back file lists every inactive customer, safe for a spreadsheet.
     let csv = win_back_csv(log, options, locale);
-    let rows = read_csv(&csv, locale.pick(';', ',')).unwrap_or_else(|e| panic!("win-back CSV: {e}"));
+    let rows =
+        read_csv(&csv, locale.pick(';', ',')).unwrap_or_else(|e| panic!("win-back CSV: {e}"));
     assert_eq!(rows.len(), s.inactive_count + 1, "win-back rows");
     let everyone = summarise_orders(
         log,
@@ -272,7 +306,8 @@ fn check_forecast(log: &OrderLog, end: Option<Date>, options: ForecastOptions, l
     assert!(f.top.len() <= options.top);
     assert!(f.repeat_customers <= f.customers);
     let csv = forecaster.csv(log, locale);
-    let rows = read_csv(&csv, locale.pick(';', ',')).unwrap_or_else(|e| panic!("forecast CSV: {e}"));
+    let rows =
+        read_csv(&csv, locale.pick(';', ',')).unwrap_or_else(|e| panic!("forecast CSV: {e}"));
     let summaries = customer_summaries(log, f.calibration_end);
     assert_eq!(rows.len(), summaries.len() + 1, "forecast rows");
     for (row, (index, summary)) in rows[1..].iter().zip(&summaries) {
@@ -290,14 +325,20 @@ fn check_forecast(log: &OrderLog, end: Option<Date>, options: ForecastOptions, l
 
 /// A text cell holds the text, with a `'` in front when a spreadsheet would run it.
 fn check_text_cell(cell: &str, text: &str) {
-    assert!(!runs_as_formula(cell), "a formula reaches the CSV: {cell:?}");
+    assert!(
+        !runs_as_formula(cell),
+        "a formula reaches the CSV: {cell:?}"
+    );
     assert_eq!(unneutralise(cell), text, "a text cell changed");
 }
 
 /// A number cell reads back as the number (to its two decimals), or is empty when the
 /// number is not finite.
 fn check_number_cell(cell: &str, value: f64, locale: Locale) {
-    assert!(!runs_as_formula(cell), "a formula reaches the CSV: {cell:?}");
+    assert!(
+        !runs_as_formula(cell),
+        "a formula reaches the CSV: {cell:?}"
+    );
     if !value.is_finite() {
         assert_eq!(cell, "");
         return;

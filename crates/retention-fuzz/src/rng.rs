@@ -66,12 +66,7 @@ impl<'a> Control<'a> {
     /// Splits `data` into `n` control bytes and the rest.
     pub fn split(data: &'a [u8], n: usize) -> (Control<'a>, &'a [u8]) {
         let n = n.min(data.len());
-        (
-            Control {
-                bytes: &data[..n],
-            },
-            &data[n..],
-        )
+        (Control { bytes: &data[..n] }, &data[n..])
     }
 
     /// Control byte `i`, or 0.

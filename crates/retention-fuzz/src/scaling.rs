@@ -1,4 +1,5 @@
-//! Bounded time per byte: for each hostile shape of input, the work at size n and at 4n.
+//! Bounded time and memory per byte: for each hostile shape of input, the work at size n and
+//! at 4n.
 //!
 //! Linear work takes about 4× as long at 4n; quadratic work 16×. A shape whose time grows
 //! more than [`LIMIT`]× is reported. Times are the fastest of three runs, so another
@@ -8,13 +9,14 @@
 
 use std::time::{Duration, Instant};
 
-use retention_core::{
-    forecast_orders, parse_answers, parse_number, sniff_bytes, summarise_orders, win_back_csv,
-    AnswerColumn, AnswerOptions, DateFormat, Delimiter, ForecastOptions, Locale, Mapping, Seed,
-    SummaryOptions,
-};
 use retention_app::settings::{parse_pairs, read, share_link, Source};
+use retention_core::{
+    decode_text, forecast_orders, parse_answers, parse_number, parse_periods, sniff_bytes,
+    summarise_orders, win_back_csv, AnswerColumn, AnswerOptions, DateFormat, Delimiter,
+    ForecastOptions, Locale, Mapping, Period, Seed, SummaryOptions,
+};
 
+use crate::alloc::Mark;
 use crate::read_in_chunks;
 
 /// The most a time may grow from n to 4n.
@@ -30,6 +32,15 @@ pub struct Shape {
     pub run: fn(usize),
 }
 
+/// The memory one run of a shape took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Memory {
+    /// The most bytes live at once.
+    pub peak: usize,
+    /// The bytes asked for, freed or not.
+    pub allocated: usize,
+}
+
 /// The result for one shape.
 #[derive(Debug)]
 pub struct Scaled {
@@ -39,12 +50,49 @@ pub struct Scaled {
     pub small: Duration,
     /// The time at 4n.
     pub large: Duration,
+    /// The memory at n (zero without the counting allocator installed).
+    pub small_memory: Memory,
+    /// The memory at 4n.
+    pub large_memory: Memory,
+}
+
+fn grew(small: usize, large: usize) -> f64 {
+    // Below 64 KB a ratio is noise from fixed allocations.
+    large as f64 / small.max(64 << 10) as f64
 }
 
 impl Scaled {
     /// How much the time grew from n to 4n.
     pub fn ratio(&self) -> f64 {
         self.large.as_secs_f64() / self.small.as_secs_f64().max(1e-6)
+    }
+
+    /// How much the peak memory grew from n to 4n.
+    pub fn memory_ratio(&self) -> f64 {
+        grew(self.small_memory.peak, self.large_memory.peak)
+    }
+
+    /// How much the bytes allocated grew from n to 4n.
+    pub fn allocated_ratio(&self) -> f64 {
+        grew(self.small_memory.allocated, self.large_memory.allocated)
+    }
+
+    /// The largest of the three ratios.
+    pub fn worst(&self) -> f64 {
+        self.ratio()
+            .max(self.memory_ratio())
+            .max(self.allocated_ratio())
+    }
+}
+
+/// The memory of one run of `shape` at `n` bytes (the counting allocator must be installed
+/// for it to count).
+pub fn memory(shape: &Shape, n: usize) -> Memory {
+    let mark = Mark::now();
+    (shape.run)(n);
+    Memory {
+        peak: mark.peak(),
+        allocated: mark.allocated(),
     }
 }
 
@@ -64,6 +112,8 @@ pub fn measure(shape: &Shape) -> Scaled {
         name: shape.name,
         small: time(shape.n),
         large: time(4 * shape.n),
+        small_memory: memory(shape, shape.n),
+        large_memory: memory(shape, 4 * shape.n),
     }
 }
 
@@ -103,7 +153,14 @@ pub const SHAPES: &[Shape] = &[
         name: "import: rows of many customers, 64 KB chunks",
         n: 1 << 20,
         run: |n| {
-            let file = rows(n, |i| format!("c{i},2024-{:02}-{:02},{}.50\n", 1 + i % 12, 1 + i % 28, i % 500));
+            let file = rows(n, |i| {
+                format!(
+                    "c{i},2024-{:02}-{:02},{}.50\n",
+                    1 + i % 12,
+                    1 + i % 28,
+                    i % 500
+                )
+            });
             import(&file, &plain(3), 1 << 16);
         },
     },
@@ -174,7 +231,10 @@ pub const SHAPES: &[Shape] = &[
         name: "import: UTF-16, 3-byte chunks",
         n: 1 << 18,
         run: |n| {
-            let text = String::from_utf8(rows(n / 2, |i| format!("klant é {i},2024-02-{:02},€ 5\n", 1 + i % 28))).unwrap_or_default();
+            let text = String::from_utf8(rows(n / 2, |i| {
+                format!("klant é {i},2024-02-{:02},€ 5\n", 1 + i % 28)
+            }))
+            .unwrap_or_default();
             let mut file = vec![0xff, 0xfe];
             file.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
             import(&file, &plain(3), 3);
@@ -191,7 +251,9 @@ pub const SHAPES: &[Shape] = &[
             let mut file = Vec::new();
             let mut i = 0;
             while file.len() < n {
-                file.extend_from_slice(format!("{i:>40} {:>40} {:>40}\n", "20240101", i % 90).as_bytes());
+                file.extend_from_slice(
+                    format!("{i:>40} {:>40} {:>40}\n", "20240101", i % 90).as_bytes(),
+                );
                 i += 1;
             }
             import(&file, &mapping, 1 << 16);
@@ -201,7 +263,9 @@ pub const SHAPES: &[Shape] = &[
         name: "import: dates across 1900-2100",
         n: 1 << 19,
         run: |n| {
-            let file = rows(n, |i| format!("c{},{}-{:02}-01,5\n", i % 1000, 1900 + i % 201, 1 + i % 12));
+            let file = rows(n, |i| {
+                format!("c{},{}-{:02}-01,5\n", i % 1000, 1900 + i % 201, 1 + i % 12)
+            });
             import(&file, &plain(3), 1 << 16);
         },
     },
@@ -209,8 +273,18 @@ pub const SHAPES: &[Shape] = &[
         name: "forecast: one purchase or more per customer",
         n: 1 << 18,
         run: |n| {
-            let file = rows(n, |i| format!("c{},2024-{:02}-{:02},{}\n", i / 3, 1 + i % 12, 1 + i % 28, 5 + i % 40));
-            if let Ok(log) = read_in_chunks(&file, &plain(3), Seed::random(), &mut std::iter::empty()) {
+            let file = rows(n, |i| {
+                format!(
+                    "c{},2024-{:02}-{:02},{}\n",
+                    i / 3,
+                    1 + i % 12,
+                    1 + i % 28,
+                    5 + i % 40
+                )
+            });
+            if let Ok(log) =
+                read_in_chunks(&file, &plain(3), Seed::random(), &mut std::iter::empty())
+            {
                 if let Ok(f) = forecast_orders(&log, None, ForecastOptions::default()) {
                     let _ = f.csv(&log, Locale::En);
                 }
@@ -233,7 +307,10 @@ pub const SHAPES: &[Shape] = &[
             while text.len() < n {
                 text.push_str(&format!("\"{}\",9\n", "a, \"\"b\"\"\n".repeat(50)));
             }
-            let options = AnswerOptions { column: Some(AnswerColumn::Name("score".into())), ..AnswerOptions::default() };
+            let options = AnswerOptions {
+                column: Some(AnswerColumn::Name("score".into())),
+                ..AnswerOptions::default()
+            };
             let _ = parse_answers(&text, &options);
         },
     },
@@ -260,6 +337,41 @@ pub const SHAPES: &[Shape] = &[
                 let _ = read(&parse_pairs(&text), source, Locale::Nl);
             }
             let _ = share_link(&text);
+        },
+    },
+    Shape {
+        name: "date: a long word where a month name goes",
+        n: 1 << 20,
+        run: |n| {
+            let text = format!("{} 1, 2024", "a".repeat(n));
+            for format in DateFormat::ALL {
+                let _ = format.parse(&text);
+            }
+        },
+    },
+    Shape {
+        name: "decode: UTF-16 of lone surrogates, and Windows-1252",
+        n: 1 << 20,
+        run: |n| {
+            let mut utf16 = vec![0xff, 0xfe];
+            utf16.extend((0..n / 2).flat_map(|i| [(i % 256) as u8, 0xd8]));
+            let _ = decode_text(utf16);
+            let _ = decode_text((0..n).map(|i| 0x80 + (i % 0x80) as u8).collect());
+        },
+    },
+    Shape {
+        name: "periods: many short broken lines",
+        n: 1 << 20,
+        run: |n| {
+            let _ = parse_periods(&"x\n".repeat(n / 2), Locale::Nl, Period::Month);
+        },
+    },
+    Shape {
+        name: "periods: a long label",
+        n: 1 << 20,
+        run: |n| {
+            let text = format!("{}\t1000\t900\t100\n", "x".repeat(n));
+            let _ = parse_periods(&text, Locale::Nl, Period::Month);
         },
     },
 ];

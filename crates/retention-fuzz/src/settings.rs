@@ -11,7 +11,11 @@ use crate::rng::Rng;
 /// Reads `data` as a share link, a query and attributes; panics when a promise breaks.
 pub fn settings(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let fallback = if data.first().is_some_and(|b| b & 1 == 1) { Locale::En } else { Locale::Nl };
+    let fallback = if data.first().is_some_and(|b| b & 1 == 1) {
+        Locale::En
+    } else {
+        Locale::Nl
+    };
     let (pairs, notice) = share_link(&text);
     if text.len() > MAX_LINK {
         assert!(pairs.is_empty(), "a link longer than {MAX_LINK} is read");
@@ -62,10 +66,18 @@ pub fn share_oracle(rng: &mut Rng) {
     let locale = rng.pick(&Locale::ALL);
     let calc = rng.one_in(3).then(|| "2 &=#%".to_string());
     let hash = share_hash(&inputs, locale, Currency::Gbp, calc.as_deref());
-    assert!(hash.len() <= MAX_LINK, "a share link of {} bytes", hash.len());
+    assert!(
+        hash.len() <= MAX_LINK,
+        "a share link of {} bytes",
+        hash.len()
+    );
     let (pairs, notice) = share_link(&hash);
     assert_eq!(notice, None);
-    let other = if locale == Locale::Nl { Locale::En } else { Locale::Nl };
+    let other = if locale == Locale::Nl {
+        Locale::En
+    } else {
+        Locale::Nl
+    };
     let (settings, notices) = read(&pairs, Source::ShareLink, other);
     assert_eq!(notices, vec![], "{hash}");
     assert_eq!(settings.calc, calc);

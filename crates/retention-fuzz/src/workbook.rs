@@ -15,7 +15,9 @@ pub fn workbook(data: &[u8]) {
             return;
         }
     };
-    let Some(mapping) = preview.mapping else { return };
+    let Some(mapping) = preview.mapping else {
+        return;
+    };
     match read_workbook(data, &mapping, Seed(1, 2), |_, _| true) {
         Ok(log) => {
             let _ = summarise_orders(&log, &SummaryOptions::default());
