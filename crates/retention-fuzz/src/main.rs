@@ -261,7 +261,7 @@ fn run(
 
 fn scaling() -> bool {
     println!(
-        "scaling: n and 4n bytes; time (fastest of 3), peak memory, bytes allocated; \
+        "scaling: n and 4n bytes; processor time at 4n and its growth, peak memory, bytes allocated; \
          linear is about 4x, more than {LIMIT}x fails"
     );
     let mut ok = true;
