@@ -261,7 +261,7 @@ fn generate_date(rng: &mut Rng) -> Vec<u8> {
     let mut bytes = text.into_bytes();
     if rng.one_in(50) {
         bytes.extend(std::iter::repeat_n(
-            rng.pick(&[b'a', b'9', b' ']),
+            rng.pick(b"a9 "),
             rng.size(100_000),
         ));
     }
