@@ -260,10 +260,7 @@ fn generate_date(rng: &mut Rng) -> Vec<u8> {
     }
     let mut bytes = text.into_bytes();
     if rng.one_in(50) {
-        bytes.extend(std::iter::repeat_n(
-            rng.pick(b"a9 "),
-            rng.size(100_000),
-        ));
+        bytes.extend(std::iter::repeat_n(rng.pick(b"a9 "), rng.size(100_000)));
     }
     if rng.one_in(3) {
         exports::mutate(rng, &mut bytes);
