@@ -26,7 +26,7 @@ cargo clippy -p retention-app --target wasm32-unknown-unknown --all-targets -- -
 step "clippy (wasm32, retention-core --features wasm,xlsx: the JS API)"
 cargo clippy -p retention-core --features wasm,xlsx --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo test (native: unit, integration, doc, proptest)"
+step "cargo test (native: unit, integration, doc, proptest, a seeded fuzz run)"
 cargo test --workspace
 
 step "warehouse SQL run in DuckDB, PostgreSQL and (via sqlglot) BigQuery, Snowflake, Spark"
