@@ -47,6 +47,7 @@ mod parse;
 mod periods;
 mod predict;
 mod scenario;
+mod segments;
 #[cfg(feature = "wasm")]
 mod wasm;
 mod words;
@@ -86,9 +87,14 @@ pub use orders::{
 };
 pub use orders::{read_workbook, sheet_names, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
+pub use orders::{SegmentCount, MAX_CONTACT_CHARS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{
     hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma, Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};
+pub use segments::{
+    rfm_scores, segment_customers, CustomerRfm, GridCell, ScoreRange, Segment, SegmentAction,
+    SegmentSummary, Segmentation, Segmenter,
+};

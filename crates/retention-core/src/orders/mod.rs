@@ -13,6 +13,7 @@
 //! rows take a fraction of a second, and its memory grows with the orders, not the bytes.
 
 mod amount;
+mod contacts;
 #[cfg(test)]
 mod crafted;
 mod date;
@@ -32,8 +33,10 @@ mod workbook;
 #[path = "no_workbook.rs"]
 mod workbook;
 
+pub use contacts::MAX_CONTACT_CHARS;
 pub use date::{Date, DateFormat, NotADate};
 pub use decode::{decode_text, Encoding};
+pub(crate) use export::ContactColumns;
 pub use export::{inactive_csv, win_back_csv};
 pub use formats::ExportFormat;
 pub use import::{
@@ -51,7 +54,8 @@ pub use sniff::{
     StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
 };
 pub use summary::{
-    summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
+    summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, SegmentCount, Summary,
+    SummaryOptions,
 };
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
 pub use table::Seed;

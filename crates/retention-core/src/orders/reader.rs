@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::amount::read_amount;
+use super::contacts::Contacts;
 use super::decode::{field_text, is_utf8, Decoder, Encoding};
 use super::import::{
     cut, group, BadRow, BadRowReason, Counted, Grouping, ImportError, ImportStats, OrderLog,
@@ -343,6 +344,8 @@ struct Orders {
     /// Normalised statuses to their place in `stats.statuses`.
     normalised: HashMap<String, u16>,
     key: Vec<u8>,
+    /// Each customer's first e-mail address and name, for the columns the mapping has.
+    contacts: Contacts,
     stats: ImportStats,
 }
 
@@ -363,6 +366,7 @@ impl Orders {
             .map(|s| normalise_status(s))
             .collect();
         Orders {
+            contacts: Contacts::new(mapping.email.is_some(), mapping.name.is_some()),
             mapping,
             grouping,
             orders: Vec::new(),
@@ -561,6 +565,7 @@ impl Orders {
         if let Some(c) = customer {
             o.customer = c;
         }
+        let customer = o.customer;
         if let (NONE_DAY, Some(day)) = (o.day, v.day) {
             o.day = day;
         }
@@ -587,7 +592,30 @@ impl Orders {
         if v.cancelled {
             o.flags |= LEFT_OUT;
         }
+        if customer != NONE_U32 {
+            self.note_contacts(row, customer);
+        }
         Ok(())
+    }
+
+    /// Keeps the e-mail address and name of a row of `customer` who has none yet.
+    fn note_contacts(&mut self, row: &impl Row, customer: u32) {
+        let m = &self.mapping;
+        let columns = [
+            (m.email, self.contacts.email.as_mut()),
+            (m.name, self.contacts.name.as_mut()),
+        ];
+        for (column, values) in columns {
+            let (Some(column), Some(values)) = (column, values) else {
+                continue;
+            };
+            if !values.missing(customer) {
+                continue;
+            }
+            if let Some(text) = row.cell(column).text() {
+                values.set(customer, &String::from_utf8_lossy(&text));
+            }
+        }
     }
 
     /// A row of an export without order numbers: its customer's order of that day.
@@ -605,6 +633,7 @@ impl Orders {
             self.guest(line, 1);
             return Ok(());
         };
+        self.note_contacts(row, customer);
         let day = v.day.ok_or(BadRowReason::NoDate)?;
         let amount = v.total.or(v.line).ok_or(BadRowReason::NoAmount)?;
         let amount = amount - v.refunded.map_or(0.0, f64::abs);
@@ -685,7 +714,7 @@ impl Orders {
         }
         drop(orders);
         let ids = std::mem::take(&mut self.customers.ids);
-        group(counted, ids, self.stats)
+        group(counted, ids, &self.contacts, self.stats)
     }
 }
 
