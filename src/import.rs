@@ -104,6 +104,8 @@ impl ImportState {
             Response::Failed(problem) => self.stop(Problem::Worker(problem)),
             // Files to save are the view's business.
             Response::File { .. } => {}
+            // Asked for by the segments view, which is still to come.
+            Response::Segments(_) => {}
         }
     }
 

@@ -72,10 +72,21 @@ test("preview, import, count again and download, in typed messages", async () =>
   const [download] = await s.ask({ download: { file: "winBack", options: { inactiveLimit: 2 }, locale: "nl" } });
   assert.equal(download.file.file, "winBack");
   const rows = download.file.text.split("\r\n").filter(Boolean);
-  assert.equal(rows[0], "customer;last_order;days_inactive;orders;spend");
+  assert.equal(rows[0], "customer;last_order;days_inactive;orders;spend;segment");
   assert.equal(rows.length - 1, summary.inactiveCount);
   const [forecastCsv] = await s.ask({ download: { file: "forecast", options: {}, locale: "en" } });
   assert.equal(forecastCsv.file.text.split("\r\n").filter(Boolean).length, 31);
+
+  // The segments, with the import's forecast, and one segment's customers as a file.
+  const [segments] = await s.ask({ segments: {} });
+  assert.equal(segments.segments.customers, 30);
+  assert.equal(segments.segments.forecast, true);
+  const champions = segments.segments.segments.find((x) => x.segment === "champions");
+  const [file] = await s.ask({ download: { file: { segment: "champions" }, options: {}, locale: "en" } });
+  assert.deepEqual(file.file.file, { segment: "champions" });
+  assert.equal(file.file.text.split("\r\n").filter(Boolean).length, champions.customers + 1);
+  const [all] = await s.ask({ download: { file: "segments", options: {}, locale: "en" } });
+  assert.equal(all.file.text.split("\r\n").filter(Boolean).length, 31);
 });
 
 test("every failure is a typed answer, never a throw", async () => {
