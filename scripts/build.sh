@@ -27,17 +27,18 @@ build_standalone() {
 # The JS API of the core crate (feature `wasm`): dist/pkg/retention_core.js (ES module),
 # its _bg.wasm and .d.ts, package.json and README.md. A page imports it with no bundler:
 #   import init, { calculate } from "./pkg/retention_core.js"; await init();
-# Runs after build_app, since Trunk empties dist/.
+# Runs after build_app, since Trunk empties dist/. Built for speed (profile `fast`, opt-level
+# 3, wasm-opt -O3): the import worker fits its models with it, and it loads only after a click.
 build_pkg() {
   echo "== build: JS API of the core (dist/pkg/)"
   local out=dist/pkg version
   # A cdylib only here, so the app's rlib build of the core is not rebuilt or overwritten.
   # Feature xlsx: the worker reads Excel workbooks; the app itself never does.
-  cargo rustc -p retention-core --features wasm,xlsx --target wasm32-unknown-unknown --release --crate-type cdylib
+  cargo rustc -p retention-core --features wasm,xlsx --target wasm32-unknown-unknown --profile fast --crate-type cdylib
   rm -rf "$out"
   wasm-bindgen --target web --out-dir "$out" --out-name retention_core \
-    target/wasm32-unknown-unknown/release/retention_core.wasm
-  wasm-opt -Oz "$out/retention_core_bg.wasm" -o "$out/retention_core_bg.wasm"
+    target/wasm32-unknown-unknown/fast/retention_core.wasm
+  wasm-opt -O3 "$out/retention_core_bg.wasm" -o "$out/retention_core_bg.wasm"
   version="$(cargo pkgid -p retention-core | sed 's/.*[#@]//')"
   cat >"$out/package.json" <<JSON
 {

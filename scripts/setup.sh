@@ -8,7 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 TRUNK_VERSION=0.21.14 # 0.22.x needs a newer rustc than 1.95
 # The CLI must equal the library in Cargo.lock, or the generated glue is rejected.
 WASM_BINDGEN_VERSION="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)"
-APT_PACKAGES=(chromium chromium-driver brotli)
+APT_PACKAGES=(chromium chromium-driver brotli postgresql)
+# The warehouse SQL tests (tests/warehouse): DuckDB runs the SQL, sqlglot parses BigQuery,
+# Snowflake and Spark SQL and turns them into DuckDB's.
+PYTHON_PACKAGES=(duckdb==2.0.0 sqlglot==30.30.0)
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -92,8 +95,23 @@ npm_packages() {
   say "using $(wasm-opt --version) from node_modules/.bin"
 }
 
+python_packages() {
+  local missing=() p
+  for p in "${PYTHON_PACKAGES[@]}"; do
+    [ "$(python3 -c "import importlib.metadata as m; print(m.version('${p%%==*}'))" 2>/dev/null)" = "${p#*==}" ] \
+      || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "skip python packages ${PYTHON_PACKAGES[*]} (installed)"
+  else
+    python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}"
+    say "installed python packages ${missing[*]}"
+  fi
+}
+
 rust_target
 apt_packages
+python_packages
 npm_packages
 wasm_bindgen_cli
 trunk_cli

@@ -29,6 +29,9 @@ cargo clippy -p retention-core --features wasm,xlsx --target wasm32-unknown-unkn
 step "cargo test (native: unit, integration, doc, proptest)"
 cargo test --workspace
 
+step "warehouse SQL run in DuckDB, PostgreSQL and (via sqlglot) BigQuery, Snowflake, Spark"
+bash tests/warehouse/run.sh
+
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps
 

@@ -52,7 +52,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                                     html! {
                                         <tr>
                                             <th scope="row">{ c.id.clone() }</th>
-                                            <td data-spent={format!("{:.2}", c.spent)}>{ q(Quantity::Money(c.spent)) }</td>
+                                            <td data-spent={c.spent.map(|v| format!("{v:.2}")).unwrap_or_default()}>{ c.spent.map_or_else(|| "–".into(), |v| q(Quantity::Money(v))) }</td>
                                             <td>{ q(Quantity::Percent(p.p_alive * 100.0)) }</td>
                                             <td>{ number(p.expected_purchases, 2) }</td>
                                             <td>{ if p.expected_spend.is_finite() { q(Quantity::Money(p.expected_spend)) } else { "–".into() } }</td>

@@ -5,11 +5,13 @@ mod segments;
 use std::io::Read;
 
 use retention_core::{
-    forecast_orders, format_count, format_decimal, format_input, format_percent, is_workbook,
-    read_workbook, segment_customers, sniff_bytes, sniff_workbook, summarise_orders, win_back_csv,
-    ColumnKind, Date, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster,
-    ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation,
-    Summary, SummaryOptions, MAX_PERIODS, SAMPLE_BYTES,
+    customer_summaries, forecast_orders, format_count, format_decimal, format_input,
+    format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
+    read_workbook, segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv,
+    win_back_csv, ColumnKind, Date, Delimiter, Encoding, FitError, Forecast, ForecastOptions,
+    Forecaster, ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed,
+    Segmentation, Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS,
+    SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -47,6 +49,10 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "forecast-csv",
             "segment-csv",
             "sheet",
+            "summary-csv",
+            "time-unit",
+            "horizon",
+            "margin",
             "locale",
         ],
         &["json", "help", "segments"],
@@ -77,8 +83,34 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage("--window must be at least 1 month".into()));
     }
     let show = args.whole("show", 10)? as usize;
+    let forecast_options = ForecastOptions {
+        top: show,
+        horizon_weeks: args.number("horizon")?.unwrap_or(52.0),
+        margin: args.number("margin")?,
+    };
+    if let Err(e) = forecast_options.check() {
+        let flag = match e.option {
+            "margin" => "--margin",
+            _ => "--horizon (weeks)",
+        };
+        return Err(Failure::Usage(format!("{flag} must be {}", e.expected)));
+    }
+    let unit = match args.value("time-unit").map(str::trim) {
+        None | Some("days") => TimeUnit::Days,
+        Some("weeks") => TimeUnit::Weeks,
+        Some(other) => {
+            return Err(Failure::Usage(format!(
+                "--time-unit must be days or weeks, not '{other}'"
+            )))
+        }
+    };
 
-    let (preview, log) = import(path, args.value("sheet"))?;
+    let (preview, log) = match import(path, args.value("sheet"), unit)? {
+        Input::Orders(read) => *read,
+        // A per-customer summary (the warehouse SQL's, lifetimes', PyMC-Marketing's) goes
+        // straight to the fit.
+        Input::Summary(file) => return summary_file(path, &file, forecast_options, &args, locale),
+    };
     let mapping = preview
         .mapping
         .clone()
@@ -88,14 +120,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         std::fs::write(out, win_back_csv(&log, &options, locale))
             .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     }
-    let forecaster = forecast_orders(
-        &log,
-        options.reference,
-        ForecastOptions {
-            top: show,
-            ..ForecastOptions::default()
-        },
-    );
+    let forecaster = forecast_orders(&log, options.reference, forecast_options);
     if let Some(out) = args.value("forecast-csv") {
         let text = match &forecaster {
             Ok(f) => f.csv(&log, locale),
@@ -106,6 +131,13 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             }
         };
         std::fs::write(out, text)
+            .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
+    }
+    if let (Some(out), Some(end)) = (
+        args.value("summary-csv"),
+        observation_end(&log, options.reference),
+    ) {
+        std::fs::write(out, summary_csv(&log, &customer_summaries(&log, end)))
             .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     }
     let segmenter = (args.has("segments") || args.value("segment-csv").is_some())
@@ -158,9 +190,74 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The calculator's JSON for a summary file: what was read, and the forecast.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryFileJson<'a> {
+    file: &'a str,
+    summary_file: SummaryFileStats<'a>,
+    forecast: Option<&'a Forecast>,
+    forecast_error: Option<FitError>,
+}
+
+/// `retention analyze summary.csv`: straight to the fit and the forecast.
+fn summary_file(
+    path: &str,
+    file: &SummaryFile,
+    options: ForecastOptions,
+    args: &Args,
+    locale: Locale,
+) -> Result<(), Failure> {
+    let forecaster = Forecaster::fit_summaries(file, options);
+    let forecast = forecaster
+        .as_ref()
+        .map(Forecaster::forecast)
+        .map_err(|e| *e);
+    if args.has("json") {
+        return print_json(&SummaryFileJson {
+            file: path,
+            summary_file: file.stats(),
+            forecast: forecast.ok(),
+            forecast_error: forecast.err(),
+        });
+    }
+    let mut out = Printer {
+        locale,
+        out: String::new(),
+    };
+    outln!(
+        out.out,
+        "{path}: a per-customer summary: {} rows, {} customers, {} of whom bought again{}",
+        out.count(file.row_count as u64),
+        out.count(file.customers),
+        out.count(file.repeat_customers),
+        if file.compact { " (compact)" } else { "" },
+    );
+    if file.bad_row_count > 0 {
+        outln!(
+            out.out,
+            "  bad rows (first 10 of {}):",
+            out.count(file.bad_row_count as u64)
+        );
+        for bad in file.bad_rows.iter().take(10) {
+            outln!(out.out, "    line {}: {}", bad.line, bad.problem);
+        }
+    }
+    out.forecast(forecast);
+    emit(&out.out)
+}
+
+/// What `analyze` reads: an order export, or a per-customer summary file.
+enum Input {
+    Orders(Box<(Preview, OrderLog)>),
+    Summary(SummaryFile),
+}
+
 /// Sniffs the file's first bytes, then reads it in chunks through the core's streaming
 /// reader (a spreadsheet whole, through calamine): memory grows with the orders, not the file.
-fn import(path: &str, sheet: Option<&str>) -> Result<(Preview, OrderLog), Failure> {
+/// A per-customer summary file (its header names frequency, recency and T) is read whole,
+/// with times in `unit`.
+fn import(path: &str, sheet: Option<&str>, unit: TimeUnit) -> Result<Input, Failure> {
     let cannot = |e: std::io::Error| Failure::Input(format!("cannot read {path}: {e}"));
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let mut head = Vec::with_capacity(SAMPLE_BYTES);
@@ -175,12 +272,19 @@ fn import(path: &str, sheet: Option<&str>) -> Result<(Preview, OrderLog), Failur
         let mapping = found(path, &preview)?;
         let log = read_workbook(&head, &mapping, Seed::random(), |_, _| true)
             .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
-        return Ok((preview, log));
+        return Ok(Input::Orders(Box::new((preview, log))));
     }
     if sheet.is_some() {
         return Err(Failure::Usage(format!(
             "--sheet is for spreadsheets, and {path} is a text file"
         )));
+    }
+    if looks_like_summary_file(&head) {
+        file.read_to_end(&mut head).map_err(cannot)?;
+        let (text, _) = retention_core::decode_text(head);
+        let file =
+            read_summary_file(&text, unit).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        return Ok(Input::Summary(file));
     }
     let whole = head.len() < SAMPLE_BYTES;
     let preview = sniff_bytes(&head, whole).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
@@ -207,7 +311,7 @@ fn import(path: &str, sheet: Option<&str>) -> Result<(Preview, OrderLog), Failur
         }
         Encoding::Utf8 => {}
     }
-    Ok((preview, log))
+    Ok(Input::Orders(Box::new((preview, log))))
 }
 
 /// The suggested mapping, or why there is none.
@@ -499,7 +603,13 @@ impl Printer {
             .inactive_segments
             .iter()
             .filter(|c| c.customers > 0)
-            .map(|c| format!("{} {}", c.segment.label(self.locale), self.count(c.customers)))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.segment.label(self.locale),
+                    self.count(c.customers)
+                )
+            })
             .collect();
         if !by_segment.is_empty() {
             outln!(self.out, "  by segment: {}", by_segment.join(" · "));
@@ -526,10 +636,12 @@ impl Printer {
         let (b, g) = (f.purchases, f.spend);
         outln!(
             self.out,
-            "Forecast for the next {} weeks, fitted on {} customers up to {}:",
+            "Forecast for the next {} weeks, fitted on {} customers{}:",
             n(f.options.horizon_weeks, 0),
             format_count(f.customers as u64, self.locale),
             f.calibration_end
+                .map(|end| format!(" up to {end}"))
+                .unwrap_or_default()
         );
         outln!(
             self.out,

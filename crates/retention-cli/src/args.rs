@@ -93,6 +93,21 @@ impl Args {
         }
     }
 
+    /// A number flag (finite); `None` when absent.
+    pub fn number(&self, name: &str) -> Result<Option<f64>, Failure> {
+        self.value(name)
+            .map(|text| {
+                text.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| {
+                        Failure::Usage(format!("--{name} must be a number, not '{text}'"))
+                    })
+            })
+            .transpose()
+    }
+
     /// A whole number flag, or `default`.
     pub fn whole(&self, name: &str, default: u32) -> Result<u32, Failure> {
         match self.value(name) {

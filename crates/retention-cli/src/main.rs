@@ -2,7 +2,8 @@
 //!
 //! `retention calc` computes every figure from S, E and N (and spend, frequency, ...);
 //! `retention analyze` reads an order export and counts S, E and N per period, cohorts and
-//! the customers to win back. Both print a table, or JSON with `--json`. Every formula lives
+//! the customers to win back; `retention members` and `retention survivors` do the same for
+//! memberships (members.rs). Each prints a table, or JSON with `--json`. Every formula lives
 //! in `retention-core`; this crate only reads arguments and writes text.
 
 /// Appends a line to `out`: text for standard output, which [`emit`] writes, so that a closed
@@ -22,7 +23,9 @@ macro_rules! outln {
 mod analyze;
 mod args;
 mod calc;
+mod members;
 mod nps;
+mod sql;
 
 use std::process::ExitCode;
 
@@ -32,9 +35,13 @@ retention: customer retention, churn and lifetime value
 Usage:
   retention calc --start S --end E --new N [options]
   retention analyze FILE [options]
+  retention members FILE [options]
+  retention members --start S --cancelled C --new N [options]
+  retention survivors [FILE] [options]
   retention nps --promoters P --passives A --detractors D [options]
   retention nps --answers FILE|- [options]
   retention nps --before FILE|- --after FILE|- [options]
+  retention sql --dialect D --table T --customer C --date D --amount A [options]
   retention --help | --version
 
 retention calc: every figure from the customers at the start (S) and end (E) of a period
@@ -72,9 +79,50 @@ cohorts, the inactive customers and the calculator inputs of the last complete p
   --segment-csv DIR    write a file per segment to DIR (segment-at-risk.csv, ...) with
                        id, e-mail and name when the export has them, last order, orders,
                        spend and predicted CLV, for a mailing tool
+  --summary-csv PATH   write each customer's history to PATH: customer, frequency, recency,
+                       T, monetary_value in days, as `retention sql` and lifetimes write it
+  --horizon W          weeks to forecast (default 52)
+  --margin M           gross margin in percent, for profit CLV
+  --time-unit U        days (default) or weeks: the unit of recency and T in a summary file
+A per-customer summary file (columns frequency, recency, T and monetary_value, optionally a
+customer id and a count: the output of `retention sql`, lifetimes or PyMC-Marketing) goes
+straight to the fit and the forecast.
   --sheet NAME         the sheet of an .xlsx or .xls workbook to read (default: the first)
   --locale L           nl or en: how numbers are written (default en)
   --json               print the import report and summary as JSON
+
+retention members FILE: reads a member export (CSV, TSV or a spreadsheet: one row per
+membership with a member id, a start date, an end or cancellation date that is empty while
+still a member, optionally a fee and a plan; the layout is detected) and prints survival by
+months since the start (Kaplan-Meier), the sBG model with today's members projected and
+valued, members in and out per period, cohorts, the members at risk by plan and tenure, the
+months in which cancellations cluster, and the members calculator's inputs.
+  --reference DATE     the day to count at, yyyy-mm-dd (default: the last date in the file)
+  --period P           month, quarter or year for the table of periods (default month)
+  --fee X              the fee for members without one in the file
+  --fee-period P       the period the file's fees are for: month, quarter or year (default month)
+  --margin M           gross margin on the fee in percent
+  --discount-rate D    yearly discount rate in percent (default 10)
+  --horizon N          months to project ahead (default 12)
+  --sheet NAME         the sheet of a spreadsheet to read (default the first)
+  --locale L, --currency C, --json
+
+retention members --start S --cancelled C --new N: the members calculator. S members at
+the start of a period, C of them cancelled, N new members still there at its end.
+  --fee F              the fee per period (for member CLV)
+  --margin M           gross margin on the fee in percent
+  --discount-rate D    yearly discount rate in percent (for discounted member CLV)
+  --period P           month, quarter or year (default month)
+  --locale L, --currency C, --json
+
+retention survivors [FILE]: fits the shifted-beta-geometric model (Fader & Hardie 2007) to
+a survivors table: one line per period with the members of one cohort still active
+(0;1000, 1;631, ...). Reads stdin without FILE or with -.
+  --period P           the length of a period (default year)
+  --horizon N          periods to project beyond the table (default 10)
+  --discount-rate D    yearly discount rate in percent (default 10)
+  --fee F, --margin M  a member's fee per period and margin, for residual value
+  --locale L, --currency C, --json
 
 retention nps: the Net Promoter Score (% promoters - % detractors) with its standard
 error, 95% interval and band; or two surveys compared with a z test at 5%.
@@ -90,6 +138,29 @@ error, 95% interval and band; or two surveys compared with a z test at 5%.
   --show N             cells that are not answers to list (default 10)
   --locale L           nl or en: how numbers are read and written (default en)
   --json               print the figures as JSON
+
+retention sql: prints the SQL that lets a data warehouse do the counting: one SELECT
+statement that follows the import's rules (what is an order, refunds, left-out statuses),
+each stated in a comment. Names are quoted for the dialect; put a name in double quotes
+(\"Order ID\") to keep its case exactly.
+  --dialect D          bigquery, snowflake, postgres, duckdb or spark (also Databricks)
+  --table T            the orders table, optionally schema.table or project.dataset.table
+  --customer C         the customer id column
+  --date D             the order date column
+  --amount A           the order total column; or --quantity Q --price P; or --line-amount L
+  --order O            the order number column: rows sharing one are one order
+  --status S           the status column: cancelled, refunded, failed, ... orders left out
+  --refunded R         the refunded amount column, taken off the order's amount
+  --cancelled-at C     a column whose value marks an order cancelled
+  --end DATE           the observation end, yyyy-mm-dd (default: the last purchase)
+  --what W             summary (default: customer, frequency, recency, T, monetary_value,
+                       days), compact (grouped, with count), periods (S, E, N), cohorts
+                       or scoring (P(alive), expected purchases, CLV per customer)
+  --period P           month, quarter or year, for periods (default month)
+  --window M           months a purchase keeps a customer active (default 12)
+  --model FILE         for scoring: the JSON of `retention analyze --json`
+  --horizon W          for scoring: weeks ahead (default 52)
+  --margin M           for scoring: gross margin in percent, for profit CLV
 
 Exit status: 0 when all is well, 1 when the figures or the file have a mistake (the
 message says which), 2 for a command line that cannot be understood.
@@ -125,7 +196,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage(
-            "a command is needed: calc, analyze or nps".into(),
+            "a command is needed: calc, analyze, members, survivors or nps".into(),
         ));
     };
     match command.as_str() {
@@ -133,7 +204,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "-V" | "--version" => emit(&format!("retention {}\n", env!("CARGO_PKG_VERSION"))),
         "calc" => calc::run(rest),
         "analyze" | "analyse" => analyze::run(rest),
+        "members" => members::run(rest),
+        "survivors" => members::run_survivors(rest),
         "nps" => nps::run(rest),
+        "sql" => sql::run(rest),
         other => Err(Failure::Usage(format!("unknown command '{other}'"))),
     }
 }

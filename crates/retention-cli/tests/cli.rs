@@ -562,7 +562,38 @@ fn every_output_into_a_closed_pipe_ends_quietly() {
     let calc = ["calc", "--start", "1000", "--end", "1050", "--new", "200"];
     let nps = ["nps", "--answers", answers.as_str()];
     let analyze = ["analyze", file.as_str()];
-    for command in [&calc[..], &nps[..], &analyze[..], &["--help"][..]] {
+    let members_text: String = (0..40)
+        .map(|i| {
+            let end = if i % 3 == 0 { "" } else { "2024-09-30" };
+            format!("m{i},2024-0{}-01,{end},20\n", i % 9 + 1)
+        })
+        .collect();
+    let members_file = write(
+        &dir,
+        "members.csv",
+        format!("member,start,end,fee\n{members_text}").as_bytes(),
+    );
+    let members = ["members", members_file.as_str()];
+    let calculator = [
+        "members",
+        "--start",
+        "500",
+        "--cancelled",
+        "40",
+        "--new",
+        "60",
+    ];
+    let survivors_file = write(&dir, "survivors.txt", b"0;1000\n1;631\n2;468\n3;382\n");
+    let survivors = ["survivors", survivors_file.as_str()];
+    for command in [
+        &calc[..],
+        &nps[..],
+        &analyze[..],
+        &members[..],
+        &calculator[..],
+        &survivors[..],
+        &["--help"][..],
+    ] {
         into_a_closed_pipe(command, false);
         into_a_closed_pipe(&[command, &["--json"]].concat(), false);
     }
@@ -575,5 +606,168 @@ fn analyze_stops_at_a_file_of_one_long_line() {
     let file = write(&dir, "line.csv", &vec![b'x'; 3 << 20]);
     let output = fails(&["analyze", &file], 1, "longer than");
     assert!(stderr(&output).len() < 300, "{}", stderr(&output));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Sixty customers over 2024, buying every few months: enough history to fit.
+fn sixty_customers() -> String {
+    let mut text = String::from("customer,date,amount\n");
+    for k in 0..60u32 {
+        let mut day = 1 + k % 20;
+        let mut month = 1;
+        while month <= 12 - k % 6 {
+            text.push_str(&format!(
+                "c{k},2024-{month:02}-{day:02},{}.{:02}\n",
+                20 + k % 15,
+                k * 7 % 100
+            ));
+            month += 1 + k % 3;
+            day = 1 + (day + 7) % 27;
+        }
+    }
+    text
+}
+
+#[test]
+fn sql_prints_one_statement_with_the_names_quoted() {
+    let out = succeeds(&[
+        "sql",
+        "--dialect",
+        "postgres",
+        "--table",
+        "Shop.Orders",
+        "--customer",
+        "Customer ID",
+        "--date",
+        "order_date",
+        "--amount",
+        "total",
+        "--order",
+        "\"OrderNo\"",
+        "--status",
+        "status",
+    ]);
+    assert!(out.contains(r#"FROM "shop"."orders""#), "{out}");
+    assert!(out.contains(r#"CAST("Customer ID" AS TEXT)"#), "{out}");
+    assert!(out.contains(r#"CAST("OrderNo" AS TEXT)"#), "{out}");
+    assert!(out.contains("'fully_refunded'"), "{out}");
+    let code: String = out
+        .lines()
+        .filter(|l| !l.starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(code.matches(';').count(), 1, "one statement: {code}");
+    assert!(code.trim_end().ends_with(';'));
+}
+
+#[test]
+fn sql_mistakes_say_what_is_wrong() {
+    let base = ["sql", "--table", "t", "--customer", "c", "--date", "d"];
+    let with =
+        |extra: &[&'static str]| -> Vec<&str> { base.iter().chain(extra).copied().collect() };
+    fails(
+        &with(&["--dialect", "oracle", "--amount", "a"]),
+        2,
+        "--dialect must be bigquery, snowflake, postgres, duckdb or spark",
+    );
+    fails(&with(&["--dialect", "duckdb"]), 1, "give the order total");
+    fails(
+        &with(&["--dialect", "bigquery", "--amount", "a`b"]),
+        1,
+        "the amount name holds '`', which BigQuery cannot quote",
+    );
+    fails(
+        &with(&["--dialect", "spark", "--amount", "c"]),
+        1,
+        "one column cannot be both the customer and the amount",
+    );
+    fails(
+        &with(&["--dialect", "duckdb", "--amount", "a", "--what", "scoring"]),
+        2,
+        "--what scoring needs --model FILE",
+    );
+    fails(
+        &with(&[
+            "--dialect",
+            "duckdb",
+            "--amount",
+            "a",
+            "--window",
+            "0",
+            "--what",
+            "periods",
+        ]),
+        1,
+        "the window must be 1 to 1200 months",
+    );
+    fails(&["sql", "--dialect", "duckdb"], 2, "sql needs --table");
+}
+
+#[test]
+fn a_summary_file_fits_as_its_orders_do() {
+    let dir = temp_dir("summary");
+    let orders = write(&dir, "orders.csv", sixty_customers().as_bytes());
+    let summary = dir.join("summary.csv").to_string_lossy().into_owned();
+    let raw = json(&succeeds(&[
+        "analyze",
+        &orders,
+        "--json",
+        "--summary-csv",
+        &summary,
+    ]));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.starts_with("customer,frequency,recency,T,monetary_value\r\n"));
+    assert_eq!(text.lines().count(), 61);
+    let read = json(&succeeds(&["analyze", &summary, "--json"]));
+    assert_eq!(read["summaryFile"]["customers"], 60);
+    assert_eq!(read["summaryFile"]["hasIds"], true);
+    // The same histories give the same fit, bit for bit.
+    assert_eq!(read["forecast"]["purchases"], raw["forecast"]["purchases"]);
+    assert_eq!(read["forecast"]["spend"], raw["forecast"]["spend"]);
+    assert_eq!(read["forecast"]["calibrationEnd"], Value::Null);
+    // With a margin and a horizon, as the warehouse scoring is asked for.
+    let profit = json(&succeeds(&[
+        "analyze",
+        &summary,
+        "--json",
+        "--margin",
+        "30",
+        "--horizon",
+        "26",
+    ]));
+    let (p, r) = (&profit["forecast"], &read["forecast"]);
+    assert!(p["expectedValue"].as_f64() < r["expectedValue"].as_f64());
+    let table = succeeds(&["analyze", &summary]);
+    assert!(
+        table.contains("a per-customer summary: 60 rows, 60 customers"),
+        "{table}"
+    );
+    let model = write(
+        &dir,
+        "model.json",
+        serde_json::to_string(&raw).unwrap().as_bytes(),
+    );
+    let scoring = succeeds(&[
+        "sql",
+        "--dialect",
+        "duckdb",
+        "--table",
+        "orders",
+        "--customer",
+        "customer",
+        "--date",
+        "date",
+        "--amount",
+        "amount",
+        "--what",
+        "scoring",
+        "--model",
+        &model,
+    ]);
+    let r = raw["forecast"]["purchases"]["r"].as_f64().unwrap();
+    assert!(
+        scoring.contains(&format!("CAST({r:e} AS DOUBLE) AS r")),
+        "{scoring}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

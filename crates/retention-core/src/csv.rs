@@ -77,6 +77,21 @@ impl CsvWriter {
         self.decimal(value, 0, decimals)
     }
 
+    /// A number in full: the shortest text that reads back as the same `f64` (`0.1`,
+    /// `599.7016666666667`), with the locale's decimal mark; an empty cell when it is not
+    /// finite. For files read again by a program, such as a summary file.
+    pub fn exact(&mut self, value: f64) -> &mut CsvWriter {
+        self.start_cell();
+        if value.is_finite() {
+            let text = value.to_string();
+            match self.locale {
+                Locale::Nl => self.out.push_str(&text.replace('.', ",")),
+                Locale::En => self.out.push_str(&text),
+            }
+        }
+        self
+    }
+
     /// A whole number.
     pub fn count(&mut self, value: u64) -> &mut CsvWriter {
         self.start_cell();
@@ -200,6 +215,21 @@ mod tests {
             .count(7);
         csv.number(f64::NAN, 2).end_row();
         assert_eq!(csv.finish(), "-1234,50;85;-6,6667;7;\r\n");
+        // Exact cells read back as the same number, in either habit.
+        for locale in [Locale::En, Locale::Nl] {
+            let mut csv = CsvWriter::new(locale);
+            let values = [599.7016666666667, 0.1 + 0.2, -1e-7, 1234567.5, 30.0];
+            for v in values {
+                csv.exact(v);
+            }
+            csv.exact(f64::INFINITY).end_row();
+            let text = csv.finish();
+            let cells: Vec<&str> = text.trim_end().split(locale.pick(';', ',')).collect();
+            for (cell, v) in cells.iter().zip(values) {
+                assert_eq!(cell.replace(',', ".").parse::<f64>(), Ok(v), "{text}");
+            }
+            assert_eq!(cells.last(), Some(&""));
+        }
     }
 
     #[test]

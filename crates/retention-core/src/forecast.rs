@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     predict, purchase_days, BgNbd, CsvWriter, CustomerSummary, Date, FitError, GammaGamma, Locale,
-    OrderLog, Prediction,
+    OrderLog, Prediction, SummaryFile,
 };
 
 /// Days in the time unit of the models: weeks, as in the papers.
@@ -151,10 +151,16 @@ pub fn forecast_orders(
     end: Option<Date>,
     options: ForecastOptions,
 ) -> Result<Forecaster, FitError> {
-    let last = log.span().map(|(_, last)| Date::from_days(last));
     // Without a purchase there is nobody to fit, whatever the day: the models say so.
-    let end = end.or(last).unwrap_or(Date::from_days(0));
+    let end = observation_end(log, end).unwrap_or(Date::from_days(0));
     Forecaster::fit(log, end, options)
+}
+
+/// Where the observation of `log` ends: `end` when given, else its last purchase day; `None`
+/// for a log without purchases. The one rule for the forecast and the summary file (the
+/// warehouse SQL's default end is the same: its last purchase day).
+pub fn observation_end(log: &OrderLog, end: Option<Date>) -> Option<Date> {
+    end.or_else(|| log.span().map(|(_, last)| Date::from_days(last)))
 }
 
 /// One customer's forecast.
@@ -167,8 +173,9 @@ pub struct CustomerForecast {
     pub frequency: u32,
     /// Weeks since the last purchase.
     pub weeks_since_last: f64,
-    /// Historical CLV: net spend so far, refunds taken off.
-    pub spent: f64,
+    /// Historical CLV: net spend so far, refunds taken off; `None` when the history came as
+    /// a summary file, which does not say.
+    pub spent: Option<f64>,
     /// What the models expect.
     #[serde(flatten)]
     pub prediction: Prediction,
@@ -178,8 +185,8 @@ pub struct CustomerForecast {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Forecast {
-    /// The last day of the history the models were fitted on.
-    pub calibration_end: Date,
+    /// The last day of the history the models were fitted on; `None` for a summary file.
+    pub calibration_end: Option<Date>,
     /// The options used.
     pub options: ForecastOptions,
     /// Customers fitted.
@@ -200,6 +207,35 @@ pub struct Forecast {
     pub top: Vec<CustomerForecast>,
 }
 
+/// Where a forecast's customers come from: an order log, or a summary file (whose customers
+/// are its rows, a compact row once per customer it counts).
+pub trait CustomerSource {
+    /// The id of customer `index`; empty when the source has none.
+    fn customer_id(&self, index: u32) -> &str;
+    /// Their net spend so far, when the source knows it.
+    fn spent(&self, index: u32) -> Option<f64>;
+}
+
+impl CustomerSource for OrderLog {
+    fn customer_id(&self, index: u32) -> &str {
+        self.customer(index).id
+    }
+
+    fn spent(&self, index: u32) -> Option<f64> {
+        Some(self.customer(index).net_spend())
+    }
+}
+
+impl CustomerSource for SummaryFile {
+    fn customer_id(&self, index: u32) -> &str {
+        &self.rows[index as usize].id
+    }
+
+    fn spent(&self, _: u32) -> Option<f64> {
+        None
+    }
+}
+
 /// Both models fitted on a log, with a prediction for every customer.
 #[derive(Debug, Clone)]
 pub struct Forecaster {
@@ -216,8 +252,35 @@ impl Forecaster {
         end: Date,
         options: ForecastOptions,
     ) -> Result<Forecaster, FitError> {
-        let summaries = customer_summaries(log, end);
+        Forecaster::fit_histories(customer_summaries(log, end), Some(end), options, log)
+    }
+
+    /// Fits both models on the customers of a summary file (the SQL's, lifetimes' or
+    /// PyMC-Marketing's) and predicts every one of them: a compact row counts, and is listed,
+    /// once for each customer it stands for.
+    pub fn fit_summaries(
+        file: &SummaryFile,
+        options: ForecastOptions,
+    ) -> Result<Forecaster, FitError> {
+        let mut summaries = Vec::with_capacity(file.customers as usize);
+        for (index, row) in file.rows.iter().enumerate() {
+            summaries.extend(std::iter::repeat_n(
+                (index as u32, row.summary),
+                row.count as usize,
+            ));
+        }
+        Forecaster::fit_histories(summaries, None, options, file)
+    }
+
+    fn fit_histories(
+        summaries: Vec<(u32, CustomerSummary)>,
+        end: Option<Date>,
+        options: ForecastOptions,
+        source: &impl CustomerSource,
+    ) -> Result<Forecaster, FitError> {
         let plain: Vec<CustomerSummary> = summaries.iter().map(|(_, s)| *s).collect();
+        // The fits do not depend on the customers' order (a warehouse returns rows in any
+        // order): they group alike histories in one sorted order first.
         let purchases = BgNbd::fit(&plain)?;
         // Gamma-Gamma models positive spend: repeat days worth nothing (free orders, zero
         // amounts in the export) say nothing about it, so those customers sit out its fit.
@@ -235,13 +298,19 @@ impl Forecaster {
             options.margin,
         );
         let mut order: Vec<usize> = (0..predictions.len()).collect();
-        // Customers whose mean spend is undefined (∞) sort last rather than first.
+        // Customers whose mean spend is undefined (∞) sort last rather than first; ties keep
+        // the log's order. Only the top are sorted: pick them first.
         let value = |i: usize| {
             Some(predictions[i].clv)
                 .filter(|v| v.is_finite())
                 .unwrap_or(f64::MIN)
         };
-        order.sort_by(|&a, &b| value(b).total_cmp(&value(a)));
+        let best_first = |&a: &usize, &b: &usize| value(b).total_cmp(&value(a)).then(a.cmp(&b));
+        if options.top < order.len() {
+            order.select_nth_unstable_by(options.top, best_first);
+            order.truncate(options.top);
+        }
+        order.sort_unstable_by(best_first);
         let finite = |f: fn(&Prediction) -> f64| {
             predictions
                 .iter()
@@ -262,7 +331,7 @@ impl Forecaster {
             top: order
                 .iter()
                 .take(options.top)
-                .map(|&i| customer_forecast(log, summaries[i], predictions[i]))
+                .map(|&i| customer_forecast(source, summaries[i], predictions[i]))
                 .collect(),
         };
         Ok(Forecaster {
@@ -288,7 +357,7 @@ impl Forecaster {
     /// Every customer's forecast as CSV, in `locale`'s habits (`;` and decimal commas in
     /// Dutch): id, repeat purchases, weeks since the last, historical CLV (net spend so far),
     /// P(alive), expected purchases, expected spend per purchase, CLV over the horizon.
-    pub fn csv(&self, log: &OrderLog, locale: Locale) -> String {
+    pub fn csv(&self, source: &impl CustomerSource, locale: Locale) -> String {
         let mut csv = CsvWriter::new(locale);
         csv.row(&[
             "customer",
@@ -301,11 +370,10 @@ impl Forecaster {
             "clv",
         ]);
         for ((index, summary), p) in self.summaries.iter().zip(&self.predictions) {
-            let customer = log.customer(*index);
-            csv.text(customer.id)
+            csv.text(source.customer_id(*index))
                 .count(u64::from(summary.frequency))
                 .number(summary.age - summary.recency, 1)
-                .number(customer.net_spend(), 2)
+                .number(source.spent(*index).unwrap_or(f64::NAN), 2)
                 .number(p.p_alive, 4)
                 .number(p.expected_purchases, 4)
                 .number(p.expected_spend, 2)
@@ -317,16 +385,15 @@ impl Forecaster {
 }
 
 fn customer_forecast(
-    log: &OrderLog,
+    source: &impl CustomerSource,
     (index, s): (u32, CustomerSummary),
     prediction: Prediction,
 ) -> CustomerForecast {
-    let customer = log.customer(index);
     CustomerForecast {
-        id: customer.id.to_string(),
+        id: source.customer_id(index).to_string(),
         frequency: s.frequency,
         weeks_since_last: s.age - s.recency,
-        spent: customer.net_spend(),
+        spent: source.spent(index),
         prediction,
     }
 }

@@ -40,6 +40,7 @@ mod explain;
 mod forecast;
 mod format;
 mod locale;
+mod members;
 mod metrics;
 mod nps;
 mod orders;
@@ -48,6 +49,8 @@ mod periods;
 mod predict;
 mod scenario;
 mod segments;
+mod sql;
+mod summary_file;
 #[cfg(feature = "wasm")]
 mod wasm;
 mod words;
@@ -58,11 +61,24 @@ pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALT
 pub use error::{Field, InputError};
 pub use explain::{explain, focus, Advice, Explanation, Figure, Focus, Quantity, Token};
 pub use forecast::{
-    customer_summaries, forecast_orders, CustomerForecast, Forecast, ForecastOptions, Forecaster,
-    OptionError,
+    customer_summaries, forecast_orders, observation_end, CustomerForecast, CustomerSource,
+    Forecast, ForecastOptions, Forecaster, OptionError,
 };
 pub use format::{format_count, format_decimal, format_input, format_money, format_percent, NBSP};
 pub use locale::{Currency, Locale};
+pub use members::{
+    analyse_members, analyse_survivors, calculate_members, explain_members, parse_members,
+    parse_survivors, sniff_members, CancellationCluster, ConstantChurn, Lifetimes, MemberAdvice,
+    MemberBadRow, MemberBadRowReason, MemberCohort, MemberColumnGuess, MemberColumnKind,
+    MemberError, MemberExplanation, MemberField, MemberFigure, MemberImportError,
+    MemberImportStats, MemberInputs, MemberLog, MemberMapping, MemberOptions, MemberPeriod,
+    MemberPreview, MemberReport, MemberRetention, MemberSummary, MemberValue, PlanRisk, PooledFit,
+    Residual, Sbg, SbgError, SbgFit, Subscription, SurvivalPoint, SurvivalStep,
+    SurvivorExplanation, SurvivorFigure, SurvivorInsight, SurvivorOptions, Survivors,
+    SurvivorsError, SurvivorsReport, TenureRisk, MAX_HORIZON, MAX_MEMBER_COHORTS,
+    MAX_MEMBER_HORIZON, MAX_MEMBER_PERIODS, MAX_PLANS, MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS,
+    MIN_COHORT_FIT, MIN_DISCOUNT_RATE, MIN_SURVIVOR_FIGURES,
+};
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,
@@ -85,16 +101,26 @@ pub use orders::{
     SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
     MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
 };
-pub use orders::{read_workbook, sheet_names, sniff_workbook};
+pub use orders::{read_workbook, sheet_names, sheet_text, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use orders::{SegmentCount, MAX_CONTACT_CHARS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{
-    hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma, Prediction,
+    digamma, hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma,
+    Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};
 pub use segments::{
     rfm_scores, segment_customers, CustomerRfm, GridCell, ScoreRange, Segment, SegmentAction,
     SegmentSummary, Segmentation, Segmenter,
+};
+pub use sql::{
+    warehouse_sql, Dialect, Models, SqlColumn, SqlError, SqlOutput, WarehouseQuery,
+    MAX_SERIES_TERMS,
+};
+pub use summary_file::{
+    looks_like_summary_file, read_summary_file, summary_csv, SummaryBadRow, SummaryFile,
+    SummaryFileError, SummaryFileStats, SummaryRow, SummaryRowProblem, TimeUnit,
+    MAX_SUMMARY_CUSTOMERS,
 };

@@ -159,15 +159,7 @@ impl Quantity {
 impl Explanation {
     /// The formula with the user's numbers, exponents as `^n`: `(1.050 − 200) / 1.000 × 100`.
     pub fn numbers(&self, locale: Locale, currency: Currency) -> String {
-        let mut out = String::new();
-        for token in &self.formula {
-            match *token {
-                Token::Text(t) => out.push_str(t),
-                Token::Value(v) => out.push_str(&v.text(locale, currency)),
-                Token::Power(n) => out.push_str(&format!("^{n}")),
-            }
-        }
-        out
+        numbers(&self.formula, locale, currency)
     }
 
     /// The whole formula as plain text, for copying and the command line:
@@ -585,8 +577,21 @@ impl SegmentAction {
     }
 }
 
+/// Formula tokens as plain text, exponents as `^n`; for every explanation, shop or members.
+pub(crate) fn numbers(formula: &[Token], locale: Locale, currency: Currency) -> String {
+    let mut out = String::new();
+    for token in formula {
+        match *token {
+            Token::Text(t) => out.push_str(t),
+            Token::Value(v) => out.push_str(&v.text(locale, currency)),
+            Token::Power(n) => out.push_str(&format!("^{n}")),
+        }
+    }
+    out
+}
+
 /// Digits as superscript, for exponents in plain text.
-fn superscript(n: u32) -> String {
+pub(crate) fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     n.to_string()
         .bytes()

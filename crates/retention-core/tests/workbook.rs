@@ -6,8 +6,8 @@ mod generators;
 
 use generators::{dutch, Rng};
 use retention_core::{
-    read_workbook, sheet_names, sniff_workbook, summarise_orders, Date, ExportFormat, Seed,
-    SniffError, SummaryOptions,
+    parse_members, read_workbook, sheet_names, sheet_text, sniff_members, sniff_workbook,
+    summarise_orders, Date, DateFormat, ExportFormat, Seed, SniffError, SummaryOptions,
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -133,4 +133,83 @@ fn a_broken_workbook_is_an_error_not_a_panic() {
     let e = sniff_workbook(b"PK\x03\x04 not really a zip", None).unwrap_err();
     assert!(matches!(e, SniffError::BadWorkbook { .. }), "{e:?}");
     assert!(e.to_string().len() < 200);
+}
+
+#[test]
+fn a_member_sheet_reads_as_the_member_import_reads_text() {
+    // Typed date cells and fees, an empty end while still a member, a blank row, a plan with a
+    // quote and a tab, and a start that is no date: the import reports it on its sheet row.
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write_string(0, 0, "Members, exported")
+        .unwrap();
+    let sheet = book.add_worksheet().set_name("Members").unwrap();
+    let day = Format::new().set_num_format("dd-mm-yyyy");
+    for (c, h) in ["Member", "Start date", "End date", "Fee", "Plan"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let members = [
+        ("L1", (2024, 1, 15), None, 29.95, "month"),
+        ("L2", (2024, 2, 3), Some((2024, 5, 3)), 29.95, "month"),
+        ("L3", (2024, 2, 20), None, 299.0, "year \"gold\"\tplus"),
+        ("L4", (2024, 3, 1), Some((2024, 3, 31)), 1234.5, "month"),
+    ];
+    let mut row = 1;
+    for (id, (y, m, d), end, fee, plan) in members {
+        if row == 3 {
+            row += 1; // a blank row
+        }
+        sheet.write_string(row, 0, id).unwrap();
+        let date = |(y, m, d)| ExcelDateTime::from_ymd(y, m, d).unwrap();
+        sheet
+            .write_datetime_with_format(row, 1, date((y, m, d)), &day)
+            .unwrap();
+        if let Some(end) = end {
+            sheet
+                .write_datetime_with_format(row, 2, date(end), &day)
+                .unwrap();
+        }
+        sheet.write_number(row, 3, fee).unwrap();
+        sheet.write_string(row, 4, plan).unwrap();
+        row += 1;
+    }
+    sheet.write_string(row, 0, "L5").unwrap();
+    sheet.write_string(row, 1, "soon").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+
+    assert!(matches!(
+        sheet_text(&bytes, Some("Nope")),
+        Err(SniffError::NoSuchSheet { .. })
+    ));
+    let text = sheet_text(&bytes, Some("Members")).unwrap();
+    let preview = sniff_members(&text);
+    let mapping = preview.mapping.unwrap();
+    assert_eq!(
+        (
+            mapping.member,
+            mapping.start,
+            mapping.end,
+            mapping.fee,
+            mapping.plan
+        ),
+        (0, 1, Some(2), Some(3), Some(4))
+    );
+    assert_eq!(mapping.date_format, DateFormat::Iso);
+    let log = parse_members(&text, &mapping, |_, _| true).unwrap();
+    let read: Vec<_> = (0..log.len()).map(|i| log.subscription(i)).collect();
+    assert_eq!(read.len(), 4);
+    assert_eq!(read[0].start, Date::from_ymd(2024, 1, 15).unwrap());
+    assert_eq!(read[1].end, Date::from_ymd(2024, 5, 3));
+    assert_eq!(read[0].end, None);
+    assert_eq!(read[3].fee, Some(1234.5));
+    assert_eq!(read[2].plan, Some("year \"gold\" plus"));
+    let stats = log.stats();
+    assert_eq!(stats.bad_row_count, 1);
+    // Sheet row 7 (1-based): the header, three members, a blank row, one more, then L5.
+    assert_eq!(stats.bad_rows[0].line, 7);
 }

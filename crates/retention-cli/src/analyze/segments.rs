@@ -24,9 +24,8 @@ pub(super) fn write_files(
         }
         let path = Path::new(dir).join(summary.segment.file_name());
         let text = segments.csv(log, Some(summary.segment), locale);
-        std::fs::write(&path, text).map_err(|e| {
-            Failure::Input(format!("cannot write {}: {e}", path.to_string_lossy()))
-        })?;
+        std::fs::write(&path, text)
+            .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.to_string_lossy())))?;
     }
     Ok(())
 }

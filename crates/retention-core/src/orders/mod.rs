@@ -33,7 +33,12 @@ mod workbook;
 #[path = "no_workbook.rs"]
 mod workbook;
 
+pub(crate) use amount::{habit, read_amount};
 pub use contacts::MAX_CONTACT_CHARS;
+pub(crate) use date::{
+    civil_from_days, days_from_civil, days_in_month, first_of_month, last_of_month, month_index,
+    YEARS,
+};
 pub use date::{Date, DateFormat, NotADate};
 pub use decode::{decode_text, Encoding};
 pub(crate) use export::ContactColumns;
@@ -48,15 +53,17 @@ pub use reader::OrderReader;
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
 pub(crate) use scan::{Record, Scanner};
-pub(crate) use sniff::detect_delimiter;
+pub(crate) use sniff::{detect_delimiter, sample_records};
 pub use sniff::{
     is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
     StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
 };
+pub(crate) use summary::label;
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, SegmentCount, Summary,
     SummaryOptions,
 };
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
+pub(crate) use table::hash;
 pub use table::Seed;
-pub use workbook::{read_workbook, sheet_names, sniff_workbook};
+pub use workbook::{read_workbook, sheet_names, sheet_text, sniff_workbook};

@@ -16,6 +16,11 @@ pub fn sniff_workbook(_bytes: &[u8], _sheet: Option<&str>) -> Result<Preview, Sn
 }
 
 /// Refuses the workbook: this build reads text exports only.
+pub fn sheet_text(_bytes: &[u8], _sheet: Option<&str>) -> Result<String, SniffError> {
+    Err(SniffError::Workbook)
+}
+
+/// Refuses the workbook: this build reads text exports only.
 pub fn read_workbook(
     _bytes: &[u8],
     _mapping: &Mapping,

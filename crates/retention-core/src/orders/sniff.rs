@@ -592,6 +592,16 @@ pub(crate) fn detect_delimiter(text: &[u8], whole: bool) -> Delimiter {
     best.0
 }
 
+/// The delimiter and the first `limit` records of `text`'s first [`SAMPLE_BYTES`], for the
+/// member import's own guesses; no records when they are wider than [`MAX_COLUMNS`].
+pub(crate) fn sample_records(text: &str, limit: usize) -> (Delimiter, Vec<Vec<String>>) {
+    let bytes = &text.as_bytes()[..text.len().min(SAMPLE_BYTES)];
+    let whole = bytes.len() == text.len();
+    let delimiter = detect_delimiter(bytes, whole);
+    let records = sample(bytes, delimiter, limit, whole).unwrap_or_default();
+    (delimiter, records)
+}
+
 /// The first `limit` non-blank complete records, as text.
 fn sample(
     text: &[u8],

@@ -557,7 +557,7 @@ impl PeriodCounts {
 }
 
 /// `2024-03`, `2024-Q1` or `2024` for the period starting in month index `month`.
-fn label(month: i32, period: Period) -> String {
+pub(crate) fn label(month: i32, period: Period) -> String {
     let (year, m) = (month.div_euclid(12), month.rem_euclid(12) + 1);
     match period {
         Period::Month => format!("{year:04}-{m:02}"),

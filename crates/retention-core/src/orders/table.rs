@@ -38,6 +38,14 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// The hash of an id under `seed`: the id tables' slots, and the member import's count of
+/// distinct members.
+pub(crate) fn hash(seed: Seed, id: &[u8]) -> u64 {
+    let mut h = SipHasher13::new_with_keys(seed.0, seed.1);
+    h.write(id);
+    h.finish()
+}
+
 /// Ids, one after the other in one buffer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Ids {
@@ -84,9 +92,7 @@ impl Table {
     }
 
     fn hash(&self, id: &[u8]) -> u64 {
-        let mut h = SipHasher13::new_with_keys(self.seed.0, self.seed.1);
-        h.write(id);
-        h.finish()
+        hash(self.seed, id)
     }
 
     /// The index of `id`, added if new.

@@ -9,12 +9,15 @@
 mod optimize;
 mod special;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The minimiser of the fits, for any model in the crate: see predict/optimize.rs.
+pub(crate) use optimize::minimise;
 use special::ln_gamma_ratio;
-pub use special::{hyp2f1, ln_beta, ln_gamma};
+pub use special::{digamma, hyp2f1, ln_beta, ln_gamma};
 
 /// Fewer customers than this (repeat buyers for Gamma-Gamma) give estimates that mean nothing.
 const MIN_CUSTOMERS: usize = 10;
@@ -189,16 +192,11 @@ impl BgNbd {
         if customers.iter().all(|c| c.frequency == 0) {
             return Err(FitError::NoRepeatBuyers);
         }
-        let mean_age = customers.iter().map(|c| c.age).sum::<f64>() / customers.len() as f64;
-        let scale = if mean_age > 0.0 { mean_age } else { 1.0 };
-        let histories = Histories::new(customers, scale);
-        let cost = |log: &[f64; 4]| {
-            if log.iter().any(|v| v.abs() > LOG_LIMIT) {
-                return f64::INFINITY;
-            }
-            -histories.log_likelihood(&BgNbd::from_log(log)) / histories.customers
-        };
-        let best = optimize::minimise(cost, [0.0; 4], 1.0).ok_or(FitError::DidNotConverge)?;
+        // Time rescaled to a mean age of one, so one start and one box suit every data set.
+        let histories = Histories::new(customers, None);
+        let scale = histories.scale;
+        let best = minimise(|log| histories.cost(log), [0.0; 4], LOG_LIMIT)
+            .ok_or(FitError::DidNotConverge)?;
         let model = BgNbd::from_log(&best.point);
         // λ is per unit of time, so its gamma's rate α is in units of time: back from the
         // rescaled time to the caller's.
@@ -227,7 +225,7 @@ impl BgNbd {
         if customers.iter().any(|c| !c.valid_times()) {
             return f64::NAN;
         }
-        Histories::new(customers, 1.0).log_likelihood(self)
+        Histories::new(customers, Some(1.0)).log_likelihood(self).0
     }
 
     /// P(alive): the probability that `customer` has not dropped out by now.
@@ -308,6 +306,8 @@ struct Histories {
     ages: Vec<f64>,
     rows: Vec<HistoryRow>,
     customers: f64,
+    /// What the times were divided by.
+    scale: f64,
 }
 
 struct HistoryRow {
@@ -319,7 +319,7 @@ struct HistoryRow {
 
 /// Sorted distinct values, and a value's position among them.
 fn distinct(mut values: Vec<f64>) -> Vec<f64> {
-    values.sort_by(f64::total_cmp);
+    values.sort_unstable_by(f64::total_cmp);
     values.dedup();
     values
 }
@@ -331,102 +331,207 @@ fn position(table: &[f64], value: f64) -> usize {
 }
 
 impl Histories {
-    /// Groups valid `customers`, with time divided by `scale`.
-    fn new(customers: &[CustomerSummary], scale: f64) -> Histories {
-        // Sorted, so sums run in the same order whatever order the customers came in.
+    /// Groups valid `customers`, with time divided by `scale`, or by their mean age (1 when
+    /// that is 0) when `None`. The customers are grouped in one sorted order first and every
+    /// sum, that mean included, runs over the groups: the same customers in any order give
+    /// the same histories, bit for bit, and so the same fit.
+    fn new(customers: &[CustomerSummary], scale: Option<f64>) -> Histories {
         let mut keys: Vec<(u32, f64, f64)> = customers
             .iter()
             .map(|c| {
                 let recency = if c.frequency == 0 { 0.0 } else { c.recency };
-                (c.frequency, recency / scale, c.age / scale)
+                (c.frequency, recency, c.age)
             })
             .collect();
-        keys.sort_by(|p, q| {
+        keys.sort_unstable_by(|p, q| {
             p.0.cmp(&q.0)
                 .then(p.1.total_cmp(&q.1))
                 .then(p.2.total_cmp(&q.2))
         });
-        let frequencies = distinct(keys.iter().map(|k| f64::from(k.0)).collect());
-        let recencies = distinct(keys.iter().map(|k| k.1).collect());
-        let ages = distinct(keys.iter().map(|k| k.2).collect());
-        let mut rows: Vec<HistoryRow> = Vec::new();
-        let mut last = None;
+        // Alike customers as one row with a weight; the tables of distinct x, tₓ and T then
+        // come from the rows, far fewer than the customers.
+        let mut grouped: Vec<((u32, f64, f64), f64)> = Vec::new();
         for key in keys {
-            if last == Some(key) {
-                rows.last_mut().expect("a previous row").weight += 1.0;
-                continue;
+            match grouped.last_mut() {
+                Some((last, weight)) if *last == key => *weight += 1.0,
+                _ => grouped.push((key, 1.0)),
             }
-            last = Some(key);
-            rows.push(HistoryRow {
+        }
+        let count = customers.len() as f64;
+        let scale = scale.unwrap_or_else(|| {
+            let mean_age = grouped.iter().map(|(k, w)| w * k.2).sum::<f64>() / count;
+            if mean_age > 0.0 {
+                mean_age
+            } else {
+                1.0
+            }
+        });
+        let frequencies = distinct(grouped.iter().map(|(k, _)| f64::from(k.0)).collect());
+        let recencies = distinct(grouped.iter().map(|(k, _)| k.1).collect());
+        let ages = distinct(grouped.iter().map(|(k, _)| k.2).collect());
+        let rows = grouped
+            .into_iter()
+            .map(|(key, weight)| HistoryRow {
                 frequency: position(&frequencies, f64::from(key.0)),
                 recency: position(&recencies, key.1),
                 age: position(&ages, key.2),
-                weight: 1.0,
-            });
-        }
+                weight,
+            })
+            .collect();
         Histories {
             frequencies,
-            recencies,
-            ages,
+            recencies: recencies.iter().map(|t| t / scale).collect(),
+            ages: ages.iter().map(|t| t / scale).collect(),
             rows,
-            customers: customers.len() as f64,
+            customers: count,
+            scale,
         }
+    }
+
+    /// What the fit minimises: the mean −ln L per customer, and its gradient, in the
+    /// log-parameters.
+    fn cost(&self, log: &[f64; 4]) -> (f64, [f64; 4]) {
+        let model = BgNbd::from_log(log);
+        let (ll, gradient) = self.log_likelihood(&model);
+        let parameters = [model.r, model.alpha, model.a, model.b];
+        let n = self.customers;
+        (
+            -ll / n,
+            std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
+        )
     }
 
     /// Σ ln L(r, α, a, b | x, tₓ, T), with the paper's
     /// L = B(a, b + x) / B(a, b) · Γ(r + x) / Γ(r) · αʳ · [(α + T)^−(r+x)
-    ///     + [x > 0] · a / (b + x − 1) · (α + tₓ)^−(r+x)].
+    ///     + [x > 0] · a / (b + x − 1) · (α + tₓ)^−(r+x)],
+    /// and its gradient [∂/∂r, ∂/∂α, ∂/∂a, ∂/∂b].
     ///
     /// Written so that no two large terms cancel when the parameters run large (as they do
     /// when the data show no spread in purchase rates or dropout): ratios of ln Γ by
     /// [`ln_gamma_ratio`], and αʳ (α + t)^−(r+x) as e^(−r ln(1 + t/α) − x ln(α + t)).
-    fn log_likelihood(&self, &BgNbd { r, alpha, a, b }: &BgNbd) -> f64 {
-        // Per distinct x: the log of the factors before the bracket, and ln(a / (b + x − 1)).
-        let per_frequency: Vec<(f64, f64)> = self
+    ///
+    /// The gradient, with ψ the digamma function and ω the dropped term's share of the
+    /// bracket: ∂/∂r = ψ(r + x) − ψ(r) − (1 − ω) ln(1 + T/α) − ω ln(1 + tₓ/α);
+    /// ∂/∂α = (1 − ω) (rT/α − x) / (α + T) + ω (rtₓ/α − x) / (α + tₓ);
+    /// ∂/∂a = ψ(a + b) − ψ(a + b + x) + ω / a;
+    /// ∂/∂b = ψ(b + x) − ψ(b) + ψ(a + b) − ψ(a + b + x) − ω / (b + x − 1).
+    fn log_likelihood(&self, &BgNbd { r, alpha, a, b }: &BgNbd) -> (f64, [f64; 4]) {
+        let (psi_r, psi_b, psi_ab) = (digamma(r), digamma(b), digamma(a + b));
+        let per_frequency: Vec<PerFrequency> = self
             .frequencies
             .iter()
             .map(|&x| {
                 let counts = ln_gamma_ratio(r, x);
                 let dropout = ln_gamma_ratio(b, x) - ln_gamma_ratio(a + b, x);
-                let alive = if x > 0.0 {
-                    a.ln() - (b + x - 1.0).ln()
+                let (alive, alive_b) = if x > 0.0 {
+                    (a.ln() - (b + x - 1.0).ln(), -(b + x - 1.0).recip())
                 } else {
-                    f64::NEG_INFINITY
+                    (f64::NEG_INFINITY, 0.0)
                 };
-                (counts + dropout, alive)
+                let dropout_a = if x > 0.0 {
+                    psi_ab - digamma(a + b + x)
+                } else {
+                    0.0
+                };
+                PerFrequency {
+                    before: counts + dropout,
+                    alive,
+                    before_r: if x > 0.0 { digamma(r + x) - psi_r } else { 0.0 },
+                    before_a: dropout_a,
+                    before_b: if x > 0.0 {
+                        digamma(b + x) - psi_b + dropout_a
+                    } else {
+                        0.0
+                    },
+                    alive_b,
+                }
             })
             .collect();
-        // Per distinct time t: (ln(1 + t/α), ln(α + t)).
-        let logs = |times: &[f64]| -> Vec<(f64, f64)> {
+        let times = |times: &[f64]| -> Vec<PerTime> {
             times
                 .iter()
-                .map(|&t| ((t / alpha).ln_1p(), (alpha + t).ln()))
+                .map(|&t| PerTime {
+                    ln1p: (t / alpha).ln_1p(),
+                    ln: (alpha + t).ln(),
+                    rate_r: t / (alpha * (alpha + t)),
+                    rate_x: (alpha + t).recip(),
+                })
                 .collect()
         };
-        let (recency_logs, age_logs) = (logs(&self.recencies), logs(&self.ages));
+        let (recency_terms, age_terms) = (times(&self.recencies), times(&self.ages));
+        let inverse_a = a.recip();
         let mut sum = 0.0;
+        let mut gradient = [0.0; 4];
         for row in &self.rows {
             let x = self.frequencies[row.frequency];
-            let (before, alive) = per_frequency[row.frequency];
-            let (ln1p_age, ln_age) = age_logs[row.age];
-            let still_buying = -r * ln1p_age - x * ln_age;
-            let bracket = if x > 0.0 {
-                let (ln1p_recency, ln_recency) = recency_logs[row.recency];
-                let dropped = alive - r * ln1p_recency - x * ln_recency;
-                // ln(e^u + e^v) without overflow.
+            let f = &per_frequency[row.frequency];
+            let age = &age_terms[row.age];
+            let still_buying = -r * age.ln1p - x * age.ln;
+            // ∂/∂α of −r ln(1 + t/α) − x ln(α + t).
+            let age_alpha = r * age.rate_r - x * age.rate_x;
+            let (bracket, share) = if x > 0.0 {
+                let recency = &recency_terms[row.recency];
+                let dropped = f.alive - r * recency.ln1p - x * recency.ln;
+                // ln(e^u + e^v) without overflow, and e^v / (e^u + e^v).
                 let (hi, lo) = if still_buying > dropped {
                     (still_buying, dropped)
                 } else {
                     (dropped, still_buying)
                 };
-                hi + (1.0 + (lo - hi).exp()).ln()
+                let ratio = (lo - hi).exp();
+                let bracket = hi + ratio.ln_1p();
+                let share = if still_buying > dropped {
+                    ratio / (1.0 + ratio)
+                } else {
+                    1.0 / (1.0 + ratio)
+                };
+                (bracket, Some((share, recency)))
             } else {
-                still_buying
+                (still_buying, None)
             };
-            sum += row.weight * (before + bracket);
+            sum += row.weight * (f.before + bracket);
+            let w = row.weight;
+            let (mut d_r, mut d_alpha, mut d_a, mut d_b) =
+                (f.before_r - age.ln1p, age_alpha, f.before_a, f.before_b);
+            if let Some((share, recency)) = share {
+                let recency_alpha = r * recency.rate_r - x * recency.rate_x;
+                d_r += share * (age.ln1p - recency.ln1p);
+                d_alpha += share * (recency_alpha - age_alpha);
+                d_a += share * inverse_a;
+                d_b += share * f.alive_b;
+            }
+            gradient[0] += w * d_r;
+            gradient[1] += w * d_alpha;
+            gradient[2] += w * d_a;
+            gradient[3] += w * d_b;
         }
-        sum
+        (sum, gradient)
     }
+}
+
+/// What [`Histories::log_likelihood`] needs once per distinct frequency x.
+struct PerFrequency {
+    /// ln of the factors before the bracket.
+    before: f64,
+    /// ln(a / (b + x − 1)), −∞ for x = 0.
+    alive: f64,
+    /// ∂before/∂r, ∂before/∂a, ∂before/∂b.
+    before_r: f64,
+    before_a: f64,
+    before_b: f64,
+    /// ∂alive/∂b.
+    alive_b: f64,
+}
+
+/// What [`Histories::log_likelihood`] needs once per distinct time t.
+struct PerTime {
+    /// ln(1 + t/α) and ln(α + t).
+    ln1p: f64,
+    ln: f64,
+    /// t / (α (α + t)) and 1 / (α + t): the derivative in α is r times the one minus x times
+    /// the other.
+    rate_r: f64,
+    rate_x: f64,
 }
 
 /// The Gamma-Gamma model of spend: a customer's purchases are worth z ~ Gamma(p, ν) each, and
@@ -481,20 +586,11 @@ impl GammaGamma {
                 needed: MIN_CUSTOMERS,
             });
         }
-        let scale = customers
-            .iter()
-            .filter(repeat)
-            .map(|c| c.mean_spend)
-            .sum::<f64>()
-            / found as f64;
-        let spends = Spends::new(customers, scale);
-        let cost = |log: &[f64; 3]| {
-            if log.iter().any(|v| v.abs() > LOG_LIMIT) {
-                return f64::INFINITY;
-            }
-            -spends.log_likelihood(&GammaGamma::from_log(log)) / spends.customers
-        };
-        let best = optimize::minimise(cost, [0.0; 3], 1.0).ok_or(FitError::DidNotConverge)?;
+        // Spend rescaled to a mean of one.
+        let spends = Spends::new(customers, None);
+        let scale = spends.scale;
+        let best = minimise(|log| spends.cost(log), [0.0; 3], LOG_LIMIT)
+            .ok_or(FitError::DidNotConverge)?;
         let model = GammaGamma::from_log(&best.point);
         // γ is in units of money: back from the rescaled spend to the caller's.
         Ok(GammaGamma {
@@ -526,7 +622,7 @@ impl GammaGamma {
         {
             return f64::NAN;
         }
-        Spends::new(customers, 1.0).log_likelihood(self)
+        Spends::new(customers, Some(1.0)).log_likelihood(self).0
     }
 
     /// E[M | x, mₓ]: the expected value of `customer`'s future purchases, a weighted mean of
@@ -566,6 +662,8 @@ struct Spends {
     frequencies: Vec<f64>,
     rows: Vec<SpendRow>,
     customers: f64,
+    /// What the spend was divided by.
+    scale: f64,
 }
 
 struct SpendRow {
@@ -576,59 +674,89 @@ struct SpendRow {
 }
 
 impl Spends {
-    /// Groups the repeat buyers among valid `customers`, with spend divided by `scale`.
-    fn new(customers: &[CustomerSummary], scale: f64) -> Spends {
+    /// Groups the repeat buyers among valid `customers`, with spend divided by `scale`, or by
+    /// their mean spend when `None`; sums run over the sorted groups, as in [`Histories::new`].
+    fn new(customers: &[CustomerSummary], scale: Option<f64>) -> Spends {
         let mut keys: Vec<(u32, f64)> = customers
             .iter()
             .filter(|c| c.frequency > 0)
-            .map(|c| (c.frequency, c.mean_spend / scale))
+            .map(|c| (c.frequency, c.mean_spend))
             .collect();
-        keys.sort_by(|p, q| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)));
-        let frequencies = distinct(keys.iter().map(|k| f64::from(k.0)).collect());
-        let customers = keys.len() as f64;
-        let mut rows: Vec<SpendRow> = Vec::new();
-        let mut last = None;
+        keys.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)));
+        let mut grouped: Vec<((u32, f64), f64)> = Vec::new();
         for key in keys {
-            if last == Some(key) {
-                rows.last_mut().expect("a previous row").weight += 1.0;
-                continue;
+            match grouped.last_mut() {
+                Some((last, weight)) if *last == key => *weight += 1.0,
+                _ => grouped.push((key, 1.0)),
             }
-            last = Some(key);
-            rows.push(SpendRow {
-                frequency: position(&frequencies, f64::from(key.0)),
-                mean_spend: key.1,
-                ln_mean_spend: key.1.ln(),
-                weight: 1.0,
-            });
         }
+        let customers: f64 = grouped.iter().map(|(_, w)| w).sum();
+        let scale =
+            scale.unwrap_or_else(|| grouped.iter().map(|(k, w)| w * k.1).sum::<f64>() / customers);
+        let frequencies = distinct(grouped.iter().map(|(k, _)| f64::from(k.0)).collect());
+        let rows = grouped
+            .into_iter()
+            .map(|((frequency, mean_spend), weight)| SpendRow {
+                frequency: position(&frequencies, f64::from(frequency)),
+                mean_spend: mean_spend / scale,
+                ln_mean_spend: (mean_spend / scale).ln(),
+                weight,
+            })
+            .collect();
         Spends {
             frequencies,
             rows,
             customers,
+            scale,
         }
     }
 
+    /// What the fit minimises: the mean −ln f per repeat buyer, and its gradient, in the
+    /// log-parameters.
+    fn cost(&self, log: &[f64; 3]) -> (f64, [f64; 3]) {
+        let model = GammaGamma::from_log(log);
+        let (ll, gradient) = self.log_likelihood(&model);
+        let parameters = [model.p, model.q, model.gamma];
+        let n = self.customers;
+        (
+            -ll / n,
+            std::array::from_fn(|i| -gradient[i] * parameters[i] / n),
+        )
+    }
+
     /// Σ ln f(mₓ | p, q, γ, x) with
-    /// f = Γ(px + q) / (Γ(px) Γ(q)) · γ^q · mₓ^(px−1) · x^(px) / (γ + x·mₓ)^(px+q).
+    /// f = Γ(px + q) / (Γ(px) Γ(q)) · γ^q · mₓ^(px−1) · x^(px) / (γ + x·mₓ)^(px+q),
+    /// and its gradient [∂/∂p, ∂/∂q, ∂/∂γ].
     ///
     /// With u = x·mₓ / γ, the powers collapse to mₓ^−1 · (1 + 1/u)^−px · (1 + u)^−q: the
     /// same value, without the huge terms that cancel when p or q runs large together with
-    /// γ (no spread in spend within or across customers).
-    fn log_likelihood(&self, &GammaGamma { p, q, gamma }: &GammaGamma) -> f64 {
-        // Per distinct x: ln Γ(px + q) − ln Γ(px) − ln Γ(q), the ratio over the larger, and ln x.
-        let per_frequency: Vec<(f64, f64)> = self
+    /// γ (no spread in spend within or across customers). The gradient, with ψ the digamma
+    /// function: ∂/∂p = x (ψ(px + q) − ψ(px) − ln(1 + 1/u)); ∂/∂q = ψ(px + q) − ψ(q) −
+    /// ln(1 + u); ∂/∂γ = (q − (px + q) / (1 + u)) / γ.
+    fn log_likelihood(&self, &GammaGamma { p, q, gamma }: &GammaGamma) -> (f64, [f64; 3]) {
+        // Per distinct x: ln Γ(px + q) − ln Γ(px) − ln Γ(q), the ratio over the larger, ln x,
+        // and the digamma differences of the gradient.
+        let psi_q = digamma(q);
+        let per_frequency: Vec<(f64, f64, f64, f64)> = self
             .frequencies
             .iter()
             .map(|&x| {
                 let (large, small) = if p * x > q { (p * x, q) } else { (q, p * x) };
-                (ln_gamma_ratio(large, small) - ln_gamma(small), x.ln())
+                let psi_all = digamma(p * x + q);
+                (
+                    ln_gamma_ratio(large, small) - ln_gamma(small),
+                    x.ln(),
+                    psi_all - digamma(p * x),
+                    psi_all - psi_q,
+                )
             })
             .collect();
         let ln_gamma_rate = gamma.ln();
         let mut sum = 0.0;
+        let mut gradient = [0.0; 3];
         for row in &self.rows {
             let x = self.frequencies[row.frequency];
-            let (beta, ln_x) = per_frequency[row.frequency];
+            let (beta, ln_x, psi_p, psi_q) = per_frequency[row.frequency];
             let u = x * row.mean_spend / gamma;
             let ln_u = ln_x + row.ln_mean_spend - ln_gamma_rate;
             // ln(1 + u) − ln(1 + 1/u) = ln u: one ln_1p each row, on the side where it is
@@ -642,8 +770,12 @@ impl Spends {
             };
             let ll = beta - row.ln_mean_spend - p * x * ln_1p_inverse - q * ln_1p_u;
             sum += row.weight * ll;
+            gradient[0] += row.weight * x * (psi_p - ln_1p_inverse);
+            gradient[1] += row.weight * (psi_q - ln_1p_u);
+            gradient[2] += row.weight * (q - (p * x + q) / (1.0 + u));
         }
-        sum
+        gradient[2] /= gamma;
+        (sum, gradient)
     }
 }
 
@@ -685,13 +817,25 @@ pub fn predict(
     margin: Option<f64>,
 ) -> Vec<Prediction> {
     let share = margin.unwrap_or(100.0) / 100.0;
+    // Customers with the same (x, tₓ, T) expect the same purchases: sum each ₂F₁ once.
+    let mut purchase_counts = HashMap::with_capacity(customers.len());
     customers
         .iter()
         .map(|customer| {
-            let expected_purchases = purchases.expected_purchases(customer, horizon);
+            let key = (
+                customer.frequency,
+                customer.recency.to_bits(),
+                customer.age.to_bits(),
+            );
+            let (p_alive, expected_purchases) = *purchase_counts.entry(key).or_insert_with(|| {
+                (
+                    purchases.p_alive(customer),
+                    purchases.expected_purchases(customer, horizon),
+                )
+            });
             let expected_spend = spend.expected_spend(customer);
             Prediction {
-                p_alive: purchases.p_alive(customer),
+                p_alive,
                 expected_purchases,
                 expected_spend,
                 clv: expected_purchases * expected_spend * share,
@@ -699,3 +843,6 @@ pub fn predict(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

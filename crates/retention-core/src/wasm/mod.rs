@@ -18,18 +18,23 @@
 //! - `calculate` returns the explanations with the figures, so there is no separate `explain`.
 //! - Text is read, and output written, in `"en"` unless a locale is given.
 //!
-//! Modules by concern: this one holds the calculator's functions and the one error helper
-//! (with its coded form); `input` reads `calculate`'s input object, `orders` the order import
-//! (`sniffOrders`, `sheetNames`, `OrderReader`, `Analyzer`), `nps` the Net Promoter Score,
-//! `session` the import worker's entry point, and `types` the TypeScript types, which match
-//! the serde output of the core's types (`tests/js` checks every key and name the API returns
-//! against the generated `.d.ts`).
+//! Modules by concern: this one holds the calculator's functions, the one error helper (with
+//! its coded form) and the one forecast result; `input` reads `calculate`'s input object,
+//! `orders` the order import (`sniffOrders`, `sheetNames`, `sheetText`, `OrderReader`,
+//! `Analyzer`), `members` the members side (`calculateMembers`, `survivors`, `sniffMembers`,
+//! `MemberAnalyzer`, with its own TypeScript types), `nps` the Net Promoter Score,
+//! `warehouse` the warehouse SQL and summary files (`warehouseSql`, `readSummaryFile`,
+//! `SummaryAnalyzer`), `session` the import worker's entry point, and `types` the TypeScript
+//! types, which match the serde output of the core's types (`tests/js` checks every key and
+//! name the API returns against the generated `.d.ts`).
 
 mod input;
+mod members;
 mod nps;
 mod orders;
 mod session;
 mod types;
+mod warehouse;
 
 use std::fmt;
 
@@ -225,6 +230,32 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(js_error)
+}
+
+/// A fit as `{ forecast, error }`, one of them null, keeping the forecaster in `slot` for
+/// `forecastCsv` (emptied when the fit fails): for every class that forecasts.
+fn forecasted(
+    slot: &mut Option<crate::Forecaster>,
+    fit: Result<crate::Forecaster, crate::FitError>,
+) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Forecasted<'a> {
+        forecast: Option<&'a crate::Forecast>,
+        error: Option<crate::FitError>,
+    }
+    match fit {
+        Ok(f) => to_js(&Forecasted {
+            forecast: Some(slot.insert(f).forecast()),
+            error: None,
+        }),
+        Err(e) => {
+            *slot = None;
+            to_js(&Forecasted {
+                forecast: None,
+                error: Some(e),
+            })
+        }
+    }
 }
 
 fn read_locale(locale: JsValue) -> Result<Locale, JsError> {

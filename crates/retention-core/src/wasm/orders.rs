@@ -1,11 +1,11 @@
-//! The order import: `sniffOrders`, `sheetNames`, the streaming `OrderReader` and the
-//! `Analyzer` class.
+//! The order import: `sniffOrders`, `sheetNames` and `sheetText`, the streaming `OrderReader`
+//! and the `Analyzer` class.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{coded_error, from_js, js_error, random_seed, read_locale, to_js};
+use super::{coded_error, forecasted, from_js, js_error, random_seed, read_locale, to_js};
 
 /// Guesses how an order export is laid out: encoding, delimiter, header, the role of each
 /// column, the date format, the amounts' habit, the statuses seen and a known format.
@@ -50,6 +50,16 @@ pub fn sheet_names(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &[u8],
 ) -> Result<Vec<String>, JsValue> {
     crate::sheet_names(bytes).map_err(|e| coded_error(e.code(), &e))
+}
+
+/// A sheet of a workbook (default the first) as tab-separated text, date cells as
+/// `yyyy-mm-dd`: for readers that take text, such as `sniffMembers` and `MemberAnalyzer`.
+#[wasm_bindgen(js_name = "sheetText")]
+pub fn sheet_text(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &[u8],
+    sheet: Option<String>,
+) -> Result<String, JsValue> {
+    crate::sheet_text(bytes, sheet.as_deref()).map_err(|e| coded_error(e.code(), &e))
 }
 
 /// Reads an export as a stream: feed it the file's chunks (any size and split), then
@@ -241,27 +251,10 @@ impl Analyzer {
         let options: crate::ForecastOptions = from_js("options", options)?;
         options.check().map_err(js_error)?;
         let end: Option<crate::Date> = from_js("end", end)?;
-        #[derive(Serialize)]
-        struct Forecasted<'a> {
-            forecast: Option<&'a crate::Forecast>,
-            error: Option<crate::FitError>,
-        }
-        match crate::forecast_orders(&self.log, end, options) {
-            Ok(f) => {
-                let forecaster = self.forecaster.insert(f);
-                to_js(&Forecasted {
-                    forecast: Some(forecaster.forecast()),
-                    error: None,
-                })
-            }
-            Err(e) => {
-                self.forecaster = None;
-                to_js(&Forecasted {
-                    forecast: None,
-                    error: Some(e),
-                })
-            }
-        }
+        forecasted(
+            &mut self.forecaster,
+            crate::forecast_orders(&self.log, end, options),
+        )
     }
 
     /// The customers inactive for `options.inactiveDays` or more, every one of them whatever

@@ -479,8 +479,8 @@ export interface CustomerForecast {
   id: string;
   frequency: number;
   weeksSinceLast: number;
-  /** Historical CLV: net spend so far, refunds taken off. */
-  spent: number;
+  /** Historical CLV: net spend so far, refunds taken off; null from a summary file. */
+  spent: number | null;
   pAlive: number;
   expectedPurchases: number;
   expectedSpend: number;
@@ -489,7 +489,8 @@ export interface CustomerForecast {
 
 /** The fitted models (time in weeks) and what they expect of the customer base. */
 export interface Forecast {
-  calibrationEnd: string;
+  /** Null when the history came as a summary file. */
+  calibrationEnd: string | null;
   options: ForecastOptions;
   customers: number;
   repeatCustomers: number;
