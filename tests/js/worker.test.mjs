@@ -52,7 +52,7 @@ test("preview, import, count again and download, in typed messages", async () =>
 
   const answers = await s.ask({ import: { mapping, summary: { inactiveLimit: 2 }, forecast: { top: 3 } } }, file);
   const order = kinds(answers).filter((k, i, all) => k !== "progress" || all[i - 1] !== "progress");
-  assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "done"]);
+  assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "segments", "done"]);
   const stats = answers.find((r) => r.stats).stats;
   assert.equal(stats.customers, 30);
   assert.equal(stats.encoding, "utf8");
@@ -127,7 +127,7 @@ test("requests sent at once are answered one at a time, in order", async () => {
     s.handle({ summarise: { period: "quarter" } }),
   ]);
   const order = kinds(said).filter((k) => k !== "progress");
-  assert.deepEqual(order, ["stats", "summary", "forecast", "done", "summary"]);
+  assert.deepEqual(order, ["stats", "summary", "forecast", "segments", "done", "summary"]);
   assert.equal(said.at(-1).summary.period, "quarter");
 });
 

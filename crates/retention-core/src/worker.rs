@@ -62,8 +62,9 @@ pub enum Request {
         #[serde(default)]
         sheet: Option<String>,
     },
-    /// Read the whole file sent along with `mapping`, then count and forecast it: answered
-    /// by progress, [`Response::Stats`], [`Response::Summary`], [`Response::Forecast`] and
+    /// Read the whole file sent along with `mapping`, then count, forecast and segment it:
+    /// answered by progress, [`Response::Stats`], [`Response::Summary`],
+    /// [`Response::Forecast`], [`Response::Segments`] (on `summary.reference`) and
     /// [`Response::Done`].
     Import {
         mapping: Mapping,
@@ -331,6 +332,10 @@ impl Session {
         timings.forecast = now() - t0;
         let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
         post(Response::Forecast(result.map_err(|e| *e)));
+        let segments = segment_customers(&log, summary.reference, forecaster.as_ref().ok());
+        post(Response::Segments(Box::new(
+            segments.segmentation().clone(),
+        )));
         self.imported = Some(Imported {
             log,
             forecaster: forecaster.ok(),
@@ -592,12 +597,18 @@ mod tests {
             summary: SummaryOptions::default(),
             forecast: ForecastOptions::default(),
         };
-        answers(&mut session, import, Some(text.as_bytes()));
+        // The import answers with its segments; asking again gives the same.
+        let said = answers(&mut session, import, Some(text.as_bytes()));
+        let imported = said.iter().find_map(|r| match r {
+            Response::Segments(s) => Some(s.clone()),
+            _ => None,
+        });
         let [Response::Segments(s)] = &answers(&mut session, segments, None)[..] else {
             panic!("segments")
         };
         assert_eq!(s.customers, 30);
         assert_eq!(s.segment(Segment::Champions).customers, 6);
+        assert_eq!(imported.as_ref(), Some(s));
         let download = Request::Download {
             file: Download::Segment(Segment::Champions),
             options: SummaryOptions::default(),
