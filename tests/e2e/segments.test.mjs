@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
-import { plain, screenshot, servePage } from "./harness.mjs";
+import { lowContrast, plain, SCREENSHOTS, servePage } from "./harness.mjs";
 
 /** The published R × F map: rows R 5 down to R 1, columns F 1 to F 5, as the page's slugs. */
 const MAP = [
@@ -85,6 +85,7 @@ for (const lang of LANGUAGES) {
     await page.locator("[data-preview]").waitFor();
     await page.locator("[data-action=analyse]").click();
     await page.locator("[data-segments]").waitFor({ timeout: 30_000 });
+    assert.deepEqual(await lowContrast(page), [], "the grid, swatches and table stay readable");
 
     await t.test("the grid holds five customers a cell, each in the map's segment", async () => {
       assert.equal(await page.locator("[data-segments]").getAttribute("data-segments"), "125");
@@ -168,7 +169,8 @@ for (const lang of LANGUAGES) {
       }
     });
 
-    await screenshot(page, `segments-${lang.code}`);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.locator("[data-segments]").screenshot({ path: `${SCREENSHOTS}/segments-${lang.code}.png` });
     assert.deepEqual(errors, []);
     requests.assertAllLocal();
   });
