@@ -215,7 +215,7 @@ fn a_file_per_segment_for_a_mailing_tool() {
             .iter()
             .filter(|m| segment_of(&m.id) == segment)
             .collect();
-        members.sort_by(|a, b| b.spend.cmp(&a.spend));
+        members.sort_by_key(|m| std::cmp::Reverse(m.spend));
         assert_eq!(rows.len(), members.len() + 1, "{segment:?}");
         for (row, m) in rows[1..].iter().zip(&members) {
             let cells: Vec<&str> = row.split(',').collect();
