@@ -98,7 +98,8 @@ Under a Content-Security-Policy, `script-src` needs `'wasm-unsafe-eval'`.
   reads a file streamed in chunks (`.feed(chunk)`, `.finish()` gives an `Analyzer`);
   `Analyzer.fromWorkbook(bytes, mapping)` and `sheetNames(bytes)` read Excel workbooks;
   `analyzer.summarise(options)`, `.forecast(options, end)`, `.inactiveCsv(...)`,
-  `.forecastCsv(locale)` count. `new ImportSession(post)` with `.handle(request, file)` is
+  `.forecastCsv(locale)` count; `.segments(options)` and `.segmentCsv(segment, options,
+  locale)` give the RFM segments and a file per segment. `new ImportSession(post)` with `.handle(request, file)` is
   the calculator's import worker, in the typed messages `Request` and `Response`.
 
 Only a malformed call (`calculate(42)`, an unknown period, locale or currency, a field that is

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use retention_core::worker::{self, Response, Stage, Timings};
-use retention_core::{FitError, Forecast, ImportStats, Mapping, Preview, Summary, SummaryOptions};
+use retention_core::{
+    FitError, Forecast, ImportStats, Mapping, Preview, Segmentation, Summary, SummaryOptions,
+};
 use yew::Reducible;
 
 use crate::worker::Heard;
@@ -37,6 +39,8 @@ pub struct ImportState {
     pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
     pub forecast: Option<Result<Forecast, FitError>>,
+    /// The RFM segments of the import.
+    pub segments: Option<Segmentation>,
     pub timings: Option<Timings>,
     pub options: SummaryOptions,
     pub problem: Option<Problem>,
@@ -104,6 +108,7 @@ impl ImportState {
             Response::Failed(problem) => self.stop(Problem::Worker(problem)),
             // Files to save are the view's business.
             Response::File { .. } => {}
+            Response::Segments(segments) => self.segments = Some(*segments),
         }
     }
 
@@ -135,6 +140,7 @@ impl Reducible for ImportState {
                     read: None,
                     summary: None,
                     forecast: None,
+                    segments: None,
                     timings: None,
                     problem: None,
                     ..next

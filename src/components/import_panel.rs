@@ -192,6 +192,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 read={state.read.clone()}
                 summary={state.summary.clone()}
                 forecast={state.forecast.clone()}
+                segments={state.segments.clone()}
                 options={state.options}
                 {onoptions}
                 {ondownload}

@@ -1,6 +1,7 @@
 use retention_core::worker::Download;
 use retention_core::{
-    Figure, FitError, Forecast, ImportStats, Inputs, Period, Quantity, Summary, SummaryOptions,
+    Figure, FitError, Forecast, ImportStats, Inputs, Period, Quantity, Segmentation, Summary,
+    SummaryOptions,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -8,6 +9,7 @@ use yew::prelude::*;
 use crate::components::cohort_heatmap::CohortHeatmap;
 use crate::components::forecast_view::ForecastView;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::segments::{segment_link, SegmentsView};
 use crate::i18n::{
     bad_row, bad_rows_heading, fill_button, import_read, import_text, inactive_heading,
     summary_notes, use_words, ImportText as T,
@@ -21,6 +23,7 @@ pub struct ImportResultsProps {
     pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
     pub forecast: Option<Result<Forecast, FitError>>,
+    pub segments: Option<Segmentation>,
     pub options: SummaryOptions,
     pub onoptions: Callback<SummaryOptions>,
     pub ondownload: Callback<Download>,
@@ -183,6 +186,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                                 <th scope="col">{ import_text(T::DaysInactive, locale) }</th>
                                 <th scope="col">{ import_text(T::Orders, locale) }</th>
                                 <th scope="col">{ import_text(T::Spend, locale) }</th>
+                                <th scope="col">{ crate::i18n::segment_text(crate::i18n::SegmentText::Segment, locale) }</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -193,6 +197,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                                     <td>{ q(Quantity::Count(u64::from(c.days_inactive))) }</td>
                                     <td>{ q(Quantity::Count(u64::from(c.orders))) }</td>
                                     <td>{ q(Quantity::Money(c.spend)) }</td>
+                                    <td>{ segment_link(c.segment, locale) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -201,6 +206,9 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                 <button type="button" data-action="download-inactive" onclick={ondownload.reform(|_: MouseEvent| Download::WinBack)}>
                     { import_text(T::DownloadInactive, locale) }
                 </button>
+            }
+            if let Some(segmentation) = &props.segments {
+                <SegmentsView segmentation={segmentation.clone()} ondownload={ondownload.clone()} />
             }
             if let Some(forecast) = &props.forecast {
                 <ForecastView forecast={forecast.clone()} ondownload={ondownload.reform(|_: MouseEvent| Download::Forecast)} />

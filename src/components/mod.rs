@@ -17,5 +17,6 @@ pub mod mapping_form;
 pub mod notices;
 pub mod number_field;
 pub mod periods_panel;
+pub mod segments;
 pub mod waterfall_chart;
 pub mod what_if;

@@ -3,7 +3,8 @@
 //! period names, verdict labels), come from the core; this module words the rest.
 //!
 //! - `calculator`: the calculator's words (form, cards, charts, what-if, periods, export);
-//! - `import`: the order import's words, apart, so the import can move to its own module.
+//! - `import`: the order import's words, apart, so the import can move to its own module;
+//! - `segments`: the words of the import's customer segments.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -11,10 +12,12 @@
 
 mod calculator;
 mod import;
+mod segments;
 
 pub use calculator::*;
 pub use import::*;
 use retention_core::{Currency, Locale, Quantity};
+pub use segments::*;
 use yew::prelude::*;
 
 /// The page's language and currency: how every word and number is written. The app

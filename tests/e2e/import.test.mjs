@@ -94,8 +94,9 @@ test("importing an order export", async (t) => {
       page.locator("[data-action=download-inactive]").click(),
     ]);
     const csv = fs.readFileSync(await download.path(), "utf8");
-    assert.match(csv, /^\ufeffcustomer;last_order;days_inactive;orders;spend\r\n/);
-    assert.match(csv, /\nb;2024-01-20;163;1;30,00\r\n/);
+    assert.match(csv, /^\ufeffcustomer;last_order;days_inactive;orders;spend;segment\r\n/);
+    // b bought first (R 1 of 4) and once (F 1): lost.
+    assert.match(csv, /\nb;2024-01-20;163;1;30,00;Verloren\r\n/);
   });
 
   await t.test("a bigger export gets a forecast per customer", async () => {

@@ -64,7 +64,45 @@ test("sniff, import, summarise and forecast an export", () => {
 
   const csv = analyzer.forecastCsv("nl");
   assert.equal(csv.split("\r\n").filter(Boolean).length, 41);
-  assert.match(analyzer.inactiveCsv({ inactiveDays: 30 }, "en"), /^customer,last_order,days_inactive,orders,spend\r\n/);
+  assert.match(analyzer.inactiveCsv({ inactiveDays: 30 }, "en"), /^customer,last_order,days_inactive,orders,spend,segment\r\n/);
+  analyzer.free();
+});
+
+test("RFM segments with the forecast, and a file per segment", () => {
+  const text = dutchExport();
+  const analyzer = new api.Analyzer(new TextEncoder().encode(text), api.sniffOrders(text).mapping);
+  const before = analyzer.segments({});
+  assert.equal(before.forecast, false);
+  assert.ok(before.segments.every((s) => s.meanPAlive === null && s.meanPredictedClv === null));
+  analyzer.forecast({}, null);
+  const seg = analyzer.segments({ reference: "2024-12-31" });
+  assert.equal(seg.forecast, true);
+  assert.equal(seg.reference, "2024-12-31");
+  assert.equal(seg.customers, 40);
+  assert.deepEqual(seg.segments.map((s) => s.segment), [
+    "champions", "loyal", "potentialLoyalists", "new", "promising", "needsAttention",
+    "aboutToSleep", "atRisk", "cantLose", "hibernating", "lost",
+  ]);
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum(seg.segments.map((s) => s.customerShare)) - 100) < 1e-9);
+  assert.ok(Math.abs(sum(seg.segments.map((s) => s.revenueShare)) - 100) < 1e-9);
+  assert.equal(seg.grid.length, 25);
+  assert.equal(sum(seg.grid.map((c) => c.customers)), 40);
+  assert.deepEqual(seg.segments.find((s) => s.segment === "atRisk").actions, ["winBackMail", "recommend", "askWhy"]);
+  for (const s of seg.segments.filter((s) => s.customers > 0)) {
+    assert.ok(s.meanPAlive > 0 && s.meanPAlive <= 1, JSON.stringify(s));
+  }
+  const biggest = seg.segments.reduce((a, b) => (b.customers > a.customers ? b : a));
+  const csv = analyzer.segmentCsv(biggest.segment, { reference: "2024-12-31" }, "nl");
+  const rows = csv.split("\r\n").filter(Boolean);
+  assert.equal(rows[0], "customer;last_order;orders;purchase_days;spend;predicted_clv;p_alive;segment;recency_score;frequency_score;monetary_score");
+  assert.equal(rows.length, biggest.customers + 1);
+  assert.equal(analyzer.segmentCsv(null, {}, "en").split("\r\n").filter(Boolean).length, 41);
+  assert.throws(() => analyzer.segmentCsv("vip", {}, "en"), /segment/);
+  // The win-back list names each customer's segment, and counts them.
+  const summary = analyzer.summarise({ reference: "2024-12-31", inactiveDays: 30 });
+  assert.equal(sum(summary.inactiveSegments.map((s) => s.customers)), summary.inactiveCount);
+  assert.ok(summary.inactive.every((c) => seg.segments.some((s) => s.segment === c.segment)));
   analyzer.free();
 });
 
@@ -98,6 +136,11 @@ test("the .d.ts types the import API", () => {
   }
   assert.match(dts, /stats\(\): ImportStats;/);
   assert.match(dts, /summarise\(options: SummaryOptions\): Summary;/);
+  assert.match(dts, /segments\(options: SummaryOptions\): Segmentation;/);
+  assert.match(dts, /segmentCsv\(segment: Segment \| null, options: SummaryOptions, locale: Locale\): string;/);
+  for (const name of ["Segmentation", "SegmentSummary", "GridCell", "ScoreRange", "SegmentCount"]) {
+    assert.match(dts, new RegExp(`export interface ${name} \\{`), name);
+  }
 });
 
 /** A Shopify-style export: order fields on the first row of an order only. */

@@ -52,7 +52,7 @@ test("preview, import, count again and download, in typed messages", async () =>
 
   const answers = await s.ask({ import: { mapping, summary: { inactiveLimit: 2 }, forecast: { top: 3 } } }, file);
   const order = kinds(answers).filter((k, i, all) => k !== "progress" || all[i - 1] !== "progress");
-  assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "done"]);
+  assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "segments", "done"]);
   const stats = answers.find((r) => r.stats).stats;
   assert.equal(stats.customers, 30);
   assert.equal(stats.encoding, "utf8");
@@ -72,10 +72,23 @@ test("preview, import, count again and download, in typed messages", async () =>
   const [download] = await s.ask({ download: { file: "winBack", options: { inactiveLimit: 2 }, locale: "nl" } });
   assert.equal(download.file.file, "winBack");
   const rows = download.file.text.split("\r\n").filter(Boolean);
-  assert.equal(rows[0], "customer;last_order;days_inactive;orders;spend");
+  assert.equal(rows[0], "customer;last_order;days_inactive;orders;spend;segment");
   assert.equal(rows.length - 1, summary.inactiveCount);
   const [forecastCsv] = await s.ask({ download: { file: "forecast", options: {}, locale: "en" } });
   assert.equal(forecastCsv.file.text.split("\r\n").filter(Boolean).length, 31);
+
+  // The segments, with the import's forecast, and one segment's customers as a file.
+  // The import answered with them already; asking again gives the same.
+  const [segments] = await s.ask({ segments: {} });
+  assert.deepEqual(segments.segments, answers.find((r) => r.segments).segments);
+  assert.equal(segments.segments.customers, 30);
+  assert.equal(segments.segments.forecast, true);
+  const champions = segments.segments.segments.find((x) => x.segment === "champions");
+  const [one] = await s.ask({ download: { file: { segment: "champions" }, options: {}, locale: "en" } });
+  assert.deepEqual(one.file.file, { segment: "champions" });
+  assert.equal(one.file.text.split("\r\n").filter(Boolean).length, champions.customers + 1);
+  const [all] = await s.ask({ download: { file: "segments", options: {}, locale: "en" } });
+  assert.equal(all.file.text.split("\r\n").filter(Boolean).length, 31);
 });
 
 test("every failure is a typed answer, never a throw", async () => {
@@ -116,7 +129,7 @@ test("requests sent at once are answered one at a time, in order", async () => {
     s.handle({ summarise: { period: "quarter" } }),
   ]);
   const order = kinds(said).filter((k) => k !== "progress");
-  assert.deepEqual(order, ["stats", "summary", "forecast", "done", "summary"]);
+  assert.deepEqual(order, ["stats", "summary", "forecast", "segments", "done", "summary"]);
   assert.equal(said.at(-1).summary.period, "quarter");
 });
 

@@ -1,14 +1,17 @@
 //! `retention analyze FILE`: an order export in, retention figures out.
 
+mod segments;
+
 use std::io::Read;
 
 use retention_core::{
     customer_summaries, forecast_orders, format_count, format_decimal, format_input,
     format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
-    read_workbook, sniff_bytes, sniff_workbook, summarise_orders, summary_csv, win_back_csv,
-    ColumnKind, Date, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster,
-    ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Summary,
-    SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
+    read_workbook, segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv,
+    win_back_csv, ColumnKind, Date, Delimiter, Encoding, FitError, Forecast, ForecastOptions,
+    Forecaster, ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed,
+    Segmentation, Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS,
+    SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -28,6 +31,9 @@ struct AnalyzeJson<'a> {
     /// The BG/NBD and Gamma-Gamma forecast; `null` with `forecastError` saying why.
     forecast: Option<&'a Forecast>,
     forecast_error: Option<FitError>,
+    /// The RFM segments, with `--segments`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segments: Option<&'a Segmentation>,
 }
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
@@ -41,6 +47,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "show",
             "inactive-csv",
             "forecast-csv",
+            "segment-csv",
             "sheet",
             "summary-csv",
             "time-unit",
@@ -48,7 +55,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "margin",
             "locale",
         ],
-        &["json", "help"],
+        &["json", "help", "segments"],
     )?;
     if args.has("help") {
         return emit(crate::USAGE);
@@ -133,6 +140,15 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         std::fs::write(out, summary_csv(&log, &customer_summaries(&log, end)))
             .map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     }
+    let segmenter = (args.has("segments") || args.value("segment-csv").is_some())
+        .then(|| segment_customers(&log, options.reference, forecaster.as_ref().ok()));
+    if let (Some(dir), Some(segments)) = (args.value("segment-csv"), &segmenter) {
+        segments::write_files(dir, &log, segments, locale)?;
+    }
+    let segmentation = segmenter
+        .as_ref()
+        .filter(|_| args.has("segments"))
+        .map(|s| s.segmentation());
     let forecast = forecaster
         .as_ref()
         .map(Forecaster::forecast)
@@ -145,6 +161,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             summary: &summary,
             forecast: forecast.ok(),
             forecast_error: forecast.err(),
+            segments: segmentation,
         })?;
     } else {
         let mut out = Printer {
@@ -159,6 +176,9 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             out.inactive(&summary, show);
             out.fill(&summary);
             out.forecast(forecast);
+            if let Some(s) = segmentation {
+                out.segments(s);
+            }
         }
         emit(&out.out)?;
     }
@@ -558,24 +578,41 @@ impl Printer {
         if show > 0 && !s.inactive.is_empty() {
             outln!(
                 self.out,
-                "  {:<30} {:>10} {:>6} {:>7} {:>12}",
+                "  {:<30} {:>10} {:>6} {:>7} {:>12}  {}",
                 "customer",
                 "last order",
                 "days",
                 "orders",
-                "spend"
+                "spend",
+                "segment"
             );
             for c in s.inactive.iter().take(show) {
                 outln!(
                     self.out,
-                    "  {:<30} {:>10} {:>6} {:>7} {:>12}",
+                    "  {:<30} {:>10} {:>6} {:>7} {:>12}  {}",
                     c.id,
                     c.last_order.to_string(),
                     c.days_inactive,
                     c.orders,
-                    self.money(c.spend)
+                    self.money(c.spend),
+                    c.segment.label(self.locale)
                 );
             }
+        }
+        let by_segment: Vec<String> = s
+            .inactive_segments
+            .iter()
+            .filter(|c| c.customers > 0)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.segment.label(self.locale),
+                    self.count(c.customers)
+                )
+            })
+            .collect();
+        if !by_segment.is_empty() {
+            outln!(self.out, "  by segment: {}", by_segment.join(" · "));
         }
         outln!(self.out);
     }

@@ -72,6 +72,13 @@ cohorts, the inactive customers and the calculator inputs of the last complete p
   --show N             inactive customers to list (default 10)
   --inactive-csv PATH  write every inactive customer to PATH, for a win-back mail
   --forecast-csv PATH  write every customer's forecast to PATH
+  --segments           print the RFM segments: recency, frequency and monetary scores by
+                       quintiles, the segments (champions, loyal, at risk, ...) with their
+                       share of customers and revenue, predicted CLV, P(alive) and what
+                       to do, and the R × F grid
+  --segment-csv DIR    write a file per segment to DIR (segment-at-risk.csv, ...) with
+                       id, e-mail and name when the export has them, last order, orders,
+                       spend and predicted CLV, for a mailing tool
   --summary-csv PATH   write each customer's history to PATH: customer, frequency, recency,
                        T, monetary_value in days, as `retention sql` and lifetimes write it
   --horizon W          weeks to forecast (default 52)

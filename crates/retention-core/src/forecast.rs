@@ -346,6 +346,14 @@ impl Forecaster {
         &self.forecast
     }
 
+    /// Every customer's prediction with their index in the log, in the log's order.
+    pub fn predictions(&self) -> impl Iterator<Item = (u32, &Prediction)> + '_ {
+        self.summaries
+            .iter()
+            .map(|(i, _)| *i)
+            .zip(&self.predictions)
+    }
+
     /// Every customer's forecast as CSV, in `locale`'s habits (`;` and decimal commas in
     /// Dutch): id, repeat purchases, weeks since the last, historical CLV (net spend so far),
     /// P(alive), expected purchases, expected spend per purchase, CLV over the horizon.

@@ -48,6 +48,7 @@ mod parse;
 mod periods;
 mod predict;
 mod scenario;
+mod segments;
 mod sql;
 mod summary_file;
 #[cfg(feature = "wasm")]
@@ -102,6 +103,7 @@ pub use orders::{
 };
 pub use orders::{read_workbook, sheet_names, sheet_text, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
+pub use orders::{SegmentCount, MAX_CONTACT_CHARS};
 pub use parse::{parse_number, read_number, ParseError};
 pub use periods::{parse_periods, PeriodRow, PeriodTable, RowError, RowProblem};
 pub use predict::{
@@ -109,6 +111,10 @@ pub use predict::{
     Prediction,
 };
 pub use scenario::{half_life, revenue_next_year, survival, what_if, Scenario, WhatIf};
+pub use segments::{
+    rfm_scores, segment_customers, CustomerRfm, GridCell, ScoreRange, Segment, SegmentAction,
+    SegmentSummary, Segmentation, Segmenter,
+};
 pub use sql::{
     warehouse_sql, Dialect, Models, SqlColumn, SqlError, SqlOutput, WarehouseQuery,
     MAX_SERIES_TERMS,

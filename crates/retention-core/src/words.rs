@@ -8,7 +8,7 @@
 use crate::{
     format::money, format_count, format_decimal, format_money, format_percent, ColumnKind,
     Currency, Explanation, ExportFormat, Field, Figure, Grouping, ImportStats, Locale, Period,
-    Quantity, RatioVerdict, Token, Verdict, NBSP,
+    Quantity, RatioVerdict, Segment, SegmentAction, Token, Verdict, NBSP,
 };
 
 impl Figure {
@@ -429,6 +429,154 @@ impl ImportStats {
     }
 }
 
+impl Segment {
+    /// The segment's name.
+    ///
+    /// ```
+    /// use retention_core::{Locale, Segment};
+    /// assert_eq!(Segment::CantLose.label(Locale::En), "Can't lose them");
+    /// assert_eq!(Segment::Champions.label(Locale::Nl), "Kampioenen");
+    /// ```
+    pub fn label(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Segment::Champions => l.pick("Kampioenen", "Champions"),
+            Segment::Loyal => l.pick("Trouwe klanten", "Loyal customers"),
+            Segment::PotentialLoyalists => l.pick("Potentieel trouw", "Potential loyalists"),
+            Segment::New => l.pick("Nieuwe klanten", "New customers"),
+            Segment::Promising => l.pick("Veelbelovend", "Promising"),
+            Segment::NeedsAttention => l.pick("Aandacht nodig", "Needs attention"),
+            Segment::AboutToSleep => l.pick("Dreigen in te slapen", "About to sleep"),
+            Segment::AtRisk => l.pick("Risico op vertrek", "At risk"),
+            Segment::CantLose => l.pick("Niet kwijtraken", "Can't lose them"),
+            Segment::Hibernating => l.pick("Slapend", "Hibernating"),
+            Segment::Lost => l.pick("Verloren", "Lost"),
+        }
+    }
+
+    /// Who the segment's customers are, in a sentence.
+    pub fn description(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Segment::Champions => l.pick(
+                "Kochten het laatst en kopen het vaakst.",
+                "Bought most recently and buy most often.",
+            ),
+            Segment::Loyal => l.pick(
+                "Kopen vaak, al is de laatste aankoop niet bij iedereen heel recent.",
+                "Buy often, though not all of them very recently.",
+            ),
+            Segment::PotentialLoyalists => l.pick(
+                "Kochten kort geleden, op een gemiddeld aantal dagen.",
+                "Bought recently, on an average number of days.",
+            ),
+            Segment::New => l.pick(
+                "Kochten het laatst, maar (nog) op weinig dagen: vaak de eerste aankoop.",
+                "Bought most recently, but on few days (yet): often their first purchase.",
+            ),
+            Segment::Promising => l.pick(
+                "Kochten vrij kort geleden, maar op weinig dagen.",
+                "Bought fairly recently, but on few days.",
+            ),
+            Segment::NeedsAttention => l.pick(
+                "Gemiddeld op beide: ze kunnen nog alle kanten op.",
+                "Average on both: they can still go either way.",
+            ),
+            Segment::AboutToSleep => l.pick(
+                "Kochten een tijd geleden voor het laatst, en op weinig dagen.",
+                "Last bought a while ago, and on few days.",
+            ),
+            Segment::AtRisk => l.pick(
+                "Kochten vaak, maar al lang niet meer.",
+                "Used to buy often, but not for a long time.",
+            ),
+            Segment::CantLose => l.pick(
+                "Hoorden bij wie het vaakst kocht, en zijn al lang stil.",
+                "Were among the most frequent buyers, and have long gone quiet.",
+            ),
+            Segment::Hibernating => l.pick(
+                "Kochten lang geleden voor het laatst, en op weinig dagen.",
+                "Last bought long ago, and on few days.",
+            ),
+            Segment::Lost => l.pick(
+                "Kochten het langst geleden, en op de minste dagen.",
+                "Bought longest ago, and on the fewest days.",
+            ),
+        }
+    }
+}
+
+impl SegmentAction {
+    /// The step, in a sentence.
+    ///
+    /// ```
+    /// use retention_core::{Locale, Segment, SegmentAction};
+    /// assert_eq!(Segment::AtRisk.actions()[0], SegmentAction::WinBackMail);
+    /// assert!(SegmentAction::WinBackMail.text(Locale::En).starts_with("Send a win-back mail"));
+    /// ```
+    pub fn text(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            SegmentAction::RewardVip => l.pick(
+                "Beloon ze: nieuwe producten als eerste, een VIP-status of een persoonlijk bedankje. Korting hebben ze niet nodig.",
+                "Reward them: early access to new products, a VIP tier or a personal thank-you. They need no discount.",
+            ),
+            SegmentAction::AskReferral => l.pick(
+                "Vraag om een review of een aanbeveling, met een code die de nieuwe klant en hen allebei iets oplevert.",
+                "Ask for a review or a referral, with a code that rewards both them and the friend they bring.",
+            ),
+            SegmentAction::Upsell => l.pick(
+                "Bied duurdere producten en bundels aan die passen bij wat ze al kopen.",
+                "Offer higher-value products and bundles that fit what they already buy.",
+            ),
+            SegmentAction::LoyaltyProgramme => l.pick(
+                "Nodig ze uit voor een spaarprogramma of lidmaatschap, zodat elke volgende aankoop iets oplevert.",
+                "Invite them to a loyalty programme or membership, so that every next purchase earns something.",
+            ),
+            SegmentAction::Recommend => l.pick(
+                "Stuur persoonlijke aanbevelingen op basis van wat ze kochten.",
+                "Send personal recommendations based on what they bought.",
+            ),
+            SegmentAction::Onboarding => l.pick(
+                "Verwelkom ze met een reeks mails: hoe ze het meest uit hun aankoop halen, de service, wat anderen daarna kochten.",
+                "Welcome them with a series of mails: how to get the most out of their purchase, the service, what others bought next.",
+            ),
+            SegmentAction::SecondPurchase => l.pick(
+                "Geef een reden voor een tweede aankoop, zoals een aanbod op de volgende bestelling dat 30 dagen geldig is.",
+                "Give a reason for a second purchase, such as an offer on the next order that is valid for 30 days.",
+            ),
+            SegmentAction::LimitedOffer => l.pick(
+                "Doe een aanbod voor korte tijd, voordat ze afhaken.",
+                "Make a time-limited offer before they drift off.",
+            ),
+            SegmentAction::WinBackMail => l.pick(
+                "Stuur een win-backmail: wat er nieuw is sinds hun laatste bestelling, met een aanbod om terug te komen.",
+                "Send a win-back mail: what is new since their last order, with an offer to come back.",
+            ),
+            SegmentAction::PersonalContact => l.pick(
+                "Neem persoonlijk contact op, telefonisch of met een mail van een medewerker, en vraag wat ze terug zou brengen.",
+                "Contact them personally, by phone or with a mail from a person, and ask what would bring them back.",
+            ),
+            SegmentAction::AskWhy => l.pick(
+                "Vraag in een korte enquête waarom ze niet meer kopen, en verhelp wat eruit komt.",
+                "Ask in a short survey why they stopped buying, and fix what comes up.",
+            ),
+            SegmentAction::CheapReactivation => l.pick(
+                "Heractiveer ze goedkoop: de nieuwsbrief met bestsellers, geen dure kortingen.",
+                "Reactivate them at low cost: the newsletter with bestsellers, no costly discounts.",
+            ),
+            SegmentAction::LastChance => l.pick(
+                "Doe nog één laatste aanbod om terug te komen.",
+                "Make one last offer to come back.",
+            ),
+            SegmentAction::StopMailing => l.pick(
+                "Reageren ze niet, mail ze dan niet meer: dat spaart kosten en beschermt je reputatie als afzender.",
+                "If they do not react, stop mailing them: it saves costs and protects your reputation as a sender.",
+            ),
+        }
+    }
+}
+
 /// Formula tokens as plain text, exponents as `^n`; for every explanation, shop or members.
 pub(crate) fn numbers(formula: &[Token], locale: Locale, currency: Currency) -> String {
     let mut out = String::new();
@@ -493,6 +641,26 @@ mod tests {
              5, 6, 7, 8, 9, 10, 11, …)."
         );
         assert!(ImportStats::default().notes(Locale::En).is_empty());
+    }
+
+    #[test]
+    fn every_segment_and_action_is_worded_in_both_languages() {
+        for segment in Segment::ALL {
+            for text in [Segment::label, Segment::description] {
+                let (nl, en) = (text(segment, Locale::Nl), text(segment, Locale::En));
+                assert!(!nl.is_empty() && !en.is_empty(), "{segment:?}");
+            }
+            assert_ne!(
+                segment.description(Locale::Nl),
+                segment.description(Locale::En)
+            );
+            assert!((2..=3).contains(&segment.actions().len()), "{segment:?}");
+            for action in segment.actions() {
+                let (nl, en) = (action.text(Locale::Nl), action.text(Locale::En));
+                assert_ne!(nl, en);
+                assert!(nl.ends_with('.') && en.ends_with('.'), "{nl} / {en}");
+            }
+        }
     }
 
     #[test]

@@ -40,10 +40,10 @@ use std::task::{Context, Waker};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    forecast_orders, is_workbook, read_workbook, sniff_bytes, sniff_workbook, summarise_orders,
-    win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError, ImportStats,
-    Locale, Mapping, OrderLog, OrderReader, Preview, Seed, SniffError, Summary, SummaryOptions,
-    SAMPLE_BYTES,
+    forecast_orders, is_workbook, read_workbook, segment_customers, sniff_bytes, sniff_workbook,
+    summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
+    ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
+    SniffError, Summary, SummaryOptions, SAMPLE_BYTES,
 };
 
 /// How much of a file the worker reads at a time: the most of a text file it holds at once,
@@ -62,8 +62,9 @@ pub enum Request {
         #[serde(default)]
         sheet: Option<String>,
     },
-    /// Read the whole file sent along with `mapping`, then count and forecast it: answered
-    /// by progress, [`Response::Stats`], [`Response::Summary`], [`Response::Forecast`] and
+    /// Read the whole file sent along with `mapping`, then count, forecast and segment it:
+    /// answered by progress, [`Response::Stats`], [`Response::Summary`],
+    /// [`Response::Forecast`], [`Response::Segments`] (on `summary.reference`) and
     /// [`Response::Done`].
     Import {
         mapping: Mapping,
@@ -72,6 +73,9 @@ pub enum Request {
     },
     /// Count the imported orders again with other options.
     Summarise(SummaryOptions),
+    /// The RFM segments of the imported customers on `reference` (default: the last
+    /// purchase day), with the import's forecast: answered by [`Response::Segments`].
+    Segments(SummaryOptions),
     /// Write a file of the imported orders: answered by [`Response::File`].
     Download {
         file: Download,
@@ -95,6 +99,10 @@ pub enum Download {
     WinBack,
     /// Every customer's forecast.
     Forecast,
+    /// The customers of one RFM segment, for a mailing tool: `{ segment: "atRisk" }`.
+    Segment(Segment),
+    /// Every customer with their RFM segment.
+    Segments,
 }
 
 impl Download {
@@ -103,6 +111,8 @@ impl Download {
         match self {
             Download::WinBack => "win-back.csv",
             Download::Forecast => "forecast.csv",
+            Download::Segment(segment) => segment.file_name(),
+            Download::Segments => "segments.csv",
         }
     }
 }
@@ -162,6 +172,8 @@ pub enum Response {
     Summary(Box<Summary>),
     /// The fitted models and the most valuable customers, or why there is no forecast.
     Forecast(Result<Box<Forecast>, FitError>),
+    /// The RFM segments: counts, shares, predicted CLV and P(alive), actions, the R × F grid.
+    Segments(Box<Segmentation>),
     /// A file to save.
     File { file: Download, text: String },
     /// The import is complete.
@@ -250,6 +262,14 @@ impl Session {
                 Some(i) => Response::Summary(Box::new(summarise_orders(&i.log, &options))),
                 None => Response::Failed(Problem::NothingImported),
             }),
+            (Request::Segments(options), _) => post(match &self.imported {
+                Some(i) => {
+                    let segments =
+                        segment_customers(&i.log, options.reference, i.forecaster.as_ref());
+                    Response::Segments(Box::new(segments.segmentation().clone()))
+                }
+                None => Response::Failed(Problem::NothingImported),
+            }),
             (
                 Request::Download {
                     file,
@@ -312,6 +332,10 @@ impl Session {
         timings.forecast = now() - t0;
         let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
         post(Response::Forecast(result.map_err(|e| *e)));
+        let segments = segment_customers(&log, summary.reference, forecaster.as_ref().ok());
+        post(Response::Segments(Box::new(
+            segments.segmentation().clone(),
+        )));
         self.imported = Some(Imported {
             log,
             forecaster: forecaster.ok(),
@@ -332,6 +356,15 @@ impl Session {
                 .as_ref()
                 .map(|f| f.csv(&imported.log, locale))
                 .unwrap_or_default(),
+            Download::Segment(_) | Download::Segments => {
+                let segment = match file {
+                    Download::Segment(segment) => Some(segment),
+                    _ => None,
+                };
+                let log = &imported.log;
+                segment_customers(log, options.reference, imported.forecaster.as_ref())
+                    .csv(log, segment, locale)
+            }
         })
     }
 }
@@ -541,6 +574,53 @@ mod tests {
         });
         assert_eq!(summary.expect("a summary").revenue, 30_000.0 * 10.0);
         assert!(matches!(said.last(), Some(Response::Done { .. })));
+    }
+
+    #[test]
+    fn segments_and_their_files_are_answers() {
+        // 30 customers, c{k} buying on k + 1 days: no ties, so the most frequent fifth scores
+        // F 5, and c29 also bought last (R 5): a champion.
+        let mut text = String::from("customer,date,amount\n");
+        for k in 0..30 {
+            for d in 0..=k {
+                text += &format!("c{k},{},10\n", crate::Date::from_days(19_800 + 2 * d + k));
+            }
+        }
+        let mut session = Session::new(Seed(7, 8));
+        let segments = Request::Segments(SummaryOptions::default());
+        assert_eq!(
+            answers(&mut session, segments.clone(), None),
+            [Response::Failed(Problem::NothingImported)]
+        );
+        let import = Request::Import {
+            mapping: crate::sniff_orders(&text).mapping.unwrap(),
+            summary: SummaryOptions::default(),
+            forecast: ForecastOptions::default(),
+        };
+        // The import answers with its segments; asking again gives the same.
+        let said = answers(&mut session, import, Some(text.as_bytes()));
+        let imported = said.iter().find_map(|r| match r {
+            Response::Segments(s) => Some(s.clone()),
+            _ => None,
+        });
+        let [Response::Segments(s)] = &answers(&mut session, segments, None)[..] else {
+            panic!("segments")
+        };
+        assert_eq!(s.customers, 30);
+        assert_eq!(s.segment(Segment::Champions).customers, 6);
+        assert_eq!(imported.as_ref(), Some(s));
+        let download = Request::Download {
+            file: Download::Segment(Segment::Champions),
+            options: SummaryOptions::default(),
+            locale: Locale::En,
+        };
+        let [Response::File { file, text }] = &answers(&mut session, download, None)[..] else {
+            panic!("a file")
+        };
+        assert_eq!(file.file_name(), "segment-champions.csv");
+        // The header and the six champions, c29 (the most spent) first.
+        assert_eq!(text.lines().count(), 7);
+        assert!(text.lines().nth(1).unwrap().starts_with("c29,"));
     }
 
     #[test]

@@ -870,17 +870,19 @@ fn inactive_customers_as_csv() {
         ("cat", "2024-03-31", 5.0),
     ]);
     let summary = summarise_orders(&log, &SummaryOptions::default());
+    // Recency: of three customers, Bob has one below him (R 1 + ⌊5/3⌋ = 2), Ann none (R 1);
+    // all bought on one day (F 1): Bob is hibernating (R 2 F 1), Ann lost (R 1 F 1).
     assert_eq!(
         inactive_csv(&summary.inactive, Locale::En),
-        "customer,last_order,days_inactive,orders,spend\r\n\
-         bob,2024-02-20,40,1,20.00\r\n\
-         \"ann, the first\",2024-01-10,81,1,1234.50\r\n"
+        "customer,last_order,days_inactive,orders,spend,segment\r\n\
+         bob,2024-02-20,40,1,20.00,Hibernating\r\n\
+         \"ann, the first\",2024-01-10,81,1,1234.50,Lost\r\n"
     );
     assert_eq!(
         inactive_csv(&summary.inactive, Locale::Nl),
-        "customer;last_order;days_inactive;orders;spend\r\n\
-         bob;2024-02-20;40;1;20,00\r\n\
-         ann, the first;2024-01-10;81;1;1234,50\r\n"
+        "customer;last_order;days_inactive;orders;spend;segment\r\n\
+         bob;2024-02-20;40;1;20,00;Slapend\r\n\
+         ann, the first;2024-01-10;81;1;1234,50;Verloren\r\n"
     );
     // The export reads back as an export.
     let csv = inactive_csv(&summary.inactive, Locale::En);

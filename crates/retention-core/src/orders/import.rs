@@ -5,6 +5,7 @@ use std::fmt;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::contacts::Contacts;
 use super::decode::Encoding;
 use super::reader::OrderReader;
 use super::sniff::Mapping;
@@ -320,6 +321,12 @@ pub struct CustomerOrders<'a> {
     pub purchases: &'a [Purchase],
     /// The sum of the customer's refunds (zero or less).
     pub refunded: f64,
+    /// The customer's e-mail address as first written, when the mapping has an e-mail column
+    /// and a row of theirs fills it.
+    pub email: Option<&'a str>,
+    /// The customer's name as first written, when the mapping has a name column and a row of
+    /// theirs fills it.
+    pub name: Option<&'a str>,
 }
 
 impl CustomerOrders<'_> {
@@ -346,6 +353,7 @@ pub struct OrderLog {
     offsets: Vec<u32>,
     purchases: Vec<Purchase>,
     refunded: Vec<f64>,
+    contacts: Contacts,
     stats: ImportStats,
 }
 
@@ -364,11 +372,14 @@ impl OrderLog {
     pub fn customer(&self, index: u32) -> CustomerOrders<'_> {
         let i = index as usize;
         let range = self.offsets[i] as usize..self.offsets[i + 1] as usize;
+        let (email, name) = self.contacts.get(i);
         CustomerOrders {
             index,
             id: self.ids.get(i),
             purchases: &self.purchases[range],
             refunded: self.refunded[i],
+            email,
+            name,
         }
     }
 
@@ -397,6 +408,7 @@ impl OrderLog {
             + self.offsets.capacity() * size_of::<u32>()
             + self.purchases.capacity() * size_of::<Purchase>()
             + self.refunded.capacity() * size_of::<f64>()
+            + self.contacts.heap_bytes()
             + self.stats.bad_rows.capacity() * size_of::<BadRow>()
     }
 }
@@ -448,7 +460,12 @@ pub(crate) struct Counted {
 /// Sorts the counted orders into each customer's purchases, oldest first, and the refunds
 /// into each customer's refunded sum. Customers with only refunds get no index: they bought
 /// nothing in the file.
-pub(crate) fn group(rows: Vec<Counted>, ids: Ids, mut stats: ImportStats) -> OrderLog {
+pub(crate) fn group(
+    rows: Vec<Counted>,
+    ids: Ids,
+    contacts: &Contacts,
+    mut stats: ImportStats,
+) -> OrderLog {
     let mut counts = vec![0u32; ids.len()];
     for r in rows.iter().filter(|r| r.amount >= 0.0) {
         counts[r.customer as usize] += 1;
@@ -465,6 +482,8 @@ pub(crate) fn group(rows: Vec<Counted>, ids: Ids, mut stats: ImportStats) -> Ord
         }
     }
     drop(ids);
+    let kept_old = counts.iter().enumerate().filter(|(_, &n)| n > 0);
+    let contacts = contacts.keep(kept_old.map(|(old, _)| old));
     let customers = offsets.len() - 1;
     let mut next: Vec<u32> = offsets[..customers].to_vec();
     let mut purchases = vec![
@@ -509,6 +528,7 @@ pub(crate) fn group(rows: Vec<Counted>, ids: Ids, mut stats: ImportStats) -> Ord
         offsets,
         purchases,
         refunded,
+        contacts,
         stats,
     }
 }

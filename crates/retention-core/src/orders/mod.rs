@@ -13,6 +13,7 @@
 //! rows take a fraction of a second, and its memory grows with the orders, not the bytes.
 
 mod amount;
+mod contacts;
 #[cfg(test)]
 mod crafted;
 mod date;
@@ -33,12 +34,14 @@ mod workbook;
 mod workbook;
 
 pub(crate) use amount::{habit, read_amount};
+pub use contacts::MAX_CONTACT_CHARS;
 pub(crate) use date::{
     civil_from_days, days_from_civil, days_in_month, first_of_month, last_of_month, month_index,
     YEARS,
 };
 pub use date::{Date, DateFormat, NotADate};
 pub use decode::{decode_text, Encoding};
+pub(crate) use export::ContactColumns;
 pub use export::{inactive_csv, win_back_csv};
 pub use formats::ExportFormat;
 pub use import::{
@@ -57,7 +60,8 @@ pub use sniff::{
 };
 pub(crate) use summary::label;
 pub use summary::{
-    summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, Summary, SummaryOptions,
+    summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, SegmentCount, Summary,
+    SummaryOptions,
 };
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
 pub(crate) use table::hash;

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::amount::read_amount;
+use super::contacts::Contacts;
 use super::decode::{field_text, is_utf8, Decoder, Encoding};
 use super::import::{
     cut, group, BadRow, BadRowReason, Counted, Grouping, ImportError, ImportStats, OrderLog,
@@ -361,6 +362,8 @@ struct Orders {
     spellings: HashMap<Vec<u8>, (u16, bool)>,
     /// Normalised statuses to their place in `stats.statuses`.
     normalised: HashMap<String, u16>,
+    /// Each customer's first e-mail address and name, for the columns the mapping has.
+    contacts: Contacts,
     stats: ImportStats,
 }
 
@@ -381,6 +384,7 @@ impl Orders {
             .map(|s| normalise_status(s))
             .collect();
         Orders {
+            contacts: Contacts::new(mapping.email.is_some(), mapping.name.is_some()),
             mapping,
             grouping,
             orders: Vec::new(),
@@ -579,6 +583,7 @@ impl Orders {
         }
         let o = &mut self.orders[index as usize];
         o.rows += 1;
+        let customer = o.customer;
         if let Some(day) = v.day {
             if o.day == NONE_DAY || day < o.day {
                 o.day = day;
@@ -610,7 +615,30 @@ impl Orders {
         if v.cancelled {
             o.flags |= LEFT_OUT;
         }
+        if customer != NONE_U32 {
+            self.note_contacts(row, customer);
+        }
         Ok(())
+    }
+
+    /// Keeps the e-mail address and name of a row of `customer` who has none yet.
+    fn note_contacts(&mut self, row: &impl Row, customer: u32) {
+        let m = &self.mapping;
+        let columns = [
+            (m.email, self.contacts.email.as_mut()),
+            (m.name, self.contacts.name.as_mut()),
+        ];
+        for (column, values) in columns {
+            let (Some(column), Some(values)) = (column, values) else {
+                continue;
+            };
+            if !values.missing(customer) {
+                continue;
+            }
+            if let Some(text) = row.cell(column).text() {
+                values.set(customer, &String::from_utf8_lossy(&text));
+            }
+        }
     }
 
     /// A row of an export without order numbers: its customer's order of that day.
@@ -628,6 +656,7 @@ impl Orders {
             self.guest(line, 1);
             return Ok(());
         };
+        self.note_contacts(row, customer);
         let day = v.day.ok_or(BadRowReason::NoDate)?;
         let amount = v.total.or(v.line).ok_or(BadRowReason::NoAmount)?;
         let amount = amount - v.refunded.map_or(0.0, f64::abs);
@@ -704,7 +733,7 @@ impl Orders {
         }
         drop(orders);
         let ids = std::mem::take(&mut self.customers.ids);
-        group(counted, ids, self.stats)
+        group(counted, ids, &self.contacts, self.stats)
     }
 }
 

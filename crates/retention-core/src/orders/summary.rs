@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{add_months, first_of_month, last_of_month, month_index, Date};
 use super::import::{OrderLog, Purchase};
-use crate::{retention, Inputs, Period, Retention};
+use crate::{retention, rfm_scores, Inputs, Period, Retention, Segment};
 
 /// The most periods a summary counts in: ten years of months, thirty of quarters. A longer
 /// history is counted in longer periods (years at most: dates run from 1900 to 2100), so a
@@ -122,6 +122,10 @@ pub struct ClvStats {
 pub struct InactiveCustomer {
     /// The id as written in the export.
     pub id: String,
+    /// The e-mail address, when the export has an e-mail column.
+    pub email: Option<String>,
+    /// The name, when the export has a name column.
+    pub name: Option<String>,
     /// The last purchase.
     pub last_order: Date,
     /// Days from the last purchase to the reference day.
@@ -130,6 +134,16 @@ pub struct InactiveCustomer {
     pub orders: u32,
     /// Net spend: purchases minus refunds.
     pub spend: f64,
+    /// The customer's RFM segment on the reference day (see [`rfm_scores`]).
+    pub segment: Segment,
+}
+
+/// How many customers of one segment a list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentCount {
+    pub segment: Segment,
+    pub customers: u64,
 }
 
 /// Everything [`summarise_orders`] found.
@@ -178,6 +192,10 @@ pub struct Summary {
     pub inactive: Vec<InactiveCustomer>,
     /// How many customers are inactive, listed or not.
     pub inactive_count: usize,
+    /// How many of the inactive customers (listed or not) each segment holds: one entry per
+    /// segment in [`Segment::ALL`]'s order, summing to `inactive_count`; empty without
+    /// purchases.
+    pub inactive_segments: Vec<SegmentCount>,
     /// The calculator's inputs from the last complete period with customers at its start:
     /// S, E, N, spend (average order value), frequency and the period. Empty fields when
     /// there is no such period.
@@ -235,6 +253,7 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
         cohorts_left_out: 0,
         inactive: Vec::new(),
         inactive_count: 0,
+        inactive_segments: Vec::new(),
         fill: Inputs {
             period: options.period,
             ..Inputs::default()
@@ -268,8 +287,8 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
     let mut cohorts = Cohorts::new(month_index(first), month_index(reference));
     let mut clvs = Vec::with_capacity(histories.len());
     let mut months = Vec::new();
-    // (days inactive, spend, id, last day, orders): owned ids only for the ones listed.
-    let mut inactive: Vec<(u32, f64, &str, i32, u32)> = Vec::new();
+    // (days inactive, spend, id, last day, orders, index): owned ids only for those listed.
+    let mut inactive: Vec<(u32, f64, &str, i32, u32, u32)> = Vec::new();
     for (customer, purchases) in &histories {
         // Once per purchase: the calendar conversion is the costliest step here.
         months.clear();
@@ -293,9 +312,28 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
                 customer.id,
                 last,
                 purchases.len() as u32,
+                customer.index,
             ));
         }
     }
+    // The segments of the same customers on the same day, in the log's order.
+    let scored = match inactive.is_empty() {
+        true => Vec::new(),
+        false => rfm_scores(log, Some(Date::from_days(reference))),
+    };
+    let segment_of = |index: u32| {
+        let at = scored.partition_point(|c| c.index < index);
+        scored.get(at).map_or(Segment::Lost, |c| c.segment)
+    };
+    let mut by_segment = [0u64; Segment::ALL.len()];
+    for c in &inactive {
+        by_segment[segment_of(c.5) as usize] += 1;
+    }
+    summary.inactive_segments = Segment::ALL
+        .iter()
+        .zip(by_segment)
+        .map(|(&segment, customers)| SegmentCount { segment, customers })
+        .collect();
     // Ids are unique, so the order is total and an unstable sort gives the same result.
     inactive.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
@@ -309,15 +347,19 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
     summary.inactive = inactive
         .into_iter()
         .take(listed)
-        .map(
-            |(days_inactive, spend, id, last, orders)| InactiveCustomer {
+        .map(|(days_inactive, spend, id, last, orders, index)| {
+            let customer = log.customer(index);
+            InactiveCustomer {
                 id: id.to_string(),
+                email: customer.email.map(str::to_string),
+                name: customer.name.map(str::to_string),
                 last_order: Date::from_days(last),
                 days_inactive,
                 orders,
                 spend,
-            },
-        )
+                segment: segment_of(index),
+            }
+        })
         .collect();
     let customers = summary.customers as f64;
     let orders = summary.orders as f64;

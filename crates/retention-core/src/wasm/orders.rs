@@ -274,6 +274,38 @@ impl Analyzer {
         ))
     }
 
+    /// The RFM segments of the customers on `options.reference` (ISO date; default the last
+    /// order): each segment's count, shares of customers and revenue, average spend,
+    /// predicted CLV and P(alive) (from the last `forecast()`; null before one or when it
+    /// failed) and actions, the 5 × 5 R × F grid and what each score covers.
+    #[wasm_bindgen(unchecked_return_type = "Segmentation")]
+    pub fn segments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SummaryOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options: crate::SummaryOptions = from_js("options", options)?;
+        let segments =
+            crate::segment_customers(&self.log, options.reference, self.forecaster.as_ref());
+        to_js(segments.segmentation())
+    }
+
+    /// The customers of `segment` (every customer for null) as CSV for a mailing tool:
+    /// id, e-mail and name when the export has them, last order, orders, spend, predicted
+    /// CLV, P(alive), segment and scores; `;` and decimal commas for `"nl"`.
+    #[wasm_bindgen(js_name = "segmentCsv")]
+    pub fn segment_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Segment | null")] segment: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SummaryOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
+    ) -> Result<String, JsError> {
+        let segment: Option<crate::Segment> = from_js("segment", segment)?;
+        let options: crate::SummaryOptions = from_js("options", options)?;
+        let segments =
+            crate::segment_customers(&self.log, options.reference, self.forecaster.as_ref());
+        Ok(segments.csv(&self.log, segment, read_locale(locale)?))
+    }
+
     /// Every customer's forecast from the last `forecast()` as CSV; empty before one.
     #[wasm_bindgen(js_name = "forecastCsv")]
     pub fn forecast_csv(

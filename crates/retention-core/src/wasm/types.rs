@@ -413,10 +413,22 @@ export interface ClvStats {
 /** A customer to win back. */
 export interface InactiveCustomer {
   id: string;
+  /** When the export has an e-mail column and a row of theirs fills it. */
+  email: string | null;
+  /** When the export has a name column and a row of theirs fills it. */
+  name: string | null;
   lastOrder: string;
   daysInactive: number;
   orders: number;
   spend: number;
+  /** Their RFM segment on the reference day. */
+  segment: Segment;
+}
+
+/** How many customers of a segment a list holds. */
+export interface SegmentCount {
+  segment: Segment;
+  customers: number;
 }
 
 /** What an import counts. */
@@ -446,6 +458,9 @@ export interface Summary {
   inactive: InactiveCustomer[];
   /** How many customers are inactive, listed or not. */
   inactiveCount: number;
+  /** How many inactive customers (listed or not) each segment holds, every segment in
+   * order; empty without purchases. */
+  inactiveSegments: SegmentCount[];
   /** Calculator inputs from the last full period. */
   fill: { [K in Field]: number | null } & { period: Period };
   fillPeriod: string | null;
@@ -493,6 +508,75 @@ export interface Forecasted {
   error: FitError | null;
 }
 
+/** A named group on the R × F grid, best first: R 5 F 4–5 champions, R 3–4 F 4–5 loyal,
+ * R 4–5 F 2–3 potentialLoyalists, R 5 F 1 new, R 4 F 1 promising, R 3 F 3 needsAttention,
+ * R 3 F 1–2 aboutToSleep, R 1–2 F 3–4 atRisk, R 1–2 F 5 cantLose, R 1 F 1 lost, the rest of
+ * R 1–2 F 1–2 hibernating. */
+export type Segment =
+  | "champions" | "loyal" | "potentialLoyalists" | "new" | "promising" | "needsAttention"
+  | "aboutToSleep" | "atRisk" | "cantLose" | "hibernating" | "lost";
+
+/** A step for a segment's customers, for the page to word. */
+export type SegmentAction =
+  | "rewardVip" | "askReferral" | "upsell" | "loyaltyProgramme" | "recommend" | "onboarding"
+  | "secondPurchase" | "limitedOffer" | "winBackMail" | "personalContact" | "askWhy"
+  | "cheapReactivation" | "lastChance" | "stopMailing";
+
+/** One segment: its customers and what they are worth. Shares are in percent. */
+export interface SegmentSummary {
+  segment: Segment;
+  customers: number;
+  /** 0 without customers. */
+  customerShare: number;
+  /** Net spend: purchases minus refunds. */
+  revenue: number;
+  /** null when all net spend is zero or less. */
+  revenueShare: number | null;
+  /** Per customer; null for an empty segment. */
+  meanSpend: number | null;
+  meanDaysSince: number | null;
+  meanPurchaseDays: number | null;
+  /** From the forecast, over its horizon; null without one. */
+  meanPredictedClv: number | null;
+  predictedValue: number | null;
+  meanPAlive: number | null;
+  actions: SegmentAction[];
+}
+
+/** A cell of the R × F grid. */
+export interface GridCell {
+  recency: number;
+  frequency: number;
+  customers: number;
+  revenue: number;
+  segment: Segment;
+}
+
+/** The values a score 1–5 covers (days since the last purchase, purchase days, net spend);
+ * null bounds when a group of equal values ran past it. */
+export interface ScoreRange {
+  score: number;
+  customers: number;
+  lowest: number | null;
+  highest: number | null;
+}
+
+/** `Analyzer.segments`: the RFM segments of an import. */
+export interface Segmentation {
+  reference: string | null;
+  customers: number;
+  revenue: number;
+  /** Predicted CLV and P(alive) are filled in. */
+  forecast: boolean;
+  /** All eleven, in `Segment`'s order, empty ones included. */
+  segments: SegmentSummary[];
+  /** 25 cells: recency 1 to 5, and within each frequency 1 to 5. */
+  grid: GridCell[];
+  recency: ScoreRange[];
+  frequency: ScoreRange[];
+  monetary: ScoreRange[];
+}
+
 /** A row of an export that was not read, and why. */
 export interface BadRow {
   line: number;
@@ -510,7 +594,11 @@ export type Request =
   | { preview: { sheet?: string | null } }
   | { import: { mapping: Mapping; summary: SummaryOptions; forecast: ForecastOptions } }
   | { summarise: SummaryOptions }
-  | { download: { file: "winBack" | "forecast"; options: SummaryOptions; locale: Locale } };
+  | { segments: SummaryOptions }
+  | { download: { file: Download; options: SummaryOptions; locale: Locale } };
+
+/** A file the import worker writes: a segment's customers, or everyone with a segment. */
+export type Download = "winBack" | "forecast" | "segments" | { segment: Segment };
 
 /** Why the import worker could not do what was asked. */
 export type Problem =
@@ -528,7 +616,8 @@ export type Response =
   | { stats: Omit<ImportStats, "windows1252"> }
   | { summary: Summary }
   | { forecast: { Ok: Forecast } | { Err: FitError } }
-  | { file: { file: "winBack" | "forecast"; text: string } }
+  | { segments: Segmentation }
+  | { file: { file: Download; text: string } }
   | { done: { timings: { read: number; parse: number; summarise: number; forecast: number }; bytes: number } }
   | { failed: Problem };
 "#;
