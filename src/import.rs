@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use retention_core::worker::{self, Response, Stage, Timings};
-use retention_core::{FitError, Forecast, ImportStats, Mapping, Preview, Summary, SummaryOptions};
+use retention_core::{
+    FitError, Forecast, ImportStats, Mapping, Preview, Summary, SummaryOptions, WinBack,
+};
 use yew::Reducible;
 
 use crate::worker::Heard;
@@ -37,6 +39,10 @@ pub struct ImportState {
     pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
     pub forecast: Option<Result<Forecast, FitError>>,
+    /// The customers to win back first.
+    pub win_back: Option<WinBack>,
+    /// The sheet of a workbook being previewed; `None` is the first.
+    pub sheet: Option<String>,
     pub timings: Option<Timings>,
     pub options: SummaryOptions,
     pub problem: Option<Problem>,
@@ -50,6 +56,8 @@ pub enum ImportAction {
         file_name: String,
     },
     SetMapping(Mapping),
+    /// Another sheet of the workbook was chosen; its preview is asked for.
+    ChoseSheet(String),
     Started,
     Heard(Heard),
     SetOptions(SummaryOptions),
@@ -62,13 +70,13 @@ pub enum ImportAction {
 /// as customer, date and amount (a text preview has at least
 /// [`MIN_COLUMNS`](retention_core::MIN_COLUMNS); a sheet may have fewer, and the import then
 /// says which column is missing).
-fn fallback_mapping(preview: &Preview) -> Mapping {
+fn fallback_mapping(preview: &Preview, sheet: Option<&String>) -> Mapping {
     let columns = preview.columns.len();
     Mapping {
         customer: Some(0),
         date: 1,
         amount: Some(2),
-        sheet: preview.sheets.first().cloned(),
+        sheet: sheet.or(preview.sheets.first()).cloned(),
         ..Mapping::new(preview.delimiter, preview.has_header, columns)
     }
 }
@@ -82,7 +90,7 @@ impl ImportState {
                     preview
                         .mapping
                         .clone()
-                        .unwrap_or_else(|| fallback_mapping(&preview)),
+                        .unwrap_or_else(|| fallback_mapping(&preview, self.sheet.as_ref())),
                 );
                 self.preview = Some(*preview);
             }
@@ -97,6 +105,12 @@ impl ImportState {
             Response::Stats(stats) => self.read = Some(*stats),
             Response::Summary(summary) => self.summary = Some(*summary),
             Response::Forecast(forecast) => self.forecast = Some(forecast.map(|f| *f)),
+            Response::WinBack(win_back) => {
+                // The list's cut-off (after an import: from the purchase cycle) is the one
+                // the page shows and the download uses.
+                self.options.inactive_days = win_back.cutoff_days;
+                self.win_back = Some(*win_back);
+            }
             Response::Done { timings, .. } => {
                 self.running = None;
                 self.timings = Some(timings);
@@ -129,12 +143,22 @@ impl Reducible for ImportState {
                 };
             }
             ImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
+            ImportAction::ChoseSheet(sheet) => {
+                next = ImportState {
+                    options: self.options,
+                    file_name: self.file_name.clone(),
+                    sheet: Some(sheet),
+                    previewing: true,
+                    ..ImportState::default()
+                };
+            }
             ImportAction::Started => {
                 next = ImportState {
                     running: Some((Stage::Read, 0.0)),
                     read: None,
                     summary: None,
                     forecast: None,
+                    win_back: None,
                     timings: None,
                     problem: None,
                     ..next

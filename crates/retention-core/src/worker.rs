@@ -43,8 +43,12 @@ use crate::{
     forecast_orders, is_workbook, read_workbook, sniff_bytes, sniff_workbook, summarise_orders,
     win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError, ImportStats,
     Locale, Mapping, OrderLog, OrderReader, Preview, Seed, SniffError, Summary, SummaryOptions,
-    SAMPLE_BYTES,
+    WinBack, SAMPLE_BYTES,
 };
+
+/// How many customers at risk a [`Response::WinBack`] lists (the count and the sum are of
+/// all of them; the download has them all).
+pub const WIN_BACK_LISTED: usize = 20;
 
 /// How much of a file the worker reads at a time: the most of a text file it holds at once,
 /// and how often the progress bar moves.
@@ -70,7 +74,8 @@ pub enum Request {
         summary: SummaryOptions,
         forecast: ForecastOptions,
     },
-    /// Count the imported orders again with other options.
+    /// Count the imported orders again with other options: answered by
+    /// [`Response::Summary`] and [`Response::WinBack`] (its cut-off `inactive_days`).
     Summarise(SummaryOptions),
     /// Write a file of the imported orders: answered by [`Response::File`].
     Download {
@@ -162,6 +167,9 @@ pub enum Response {
     Summary(Box<Summary>),
     /// The fitted models and the most valuable customers, or why there is no forecast.
     Forecast(Result<Box<Forecast>, FitError>),
+    /// The customers to win back first (after an import: the cut-off from the shop's
+    /// purchase cycle).
+    WinBack(Box<WinBack>),
     /// A file to save.
     File { file: Download, text: String },
     /// The import is complete.
@@ -205,6 +213,20 @@ struct Imported {
     forecaster: Option<Forecaster>,
 }
 
+impl Imported {
+    /// The customers to win back, weighed by the forecast's probability that each is still
+    /// a customer when there is one.
+    fn win_back(&self, reference: Option<crate::Date>, cutoff: Option<u32>) -> WinBack {
+        let p_alive = self
+            .forecaster
+            .as_ref()
+            .map(Forecaster::p_alive_by_customer)
+            .unwrap_or_default();
+        let p = |i: u32| p_alive.get(i as usize).copied().filter(|p| p.is_finite());
+        crate::win_back(&self.log, reference, cutoff, &p, WIN_BACK_LISTED)
+    }
+}
+
 impl Session {
     /// A session whose imports hash ids with `seed`: random, so that no file can be crafted
     /// to make the import slow.
@@ -246,10 +268,17 @@ impl Session {
             (Request::Preview { .. } | Request::Import { .. }, None) => {
                 post(Response::Failed(Problem::Unreadable))
             }
-            (Request::Summarise(options), _) => post(match &self.imported {
-                Some(i) => Response::Summary(Box::new(summarise_orders(&i.log, &options))),
-                None => Response::Failed(Problem::NothingImported),
-            }),
+            (Request::Summarise(options), _) => match &self.imported {
+                Some(i) => {
+                    post(Response::Summary(Box::new(summarise_orders(
+                        &i.log, &options,
+                    ))));
+                    post(Response::WinBack(Box::new(
+                        i.win_back(options.reference, Some(options.inactive_days)),
+                    )));
+                }
+                None => post(Response::Failed(Problem::NothingImported)),
+            },
             (
                 Request::Download {
                     file,
@@ -312,10 +341,14 @@ impl Session {
         timings.forecast = now() - t0;
         let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
         post(Response::Forecast(result.map_err(|e| *e)));
-        self.imported = Some(Imported {
+        let imported = Imported {
             log,
             forecaster: forecaster.ok(),
-        });
+        };
+        post(Response::WinBack(Box::new(
+            imported.win_back(summary.reference, None),
+        )));
+        self.imported = Some(imported);
         post(Response::Done {
             timings,
             bytes: file.size() as f64,
