@@ -251,4 +251,35 @@ mod tests {
         let cancelled = reduce(state, ImportAction::Stopped(Problem::Cancelled));
         assert_eq!(cancelled.running, None);
     }
+
+    #[test]
+    fn the_win_back_list_sets_the_cut_off_shown_and_a_sheet_keeps_the_file() {
+        let list = retention_core::WinBack {
+            cycle_days: Some(45),
+            cutoff_days: 90,
+            count: 0,
+            at_stake: 0.0,
+            customers: Vec::new(),
+        };
+        let state = reduce(
+            ImportState::default(),
+            heard(Response::WinBack(Box::new(list))),
+        );
+        assert_eq!(state.options.inactive_days, 90);
+        assert_eq!(state.win_back.map(|w| w.cycle_days), Some(Some(45)));
+        let chose = ImportAction::Chose {
+            file_name: "book.xlsx".into(),
+        };
+        let state = reduce(ImportState::default(), chose);
+        let state = reduce(state, ImportAction::ChoseSheet("Orders".into()));
+        assert_eq!(state.file_name.as_deref(), Some("book.xlsx"));
+        assert_eq!(state.sheet.as_deref(), Some("Orders"));
+        assert!(state.previewing);
+        // A sheet without a suggestion falls back to columns of that sheet.
+        let preview = Response::Preview(Box::new(
+            sniff_bytes(b"just,some,words\nand,more,words\n", true).unwrap(),
+        ));
+        let state = reduce(state, heard(preview));
+        assert_eq!(state.mapping.unwrap().sheet.as_deref(), Some("Orders"));
+    }
 }
