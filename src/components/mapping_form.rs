@@ -44,7 +44,7 @@ struct Role {
 /// Every role the form offers, in the order a person checks them: who, when, which order,
 /// what it is worth, and what leaves it out or lowers it. The date is the one role every
 /// import has; the others may be "none".
-const ROLES: [Role; 11] = [
+const ROLES: [Role; 12] = [
     Role {
         id: "rc-map-customer",
         label: T::MapCustomer,
@@ -106,6 +106,12 @@ const ROLES: [Role; 11] = [
         set: |m, v| m.status = v,
     },
     Role {
+        id: "rc-map-cancelled-at",
+        label: T::MapCancelledAt,
+        get: |m| m.cancelled_at,
+        set: |m, v| m.cancelled_at = v,
+    },
+    Role {
         id: "rc-map-refunded",
         label: T::MapRefunded,
         get: |m| m.refunded,
@@ -134,10 +140,11 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
             shown.push(chosen);
         }
     }
-    if let Some(c) = mapping.cancelled_at.filter(|&c| c < mapping.columns) {
-        if !shown.contains(&c) {
-            shown.push(c);
-        }
+    if let Some(c) = mapping
+        .cancelled_at
+        .filter(|&c| c < mapping.columns && !shown.contains(&c))
+    {
+        shown.push(c);
     }
     shown.sort_unstable();
     let role = |r: &Role| {
