@@ -135,7 +135,15 @@ test("importing an order export", async (t) => {
     const spent = await page.locator("[data-forecast] [data-spent]").evaluateAll((els) => els.map((e) => Number(e.dataset.spent)));
     assert.equal(spent.length, 20);
     assert.ok(spent.every((v) => v > 0), `historical CLV per customer: ${spent}`);
+    // The model's parameters face the analyst, not the marketer: folded under technical details.
+    assert.equal(await page.locator("[data-parameters]").isVisible(), false);
+    await page.locator("[data-tech] summary").click();
     assert.match(plain(await page.locator("[data-parameters]").innerText()), /r = [\d,]+, α = [\d,]+/);
+    // The results open with what to do: who to win back first, and the best customers ahead.
+    assert.match(plain(await page.locator("[data-todo-line=winBack]").innerText()), /klanten dreigen af te haken.*begin met deze 20/);
+    assert.match(plain(await page.locator("[data-todo-line=best]").innerText()), /Je 20 waardevolste klanten/);
+    const stakes = await page.locator("[data-inactive] [data-at-stake]").evaluateAll((els) => els.map((e) => Number(e.dataset.atStake)));
+    assert.ok(stakes.length > 0 && stakes.every((v, i) => i === 0 || stakes[i - 1] >= v), `most at stake first: ${stakes}`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator("[data-action=download-forecast]").click(),
