@@ -192,7 +192,7 @@ pub fn App(props: &AppProps) -> Html {
                 <PeriodsPanel period={state.period} />
             }
             if config.shows_section(Section::Import) {
-                <ImportPanel {onfill} />
+                <ImportPanel {onfill} current={state.inputs()} onedit={onedit.clone()} />
             }
             if config.shows_section(Section::Share) {
                 <ExportBar {link} {results} {csv} />

@@ -71,9 +71,46 @@ pub fn area_path(points: &[(f64, f64)], baseline: f64) -> String {
     }
 }
 
+/// The points of an x-axis of `points` that get a label, at most `most` of them: the last
+/// always, then every k-th before it, so that no two labels are closer than k points (an
+/// extra last label squeezed next to a regular one is how "2024-112024-12" overlapped).
+pub fn axis_labels(points: usize, most: usize) -> Vec<usize> {
+    if points == 0 || most == 0 {
+        return Vec::new();
+    }
+    let step = if most > 1 {
+        (points - 1).div_ceil(most - 1).max(1)
+    } else {
+        points
+    };
+    let mut out: Vec<usize> = (0..points).rev().step_by(step).collect();
+    out.reverse();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_labels_keep_their_distance_and_the_last_point() {
+        // 24 months, at most 8 labels: every 4th from the last (23 / 7 rounded up).
+        assert_eq!(axis_labels(24, 8), [3, 7, 11, 15, 19, 23]);
+        // 9 points, 8 labels: 8 / 7 rounds up to 2.
+        assert_eq!(axis_labels(9, 8), [0, 2, 4, 6, 8]);
+        assert_eq!(axis_labels(5, 8), [0, 1, 2, 3, 4]);
+        assert_eq!(axis_labels(1, 4), [0]);
+        assert!(axis_labels(0, 4).is_empty());
+        for points in 1..200 {
+            for most in 1..10 {
+                let shown = axis_labels(points, most);
+                assert!(shown.len() <= most, "{points} {most}: {shown:?}");
+                assert_eq!(shown.last(), Some(&(points - 1)));
+                let gaps: Vec<_> = shown.windows(2).map(|w| w[1] - w[0]).collect();
+                assert!(gaps.windows(2).all(|g| g[0] == g[1]), "{shown:?}");
+            }
+        }
+    }
 
     #[test]
     fn scales_map_linearly() {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use retention_core::worker::{self, Response, Stage, Timings};
 use retention_core::{
     FitError, Forecast, ImportStats, Mapping, Preview, Segmentation, Summary, SummaryOptions,
+    WinBack,
 };
 use yew::Reducible;
 
@@ -41,6 +42,10 @@ pub struct ImportState {
     pub forecast: Option<Result<Forecast, FitError>>,
     /// The RFM segments of the import.
     pub segments: Option<Segmentation>,
+    /// The customers to win back first.
+    pub win_back: Option<WinBack>,
+    /// The sheet of a workbook being previewed; `None` is the first.
+    pub sheet: Option<String>,
     pub timings: Option<Timings>,
     pub options: SummaryOptions,
     pub problem: Option<Problem>,
@@ -54,6 +59,8 @@ pub enum ImportAction {
         file_name: String,
     },
     SetMapping(Mapping),
+    /// Another sheet of the workbook was chosen; its preview is asked for.
+    ChoseSheet(String),
     Started,
     Heard(Heard),
     SetOptions(SummaryOptions),
@@ -66,13 +73,13 @@ pub enum ImportAction {
 /// as customer, date and amount (a text preview has at least
 /// [`MIN_COLUMNS`](retention_core::MIN_COLUMNS); a sheet may have fewer, and the import then
 /// says which column is missing).
-fn fallback_mapping(preview: &Preview) -> Mapping {
+fn fallback_mapping(preview: &Preview, sheet: Option<&String>) -> Mapping {
     let columns = preview.columns.len();
     Mapping {
         customer: Some(0),
         date: 1,
         amount: Some(2),
-        sheet: preview.sheets.first().cloned(),
+        sheet: sheet.or(preview.sheets.first()).cloned(),
         ..Mapping::new(preview.delimiter, preview.has_header, columns)
     }
 }
@@ -86,7 +93,7 @@ impl ImportState {
                     preview
                         .mapping
                         .clone()
-                        .unwrap_or_else(|| fallback_mapping(&preview)),
+                        .unwrap_or_else(|| fallback_mapping(&preview, self.sheet.as_ref())),
                 );
                 self.preview = Some(*preview);
             }
@@ -101,6 +108,12 @@ impl ImportState {
             Response::Stats(stats) => self.read = Some(*stats),
             Response::Summary(summary) => self.summary = Some(*summary),
             Response::Forecast(forecast) => self.forecast = Some(forecast.map(|f| *f)),
+            Response::WinBack(win_back) => {
+                // The list's cut-off (after an import: from the purchase cycle) is the one
+                // the page shows and the download uses.
+                self.options.inactive_days = win_back.cutoff_days;
+                self.win_back = Some(*win_back);
+            }
             Response::Done { timings, .. } => {
                 self.running = None;
                 self.timings = Some(timings);
@@ -134,6 +147,15 @@ impl Reducible for ImportState {
                 };
             }
             ImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
+            ImportAction::ChoseSheet(sheet) => {
+                next = ImportState {
+                    options: self.options,
+                    file_name: self.file_name.clone(),
+                    sheet: Some(sheet),
+                    previewing: true,
+                    ..ImportState::default()
+                };
+            }
             ImportAction::Started => {
                 next = ImportState {
                     running: Some((Stage::Read, 0.0)),
@@ -141,6 +163,7 @@ impl Reducible for ImportState {
                     summary: None,
                     forecast: None,
                     segments: None,
+                    win_back: None,
                     timings: None,
                     problem: None,
                     ..next
@@ -232,5 +255,36 @@ mod tests {
         assert_eq!(crashed.problem, Some(Problem::Stopped));
         let cancelled = reduce(state, ImportAction::Stopped(Problem::Cancelled));
         assert_eq!(cancelled.running, None);
+    }
+
+    #[test]
+    fn the_win_back_list_sets_the_cut_off_shown_and_a_sheet_keeps_the_file() {
+        let list = retention_core::WinBack {
+            cycle_days: Some(45),
+            cutoff_days: 90,
+            count: 0,
+            at_stake: 0.0,
+            customers: Vec::new(),
+        };
+        let state = reduce(
+            ImportState::default(),
+            heard(Response::WinBack(Box::new(list))),
+        );
+        assert_eq!(state.options.inactive_days, 90);
+        assert_eq!(state.win_back.map(|w| w.cycle_days), Some(Some(45)));
+        let chose = ImportAction::Chose {
+            file_name: "book.xlsx".into(),
+        };
+        let state = reduce(ImportState::default(), chose);
+        let state = reduce(state, ImportAction::ChoseSheet("Orders".into()));
+        assert_eq!(state.file_name.as_deref(), Some("book.xlsx"));
+        assert_eq!(state.sheet.as_deref(), Some("Orders"));
+        assert!(state.previewing);
+        // A sheet without a suggestion falls back to columns of that sheet.
+        let preview = Response::Preview(Box::new(
+            sniff_bytes(b"just,some,words\nand,more,words\n", true).unwrap(),
+        ));
+        let state = reduce(state, heard(preview));
+        assert_eq!(state.mapping.unwrap().sheet.as_deref(), Some("Orders"));
     }
 }

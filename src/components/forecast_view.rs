@@ -10,7 +10,8 @@ pub struct ForecastViewProps {
     pub ondownload: Callback<MouseEvent>,
 }
 
-/// The fitted BG/NBD and Gamma-Gamma parameters and the most valuable customers ahead.
+/// The most valuable customers ahead, and the fitted BG/NBD and Gamma-Gamma parameters under
+/// "Technical details".
 #[component]
 pub fn ForecastView(props: &ForecastViewProps) -> Html {
     let words = use_words();
@@ -28,13 +29,8 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             let (b, g) = (f.purchases, f.spend);
             html! {
                 <>
-                    <dl class="rc-parameters" data-parameters="">
-                        <dt>{ "BG/NBD" }</dt>
-                        <dd>{ format!("r = {}, α = {}, a = {}, b = {}", number(b.r, 3), number(b.alpha, 3), number(b.a, 3), number(b.b, 3)) }</dd>
-                        <dt>{ "Gamma-Gamma" }</dt>
-                        <dd>{ format!("p = {}, q = {}, γ = {}", number(g.p, 3), number(g.q, 3), number(g.gamma, 3)) }</dd>
-                    </dl>
-                    <div class="rc-table-wrap">
+                    <p class="rc-scroll-hint" aria-hidden="true">{ import_text(T::ScrollHint, locale) }</p>
+                    <div class="rc-table-wrap" tabindex="0" role="region" aria-label={import_text(T::ForecastTitle, locale)}>
                         <table class="rc-table" data-forecast="">
                             <thead>
                                 <tr>
@@ -66,6 +62,16 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                     <button type="button" data-action="download-forecast" onclick={props.ondownload.clone()}>
                         { import_text(T::DownloadForecast, locale) }
                     </button>
+                    <details class="rc-tech" data-tech="">
+                        <summary>{ import_text(T::TechDetails, locale) }</summary>
+                        <p class="rc-hint">{ import_text(T::ForecastHelp, locale) }</p>
+                        <dl class="rc-parameters" data-parameters="">
+                            <dt>{ "BG/NBD" }</dt>
+                            <dd>{ format!("r = {}, α = {}, a = {}, b = {}", number(b.r, 3), number(b.alpha, 3), number(b.a, 3), number(b.b, 3)) }</dd>
+                            <dt>{ "Gamma-Gamma" }</dt>
+                            <dd>{ format!("p = {}, q = {}, γ = {}", number(g.p, 3), number(g.q, 3), number(g.gamma, 3)) }</dd>
+                        </dl>
+                    </details>
                 </>
             }
         }
@@ -76,7 +82,6 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
     html! {
         <div class="rc-forecast">
             <h4>{ import_text(T::ForecastTitle, locale) }</h4>
-            <p class="rc-hint">{ import_text(T::ForecastHelp, locale) }</p>
             { body }
         </div>
     }

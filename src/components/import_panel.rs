@@ -2,14 +2,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use retention_core::worker::{Download, Request, Response, Stage};
-use retention_core::{ForecastOptions, Inputs, SummaryOptions};
-use web_sys::{DragEvent, File, HtmlInputElement};
+use retention_core::{Field, ForecastOptions, Inputs, Mapping, SummaryOptions};
+use web_sys::{DragEvent, Element, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::import_results::ImportResults;
 use crate::components::mapping_form::MappingForm;
 use crate::export::save_csv;
-use crate::i18n::{import_text, problem, stage_text, use_words, ImportText as T};
+use crate::i18n::{example_question, import_text, problem, stage_text, use_words, ImportText as T};
 use crate::import::{ImportAction, ImportState, Problem};
 use crate::worker::{Heard, ImportWorker};
 
@@ -20,7 +20,20 @@ const LIST_LIMIT: u32 = 20;
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub onfill: Callback<Inputs>,
+    /// The calculator's numbers now: to see what a fill changes, and whether the margin and
+    /// CAC are still the example's.
+    #[prop_or_default]
+    pub current: Inputs,
+    /// Empties a field of the calculator (the example's margin or CAC, when asked to).
+    #[prop_or_default]
+    pub onedit: Callback<(Field, String)>,
 }
+
+/// How long the fields a fill changed stay highlighted.
+const HIGHLIGHT_MS: u32 = 4_000;
+
+/// The fields the example fills that an import does not: margin and CAC.
+const EXAMPLE_ONLY: [Field; 2] = [Field::Margin, Field::Cac];
 
 /// Drop an order export, check how it is read, and let a worker turn it into figures. One
 /// worker per file: it sniffs the file, reads it, and keeps the orders for other options
@@ -30,7 +43,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let state = use_reducer(ImportState::default);
     let file = use_mut_ref(|| None::<File>);
     let worker: Rc<RefCell<Option<ImportWorker>>> = use_mut_ref(|| None);
-    let locale = use_words().locale;
+    let words = use_words();
+    let locale = words.locale;
+    let section = use_node_ref();
+    // A fill waiting for the answer to "keep the example's margin and CAC?".
+    let asking = use_state(|| None::<Inputs>);
 
     let on_heard = {
         let state = state.clone();
@@ -94,12 +111,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             choose.emit(f);
         }
     });
-    let analyse = {
+    let import = {
         let (state, send) = (state.clone(), send.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(mapping) = state.mapping.clone() else {
-                return;
-            };
+        Rc::new(move |mapping: Mapping| {
             state.dispatch(ImportAction::Started);
             send(Request::Import {
                 mapping,
@@ -111,6 +125,90 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             });
         })
     };
+    let analyse = {
+        let (state, import) = (state.clone(), import.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(mapping) = state.mapping.clone() {
+                import(mapping);
+            }
+        })
+    };
+    // A status moved in or out: after an import, the figures are counted again at once.
+    let onstatuses = {
+        let (state, import) = (state.clone(), import.clone());
+        let imported = state.summary.is_some();
+        Callback::from(move |mapping: Mapping| {
+            state.dispatch(ImportAction::SetMapping(mapping.clone()));
+            if imported && mapping.check().is_ok() {
+                import(mapping);
+            }
+        })
+    };
+    let onsheet = {
+        let (state, send) = (state.clone(), send.clone());
+        Callback::from(move |sheet: String| {
+            state.dispatch(ImportAction::ChoseSheet(sheet.clone()));
+            send(Request::Preview { sheet: Some(sheet) });
+        })
+    };
+    // Fill the calculator, empty the example's margin and CAC if asked, then show the
+    // answer with what changed highlighted.
+    let fill = {
+        let (onfill, onedit, section) =
+            (props.onfill.clone(), props.onedit.clone(), section.clone());
+        let current = props.current;
+        Rc::new(move |inputs: Inputs, clear_example: bool| {
+            let mut changed: Vec<Field> = Field::ALL
+                .into_iter()
+                .filter(|&f| inputs.get(f).is_some() && inputs.get(f) != current.get(f))
+                .collect();
+            onfill.emit(inputs);
+            if clear_example {
+                for field in EXAMPLE_ONLY {
+                    onedit.emit((field, String::new()));
+                    changed.push(field);
+                }
+            }
+            if let Some(app) = section
+                .cast::<Element>()
+                .and_then(|s| s.closest(".rc-app").ok().flatten())
+            {
+                show_changes(&app, &changed);
+            }
+        })
+    };
+    let onfill = {
+        let (asking, fill, current) = (asking.clone(), fill.clone(), props.current);
+        Callback::from(move |inputs: Inputs| {
+            let example = Inputs::example();
+            let from_example = EXAMPLE_ONLY
+                .iter()
+                .any(|&f| current.get(f).is_some() && current.get(f) == example.get(f));
+            if from_example {
+                asking.set(Some(inputs));
+            } else {
+                fill(inputs, false);
+            }
+        })
+    };
+    let question = (*asking).map(|inputs| {
+        let answer = |clear: bool| {
+            let (asking, fill) = (asking.clone(), fill.clone());
+            Callback::from(move |_: MouseEvent| {
+                asking.set(None);
+                fill(inputs, clear);
+            })
+        };
+        html! {
+            <div class="rc-question" role="group" aria-labelledby="rc-fill-question" data-question="example">
+                <p id="rc-fill-question">{ example_question(&props.current, words) }</p>
+                <div class="rc-actions">
+                    <button type="button" class="rc-primary" data-action="clear-example" onclick={answer(true)}>{ import_text(T::ClearExample, locale) }</button>
+                    <button type="button" data-action="keep-example" onclick={answer(false)}>{ import_text(T::KeepExample, locale) }</button>
+                </div>
+            </div>
+        }
+    });
     let cancel = {
         let (state, worker) = (state.clone(), worker.clone());
         Callback::from(move |_: MouseEvent| {
@@ -149,9 +247,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
     let running = state.running.is_some();
     html! {
-        <section class="rc-section rc-import" aria-labelledby="rc-import-title" data-section="import">
+        <section ref={section} class="rc-section rc-import" aria-labelledby="rc-import-title" data-section="import">
             <h3 id="rc-import-title">{ import_text(T::Title, locale) }</h3>
             <p class="rc-hint">{ import_text(T::Help, locale) }</p>
+            <p class="rc-hint" data-bring="">{ import_text(T::WhatToBring, locale) }</p>
             <div class="rc-drop" {ondragover} {ondrop}>
                 <label class="rc-button" for="rc-import-file">{ import_text(T::Choose, locale) }</label>
                 <input id="rc-import-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
@@ -166,12 +265,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping.clone()) {
                 <MappingForm
                     preview={preview.clone()}
-                    {mapping}
+                    mapping={mapping.clone()}
                     disabled={running}
                     onchange={state.dispatcher().to_callback().reform(ImportAction::SetMapping)}
+                    statuses={state.read.as_ref().map(|r| r.statuses.clone())}
+                    {onstatuses}
+                    sheet={state.sheet.clone()}
+                    {onsheet}
                 />
                 <div class="rc-actions">
-                    <button type="button" data-action="analyse" onclick={analyse} disabled={running}>{ import_text(T::Analyse, locale) }</button>
+                    <button type="button" data-action="analyse" onclick={analyse} disabled={running || mapping.check().is_err()}>{ import_text(T::Analyse, locale) }</button>
                     if running {
                         <button type="button" data-action="cancel" onclick={cancel}>{ import_text(T::Cancel, locale) }</button>
                     } else {
@@ -193,13 +296,37 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 summary={state.summary.clone()}
                 forecast={state.forecast.clone()}
                 segments={state.segments.clone()}
+                win_back={state.win_back.clone()}
                 options={state.options}
                 {onoptions}
                 {ondownload}
-                onfill={props.onfill.clone()}
+                {onfill}
+                {question}
             />
         </section>
     }
+}
+
+/// Scrolls the calculator's answer into view and highlights the fields in `changed` for a
+/// few seconds. The attribute is the page's own (no component renders it), so a render in
+/// between keeps it.
+fn show_changes(app: &Element, changed: &[Field]) {
+    if let Ok(Some(answer)) = app.query_selector(".rc-answer") {
+        answer.scroll_into_view_with_bool(true);
+    }
+    let mut marked = Vec::new();
+    for field in changed {
+        if let Ok(Some(el)) = app.query_selector(&format!("[data-field=\"{}\"]", field.name())) {
+            let _ = el.set_attribute("data-changed", "");
+            marked.push(el);
+        }
+    }
+    gloo::timers::callback::Timeout::new(HIGHLIGHT_MS, move || {
+        for el in marked {
+            let _ = el.remove_attribute("data-changed");
+        }
+    })
+    .forget();
 }
 
 /// `options` with the page's cut of the inactive list.

@@ -1,7 +1,7 @@
 use retention_core::worker::Download;
 use retention_core::{
-    Figure, FitError, Forecast, ImportStats, Inputs, Period, Quantity, Segmentation, Summary,
-    SummaryOptions,
+    full_window_periods, rounded_fill, Figure, FitError, Forecast, ImportStats, Inputs, Period,
+    Quantity, Segmentation, Summary, SummaryOptions, WinBack,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -11,8 +11,9 @@ use crate::components::forecast_view::ForecastView;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::segments::{segment_link, SegmentsView};
 use crate::i18n::{
-    bad_row, bad_rows_heading, fill_button, import_read, import_text, inactive_heading,
-    summary_notes, use_words, ImportText as T,
+    bad_row, bad_rows_heading, counting_rule, fill_button, fill_year_button, import_read,
+    import_text, segment_text, summary_notes, todo_best, todo_win_back, todo_year, use_words,
+    window_note, ImportText as T, SegmentText,
 };
 
 /// How many bad rows the page lists; the count says how many there are.
@@ -24,14 +25,19 @@ pub struct ImportResultsProps {
     pub summary: Option<Summary>,
     pub forecast: Option<Result<Forecast, FitError>>,
     pub segments: Option<Segmentation>,
+    #[prop_or_default]
+    pub win_back: Option<WinBack>,
     pub options: SummaryOptions,
     pub onoptions: Callback<SummaryOptions>,
     pub ondownload: Callback<Download>,
     pub onfill: Callback<Inputs>,
+    /// Asked under the fill button before a fill (keep the example's margin and CAC?).
+    #[prop_or_default]
+    pub question: Option<Html>,
 }
 
-/// What an import found: what was read, the key figures, retention per period, cohorts, the
-/// customers to win back and the forecast.
+/// What an import found: first what to do, then what was read, the key figures, retention
+/// per period, cohorts, the customers to win back and the forecast.
 #[component]
 pub fn ImportResults(props: &ImportResultsProps) -> Html {
     let words = use_words();
@@ -41,6 +47,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
         html! {
             <div class="rc-import-stats" data-import-stats="">
                 <p>{ import_read(st.rows, st.orders, st.customers, locale) }</p>
+                <p class="rc-hint" data-counting-rule="">{ counting_rule(st.grouping == retention_core::Grouping::OrderNumber, locale) }</p>
                 { for st.notes(locale).into_iter().map(|note| html! { <p class="rc-hint" data-import-note="">{ note }</p> }) }
                 if st.orders == 0 {
                     <p class="rc-import-problem" role="alert">{ import_text(T::NoOrders, locale) }</p>
@@ -90,13 +97,59 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
             }
         })
     };
-    let with_retention: Vec<_> = s.periods.iter().filter(|p| p.retention.is_some()).collect();
-    let fill = s.fill;
+    // The trend only where the active window is full: before, retention reads near 100 %.
+    let full = full_window_periods(s);
+    let not_full = s.periods.len() - full.len();
+    let with_retention: Vec<_> = full.iter().filter(|p| p.retention.is_some()).collect();
+    // The last 12 complete months as a year; else the last complete period, rounded.
+    let (fill, fill_label) = match (&s.year, &s.fill_period) {
+        (Some(year), _) => (year.inputs, Some(fill_year_button(year, locale))),
+        (None, Some(period)) => (rounded_fill(s.fill), Some(fill_button(period, locale))),
+        (None, None) => (s.fill, None),
+    };
     let onfill = props.onfill.reform(move |_: MouseEvent| fill);
     let ondownload = props.ondownload.clone();
+    // What to do, in three lines: who to win back, the year in the calculator, who to keep.
+    let best = match &props.forecast {
+        Some(Ok(f)) if !f.top.is_empty() => Some(todo_best(
+            f.top.len(),
+            f.top
+                .iter()
+                .map(|c| c.prediction.clv)
+                .filter(|v| v.is_finite())
+                .sum(),
+            words,
+        )),
+        _ => None,
+    };
+    let todo: Vec<(&str, String)> = [
+        props
+            .win_back
+            .as_ref()
+            .map(|w| ("winBack", todo_win_back(w, words))),
+        s.year
+            .as_ref()
+            .and_then(|y| todo_year(y, words))
+            .map(|t| ("year", t)),
+        best.map(|t| ("best", t)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let scroll_hint = html! { <p class="rc-scroll-hint" aria-hidden="true">{ import_text(T::ScrollHint, locale) }</p> };
 
     html! {
         <div class="rc-import-results" data-import-results="">
+            if !todo.is_empty() {
+                <h4>{ import_text(T::TodoTitle, locale) }</h4>
+                <ol class="rc-import-todo" data-todo="">
+                    { for todo.into_iter().map(|(name, line)| html! { <li data-todo-line={name}>{ line }</li> }) }
+                </ol>
+            }
+            if let Some(label) = fill_label {
+                <button type="button" class="rc-primary" data-action="fill" onclick={onfill}>{ label }</button>
+            }
+            { for props.question.clone() }
             { for stats }
             <div class="rc-keys">
                 { key("repeatRate", T::RepeatRate, s.repeat_purchase_rate.map(|r| q(Quantity::Percent(r)))) }
@@ -104,8 +157,46 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                 { key("frequency", T::Frequency, s.purchase_frequency.map(|v| q(Quantity::Number(v)))) }
                 { key("medianClv", T::MedianClv, s.clv.map(|c| q(Quantity::Money(c.median)))) }
             </div>
-            if let Some(period) = &s.fill_period {
-                <button type="button" class="rc-primary" data-action="fill" onclick={onfill}>{ fill_button(period, locale) }</button>
+            <h4>{ import_text(T::InactiveTitle, locale) }</h4>
+            <div class="rc-field">
+                <label for="rc-import-inactive">{ import_text(T::InactiveDays, locale) }</label>
+                <input id="rc-import-inactive" type="number" min="1" max="3650" value={options.inactive_days.to_string()} onchange={number_option(|o, v| o.inactive_days = v)} />
+            </div>
+            if let Some(w) = props.win_back.as_ref().filter(|w| !w.customers.is_empty()) {
+                { scroll_hint.clone() }
+                <div class="rc-table-wrap" tabindex="0" role="region" aria-label={import_text(T::InactiveTitle, locale)}>
+                    <table class="rc-table" data-inactive="" data-inactive-count={w.count.to_string()}>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ import_text(T::Customer, locale) }</th>
+                                <th scope="col">{ import_text(T::AtStake, locale) }</th>
+                                <th scope="col">{ import_text(T::DaysInactive, locale) }</th>
+                                <th scope="col">{ import_text(T::Spend, locale) }</th>
+                                <th scope="col">{ import_text(T::PAlive, locale) }</th>
+                                <th scope="col">{ import_text(T::Orders, locale) }</th>
+                                <th scope="col">{ import_text(T::LastOrder, locale) }</th>
+                                <th scope="col">{ segment_text(SegmentText::Segment, locale) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for w.customers.iter().map(|c| html! {
+                                <tr>
+                                    <th scope="row">{ c.id.clone() }</th>
+                                    <td data-at-stake={format!("{:.2}", c.at_stake)}>{ q(Quantity::RoundMoney(c.at_stake)) }</td>
+                                    <td>{ q(Quantity::Count(u64::from(c.days_inactive))) }</td>
+                                    <td>{ q(Quantity::Money(c.spend)) }</td>
+                                    <td>{ c.p_alive.map_or_else(|| "–".into(), |p| q(Quantity::Percent(p * 100.0))) }</td>
+                                    <td>{ q(Quantity::Count(u64::from(c.orders))) }</td>
+                                    <td>{ c.last_order.to_string() }</td>
+                                    <td>{ segment_link(c.segment, locale) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <button type="button" data-action="download-inactive" onclick={ondownload.reform(|_: MouseEvent| Download::WinBack)}>
+                    { import_text(T::DownloadInactive, locale) }
+                </button>
             }
             <h4>{ import_text(T::PeriodsTitle, locale) }</h4>
             { for summary_notes(s, locale).into_iter().map(|note| html! { <p class="rc-hint rc-warning" data-summary-note="">{ note }</p> }) }
@@ -122,43 +213,6 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                     <label for="rc-import-window">{ import_text(T::Window, locale) }</label>
                     <input id="rc-import-window" type="number" min="1" max="120" value={options.window_months.to_string()} onchange={number_option(|o, v| o.window_months = v)} />
                 </div>
-                <div class="rc-field">
-                    <label for="rc-import-inactive">{ import_text(T::InactiveDays, locale) }</label>
-                    <input id="rc-import-inactive" type="number" min="1" max="3650" value={options.inactive_days.to_string()} onchange={number_option(|o, v| o.inactive_days = v)} />
-                </div>
-            </div>
-            <div class="rc-table-wrap">
-                <table class="rc-table" data-import-periods="">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ import_text(T::PeriodKind, locale) }</th>
-                            <th scope="col">{ "S" }</th>
-                            <th scope="col">{ "E" }</th>
-                            <th scope="col">{ "N" }</th>
-                            <th scope="col">{ import_text(T::FirstTime, locale) }</th>
-                            <th scope="col">{ import_text(T::Reactivated, locale) }</th>
-                            <th scope="col">{ "CRR" }</th>
-                            <th scope="col">{ "Churn" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for s.periods.iter().map(|p| html! {
-                            <tr data-period={p.label.clone()}>
-                                <th scope="row">
-                                    { p.label.clone() }
-                                    if !p.complete { <small>{ format!(" ({})", import_text(T::Running, locale)) }</small> }
-                                </th>
-                                <td>{ q(Quantity::Count(p.start)) }</td>
-                                <td>{ q(Quantity::Count(p.end)) }</td>
-                                <td>{ q(Quantity::Count(p.new)) }</td>
-                                <td>{ q(Quantity::Count(p.first_time)) }</td>
-                                <td>{ q(Quantity::Count(p.reactivated)) }</td>
-                                <td data-crr="">{ p.retention.map(|r| q(Quantity::Percent(r.retention_rate))).unwrap_or_else(|| "–".into()) }</td>
-                                <td>{ p.retention.map(|r| q(Quantity::Percent(r.churn_rate))).unwrap_or_else(|| "–".into()) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
             </div>
             if with_retention.len() > 1 {
                 <LineChart
@@ -173,40 +227,45 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                     unit={ChartUnit::Percent}
                 />
             }
-            <CohortHeatmap cohorts={s.cohorts.clone()} />
-            <h4>{ import_text(T::InactiveTitle, locale) }</h4>
-            <p data-inactive-count={s.inactive_count.to_string()}>{ inactive_heading(s.inactive_count, options.inactive_days, locale) }</p>
-            if !s.inactive.is_empty() {
-                <div class="rc-table-wrap">
-                    <table class="rc-table" data-inactive="">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ import_text(T::Customer, locale) }</th>
-                                <th scope="col">{ import_text(T::LastOrder, locale) }</th>
-                                <th scope="col">{ import_text(T::DaysInactive, locale) }</th>
-                                <th scope="col">{ import_text(T::Orders, locale) }</th>
-                                <th scope="col">{ import_text(T::Spend, locale) }</th>
-                                <th scope="col">{ crate::i18n::segment_text(crate::i18n::SegmentText::Segment, locale) }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for s.inactive.iter().map(|c| html! {
-                                <tr>
-                                    <th scope="row">{ c.id.clone() }</th>
-                                    <td>{ c.last_order.to_string() }</td>
-                                    <td>{ q(Quantity::Count(u64::from(c.days_inactive))) }</td>
-                                    <td>{ q(Quantity::Count(u64::from(c.orders))) }</td>
-                                    <td>{ q(Quantity::Money(c.spend)) }</td>
-                                    <td>{ segment_link(c.segment, locale) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-                <button type="button" data-action="download-inactive" onclick={ondownload.reform(|_: MouseEvent| Download::WinBack)}>
-                    { import_text(T::DownloadInactive, locale) }
-                </button>
+            if not_full > 0 {
+                <p class="rc-hint" data-window-note="">{ window_note(not_full, options.window_months, locale) }</p>
             }
+            { scroll_hint }
+            <div class="rc-table-wrap" tabindex="0" role="region" aria-label={import_text(T::PeriodsTitle, locale)}>
+                <table class="rc-table" data-import-periods="">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ import_text(T::PeriodKind, locale) }</th>
+                            <th scope="col">{ "CRR" }</th>
+                            <th scope="col">{ "Churn" }</th>
+                            <th scope="col">{ "S" }</th>
+                            <th scope="col">{ "E" }</th>
+                            <th scope="col">{ "N" }</th>
+                            <th scope="col">{ import_text(T::FirstTime, locale) }</th>
+                            <th scope="col">{ import_text(T::Reactivated, locale) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for s.periods.iter().enumerate().map(|(i, p)| html! {
+                            <tr data-period={p.label.clone()} data-window-full={(i >= not_full).to_string()}>
+                                <th scope="row">
+                                    { p.label.clone() }
+                                    if !p.complete { <small>{ format!(" ({})", import_text(T::Running, locale)) }</small> }
+                                    if i < not_full { <small>{ format!(" {}", import_text(T::WindowNotFull, locale)) }</small> }
+                                </th>
+                                <td data-crr="">{ p.retention.map(|r| q(Quantity::Percent(r.retention_rate))).unwrap_or_else(|| "–".into()) }</td>
+                                <td>{ p.retention.map(|r| q(Quantity::Percent(r.churn_rate))).unwrap_or_else(|| "–".into()) }</td>
+                                <td>{ q(Quantity::Count(p.start)) }</td>
+                                <td>{ q(Quantity::Count(p.end)) }</td>
+                                <td>{ q(Quantity::Count(p.new)) }</td>
+                                <td>{ q(Quantity::Count(p.first_time)) }</td>
+                                <td>{ q(Quantity::Count(p.reactivated)) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <CohortHeatmap cohorts={s.cohorts.clone()} />
             if let Some(segmentation) = &props.segments {
                 <SegmentsView segmentation={segmentation.clone()} ondownload={ondownload.clone()} />
             }

@@ -1,7 +1,7 @@
 use retention_core::{format_count, format_percent, Locale};
 use yew::prelude::*;
 
-use crate::charts::{area_path, line_path, ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
+use crate::charts::{area_path, axis_labels, line_path, ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
 use crate::i18n::{text, use_words, Text};
 
 /// What the values of a chart count.
@@ -77,7 +77,10 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         (LEFT, WIDTH - RIGHT),
     );
     let y = Scale::new((0.0, y_max), (HEIGHT - BOTTOM, TOP));
-    let label_every = points.div_ceil(8).max(1);
+    // Eight labels fit the width; on a phone, where the text is drawn larger, half of them
+    // (the `rc-axis-phone` ones) stay.
+    let labelled = axis_labels(points, 8);
+    let on_phone = axis_labels(points, 4);
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     html! {
@@ -92,8 +95,8 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                         <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.at(*t) + 4.0)} text-anchor="end">{ props.unit.tick(*t, locale) }</text>
                     </g>
                 }) }
-                { for props.labels.iter().enumerate().filter(|(i, _)| i % label_every == 0 || *i + 1 == points).map(|(i, label)| html! {
-                    <text class="rc-axis" x={format!("{:.1}", x.at(i as f64))} y={(HEIGHT - BOTTOM + 18.0).to_string()} text-anchor="middle">{ label.clone() }</text>
+                { for props.labels.iter().enumerate().filter(|(i, _)| labelled.contains(i) || on_phone.contains(i)).map(|(i, label)| html! {
+                    <text class={classes!("rc-axis", "rc-x", on_phone.contains(&i).then_some("rc-axis-phone"), (!labelled.contains(&i)).then_some("rc-axis-only-phone"))} x={format!("{:.1}", x.at(i as f64))} y={(HEIGHT - BOTTOM + 18.0).to_string()} text-anchor="middle">{ label.clone() }</text>
                 }) }
                 { for props.series.iter().map(|s| {
                     let coords: Vec<(f64, f64)> = s.values.iter().enumerate().map(|(i, v)| (x.at(i as f64), y.at(*v))).collect();

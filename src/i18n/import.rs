@@ -3,10 +3,11 @@
 
 use retention_core::worker::{self, Stage};
 use retention_core::{
-    format_count, BadRowReason, DateFormat, Delimiter, ExportFormat, FitError, ImportError, Locale,
-    Period, SniffError, Summary, MAX_QUOTED_CHARS,
+    format_count, BadRowReason, DateFormat, Delimiter, ExportFormat, FitError, ImportError, Inputs,
+    Locale, Period, Quantity, SniffError, Summary, WinBack, YearFill, MAX_QUOTED_CHARS,
 };
 
+use super::Words;
 use crate::import::Problem;
 
 /// Fixed texts of the import.
@@ -61,6 +62,27 @@ pub enum ImportText {
     PredictedClv,
     DownloadForecast,
     Another,
+    MapOrder,
+    MapEmail,
+    MapName,
+    MapTotal,
+    MapQuantity,
+    MapUnitPrice,
+    MapStatus,
+    MapRefunded,
+    MapCancelledAt,
+    MapNone,
+    Sheet,
+    ScrollHint,
+    StatusesTitle,
+    StatusesHelp,
+    WhatToBring,
+    TodoTitle,
+    TechDetails,
+    KeepExample,
+    ClearExample,
+    AtStake,
+    WindowNotFull,
 }
 
 /// A fixed text of the import.
@@ -76,9 +98,9 @@ pub fn import_text(text: ImportText, locale: Locale) -> &'static str {
         T::Choose => l.pick("Kies een bestand", "Choose a file"),
         T::Drop => l.pick("of sleep het hierheen", "or drop it here"),
         T::Previewing => l.pick("Bestand bekijken…", "Looking at the file…"),
-        T::MapCustomer => l.pick("Kolom met de klant", "Customer column"),
-        T::MapDate => l.pick("Kolom met de orderdatum", "Order date column"),
-        T::MapAmount => l.pick("Kolom met het bedrag", "Amount column"),
+        T::MapCustomer => l.pick("Klantnummer", "Customer id"),
+        T::MapDate => l.pick("Orderdatum", "Order date"),
+        T::MapAmount => l.pick("Bedrag per regel", "Amount per row"),
         T::MapDateFormat => l.pick("Datumnotatie", "Date format"),
         T::MapAmounts => l.pick("Bedragen geschreven als", "Amounts written as"),
         T::MapHeader => l.pick("De eerste regel bevat kolomnamen", "The first row holds column names"),
@@ -138,6 +160,36 @@ pub fn import_text(text: ImportText, locale: Locale) -> &'static str {
         T::PredictedClv => l.pick("CLV komende 12 mnd", "CLV next 12 months"),
         T::DownloadForecast => l.pick("Alle voorspellingen downloaden (CSV)", "Download every prediction (CSV)"),
         T::Another => l.pick("Ander bestand", "Another file"),
+        T::MapOrder => l.pick("Ordernummer", "Order number"),
+        T::MapEmail => l.pick("E-mailadres", "E-mail address"),
+        T::MapName => l.pick("Naam van de klant", "Customer name"),
+        T::MapTotal => l.pick("Ordertotaal", "Order total"),
+        T::MapQuantity => l.pick("Aantal", "Quantity"),
+        T::MapUnitPrice => l.pick("Stukprijs", "Unit price"),
+        T::MapStatus => l.pick("Status", "Status"),
+        T::MapRefunded => l.pick("Terugbetaald bedrag", "Refunded amount"),
+        T::MapCancelledAt => l.pick("Geannuleerd op", "Cancelled at"),
+        T::MapNone => l.pick("— geen —", "— none —"),
+        T::Sheet => l.pick("Blad", "Sheet"),
+        T::ScrollHint => l.pick("Schuif de tabel opzij voor meer kolommen →", "Swipe the table sideways for more columns →"),
+        T::StatusesTitle => l.pick("Welke orders tellen mee?", "Which orders count?"),
+        T::StatusesHelp => l.pick(
+            "Aangevinkt telt als aankoop. Geannuleerde, mislukte en volledig terugbetaalde orders staan standaard uit; een gedeeltelijke terugbetaling verlaagt alleen het bedrag.",
+            "Ticked counts as a purchase. Cancelled, failed and fully refunded orders are off by default; a partial refund only lowers the amount.",
+        ),
+        T::WhatToBring => l.pick(
+            "Neem een export van je orders mee, één regel per order of per orderregel, met minstens wie kocht (klantnummer, e-mail of naam), wanneer en voor hoeveel; liefst met ordernummer en status, en minstens twee jaar historie.",
+            "Bring an export of your orders, one row per order or per order line, with at least who bought (customer id, e-mail or name), when and for how much; ideally with order number and status, and at least two years of history.",
+        ),
+        T::TodoTitle => l.pick("Wat nu?", "What now?"),
+        T::TechDetails => l.pick("Technische details", "Technical details"),
+        T::KeepExample => l.pick("Houden", "Keep them"),
+        T::ClearExample => l.pick("Leegmaken", "Clear them"),
+        T::AtStake => l.pick("Op het spel", "At stake"),
+        T::WindowNotFull => l.pick(
+            "(venster nog niet vol)",
+            "(window not yet full)",
+        ),
     }
 }
 
@@ -247,15 +299,6 @@ pub fn bad_row(line: usize, reason: &BadRowReason, locale: Locale) -> String {
     l.pick(
         format!("Regel {line}: {why}"),
         format!("Line {line}: {why}"),
-    )
-}
-
-/// "412 klanten kochten 30 dagen of langer niets."
-pub fn inactive_heading(count: usize, days: u32, locale: Locale) -> String {
-    let n = format_count(count as u64, locale);
-    locale.pick(
-        format!("{n} klanten kochten {days} dagen of langer niets."),
-        format!("{n} customers have not bought for {days} days or more."),
     )
 }
 
@@ -466,6 +509,139 @@ pub fn fit_error(error: &FitError, locale: Locale) -> String {
             )
             .to_string(),
     }
+}
+
+/// How rows became orders: the counting rule, in the mapping and the results.
+pub fn counting_rule(by_order_number: bool, locale: Locale) -> &'static str {
+    if by_order_number {
+        locale.pick(
+            "Telregel: regels met hetzelfde ordernummer zijn één order.",
+            "Counting rule: rows with the same order number are one order.",
+        )
+    } else {
+        locale.pick(
+            "Telregel: zonder ordernummer telt elke dag waarop een klant kocht als één aankoop.",
+            "Counting rule: without an order number, each day a customer bought counts as one purchase.",
+        )
+    }
+}
+
+/// Why a mapping cannot be read, next to the form.
+pub fn mapping_problem(error: &ImportError, locale: Locale) -> String {
+    import_error(error, locale)
+}
+
+/// "refunded — 12 orders (standaard uit)"
+pub fn status_line(
+    status: &str,
+    count: usize,
+    orders: bool,
+    off_by_default: bool,
+    locale: Locale,
+) -> String {
+    let n = format_count(count as u64, locale);
+    let counted = match (orders, count) {
+        (true, 1) => locale.pick("1 order".to_string(), "1 order".to_string()),
+        (true, _) => locale.pick(format!("{n} orders"), format!("{n} orders")),
+        (false, 1) => locale.pick(
+            "1 regel in het voorbeeld".to_string(),
+            "1 row in the sample".to_string(),
+        ),
+        (false, _) => locale.pick(
+            format!("{n} regels in het voorbeeld"),
+            format!("{n} rows in the sample"),
+        ),
+    };
+    let default = if off_by_default {
+        locale.pick(", standaard uit", ", off by default")
+    } else {
+        ""
+    };
+    format!("{status} ({counted}{default})")
+}
+
+/// "Marge 60 % en CAC € 300 komen nog uit het voorbeeld. Houden of leegmaken?"
+pub fn example_question(current: &Inputs, words: Words) -> String {
+    let l = words.locale;
+    let margin = current
+        .margin
+        .map(|m| words.q(Quantity::Percent(m)))
+        .unwrap_or_else(|| "–".into());
+    let cac = current
+        .cac
+        .map(|c| words.q(Quantity::RoundMoney(c)))
+        .unwrap_or_else(|| "–".into());
+    l.pick(
+        format!("De marge ({margin}) en de klantwervingskosten ({cac}) komen nog uit het voorbeeld, niet uit je bestand. Houden of leegmaken?"),
+        format!("The margin ({margin}) and the acquisition cost ({cac}) still come from the example, not from your file. Keep them or clear them?"),
+    )
+}
+
+/// The fill button for the last 12 complete months.
+pub fn fill_year_button(year: &YearFill, locale: Locale) -> String {
+    let (from, to) = (year.first_day, year.last_day);
+    locale.pick(
+        format!("Vul de calculator met de laatste 12 volle maanden ({from} – {to})"),
+        format!("Fill the calculator with the last 12 complete months ({from} – {to})"),
+    )
+}
+
+/// The first line of what to do: who is at risk, what is at stake, where to start.
+pub fn todo_win_back(win_back: &WinBack, words: Words) -> String {
+    let l = words.locale;
+    let count = format_count(win_back.count as u64, l);
+    let stake = words.q(Quantity::RoundMoney(win_back.at_stake));
+    let days = win_back.cutoff_days;
+    let why = match win_back.cycle_days {
+        Some(cycle) => l.pick(
+            format!(" (twee keer de {cycle} dagen die er gewoonlijk tussen twee aankopen zitten)"),
+            format!(" (twice the {cycle} days that usually lie between two purchases)"),
+        ),
+        None => String::new(),
+    };
+    let first = win_back.customers.len();
+    match win_back.count {
+        0 => l.pick(
+            format!("Geen klant kocht {days} dagen of langer niets{why}: niemand dreigt nu af te haken."),
+            format!("No customer has gone {days} days or more without buying{why}: nobody is at risk now."),
+        ),
+        _ => l.pick(
+            format!("{count} klanten dreigen af te haken: ze kochten {days} dagen of langer niets{why}. Samen {stake} aan waarde; begin met deze {first}."),
+            format!("{count} customers are at risk of leaving: they have not bought for {days} days or more{why}. Together {stake} of value; start with these {first}."),
+        ),
+    }
+}
+
+/// The second line: the year's retention and the fill.
+pub fn todo_year(year: &YearFill, words: Words) -> Option<String> {
+    let l = words.locale;
+    let i = year.inputs;
+    let r = retention_core::retention(i.start, i.end, i.new, Period::Year).ok()?;
+    let crr = words.q(Quantity::Percent(r.retention_rate));
+    let (from, to) = (year.first_day, year.last_day);
+    Some(l.pick(
+        format!("Van {from} tot {to} hield je {crr} van je klanten vast. Zet deze cijfers in de calculator om te zien wat meer retentie oplevert."),
+        format!("From {from} to {to} you kept {crr} of your customers. Put these figures in the calculator to see what more retention brings."),
+    ))
+}
+
+/// The third line: the most valuable customers ahead.
+pub fn todo_best(count: usize, value: f64, words: Words) -> String {
+    let l = words.locale;
+    let value = words.q(Quantity::RoundMoney(value));
+    l.pick(
+        format!("Je {count} waardevolste klanten brengen de komende 12 maanden naar verwachting {value} op: houd ze tevreden voordat je nieuwe klanten zoekt."),
+        format!("Your {count} most valuable customers are expected to bring {value} over the next 12 months: keep them happy before looking for new ones."),
+    )
+}
+
+/// Why the first periods have no trend: the active window is not full yet.
+pub fn window_note(left_out: usize, window_months: u32, locale: Locale) -> String {
+    let n = format_count(left_out as u64, locale);
+    locale.pick(
+        format!("De grafiek begint pas als het venster van {window_months} maanden vol is: in de eerste {n} perioden lijkt vrijwel iedereen nog actief, en de retentie bijna 100 %."),
+        format!("The chart starts once the {window_months}-month window is full: in the first {n} periods nearly everyone still looks active, and retention close to 100 %."),
+    )
 }
 
 #[cfg(test)]

@@ -62,9 +62,14 @@ test("importing an order export", async (t) => {
     // Quarters, not months, for this check.
     await page.locator("#rc-import-period").selectOption("quarter");
     await page.locator("[data-period='2024-Q2']").waitFor();
-    const row = plain(await page.locator("[data-period='2024-Q2']").innerText()).split(/\s+/);
-    assert.deepEqual(row.slice(0, 4), ["2024-Q2", "3", "4", "1"], row.join(" "));
-    assert.equal(plain(await page.locator("[data-period='2024-Q2'] [data-crr]").innerText()), "100,0 %");
+    // CRR and churn first (they matter most on a phone), then S, E and N.
+    const row = (await page.locator("[data-period='2024-Q2'] td").allInnerTexts()).map(plain);
+    assert.deepEqual(row.slice(0, 5), ["100,0 %", "0,0 %", "3", "4", "1"], row.join(" "));
+    // Six months of data and a 12-month window: every period still flagged, no trend drawn.
+    assert.equal(await page.locator("[data-period='2024-Q2']").getAttribute("data-window-full"), "false");
+    assert.equal(await page.locator("[data-chart=rc-import-trend]").count(), 0);
+    assert.match(plain(await page.locator("[data-window-note]").innerText()), /venster van 12 maanden vol is/);
+    assert.match(plain(await page.locator("[data-counting-rule]").last().innerText()), /elke dag waarop een klant kocht/);
     const stats = plain(await page.locator("[data-import-stats]").innerText());
     assert.match(stats, /7 regels gelezen: 6 orders van 4 klanten/);
     assert.match(stats, /Regel 5: „31-02-2024” is geen datum/);
@@ -78,14 +83,36 @@ test("importing an order export", async (t) => {
     assert.match(plain(await page.locator("[data-forecast-error]").innerText()), /Te weinig klanten/);
   });
 
-  await t.test("one click fills the calculator", async () => {
+  await t.test("one click fills the calculator, rounded, after asking about the example", async () => {
+    // Half a year of data has no complete year before it: the last complete quarter fills.
     await page.locator("[data-action=fill]").click();
+    // The example's margin and CAC are still there: asked before anything changes.
+    assert.match(plain(await page.locator("[data-question=example]").innerText()), /marge \(60(,0)? %\).*\(€ 300\).*voorbeeld/);
+    assert.equal(await c.field("start").inputValue(), "1000", "nothing filled before the answer");
+    await page.locator("[data-action=keep-example]").click();
     assert.equal(await c.field("start").inputValue(), "3");
     assert.equal(await c.field("end").inputValue(), "4");
     assert.equal(await c.field("new").inputValue(), "1");
-    assert.equal(await c.field("spend").inputValue(), "28,333333");
+    // 170 / 6 = 28.33, typed as 28.
+    assert.equal(await c.field("spend").inputValue(), "28");
+    assert.equal(await c.field("margin").inputValue(), "60", "kept, as asked");
     assert.equal(await page.locator("#rc-period").inputValue(), "quarter");
     assert.equal(await c.figure("retentionRate"), "100,0 %");
+  });
+
+  await t.test("the win-back list starts from the shop's purchase cycle", async () => {
+    // Gaps between purchase days: a 10 Jan → 10 Apr = 91, d 1 Feb → 1 Jul = 151; median
+    // 121, cut-off 242 days: b (163 days) is not at risk yet.
+    assert.equal(await page.locator("#rc-import-inactive").inputValue(), "242");
+    assert.match(plain(await page.locator("[data-todo-line=winBack]").innerText()), /Geen klant kocht 242 dagen .*121 dagen/);
+    await page.locator("#rc-import-inactive").fill("30");
+    await page.locator("#rc-import-inactive").press("Tab");
+    await page.locator("[data-inactive]").waitFor();
+    // 30 days: a (82 days, 40.00), b (163, 30.00), c (57, 40.00): forecast too small, so at
+    // stake is the spend: a and c (40) before b (30).
+    assert.equal(await page.locator("[data-inactive]").getAttribute("data-inactive-count"), "3");
+    const ids = await page.locator("[data-inactive] tbody th").allInnerTexts();
+    assert.deepEqual(ids, ["a", "c", "b"]);
   });
 
   await t.test("the win-back list downloads as CSV", async () => {
@@ -109,7 +136,15 @@ test("importing an order export", async (t) => {
     const spent = await page.locator("[data-forecast] [data-spent]").evaluateAll((els) => els.map((e) => Number(e.dataset.spent)));
     assert.equal(spent.length, 20);
     assert.ok(spent.every((v) => v > 0), `historical CLV per customer: ${spent}`);
+    // The model's parameters face the analyst, not the marketer: folded under technical details.
+    assert.equal(await page.locator("[data-parameters]").isVisible(), false);
+    await page.locator("[data-tech] summary").click();
     assert.match(plain(await page.locator("[data-parameters]").innerText()), /r = [\d,]+, α = [\d,]+/);
+    // The results open with what to do: who to win back first, and the best customers ahead.
+    assert.match(plain(await page.locator("[data-todo-line=winBack]").innerText()), /klanten dreigen af te haken.*begin met deze 20/);
+    assert.match(plain(await page.locator("[data-todo-line=best]").innerText()), /Je 20 waardevolste klanten/);
+    const stakes = await page.locator("[data-inactive] [data-at-stake]").evaluateAll((els) => els.map((e) => Number(e.dataset.atStake)));
+    assert.ok(stakes.length > 0 && stakes.every((v, i) => i === 0 || stakes[i - 1] >= v), `most at stake first: ${stakes}`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator("[data-action=download-forecast]").click(),
@@ -169,8 +204,105 @@ test("importing an order export", async (t) => {
     assert.equal(read, "6 regels gelezen: 3 orders van 2 klanten.");
     const notes = (await page.locator("[data-import-note]").allInnerTexts()).map(plain);
     assert.deepEqual(notes, ["2 orders tellen niet mee: 1 refunded, 1 voided."]);
+    assert.match(plain(await page.locator("[data-import-stats] [data-counting-rule]").innerText()), /hetzelfde ordernummer/);
+    // Only bob bought on two days: 1 of 2.
+    assert.equal(plain(await page.locator("[data-key=repeatRate] .rc-key-value").innerText()), "50,0 %");
+  });
+
+  await t.test("a status counted again changes the figures", async () => {
+    // The statuses found, with their orders; refunded and voided are off by default.
+    const refunded = page.locator("[data-status=refunded]");
+    assert.match(plain(await refunded.innerText()), /refunded \(1 order, standaard uit\)/);
+    assert.equal(await page.locator("#rc-status-refunded").isChecked(), false);
+    assert.equal(await page.locator("#rc-status-paid").isChecked(), true);
+    await page.locator("#rc-status-refunded").check();
+    // #1003 counts now: 30.00 less its 30.00 refund is a purchase of 0 on 1 February, so ann
+    // bought on two days too. #1005 stays out: it has a cancellation date.
+    await page.locator("[data-import-stats] p", { hasText: "4 orders" }).waitFor({ timeout: 20_000 });
+    assert.equal(plain(await page.locator("[data-import-stats] p").first().innerText()), "6 regels gelezen: 4 orders van 2 klanten.");
+    assert.equal(plain(await page.locator("[data-key=repeatRate] .rc-key-value").innerText()), "100,0 %");
   });
 
   assert.deepEqual(errors, []);
   requests.assertAllLocal();
 });
+
+/**
+ * Two years of a small shop, counted by hand (window 12 months). The year to fill is 2024,
+ * complete on its last day, 31 December.
+ *   Active on 31 Dec 2023 (bought from 1 Jan 2023): a, b          -> S 2
+ *   Active on 31 Dec 2024 (bought from 1 Jan 2024): a, d, e       -> E 3
+ *   Active at the end, not at the start: d (new), e (back)        -> N 2
+ *   CRR per year (3 − 2) / 2 = 50 %.
+ *   Purchases in 2024: 70 + 20 + 40 + 25 = 155 in 4: 38.75, typed 39; by 3 buyers: 1.3 a year.
+ */
+const TWO_YEARS = [
+  "customer,date,amount",
+  "c,2022-06-01,10.00",
+  "e,2022-11-11,15.00",
+  "b,2023-01-01,30.00",
+  "a,2023-03-10,50.00",
+  "a,2024-02-01,70.00",
+  "d,2024-05-05,20.00",
+  "d,2024-06-06,40.00",
+  "e,2024-12-31,25.00",
+].join("\n") + "\n";
+
+/** Whether any two of the boxes overlap. */
+function overlapping(boxes) {
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) return true;
+    }
+  }
+  return false;
+}
+
+for (const { locale, width, height, name } of [
+  { locale: "nl-NL", width: 1280, height: 900, name: "desktop" },
+  { locale: "en-GB", width: 375, height: 812, name: "phone" },
+]) {
+  test(`a monthly import fills a year, rounded, and shows the answer (${locale}, ${name})`, async (t) => {
+    const { page, errors, c } = await servePage(t, "/", { locale, width, height });
+    await c.ready();
+    const nl = locale === "nl-NL";
+    await choose(page, "two-years.csv", TWO_YEARS);
+    await page.locator("[data-action=analyse]").click();
+    await page.locator("[data-todo-line=year]").waitFor({ timeout: 20_000 });
+    assert.match(
+      plain(await page.locator("[data-todo-line=year]").innerText()),
+      nl ? /Van 2024-01-01 tot 2024-12-31 hield je 50,0 % van je klanten vast/ : /From 2024-01-01 to 2024-12-31 you kept 50.0% of your customers/,
+    );
+    // The trend starts once the 12-month window is full: from June 2023 (data from June
+    // 2022), 19 months to December 2024.
+    const points = await page.locator("[data-chart=rc-import-trend] .rc-series-1 circle").count();
+    assert.equal(points, 19);
+    const labels = page.locator("[data-chart=rc-import-trend] text.rc-x");
+    const boxes = (await labels.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))).filter((b) => b.width > 0);
+    assert.ok(boxes.length >= 3, `labels shown: ${boxes.length}`);
+    assert.equal(overlapping(boxes), false, `x labels overlap: ${JSON.stringify(boxes)}`);
+    // Readable on a phone too: the axis text is drawn at least 10 px high.
+    assert.ok(boxes.every((b) => b.height >= 10), `label heights ${boxes.map((b) => b.height)}`);
+    await page.locator("[data-action=fill]").click();
+    await page.locator("[data-action=clear-example]").click();
+    assert.equal(await c.field("start").inputValue(), "2");
+    assert.equal(await c.field("end").inputValue(), "3");
+    assert.equal(await c.field("new").inputValue(), "2");
+    assert.equal(await c.field("spend").inputValue(), "39");
+    assert.equal(await c.field("frequency").inputValue(), nl ? "1,3" : "1.3");
+    assert.equal(await c.field("margin").inputValue(), "", "the example's margin cleared, as asked");
+    assert.equal(await c.field("cac").inputValue(), "");
+    assert.equal(await page.locator("#rc-period").inputValue(), "year");
+    // The yearly figure is the headline, in view, and what changed is marked.
+    assert.equal(await c.figure("retentionRate"), nl ? "50,0 %" : "50.0%");
+    const headline = page.locator(".rc-big-value[data-figure=retentionRate]").first();
+    await page.waitForTimeout(600);
+    const box = await headline.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= height, `headline in view: ${JSON.stringify(box)}`);
+    assert.equal(await page.locator("[data-field=start][data-changed]").count(), 1);
+    assert.equal(await page.locator("[data-field=spend][data-changed]").count(), 1);
+    await screenshot(page, `import-fill-${name}-${locale}`, { fullPage: false });
+    assert.deepEqual(errors, []);
+  });
+}

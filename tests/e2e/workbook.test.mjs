@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { ROOT, launch, serveDist } from "./harness.mjs";
+import { ROOT, launch, plain, serveDist, servePage } from "./harness.mjs";
 
 const XLSX = path.join(ROOT, "crates/retention-core/tests/fixtures/line_items.xlsx");
 
@@ -50,3 +50,32 @@ test("an .xlsx export imports in the browser worker", async (t) => {
   assert.equal(result.summary.firstOrder, "2024-01-05");
   assert.equal(result.summary.repeatCustomers, 1);
 });
+
+for (const locale of ["nl-NL", "en-GB"]) {
+  test(`the page lets the user pick the sheet of a workbook (${locale})`, async (t) => {
+    const { page, errors, c } = await servePage(t, "/", { locale });
+    await c.ready();
+    const nl = locale === "nl-NL";
+    await page.locator("#rc-import-file").setInputFiles({
+      name: "orders.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: fs.readFileSync(XLSX),
+    });
+    await page.locator("#rc-map-sheet").waitFor({ timeout: 20_000 });
+    // The first sheet holds a note: no mapping, and the analysis waits for a choice.
+    assert.deepEqual(await page.locator("#rc-map-sheet option").allInnerTexts(), ["Notes", "Orders"]);
+    assert.equal(await page.locator("#rc-map-sheet").inputValue(), "Notes");
+    assert.equal(await page.locator("[data-action=analyse]").isDisabled(), true);
+    await page.locator("#rc-map-sheet").selectOption("Orders");
+    await page.locator("[data-format=LineItems]").waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator("#rc-map-sheet").inputValue(), "Orders");
+    assert.notEqual(await page.locator("#rc-map-order").inputValue(), "", "the order number found");
+    assert.match(plain(await page.locator("[data-counting-rule]").first().innerText()), nl ? /hetzelfde ordernummer/ : /same order number/);
+    await page.locator("[data-action=analyse]").click();
+    // A-1 ann 10.50, A-2 bob 6.00, A-3 ann 12.00: 3 orders of 2 customers.
+    const read = page.locator("[data-import-stats] p").first();
+    await read.waitFor({ timeout: 20_000 });
+    assert.match(plain(await read.innerText()), nl ? /3 orders van 2 klanten/ : /3 orders from 2 customers/);
+    assert.deepEqual(errors, []);
+  });
+}

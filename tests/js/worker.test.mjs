@@ -52,7 +52,7 @@ test("preview, import, count again and download, in typed messages", async () =>
 
   const answers = await s.ask({ import: { mapping, summary: { inactiveLimit: 2 }, forecast: { top: 3 } } }, file);
   const order = kinds(answers).filter((k, i, all) => k !== "progress" || all[i - 1] !== "progress");
-  assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "segments", "done"]);
+  assert.deepEqual(order, ["progress", "stats", "progress", "summary", "progress", "forecast", "segments", "winBack", "done"]);
   const stats = answers.find((r) => r.stats).stats;
   assert.equal(stats.customers, 30);
   assert.equal(stats.encoding, "utf8");
@@ -65,8 +65,10 @@ test("preview, import, count again and download, in typed messages", async () =>
   assert.equal(done.bytes, file.size);
   assert.ok(done.timings.parse >= 0 && done.timings.forecast >= 0);
 
-  const [again] = await s.ask({ summarise: { period: "quarter" } });
+  const [again, list] = await s.ask({ summarise: { period: "quarter", inactiveDays: 45 } });
   assert.equal(again.summary.period, "quarter");
+  // A recount answers the win-back list too, at the cut-off asked.
+  assert.equal(list.winBack.cutoffDays, 45);
 
   // The win-back file lists every inactive customer, whatever the list on screen shows.
   const [download] = await s.ask({ download: { file: "winBack", options: { inactiveLimit: 2 }, locale: "nl" } });
@@ -84,6 +86,11 @@ test("preview, import, count again and download, in typed messages", async () =>
   assert.equal(segments.segments.customers, 30);
   assert.equal(segments.segments.forecast, true);
   const champions = segments.segments.segments.find((x) => x.segment === "champions");
+  // Each customer to win back carries their segment, one of the segments answered.
+  const names = new Set(segments.segments.segments.map((x) => x.segment));
+  const toWinBack = answers.find((r) => r.winBack).winBack.customers;
+  assert.ok(toWinBack.length > 0);
+  for (const c of toWinBack) assert.ok(names.has(c.segment), c.segment);
   const [one] = await s.ask({ download: { file: { segment: "champions" }, options: {}, locale: "en" } });
   assert.deepEqual(one.file.file, { segment: "champions" });
   assert.equal(one.file.text.split("\r\n").filter(Boolean).length, champions.customers + 1);
@@ -129,8 +136,8 @@ test("requests sent at once are answered one at a time, in order", async () => {
     s.handle({ summarise: { period: "quarter" } }),
   ]);
   const order = kinds(said).filter((k) => k !== "progress");
-  assert.deepEqual(order, ["stats", "summary", "forecast", "segments", "done", "summary"]);
-  assert.equal(said.at(-1).summary.period, "quarter");
+  assert.deepEqual(order, ["stats", "summary", "forecast", "segments", "winBack", "done", "summary", "winBack"]);
+  assert.equal(said.at(-2).summary.period, "quarter");
 });
 
 test("an import streams a text file in slices, with progress, and reads Windows-1252 and UTF-16", async () => {

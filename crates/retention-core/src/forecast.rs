@@ -341,6 +341,17 @@ impl Forecaster {
         })
     }
 
+    /// The probability that each customer is still a customer, indexed by the customer's
+    /// index in the log (`NaN` for one not fitted).
+    pub fn p_alive_by_customer(&self) -> Vec<f64> {
+        let n = self.summaries.iter().map(|(i, _)| *i as usize + 1).max();
+        let mut out = vec![f64::NAN; n.unwrap_or(0)];
+        for ((index, _), p) in self.summaries.iter().zip(&self.predictions) {
+            out[*index as usize] = p.p_alive;
+        }
+        out
+    }
+
     /// The fitted models and the most valuable customers.
     pub fn forecast(&self) -> &Forecast {
         &self.forecast

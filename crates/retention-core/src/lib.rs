@@ -97,6 +97,10 @@ pub use orders::{
     LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
 pub use orders::{
+    full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,
+    AtRisk, WinBack, YearFill, DEFAULT_CUTOFF_DAYS, MAX_CUTOFF_DAYS, MIN_CUTOFF_DAYS,
+};
+pub use orders::{
     is_workbook, purchase_days, sniff_bytes, Encoding, ExportFormat, Grouping, OrderReader, Seed,
     SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
     MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,

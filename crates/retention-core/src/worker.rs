@@ -43,8 +43,12 @@ use crate::{
     forecast_orders, is_workbook, read_workbook, segment_customers, sniff_bytes, sniff_workbook,
     summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
     ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
-    SniffError, Summary, SummaryOptions, SAMPLE_BYTES,
+    SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
+
+/// How many customers at risk a [`Response::WinBack`] lists (the count and the sum are of
+/// all of them; the download has them all).
+pub const WIN_BACK_LISTED: usize = 20;
 
 /// How much of a file the worker reads at a time: the most of a text file it holds at once,
 /// and how often the progress bar moves.
@@ -71,7 +75,8 @@ pub enum Request {
         summary: SummaryOptions,
         forecast: ForecastOptions,
     },
-    /// Count the imported orders again with other options.
+    /// Count the imported orders again with other options: answered by
+    /// [`Response::Summary`] and [`Response::WinBack`] (its cut-off `inactive_days`).
     Summarise(SummaryOptions),
     /// The RFM segments of the imported customers on `reference` (default: the last
     /// purchase day), with the import's forecast: answered by [`Response::Segments`].
@@ -174,6 +179,9 @@ pub enum Response {
     Forecast(Result<Box<Forecast>, FitError>),
     /// The RFM segments: counts, shares, predicted CLV and P(alive), actions, the R × F grid.
     Segments(Box<Segmentation>),
+    /// The customers to win back first (after an import: the cut-off from the shop's
+    /// purchase cycle).
+    WinBack(Box<WinBack>),
     /// A file to save.
     File { file: Download, text: String },
     /// The import is complete.
@@ -217,6 +225,20 @@ struct Imported {
     forecaster: Option<Forecaster>,
 }
 
+impl Imported {
+    /// The customers to win back, weighed by the forecast's probability that each is still
+    /// a customer when there is one.
+    fn win_back(&self, reference: Option<crate::Date>, cutoff: Option<u32>) -> WinBack {
+        let p_alive = self
+            .forecaster
+            .as_ref()
+            .map(Forecaster::p_alive_by_customer)
+            .unwrap_or_default();
+        let p = |i: u32| p_alive.get(i as usize).copied().filter(|p| p.is_finite());
+        crate::win_back(&self.log, reference, cutoff, &p, WIN_BACK_LISTED)
+    }
+}
+
 impl Session {
     /// A session whose imports hash ids with `seed`: random, so that no file can be crafted
     /// to make the import slow.
@@ -258,10 +280,17 @@ impl Session {
             (Request::Preview { .. } | Request::Import { .. }, None) => {
                 post(Response::Failed(Problem::Unreadable))
             }
-            (Request::Summarise(options), _) => post(match &self.imported {
-                Some(i) => Response::Summary(Box::new(summarise_orders(&i.log, &options))),
-                None => Response::Failed(Problem::NothingImported),
-            }),
+            (Request::Summarise(options), _) => match &self.imported {
+                Some(i) => {
+                    post(Response::Summary(Box::new(summarise_orders(
+                        &i.log, &options,
+                    ))));
+                    post(Response::WinBack(Box::new(
+                        i.win_back(options.reference, Some(options.inactive_days)),
+                    )));
+                }
+                None => post(Response::Failed(Problem::NothingImported)),
+            },
             (Request::Segments(options), _) => post(match &self.imported {
                 Some(i) => {
                     let segments =
@@ -336,10 +365,14 @@ impl Session {
         post(Response::Segments(Box::new(
             segments.segmentation().clone(),
         )));
-        self.imported = Some(Imported {
+        let imported = Imported {
             log,
             forecaster: forecaster.ok(),
-        });
+        };
+        post(Response::WinBack(Box::new(
+            imported.win_back(summary.reference, None),
+        )));
+        self.imported = Some(imported);
         post(Response::Done {
             timings,
             bytes: file.size() as f64,

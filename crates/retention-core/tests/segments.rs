@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use retention_core::{
     customer_summaries, forecast_orders, parse_orders, predict, rfm_scores, segment_customers,
-    summarise_orders, Date, Delimiter, ForecastOptions, Locale, Mapping, OrderLog, Segment,
-    SummaryOptions, MAX_CONTACT_CHARS,
+    summarise_orders, win_back, Date, Delimiter, ForecastOptions, Locale, Mapping, OrderLog,
+    Segment, SummaryOptions, MAX_CONTACT_CHARS,
 };
 
 mod sim;
@@ -392,6 +392,27 @@ fn the_win_back_list_links_to_the_segments() {
     }
     let total: u64 = summary.inactive_segments.iter().map(|c| c.customers).sum();
     assert_eq!(total as usize, summary.inactive_count);
+}
+
+#[test]
+fn the_customers_to_win_back_carry_their_segment() {
+    let (text, end) = simulated(2_000, 12);
+    let log = log(&text, &five_columns());
+    let reference = Some(Date::from_days(end));
+    let segments = segment_customers(&log, reference, None);
+    let by_id: HashMap<&str, _> = segments
+        .customers()
+        .iter()
+        .map(|c| (log.customer(c.index).id, c))
+        .collect();
+    let list = win_back(&log, reference, Some(30), &|_| None, 50);
+    assert_eq!(list.customers.len(), 50);
+    for at_risk in &list.customers {
+        let c = by_id[at_risk.id.as_str()];
+        assert_eq!(at_risk.segment, c.segment, "{}", at_risk.id);
+        assert_eq!(at_risk.days_inactive, c.days_since);
+        assert!(c.days_since >= 30);
+    }
 }
 
 /// Reads a file the core wrote with an independent CSV reader.

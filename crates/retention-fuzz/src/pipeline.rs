@@ -308,7 +308,9 @@ fn check_forecast(log: &OrderLog, end: Option<Date>, options: ForecastOptions, l
     let csv = forecaster.csv(log, locale);
     let rows =
         read_csv(&csv, locale.pick(';', ',')).unwrap_or_else(|e| panic!("forecast CSV: {e}"));
-    let end = f.calibration_end.expect("a forecast of orders has its calibration end");
+    let end = f
+        .calibration_end
+        .expect("a forecast of orders has its calibration end");
     let summaries = customer_summaries(log, end);
     assert_eq!(rows.len(), summaries.len() + 1, "forecast rows");
     for (row, (index, summary)) in rows[1..].iter().zip(&summaries) {

@@ -20,6 +20,7 @@ mod date;
 mod decode;
 mod export;
 mod formats;
+mod handoff;
 mod import;
 mod reader;
 mod rules;
@@ -44,6 +45,10 @@ pub use decode::{decode_text, Encoding};
 pub(crate) use export::ContactColumns;
 pub use export::{inactive_csv, win_back_csv};
 pub use formats::ExportFormat;
+pub use handoff::{
+    full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,
+    AtRisk, WinBack, YearFill, DEFAULT_CUTOFF_DAYS, MAX_CUTOFF_DAYS, MIN_CUTOFF_DAYS,
+};
 pub use import::{
     parse_orders, purchase_days, BadRow, BadRowReason, CustomerOrders, Grouping, ImportError,
     ImportStats, OrderLog, Purchase, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,

@@ -202,6 +202,10 @@ pub struct Summary {
     pub fill: Inputs,
     /// The label of the period `fill` comes from.
     pub fill_period: Option<String>,
+    /// The calculator's inputs from the last 12 complete months as a year, rounded (see
+    /// [`year_fill`](crate::year_fill)); `None` without purchases before and in that year.
+    #[serde(default)]
+    pub year: Option<super::handoff::YearFill>,
 }
 
 /// Summarises an order log.
@@ -259,6 +263,7 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
             ..Inputs::default()
         },
         fill_period: None,
+        year: super::handoff::year_fill(log, options),
     };
     let Some(reference) = reference else {
         return summary;

@@ -464,6 +464,41 @@ export interface Summary {
   /** Calculator inputs from the last full period. */
   fill: { [K in Field]: number | null } & { period: Period };
   fillPeriod: string | null;
+  /** Calculator inputs from the last 12 complete months as a year, rounded; null without
+   * purchases before and in that year. */
+  year: YearFill | null;
+}
+
+/** The calculator's inputs for the last 12 complete months of an import, as a year. */
+export interface YearFill {
+  inputs: { [K in Field]: number | null } & { period: Period };
+  firstDay: string;
+  lastDay: string;
+  /** The active window ending the day before the year lies within the export. */
+  windowFull: boolean;
+}
+
+/** A customer to win back, with what is at stake: spend × P(alive). */
+export interface AtRisk {
+  id: string;
+  lastOrder: string;
+  daysInactive: number;
+  orders: number;
+  spend: number;
+  pAlive: number | null;
+  atStake: number;
+  /** Their RFM segment on the reference day. */
+  segment: Segment;
+}
+
+/** The customers to win back first: those without a purchase for `cutoffDays` (twice the
+ * shop's purchase cycle by default), most at stake first. */
+export interface WinBack {
+  cycleDays: number | null;
+  cutoffDays: number;
+  count: number;
+  atStake: number;
+  customers: AtRisk[];
 }
 
 /** Why a model could not be fitted. */
@@ -617,6 +652,7 @@ export type Response =
   | { summary: Summary }
   | { forecast: { Ok: Forecast } | { Err: FitError } }
   | { segments: Segmentation }
+  | { winBack: WinBack }
   | { file: { file: Download; text: string } }
   | { done: { timings: { read: number; parse: number; summarise: number; forecast: number }; bytes: number } }
   | { failed: Problem };
