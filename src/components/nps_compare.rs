@@ -3,8 +3,8 @@ use yew::prelude::*;
 
 use crate::components::nps_result::{figure_name, NextSteps, NpsFormula};
 use crate::i18n::{
-    change_sample_sentence, change_sentence, nps_label, nps_text, nps_value, nps_verdict, text, too_small,
-    use_words, NpsText, Text,
+    change_sample_sentence, change_sentence, nps_label, nps_text, nps_value, nps_verdict, text,
+    too_small, use_words, NpsText, Text,
 };
 
 #[derive(Properties, PartialEq)]

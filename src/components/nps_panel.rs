@@ -29,7 +29,9 @@ pub fn NpsPanel(props: &NpsPanelProps) -> Html {
     let state = use_reducer(|| NpsState::new(locale));
     {
         let state = state.clone();
-        use_effect_with(locale, move |locale| state.dispatch(NpsAction::SetLocale(*locale)));
+        use_effect_with(locale, move |locale| {
+            state.dispatch(NpsAction::SetLocale(*locale))
+        });
     }
     // Read in the habits the texts were typed in, until the effect above rewrites them.
     let read_locale = state.locale;
@@ -97,7 +99,11 @@ pub fn NpsPanel(props: &NpsPanelProps) -> Html {
                         <NpsCompare {change} />
                     }
                     if let Some(nps) = current {
-                        <NpsResult {nps} />
+                        <NpsResult
+                            {nps}
+                            title={compare.then(|| AttrValue::from(nps_text(NpsText::After, locale)))}
+                            advice={change.is_none()}
+                        />
                     }
                     if let (false, Some(nps)) = (compare, first.nps) {
                         <SampleSize {nps} change={state.change.clone()} {onchange} />

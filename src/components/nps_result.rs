@@ -10,6 +10,12 @@ use crate::i18n::{
 #[derive(Properties, PartialEq)]
 pub struct NpsResultProps {
     pub nps: Nps,
+    /// Which survey it is, when there are two.
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
+    /// Whether to give next steps: a comparison gives its own.
+    #[prop_or(true)]
+    pub advice: bool,
 }
 
 /// One survey's NPS with its margin of error, its band, what it means in the survey's
@@ -29,6 +35,9 @@ pub fn NpsResult(props: &NpsResultProps) -> Html {
     );
     html! {
         <div class="rc-nps-result" data-nps-result="">
+            if let Some(title) = &props.title {
+                <h4>{ title.clone() }</h4>
+            }
             <div role="status" aria-live="polite" aria-atomic="true">
                 <p class={classes!("rc-badge", format!("rc-badge-{}", band_class(band)))} data-band={band.name()}>
                     { nps_band(band, locale) }
@@ -52,7 +61,9 @@ pub fn NpsResult(props: &NpsResultProps) -> Html {
                     </div>
                 }) }
             </details>
-            <NextSteps advice={explanations[0].advice.clone()} />
+            if props.advice {
+                <NextSteps advice={explanations[0].advice.clone()} />
+            }
         </div>
     }
 }

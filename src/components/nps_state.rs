@@ -326,7 +326,10 @@ mod tests {
         let bad: Vec<_> = sheet.bad.iter().map(|b| (b.line, b.problem)).collect();
         assert_eq!(
             bad,
-            [(2, AnswerProblem::OutOfRange), (3, AnswerProblem::NotANumber)]
+            [
+                (2, AnswerProblem::OutOfRange),
+                (3, AnswerProblem::NotANumber)
+            ]
         );
     }
 
@@ -350,7 +353,9 @@ mod tests {
 
     #[test]
     fn only_answers_that_are_all_bad_are_a_mistake() {
-        assert!(read_survey(&answers("  \n", ""), Locale::Nl).errors.is_empty());
+        assert!(read_survey(&answers("  \n", ""), Locale::Nl)
+            .errors
+            .is_empty());
         assert_eq!(
             read_survey(&answers("12\nnee", ""), Locale::Nl).errors,
             vec![NpsError::NoAnswers]

@@ -41,7 +41,11 @@ pub fn SurveyForm(props: &SurveyFormProps) -> Html {
             (i, f(input.value()))
         })
     };
-    let mode = |mode: Mode| props.onedit.reform(move |_: Event| (i, SurveyEdit::Mode(mode)));
+    let mode = |mode: Mode| {
+        props
+            .onedit
+            .reform(move |_: Event| (i, SurveyEdit::Mode(mode)))
+    };
     let onpaste = props.onedit.reform(move |e: InputEvent| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
         (i, SurveyEdit::Pasted(area.value()))
@@ -114,7 +118,14 @@ pub fn SurveyForm(props: &SurveyFormProps) -> Html {
     };
     let mode_id = format!("rc-{prefix}-mode");
     let radio = |value: Mode, label: NpsText| {
-        let id = format!("{mode_id}-{}", if value == Mode::Counts { "counts" } else { "answers" });
+        let id = format!(
+            "{mode_id}-{}",
+            if value == Mode::Counts {
+                "counts"
+            } else {
+                "answers"
+            }
+        );
         html! {
             <span class="rc-check">
                 <input

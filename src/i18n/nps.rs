@@ -137,7 +137,9 @@ pub fn nps_symbols(figure: NpsFigure, locale: Locale) -> &'static str {
             "± = 1.96 × √((p̃ + d̃ − (p̃ − d̃)²) / (n + 3)) × 100",
         ),
         NpsFigure::Change => "Δ = NPS₂ − NPS₁",
-        NpsFigure::ChangeStandardError => l.pick("SF(Δ) = √(SF₁² + SF₂²)", "SE(Δ) = √(SE₁² + SE₂²)"),
+        NpsFigure::ChangeStandardError => {
+            l.pick("SF(Δ) = √(SF₁² + SF₂²)", "SE(Δ) = √(SE₁² + SE₂²)")
+        }
         NpsFigure::ZScore => l.pick("z = Δ / SF(Δ)", "z = Δ / SE(Δ)"),
         NpsFigure::PValue => "p = 2 × (1 − Φ(|z|))",
         NpsFigure::SampleToBeSignificant => {
@@ -187,7 +189,10 @@ fn score_sentence(nps: &Nps, l: Locale) -> String {
         format_count(c.promoters, l),
         format_count(c.detractors, l),
     );
-    let (ps, ds) = (percent(nps.promoter_share, l), percent(nps.detractor_share, l));
+    let (ps, ds) = (
+        percent(nps.promoter_share, l),
+        percent(nps.detractor_share, l),
+    );
     let score = points(nps.score, l);
     l.pick(
         format!(
@@ -255,7 +260,10 @@ pub fn nps_verdict(verdict: ChangeVerdict, locale: Locale) -> &'static str {
 /// The comparison in a sentence: from what to what, the interval and whether it is chance.
 pub fn change_sentence(change: &NpsChange, locale: Locale) -> String {
     let l = locale;
-    let (b, a) = (points(change.before.score, l), points(change.after.score, l));
+    let (b, a) = (
+        points(change.before.score, l),
+        points(change.after.score, l),
+    );
     let d = signed(change.difference, l);
     let (low, high) = (
         signed(change.interval.low, l),
@@ -263,7 +271,9 @@ pub fn change_sentence(change: &NpsChange, locale: Locale) -> String {
     );
     let p = p_value(change.p_value, l);
     let head = l.pick(
-        format!("De NPS ging van {b} naar {a}: {d} punten (95%-interval {low} tot {high}, p {p}). "),
+        format!(
+            "De NPS ging van {b} naar {a}: {d} punten (95%-interval {low} tot {high}, p {p}). "
+        ),
         format!("The NPS went from {b} to {a}: {d} points (95% interval {low} to {high}, p {p}). "),
     );
     let tail = match change.verdict {
@@ -372,8 +382,13 @@ pub fn count_label(field: NpsField, locale: Locale) -> &'static str {
 pub fn nps_error(error: &NpsError, locale: Locale) -> String {
     let l = locale;
     let words = match error {
-        NpsError::Missing { .. } => l.pick("Vul dit veld in (0 mag).", "Fill in this field (0 is fine)."),
-        NpsError::NotANumber { field: NpsField::Change } => l.pick(
+        NpsError::Missing { .. } => l.pick(
+            "Vul dit veld in (0 mag).",
+            "Fill in this field (0 is fine).",
+        ),
+        NpsError::NotANumber {
+            field: NpsField::Change,
+        } => l.pick(
             "Dit is geen getal. Typ bijvoorbeeld 10.",
             "This is not a number. Type for example 10.",
         ),
@@ -440,9 +455,15 @@ pub fn bad_answer(line: usize, text: &str, problem: AnswerProblem, locale: Local
 pub fn answers_read(sheet: &AnswerSheet, locale: Locale) -> String {
     let l = locale;
     let n = format_count(sheet.answers, l);
-    let mut out = l.pick(format!("{n} antwoorden gelezen"), format!("{n} answers read"));
+    let mut out = l.pick(
+        format!("{n} antwoorden gelezen"),
+        format!("{n} answers read"),
+    );
     if let Some(c) = sheet.column {
-        out += &l.pick(format!(" uit kolom {}", c + 1), format!(" from column {}", c + 1));
+        out += &l.pick(
+            format!(" uit kolom {}", c + 1),
+            format!(" from column {}", c + 1),
+        );
     }
     if let Some(h) = sheet.header_line {
         out += &l.pick(
@@ -480,10 +501,14 @@ pub fn column_problem(problem: &ColumnProblem, locale: Locale) -> String {
                 "Columns count from 1: the first column is 1.",
             )
             .to_string(),
-        ColumnProblem::NotFound(AnswerError::ColumnNotFound { name, header }) if header.is_empty() => l.pick(
-            format!("Geen kolom “{name}”: de tekst heeft geen kopregel. Gebruik een nummer."),
-            format!("No column “{name}”: the text has no header line. Use a number."),
-        ),
+        ColumnProblem::NotFound(AnswerError::ColumnNotFound { name, header })
+            if header.is_empty() =>
+        {
+            l.pick(
+                format!("Geen kolom “{name}”: de tekst heeft geen kopregel. Gebruik een nummer."),
+                format!("No column “{name}”: the text has no header line. Use a number."),
+            )
+        }
         ColumnProblem::NotFound(AnswerError::ColumnNotFound { name, header }) => {
             let header = header.join(", ");
             l.pick(
@@ -536,7 +561,7 @@ pub fn nps_value(figure: NpsFigure, value: Quantity, locale: Locale) -> String {
     match (figure, value) {
         (NpsFigure::MarginOfError, Quantity::Number(m)) => format!("±{}", points(m, l)),
         (NpsFigure::Change, Quantity::Number(d)) => signed(d, l),
-        (NpsFigure::ZScore, Quantity::Number(z)) => format_decimal(z, 2, 2, l),
+        (NpsFigure::ZScore, Quantity::Number(z)) => minus(format_decimal(z, 2, 2, l)),
         (NpsFigure::PValue, Quantity::Number(p)) => p_value(p, l),
         (_, Quantity::Number(v)) => points(v, l),
         (_, q) => formula_value(q, l),
@@ -547,16 +572,24 @@ pub fn nps_value(figure: NpsFigure, value: Quantity, locale: Locale) -> String {
 pub fn formula_value(value: Quantity, locale: Locale) -> String {
     match value {
         Quantity::Count(n) => format_count(n, locale),
-        Quantity::Number(v) => format_decimal(v, 0, 4, locale),
+        Quantity::Number(v) => minus(format_decimal(v, 0, 4, locale)),
         // NPS formulas hold only counts and plain numbers.
         Quantity::Percent(v) => percent(v, locale),
         _ => String::new(),
     }
 }
 
-/// Points to one decimal: "30" or "14.1".
+/// Points to one decimal: "30", "14.1" or "−3.5".
 fn points(v: f64, l: Locale) -> String {
-    format_decimal(v, 0, 1, l)
+    minus(format_decimal(v, 0, 1, l))
+}
+
+/// A real minus sign, as the headline's, instead of the hyphen of a plain number.
+fn minus(text: String) -> String {
+    match text.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => text,
+    }
 }
 
 /// Points with a sign: "+20", "−3.5".
@@ -620,5 +653,9 @@ mod tests {
         assert_eq!(signed(0.0, Locale::En), "0");
         assert_eq!(signed(-0.04, Locale::Nl), "0");
         assert_eq!(signed(-3.5, Locale::Nl), "−3,5");
+        assert_eq!(
+            nps_value(NpsFigure::ZScore, Quantity::Number(-5.547), Locale::En),
+            "−5.55"
+        );
     }
 }
