@@ -30,7 +30,7 @@ pub fn NpsCompare(props: &NpsCompareProps) -> Html {
         <section class="rc-nps-compare" aria-labelledby="rc-nps-compare-title" data-nps-compare="">
             <h4 id="rc-nps-compare-title">{ nps_text(NpsText::ChangeTitle, locale) }</h4>
             <div role="status" aria-live="polite" aria-atomic="true">
-                <p class={classes!("rc-badge", format!("rc-badge-{class}"))} data-verdict={name}>
+                <p class={classes!("rc-nps-badge", format!("rc-badge-{class}"))} data-nps-verdict={name}>
                     { nps_verdict(verdict, locale) }
                 </p>
                 <div class="rc-big">
@@ -48,7 +48,7 @@ pub fn NpsCompare(props: &NpsCompareProps) -> Html {
                     <p class="rc-warning" data-nps-too-small="">{ too_small(locale) }</p>
                 }
             </div>
-            <details class="rc-how">
+            <details class="rc-nps-how">
                 <summary>{ text(Text::HowCalculated, locale) }</summary>
                 { for explanations.iter().map(|e| html! {
                     <div class="rc-how-body" data-nps-how={figure_name(e.figure)}>

@@ -165,7 +165,7 @@ fn SampleSize(props: &SampleSizeProps) -> Html {
             </div>
             if let Some(Ok(needed)) = needed {
                 <p role="status" data-nps-sample-sentence="">{ sample_sentence(&needed, locale) }</p>
-                <details class="rc-how">
+                <details class="rc-nps-how">
                     <summary>{ text(Text::HowCalculated, locale) }</summary>
                     { for explain_sample(&needed).into_iter().map(|e| html! {
                         <div class="rc-how-body" data-nps-how={figure_name(e.figure)}>

@@ -39,7 +39,7 @@ pub fn NpsResult(props: &NpsResultProps) -> Html {
                 <h4>{ title.clone() }</h4>
             }
             <div role="status" aria-live="polite" aria-atomic="true">
-                <p class={classes!("rc-badge", format!("rc-badge-{}", band_class(band)))} data-band={band.name()}>
+                <p class={classes!("rc-nps-badge", format!("rc-badge-{}", band_class(band)))} data-band={band.name()}>
                     { nps_band(band, locale) }
                 </p>
                 <div class="rc-big">
@@ -52,7 +52,7 @@ pub fn NpsResult(props: &NpsResultProps) -> Html {
                     <p class="rc-warning" data-nps-too-small="">{ too_small(locale) }</p>
                 }
             </div>
-            <details class="rc-how">
+            <details class="rc-nps-how">
                 <summary>{ text(Text::HowCalculated, locale) }</summary>
                 { for explanations.iter().map(|e| html! {
                     <div class="rc-how-body" data-nps-how={figure_name(e.figure)}>
@@ -78,8 +78,8 @@ pub struct NextStepsProps {
 pub fn NextSteps(props: &NextStepsProps) -> Html {
     let locale = use_words().locale;
     html! {
-        <div class="rc-advice" data-nps-advice="">
-            <h4>{ text(Text::WhatNow, locale) }</h4>
+        <div class="rc-nps-steps" data-nps-advice="">
+            <h4>{ nps_text(NpsText::NextSteps, locale) }</h4>
             <ul>
                 { for props.advice.iter().map(|a| html! {
                     <li data-advice={advice_name(*a)}>{ nps_advice(*a, locale) }</li>

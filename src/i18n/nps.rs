@@ -37,6 +37,7 @@ pub enum NpsText {
     Interval,
     Respondents,
     Points,
+    NextSteps,
 }
 
 /// A fixed text.
@@ -95,6 +96,7 @@ pub fn nps_text(text: NpsText, locale: Locale) -> &'static str {
         NpsText::Interval => l.pick("95%-interval", "95% interval"),
         NpsText::Respondents => l.pick("respondenten", "respondents"),
         NpsText::Points => l.pick("punten", "points"),
+        NpsText::NextSteps => l.pick("Volgende stappen", "Next steps"),
     }
 }
 

@@ -106,7 +106,7 @@ for (const lang of ["nl", "en"]) {
       await c.type("nps1-passives", "30");
       await c.type("nps1-detractors", "20");
       assert.equal(await text("[data-nps-figure=score]"), `+30 ± ${Math.round(h.margin)}`);
-      await section.locator("[data-nps-result] .rc-how > summary").click();
+      await section.locator("[data-nps-result] .rc-nps-how > summary").click();
       assert.equal(await text("[data-nps-value=marginOfError]"), `±${num(h.margin, 1, lang)}`);
       assert.equal(await text("[data-nps-value=standardError]"), num(h.se, 1, lang));
       const interval = await text("[data-nps-figure=interval]");
@@ -222,10 +222,10 @@ for (const lang of ["nl", "en"]) {
       // 40/30/30 → 50/30/20 of 100 each: +20 points, SE 11.40, z 1.75, p 0.079.
       let h = await compare([40, 30, 30], [50, 30, 20]);
       assert.ok(h.p > 0.05 && h.p < 0.1, `p = ${h.p}`);
-      const verdict = section.locator("[data-nps-compare] [data-verdict]");
-      assert.equal(await verdict.getAttribute("data-verdict"), "notSignificant");
+      const verdict = section.locator("[data-nps-compare] [data-nps-verdict]");
+      assert.equal(await verdict.getAttribute("data-nps-verdict"), "notSignificant");
       assert.equal(plain(await verdict.innerText()), w.notSignificant);
-      await section.locator("[data-nps-compare] .rc-how > summary").click();
+      await section.locator("[data-nps-compare] .rc-nps-how > summary").click();
       assert.equal(await text("[data-nps-value=change]"), `+${num(h.diff, 0, lang)}`);
       assert.equal(await text("[data-nps-value=zScore]"), num(h.z, 2, lang));
       assert.equal(await text("[data-nps-value=pValue]"), `= ${num(h.p, 4, lang)}`);
@@ -241,14 +241,14 @@ for (const lang of ["nl", "en"]) {
       // The same shares of 1,000 each: z 5.55, p < 0.0001.
       h = await compare([400, 300, 300], [500, 300, 200]);
       assert.ok(h.p < 0.0001, `p = ${h.p}`);
-      assert.equal(await verdict.getAttribute("data-verdict"), "up");
+      assert.equal(await verdict.getAttribute("data-nps-verdict"), "up");
       assert.equal(plain(await verdict.innerText()), w.up);
       assert.equal(await text("[data-nps-value=pValue]"), `< ${num(0.0001, 4, lang)}`);
       assert.equal(await section.locator("[data-nps-change-sample]").count(), 0);
 
       // The other way round is a significant fall, and the advice turns to the detractors.
       await compare([500, 300, 200], [400, 300, 300]);
-      assert.equal(await verdict.getAttribute("data-verdict"), "down");
+      assert.equal(await verdict.getAttribute("data-nps-verdict"), "down");
       assert.match(await text("[data-nps-compare] [data-nps-advice]"), w.closeTheLoop);
     });
 
