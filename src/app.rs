@@ -14,6 +14,7 @@ use crate::components::figure_table::FigureTable;
 use crate::components::import_panel::ImportPanel;
 use crate::components::locale_switch::LocaleSwitch;
 use crate::components::notices::Notices;
+use crate::components::nps_panel::NpsPanel;
 use crate::components::number_field::NumberField;
 use crate::components::periods_panel::PeriodsPanel;
 use crate::components::what_if::{WhatIf, START_POINTS};
@@ -193,6 +194,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             if config.shows_section(Section::Import) {
                 <ImportPanel {onfill} current={state.inputs()} onedit={onedit.clone()} />
+            }
+            if config.shows_section(Section::Nps) {
+                <NpsPanel retention={report.retention.filter(|_| headline.retention)} />
             }
             if config.shows_section(Section::Share) {
                 <ExportBar {link} {results} {csv} />

@@ -41,15 +41,18 @@ pub enum Section {
     Import,
     /// Copy a link or the results, download a CSV, print.
     Share,
+    /// The Net Promoter Score of a survey.
+    Nps,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Charts,
         Section::WhatIf,
         Section::Periods,
         Section::Import,
         Section::Share,
+        Section::Nps,
     ];
 
     /// The sections an embed shows when `outputs` names none: the rest are opt-in.
@@ -62,6 +65,7 @@ impl Section {
             Section::Periods => "periods",
             Section::Import => "import",
             Section::Share => "share",
+            Section::Nps => "nps",
         }
     }
 
@@ -421,7 +425,7 @@ mod tests {
     #[test]
     fn broken_values_fall_back_with_a_notice() {
         let (settings, notices) =
-            share("v=1&start=abc&end=1100&period=decade&currency=JPY&outputs=clv,nps");
+            share("v=1&start=abc&end=1100&period=decade&currency=JPY&outputs=clv,csat");
         assert_eq!(settings.values, vec![(Field::End, Some(1100.0))]);
         assert_eq!(settings.period, None);
         assert_eq!(settings.currency, None);
@@ -443,6 +447,8 @@ mod tests {
         assert!(notices.is_empty());
         assert_eq!(s.outputs, Some(vec![Figure::RetentionRate]));
         assert_eq!(s.sections, vec![Section::Charts, Section::WhatIf]);
+        let (s, _) = share("v=1&outputs=nps");
+        assert_eq!((s.outputs, s.sections), (Some(vec![]), vec![Section::Nps]));
         let (s, _) = share("v=1&outputs=periods");
         assert_eq!(
             (s.outputs, s.sections),

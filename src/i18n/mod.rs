@@ -4,7 +4,8 @@
 //!
 //! - `calculator`: the calculator's words (form, cards, charts, what-if, periods, export);
 //! - `import`: the order import's words, apart, so the import can move to its own module;
-//! - `segments`: the words of the import's customer segments.
+//! - `segments`: the words of the import's customer segments;
+//! - `nps`: the Net Promoter Score section's words.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -12,10 +13,12 @@
 
 mod calculator;
 mod import;
+mod nps;
 mod segments;
 
 pub use calculator::*;
 pub use import::*;
+pub use nps::*;
 use retention_core::{Currency, Locale, Quantity};
 pub use segments::*;
 use yew::prelude::*;
