@@ -11,6 +11,14 @@
 /// carries (RFC 5321), and a longer name is no name.
 pub const MAX_CONTACT_CHARS: usize = 254;
 
+/// `value` cut to [`MAX_CONTACT_CHARS`].
+fn cut(value: &str) -> &str {
+    match value.char_indices().nth(MAX_CONTACT_CHARS) {
+        Some((end, _)) => &value[..end],
+        None => value,
+    }
+}
+
 /// One column's values, by customer index: a span of `text` each, empty for none.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct ContactColumn {
@@ -19,19 +27,18 @@ pub(crate) struct ContactColumn {
 }
 
 impl ContactColumn {
-    /// Whether customer `i` has no value yet.
-    pub fn missing(&self, i: u32) -> bool {
-        self.spans
-            .get(i as usize)
-            .is_none_or(|&(start, end)| start == end)
+    /// Offers a value of customer `i` from one of their rows: the smallest (cut, by bytes)
+    /// is kept, so the rows' order does not matter.
+    pub fn offer(&mut self, i: u32, value: &str) {
+        let value = cut(value);
+        if self.get(i as usize).is_none_or(|old| value < old) {
+            self.set(i, value);
+        }
     }
 
     /// Sets customer `i`'s value, cut to [`MAX_CONTACT_CHARS`]; an empty value is none.
     pub fn set(&mut self, i: u32, value: &str) {
-        let value = match value.char_indices().nth(MAX_CONTACT_CHARS) {
-            Some((end, _)) => &value[..end],
-            None => value,
-        };
+        let value = cut(value);
         let start = self.text.len();
         // Offsets are u32: past 4 GB of names (never in a browser) the rest go unnamed.
         if value.is_empty() || start + value.len() > u32::MAX as usize {
@@ -114,12 +121,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_values_are_kept_cut_and_renumbered() {
+    fn the_smallest_values_are_kept_cut_and_renumbered() {
         let mut c = ContactColumn::default();
         c.set(2, "cat@example.com");
-        assert!(c.missing(0) && c.missing(1) && !c.missing(2) && c.missing(7));
+        assert!(c.get(0).is_none() && c.get(1).is_none() && c.get(7).is_none());
+        assert_eq!(c.get(2), Some("cat@example.com"));
         c.set(0, "");
-        assert!(c.missing(0));
+        assert!(c.get(0).is_none());
+        // Offered values: the smallest stays, whichever comes first.
+        c.offer(5, "dog@example.com");
+        c.offer(5, "bat@example.com");
+        assert_eq!(c.get(5), Some("bat@example.com"));
         let long = "é".repeat(300);
         c.set(0, &long);
         assert_eq!(c.get(0).map(|v| v.chars().count()), Some(MAX_CONTACT_CHARS));

@@ -621,7 +621,7 @@ impl Orders {
         Ok(())
     }
 
-    /// Keeps the e-mail address and name of a row of `customer` who has none yet.
+    /// Offers the e-mail address and name of a row of `customer` (the smallest is kept).
     fn note_contacts(&mut self, row: &impl Row, customer: u32) {
         let m = &self.mapping;
         let columns = [
@@ -632,11 +632,8 @@ impl Orders {
             let (Some(column), Some(values)) = (column, values) else {
                 continue;
             };
-            if !values.missing(customer) {
-                continue;
-            }
             if let Some(text) = row.cell(column).text() {
-                values.set(customer, &String::from_utf8_lossy(&text));
+                values.offer(customer, &String::from_utf8_lossy(&text));
             }
         }
     }
