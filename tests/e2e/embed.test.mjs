@@ -315,7 +315,7 @@ test("an iframe from another origin", async (t) => {
  * The example blog post on a host of its own: the calculator's files come from `calc` (another
  * origin, another port), as when a marketer pastes the snippet into a blog. A fourth
  * calculator offers the import. Serves it with `csp` (CALC in it stands for the calculator's
- * origin) and returns the host server.
+ * origin) and returns the host server; closing it removes the page.
  */
 async function blogElsewhere(calc, csp) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-blog-"));
@@ -329,7 +329,8 @@ async function blogElsewhere(calc, csp) {
     );
   fs.writeFileSync(path.join(dir, "index.html"), post);
   fs.copyFileSync(path.join(DIST, "examples", "blog.css"), path.join(dir, "blog.css"));
-  return startServer({ root: dir, cors: false, csp: csp?.replaceAll("CALC", calc.url) });
+  const host = await startServer({ root: dir, cors: false, csp: csp?.replaceAll("CALC", calc.url) });
+  return { ...host, close: () => host.close().then(() => fs.rmSync(dir, { recursive: true })) };
 }
 
 /** Imports ORDERS in the embedded calculator `scope` and waits for a preview or a problem. */
