@@ -2,7 +2,12 @@
 // Tiny static file server for dist/, with no dependencies so it runs before `npm ci`.
 // Loopback only: it is for local viewing and tests, never for the network.
 //
-//   node scripts/static-server.mjs [--root DIR] [--port N] [--csp "<policy>"]
+//   node scripts/static-server.mjs [--root DIR] [--port N] [--csp "<policy>"] [--no-cors]
+//
+// Every response carries `Access-Control-Allow-Origin: *` (unless --no-cors), so that a page on
+// another origin can load the calculator: a module script, the wasm it fetches and the import
+// worker's script are all fetched in CORS mode. The files are public and nothing is sent with
+// credentials, so `*` is enough.
 //
 // --port 0 picks a free port. The first stdout line is `listening on http://127.0.0.1:PORT`,
 // so a test can read the port. Node tests can call startServer() in-process instead.
@@ -42,11 +47,16 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
-function handler(root, csp) {
+// `cors`: true, false, or a function of the path that says whether to allow other origins.
+function handler(root, csp, cors) {
   return (req, res) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "no-store");
     if (csp) res.setHeader("Content-Security-Policy", csp);
+    const urlPath = req.url.split("?")[0];
+    if (cors === true || (typeof cors === "function" && cors(urlPath))) {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       return send(res, 405, "method not allowed\n", { Allow: "GET, HEAD" });
     }
@@ -94,11 +104,13 @@ function serveFile(file, req, res, stat) {
 
 /**
  * Starts the server. Resolves to { url, port, server, close } once it listens.
- * @param {{root?: string, port?: number, csp?: string}} [options]
+ * `cors` (default true) sends `Access-Control-Allow-Origin: *`; false leaves it out, and a
+ * function of the request path decides per file (for tests of a half-configured host).
+ * @param {{root?: string, port?: number, csp?: string, cors?: boolean | ((path: string) => boolean)}} [options]
  */
-export function startServer({ root = DEFAULT_ROOT, port = 0, csp } = {}) {
+export function startServer({ root = DEFAULT_ROOT, port = 0, csp, cors = true } = {}) {
   const absRoot = fs.realpathSync(path.resolve(root));
-  const server = http.createServer(handler(absRoot, csp));
+  const server = http.createServer(handler(absRoot, csp, cors));
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, HOST, () => {
@@ -123,6 +135,7 @@ async function main() {
       root: { type: "string", default: DEFAULT_ROOT },
       port: { type: "string", default: "8080" },
       csp: { type: "string" },
+      "no-cors": { type: "boolean", default: false },
     },
   });
   const port = Number(values.port);
@@ -130,7 +143,7 @@ async function main() {
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   }
   if (!fs.existsSync(values.root)) throw new Error(`--root ${values.root} does not exist`);
-  const { url } = await startServer({ root: values.root, port, csp: values.csp });
+  const { url } = await startServer({ root: values.root, port, csp: values.csp, cors: !values["no-cors"] });
   console.log(`listening on ${url}`);
   console.log(`serving ${path.resolve(values.root)}${values.csp ? ` with CSP: ${values.csp}` : ""}`);
 }

@@ -11,7 +11,7 @@ use retention_core::{
 };
 use yew::Reducible;
 
-use crate::worker::Heard;
+use crate::worker::{Blocked, Heard};
 
 /// Why an import stopped.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +20,10 @@ pub enum Problem {
     NeedsServer,
     /// The user cancelled.
     Cancelled,
-    /// The worker failed to start, crashed, or said something this page cannot read.
+    /// The worker crashed, or said something this page cannot read.
     Stopped,
+    /// The worker could not start: the page's policy or the calculator's host stopped it.
+    Blocked(Blocked),
     /// The worker said what went wrong.
     Worker(worker::Problem),
 }
@@ -171,6 +173,7 @@ impl Reducible for ImportState {
             }
             ImportAction::Heard(Heard::Response(response)) => next.heard(*response),
             ImportAction::Heard(Heard::Stopped) => next.stop(Problem::Stopped),
+            ImportAction::Heard(Heard::Blocked(blocked)) => next.stop(Problem::Blocked(blocked)),
             ImportAction::SetOptions(options) => next.options = options,
             ImportAction::Stopped(problem) => next.stop(problem),
             ImportAction::Reset => {

@@ -1,11 +1,26 @@
 //! The import worker (web/import-worker.js, which hands everything to the core's
 //! `ImportSession`): started per file, ended to cancel. The messages are the core's typed
 //! [`Request`] and [`Response`], the same definitions the worker uses.
+//!
+//! A worker cannot be started from another origin's URL, so when the calculator's files live
+//! on another host than the page (a blog embedding it), the worker starts from a tiny
+//! same-origin `blob:` script that imports the real one with CORS. Whatever stops it from
+//! starting (the page's Content-Security-Policy, a host without CORS headers) is heard as
+//! [`Heard::Blocked`], to be told as it is.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use retention_core::worker::{Request, Response};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{
+    Blob, BlobPropertyBag, ErrorEvent, MessageEvent, SecurityPolicyViolationEvent, Url, Worker,
+    WorkerOptions, WorkerType,
+};
 use yew::Callback;
 
 /// What the page hears from its worker.
@@ -13,43 +28,142 @@ use yew::Callback;
 pub enum Heard {
     /// An answer.
     Response(Box<Response>),
-    /// The worker failed to start or crashed, or said something this page cannot read.
+    /// The worker could not start: see [`Blocked`].
+    Blocked(Blocked),
+    /// The worker crashed, or said something this page cannot read.
     Stopped,
 }
+
+/// Why the worker could not start. Said by the worker's own scripts (`{ blocked: ... }`, the
+/// only message besides [`Response`]s) or seen by the page.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "reason", rename_all = "camelCase")]
+pub enum Blocked {
+    /// The page's Content-Security-Policy refused it: `directive` is the rule that did
+    /// (`worker-src`, `script-src-elem`, `connect-src`, ...), `what` the browser's name for
+    /// what it refused (a URL, `blob`, or `wasm-eval` for compiling WebAssembly).
+    Policy {
+        directive: String,
+        #[serde(default)]
+        what: String,
+    },
+    /// The calculator's files at `url` could not be loaded: the host is unreachable or does
+    /// not allow this page's origin (no CORS header).
+    Load { url: String },
+}
+
+#[derive(Deserialize)]
+struct Said {
+    blocked: Blocked,
+}
+
+/// Runs in a `blob:` worker of the page's origin: imports the real worker script (the
+/// placeholder is its URL as a JSON string) and keeps the page's messages until it has
+/// loaded. A failure to import is told, not thrown, naming the policy rule if one refused it.
+const BOOTSTRAP: &str = r#"const url = URL_JSON;
+let refused = null;
+self.addEventListener("securitypolicyviolation", (e) => { refused ??= e; });
+const early = [];
+self.onmessage = (e) => early.push(e);
+import(url).then(
+  () => early.forEach((e) => self.onmessage(e)),
+  () => self.postMessage({ blocked: refused
+    ? { reason: "policy", directive: refused.effectiveDirective, what: refused.blockedURI }
+    : { reason: "load", url } }),
+);
+"#;
 
 /// A running import worker; dropping it ends the worker.
 pub struct ImportWorker {
     worker: Worker,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
+    _policy: EventListener,
+    _wait: Rc<RefCell<Option<Timeout>>>,
 }
 
 impl ImportWorker {
     /// Starts `import-worker.js` next to the calculator's files. Fails where a worker cannot
     /// start at once, such as a page opened from file://; a worker that fails later is heard
-    /// as [`Heard::Stopped`].
+    /// as [`Heard::Blocked`] or [`Heard::Stopped`].
     pub fn start(on_heard: Callback<Heard>) -> Result<ImportWorker, JsValue> {
+        let script = format!("{}import-worker.js", base_url());
+        // The first rule of the page's policy that refuses something while the worker starts.
+        let refused: Rc<RefCell<Option<Blocked>>> = Rc::default();
+        let policy = {
+            let refused = refused.clone();
+            EventListener::new(
+                &gloo::utils::document(),
+                "securitypolicyviolation",
+                move |e| {
+                    let Some(e) = e.dyn_ref::<SecurityPolicyViolationEvent>() else {
+                        return;
+                    };
+                    let directive = e.effective_directive();
+                    if directive != "worker-src" && !directive.starts_with("script-src") {
+                        return;
+                    }
+                    refused.borrow_mut().get_or_insert(Blocked::Policy {
+                        directive,
+                        what: e.blocked_uri(),
+                    });
+                },
+            )
+        };
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker =
-            Worker::new_with_options(&format!("{}import-worker.js", base_url()), &options)?;
+        let worker = if same_origin(&script) {
+            Worker::new_with_options(&script, &options)?
+        } else {
+            let code = BOOTSTRAP.replace("URL_JSON", &json_string(&script));
+            let kind = BlobPropertyBag::new();
+            kind.set_type("text/javascript");
+            let blob =
+                Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&code.into()), &kind)?;
+            let url = Url::create_object_url_with_blob(&blob)?;
+            let worker = Worker::new_with_options(&url, &options);
+            // The worker holds on to the script it was given; the URL is no longer needed.
+            let _ = Url::revoke_object_url(&url);
+            worker?
+        };
         let heard = on_heard.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            heard.emit(match serde_wasm_bindgen::from_value(event.data()) {
-                Ok(response) => Heard::Response(Box::new(response)),
-                Err(_) => Heard::Stopped,
-            });
+            let data = event.data();
+            heard.emit(
+                match serde_wasm_bindgen::from_value::<Response>(data.clone()) {
+                    Ok(response) => Heard::Response(Box::new(response)),
+                    Err(_) => match serde_wasm_bindgen::from_value::<Said>(data) {
+                        Ok(said) => Heard::Blocked(said.blocked),
+                        Err(_) => Heard::Stopped,
+                    },
+                },
+            );
         });
-        let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            event.prevent_default();
-            on_heard.emit(Heard::Stopped);
-        });
+        // A script that did not load gives a plain Event, a crash an ErrorEvent. The policy's
+        // violation event may come just after the error: wait a moment before saying which.
+        let wait: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let onerror = {
+            let wait = wait.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                event.prevent_default();
+                if event.is_instance_of::<ErrorEvent>() {
+                    return on_heard.emit(Heard::Stopped);
+                }
+                let (on_heard, refused, url) = (on_heard.clone(), refused.clone(), script.clone());
+                *wait.borrow_mut() = Some(Timeout::new(100, move || {
+                    let blocked = refused.borrow_mut().take();
+                    on_heard.emit(Heard::Blocked(blocked.unwrap_or(Blocked::Load { url })));
+                }));
+            })
+        };
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         Ok(ImportWorker {
             worker,
             _onmessage: onmessage,
             _onerror: onerror,
+            _policy: policy,
+            _wait: wait,
         })
     }
 
@@ -78,4 +192,22 @@ fn base_url() -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "./".to_string())
+}
+
+/// Whether `url` (absolute or relative to the page) has the page's origin.
+fn same_origin(url: &str) -> bool {
+    let location = gloo::utils::window().location();
+    let page = location.href().unwrap_or_default();
+    match (Url::new_with_base(url, &page), location.origin()) {
+        (Ok(url), Ok(origin)) => url.origin() == origin,
+        _ => true,
+    }
+}
+
+/// `text` as a JavaScript string literal.
+fn json_string(text: &str) -> String {
+    js_sys::JSON::stringify(&text.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "\"\"".to_string())
 }

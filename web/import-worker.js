@@ -3,12 +3,27 @@
 // [request, file?]: this shim hands it to the core's ImportSession (pkg/), which reads the
 // file, answers with postMessage and keeps the imported orders for the next request. The
 // messages are typed once, in Rust (retention_core::worker::{Request, Response}); nothing here
-// reads them. A failure to start or a crash is rethrown outside the promise, so the page hears
+// reads them. If the core cannot start (the page's Content-Security-Policy refuses its wasm, or
+// the host sends no CORS header for it), the one other message, { blocked: ... }, says why
+// (src/worker.rs reads it); a later crash is rethrown outside the promise, so the page hears
 // of it as the Worker's "error" event.
 import init, { ImportSession } from "./pkg/retention_core.js";
 
-const crash = (error) => setTimeout(() => { throw error; });
-const session = init().then(() => new ImportSession((response) => self.postMessage(response)));
-session.catch(crash);
+let refused = null;
+self.addEventListener("securitypolicyviolation", (e) => { refused ??= e; });
+const wasm = new URL("pkg/retention_core_bg.wasm", import.meta.url).href;
+const blocked = () =>
+  self.postMessage({
+    blocked: refused
+      ? { reason: "policy", directive: refused.effectiveDirective, what: refused.blockedURI }
+      : { reason: "load", url: wasm },
+  });
 
-self.onmessage = ({ data }) => session.then((s) => s.handle(...data)).catch(crash);
+const crash = (error) => setTimeout(() => { throw error; });
+const session = init({ module_or_path: wasm }).then(
+  () => new ImportSession((response) => self.postMessage(response)),
+);
+session.catch((error) => (refused || error instanceof TypeError ? blocked() : crash(error)));
+
+// A core that did not start was told of once, above; requests then go unanswered.
+self.onmessage = ({ data }) => session.then((s) => s.handle(...data), () => {}).catch(crash);

@@ -9,6 +9,7 @@ use retention_core::{
 
 use super::Words;
 use crate::import::Problem;
+use crate::worker::Blocked;
 
 /// Fixed texts of the import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -360,9 +361,37 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             "Het importeren stopte onverwacht. Laad de pagina opnieuw en probeer het nog eens.",
             "The import stopped unexpectedly. Reload the page and try again.",
         ),
+        Problem::Blocked(b) => return blocked(b, l),
         Problem::Worker(p) => return worker_problem(p, l),
     };
     words.to_string()
+}
+
+/// Why the import worker could not start, naming the rule or the file, so that whoever runs
+/// the site knows what to change (README, "Embed on your site", lists the headers).
+fn blocked(blocked: &Blocked, locale: Locale) -> String {
+    // Both come from the browser and our own scripts; still, no wall of text.
+    let short = |text: &str, most: usize| text.chars().take(most).collect::<String>();
+    match blocked {
+        Blocked::Policy { directive, what } => {
+            let rule = if what == "wasm-eval" {
+                "script-src 'wasm-unsafe-eval'".to_string()
+            } else {
+                short(directive, 40)
+            };
+            locale.pick(
+                format!("Importeren kan niet op deze pagina: haar beveiligingsbeleid (Content-Security-Policy) blokkeert het importproces met de regel {rule}. De beheerder van de site kan het toestaan, zoals de handleiding van de calculator beschrijft."),
+                format!("Importing cannot run on this page: its security policy (Content-Security-Policy) blocks the import worker with the rule {rule}. The site's owner can allow it, as the calculator's manual describes."),
+            )
+        }
+        Blocked::Load { url } => {
+            let url = short(url, 200);
+            locale.pick(
+                format!("Importeren kan niet starten: {url} kon niet worden geladen. Die server is onbereikbaar, of staat deze site niet toe (hij stuurt geen CORS-header Access-Control-Allow-Origin)."),
+                format!("Importing cannot start: {url} could not be loaded. That server is unreachable, or does not allow this site (it sends no CORS header Access-Control-Allow-Origin)."),
+            )
+        }
+    }
 }
 
 fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
@@ -658,6 +687,17 @@ mod tests {
             Problem::NeedsServer,
             Problem::Cancelled,
             Problem::Stopped,
+            Problem::Blocked(Blocked::Policy {
+                directive: "worker-src".into(),
+                what: "blob".into(),
+            }),
+            Problem::Blocked(Blocked::Policy {
+                directive: "script-src".into(),
+                what: "wasm-eval".into(),
+            }),
+            Problem::Blocked(Blocked::Load {
+                url: "https://calc.example/import-worker.js".into(),
+            }),
             Problem::Worker(P::Unreadable),
             Problem::Worker(P::TooLarge),
             sniff(SniffError::Empty),
@@ -698,6 +738,7 @@ mod tests {
         for p in &all {
             match p {
                 Problem::NeedsServer | Problem::Cancelled | Problem::Stopped => {}
+                Problem::Blocked(Blocked::Policy { .. } | Blocked::Load { .. }) => {}
                 Problem::Worker(p) => match p {
                     P::Unreadable | P::TooLarge | P::NothingImported | P::BadRequest => {}
                     P::Sniff(e) => match e {

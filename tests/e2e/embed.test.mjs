@@ -6,11 +6,24 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/static-server.mjs";
-import { calculator, launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { DIST, calculator, launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
-const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'";
+// Exactly the policy README promises, nothing loosened: the test checks README says it.
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Orders of four customers, hand-counted (active = bought in the last 12 months): Q1 a, b, d;
+ * Q2 a, b, c, d with c new, so CRR = (4 − 1) / 3 = 100 %.
+ */
+const ORDERS = [
+  "klant;datum;bedrag",
+  "a;10-01-2024;20,00",
+  "b;20-01-2024;30,00",
+  "d;01-02-2024;10,00",
+  "a;10-04-2024;20,00",
+  "c;05-05-2024;40,00",
+  "d;01-07-2024;50,00",
+].join("\n") + "\n";
 
 function open(browser, url, { locale = "nl-NL" } = {}) {
   return openPage(browser, url, { locale, width: 1100, clipboard: true, violations: true });
@@ -239,6 +252,8 @@ test("the blog embed is compact", async (t) => {
 });
 
 test("under a strict Content-Security-Policy", async (t) => {
+  const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+  assert.ok(readme.includes(`Content-Security-Policy: ${STRICT_CSP}`), "README promises this policy");
   const server = await serveDist({ csp: STRICT_CSP });
   t.after(() => server.close());
   const browser = await launch();
@@ -256,6 +271,19 @@ test("under a strict Content-Security-Policy", async (t) => {
       await page.context().close();
     });
   }
+  await t.test("the import worker runs under it", async () => {
+    const { page, errors } = await open(browser, `${server.url}/`);
+    await calculator(page).ready();
+    await page.locator("#rc-import-file").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(ORDERS) });
+    await page.locator("[data-preview]").waitFor();
+    await page.locator("[data-action=analyse]").click();
+    await page.locator("#rc-import-period").selectOption("quarter");
+    await page.locator("[data-period='2024-Q2']").waitFor();
+    assert.equal(plain(await page.locator("[data-period='2024-Q2'] [data-crr]").innerText()), "100,0 %");
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
 });
 
 test("an iframe from another origin", async (t) => {
@@ -266,7 +294,7 @@ test("an iframe from another origin", async (t) => {
   fs.writeFileSync(
     path.join(dir, "index.html"),
     `<!doctype html><meta charset="utf-8"><title>host</title>
-     <link rel="icon" href="data:,">
+     <link rel="icon" href="${calc.url}/favicon.svg">
      <iframe data-retention-calculator-frame src="${calc.url}/index.html?locale=en" title="calc"></iframe>
      <script src="${calc.url}/frame.js"></script>`,
   );
@@ -281,4 +309,157 @@ test("an iframe from another origin", async (t) => {
     return inner > 600 && Math.abs(outer - inner) <= 2;
   });
   assert.deepEqual(errors, []);
+});
+
+/**
+ * The example blog post on a host of its own: the calculator's files come from `calc` (another
+ * origin, another port), as when a marketer pastes the snippet into a blog. A fourth
+ * calculator offers the import. Serves it with `csp` (CALC in it stands for the calculator's
+ * origin) and returns the host server; closing it removes the page.
+ */
+async function blogElsewhere(calc, csp) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-blog-"));
+  const post = fs
+    .readFileSync(path.join(DIST, "examples", "blog-post.html"), "utf8")
+    .replaceAll('"../', `"${calc.url}/`)
+    .replace(
+      "</article>",
+      `<div id="calc-import" data-retention-calculator data-locale="en" data-outputs="retentionRate,import">
+         This calculator did not load. Open it on its own page.</div></article>`,
+    );
+  fs.writeFileSync(path.join(dir, "index.html"), post);
+  fs.copyFileSync(path.join(DIST, "examples", "blog.css"), path.join(dir, "blog.css"));
+  const host = await startServer({ root: dir, cors: false, csp: csp?.replaceAll("CALC", calc.url) });
+  return { ...host, close: () => host.close().then(() => fs.rmSync(dir, { recursive: true })) };
+}
+
+/** Imports ORDERS in the embedded calculator `scope` and waits for a preview or a problem. */
+async function importOrders(scope) {
+  // In an embed the import sits with the details, folded.
+  await scope.locator(".rc-details > summary").click();
+  await scope.locator("#rc-import-file").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(ORDERS) });
+  await scope.locator("[data-preview], .rc-import-problem").first().waitFor({ timeout: 20_000 });
+}
+
+// What a blog on another origin needs to allow, besides its own 'self': README states it.
+const HOST_CSP =
+  "default-src 'self'; script-src 'self' CALC 'wasm-unsafe-eval'; connect-src 'self' CALC; " +
+  "worker-src blob:; frame-src CALC; img-src 'self' CALC; style-src 'self'";
+
+test("the snippet on a blog of another origin", async (t) => {
+  const calc = await serveDist();
+  t.after(() => calc.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+
+  for (const [name, csp] of [["no policy", undefined], ["the README's host policy", HOST_CSP]]) {
+    await t.test(`renders, computes and imports through the worker (${name})`, async () => {
+      const host = await blogElsewhere(calc, csp);
+      const { page, requests, errors } = await open(browser, `${host.url}/`, { locale: "en-US" });
+      const nl = calculator(page.locator("#calc-nl"));
+      await nl.ready();
+      await nl.type("start", "2000");
+      assert.equal(await nl.figure("retentionRate"), "42,5 %");
+      assert.equal(await calculator(page.locator("#calc-en")).figure("retentionRate"), "88.0%");
+      await calculator(page.frameLocator("iframe[data-retention-calculator-frame]")).ready();
+
+      const imp = page.locator("#calc-import");
+      await calculator(imp).ready();
+      await importOrders(imp);
+      assert.equal(await imp.locator(".rc-import-problem").count(), 0);
+      await imp.locator("[data-action=analyse]").click();
+      await imp.locator("#rc-import-period").selectOption("quarter");
+      await imp.locator("[data-period='2024-Q2']").waitFor();
+      assert.equal(plain(await imp.locator("[data-period='2024-Q2'] [data-crr]").innerText()), "100.0%");
+
+      assert.equal(await page.locator("#calc-import").evaluate((el) => el.checkVisibility()), true);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(errors, []);
+      // Only the blog and the calculator's host: no third host, not even for the worker.
+      const origins = new Set(requests.urls.filter((u) => !/^(blob|data):/.test(u)).map((u) => new URL(u).origin));
+      assert.deepEqual([...origins].sort(), [calc.url, host.url].sort());
+      assert.ok(requests.urls.some((u) => u.endsWith("/pkg/retention_core_bg.wasm")), "the worker's wasm came from the calculator's host");
+      await page.context().close();
+      await host.close();
+    });
+  }
+
+  // The blog's stylesheet sets its paragraphs in capitals: textContent reads the words.
+  for (const [rule, csp] of [
+    ["script-src 'wasm-unsafe-eval'", HOST_CSP.replace(" 'wasm-unsafe-eval'", "")],
+    ["connect-src", HOST_CSP.replace("connect-src 'self' CALC", "connect-src 'self'")],
+  ]) {
+    await t.test(`a policy without ${rule} is named on every calculator, in its language`, async () => {
+      const host = await blogElsewhere(calc, csp);
+      const { page } = await open(browser, `${host.url}/`);
+      const said = (id) => page.locator(`#${id} [data-retention-calculator-failed]`).textContent();
+      await page.locator("#calc-nl [data-retention-calculator-failed]").waitFor();
+      assert.equal(
+        await said("calc-nl"),
+        `De calculator kan niet starten: het beveiligingsbeleid van deze pagina (Content-Security-Policy) blokkeert hem met de regel ${rule}. De beheerder van de site kan hem toestaan, zoals de handleiding van de calculator beschrijft.`,
+      );
+      assert.match(await said("calc-en"), new RegExp(`^The calculator cannot start: this page's security policy \\(Content-Security-Policy\\) blocks it with the rule ${rule}\\.`));
+      assert.equal(await page.locator("[data-figure]").count(), 0);
+      await page.context().close();
+      await host.close();
+    });
+  }
+
+  await t.test("a policy that refuses the worker is named in the import", async () => {
+    const host = await blogElsewhere(calc, HOST_CSP.replace("worker-src blob:; ", ""));
+    const { page } = await open(browser, `${host.url}/`);
+    const imp = page.locator("#calc-import");
+    await calculator(imp).ready();
+    await importOrders(imp);
+    assert.match(
+      plain(await imp.locator(".rc-import-problem").innerText()),
+      /^Importing cannot run on this page: its security policy \(Content-Security-Policy\) blocks the import worker with the rule worker-src\./,
+    );
+    await page.context().close();
+    await host.close();
+  });
+});
+
+test("a calculator host without CORS headers", async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const cases = [
+    // Nothing of ours can run: the host's own words inside the element stay in view.
+    ["none at all", false],
+    ["none for the calculator's wasm", (p) => p !== "/retention-calculator_bg.wasm"],
+    ["none for the import's wasm", (p) => p !== "/pkg/retention_core_bg.wasm"],
+    ["none for the import worker", (p) => p !== "/import-worker.js"],
+  ];
+  for (const [name, cors] of cases) {
+    await t.test(name, async () => {
+      const calc = await serveDist({ cors });
+      const host = await blogElsewhere(calc);
+      const { page } = await open(browser, `${host.url}/`);
+      const imp = page.locator("#calc-import");
+      if (cors === false) {
+        await page.waitForLoadState("networkidle");
+        assert.equal(await page.locator("[data-figure]").count(), 0);
+        assert.equal(plain(await imp.textContent()), "This calculator did not load. Open it on its own page.");
+        assert.equal(await imp.evaluate((el) => el.checkVisibility()), true);
+      } else if (name.includes("calculator's wasm")) {
+        await page.locator("#calc-nl [data-retention-calculator-failed]").waitFor();
+        assert.equal(
+          await page.locator("#calc-nl [data-retention-calculator-failed]").textContent(),
+          `De calculator kan niet starten: zijn bestanden op ${calc.url} konden niet worden geladen. Die server is onbereikbaar, of staat deze site niet toe (hij stuurt geen CORS-header Access-Control-Allow-Origin).`,
+        );
+        assert.match(await page.locator("#calc-import [data-retention-calculator-failed]").textContent(), /^The calculator cannot start: its files on /);
+      } else {
+        await calculator(imp).ready();
+        await importOrders(imp);
+        const file = name.includes("worker") ? "import-worker.js" : "pkg/retention_core_bg.wasm";
+        assert.equal(
+          plain(await imp.locator(".rc-import-problem").innerText()),
+          `Importing cannot start: ${calc.url}/${file} could not be loaded. That server is unreachable, or does not allow this site (it sends no CORS header Access-Control-Allow-Origin).`,
+        );
+      }
+      await page.context().close();
+      await host.close();
+      await calc.close();
+    });
+  }
 });

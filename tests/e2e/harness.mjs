@@ -32,13 +32,16 @@ export function launch() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-/** Serves dist/ (or `root`) on a free loopback port. Resolves to { url, port, close }. */
-export function serveDist({ csp, root = DIST } = {}) {
+/**
+ * Serves dist/ (or `root`) on a free loopback port, with CORS headers unless `cors` says
+ * otherwise (see startServer). Resolves to { url, port, close }.
+ */
+export function serveDist({ csp, cors, root = DIST } = {}) {
   assert.ok(
     fs.existsSync(path.join(root, "index.html")),
     `${path.join(root, "index.html")} is missing: run scripts/build.sh first`,
   );
-  return startServer({ root, port: 0, csp });
+  return startServer({ root, port: 0, csp, cors });
 }
 
 /** True for URLs that stay on this machine's loopback server (or never hit the network). */
