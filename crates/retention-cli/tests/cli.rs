@@ -368,7 +368,7 @@ fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
     assert!(out.contains("line 22: \"tien\" is not an amount"), "{out}");
     let written = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        written.starts_with("customer;last_order;days_inactive;orders;spend\r\n"),
+        written.starts_with("customer;last_order;days_inactive;orders;spend;segment\r\n"),
         "{written}"
     );
     assert!(written.lines().count() > 1, "{written}");
@@ -397,7 +397,7 @@ fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
     let ids: Vec<&str> = written
         .lines()
         .skip(1)
-        .map(|l| l.rsplitn(5, ',').last().unwrap())
+        .map(|l| l.rsplitn(6, ',').last().unwrap())
         .collect();
     for id in [
         "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
@@ -410,7 +410,7 @@ fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
     }
     assert!(written.contains("\r\nann,2024-01-09,"), "{written}");
     assert!(
-        written.contains(",-5.00\r\n"),
+        written.contains(",-5.00,"),
         "a plain negative number: {written}"
     );
     let _ = std::fs::remove_dir_all(dir);
