@@ -3,7 +3,8 @@
 //! period names, verdict labels), come from the core; this module words the rest.
 //!
 //! - `calculator`: the calculator's words (form, cards, charts, what-if, periods, export);
-//! - `import`: the order import's words, apart, so the import can move to its own module.
+//! - `import`: the order import's words, apart, so the import can move to its own module;
+//! - `members`: the members calculator and the survivors table.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -11,9 +12,11 @@
 
 mod calculator;
 mod import;
+mod members;
 
 pub use calculator::*;
 pub use import::*;
+pub use members::*;
 use retention_core::{Currency, Locale, Quantity};
 use yew::prelude::*;
 
