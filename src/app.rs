@@ -21,8 +21,8 @@ use crate::components::periods_panel::PeriodsPanel;
 use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
 use crate::export::{results_csv, results_text, Shown};
-use crate::members_state::Mode;
 use crate::i18n::{error_message, settings_in_use, text, what_if_gain, Text, Words};
+use crate::members_state::Mode;
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 
@@ -219,7 +219,10 @@ pub fn App(props: &AppProps) -> Html {
                     <LocaleSwitch onselect={onlocale} />
                 }
             </header>
-            <ModeSwitch mode={*mode} onselect={onmode} />
+            // An embed shows the calculator its page chose (`data-mode`), without the switch.
+            if !config.embedded {
+                <ModeSwitch mode={*mode} onselect={onmode} />
+            }
             if !config.locale_fixed && *mode == Mode::Shop {
                 <p class="rc-intro">{ text(Text::Intro, locale) }</p>
             }

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use retention_core::{
-    calculate_members, format_input, read_number, Locale, MemberField, MemberInputs,
-    MemberReport, Period,
+    calculate_members, format_input, read_number, Locale, MemberField, MemberInputs, MemberReport,
+    Period,
 };
 use yew::Reducible;
 
@@ -39,7 +39,8 @@ impl Mode {
 }
 
 /// The paper's regular segment (Fader & Hardie 2007): the table the page opens with.
-pub const EXAMPLE_SURVIVORS: &str = "0; 1000\n1; 631\n2; 468\n3; 382\n4; 326\n5; 289\n6; 262\n7; 241";
+pub const EXAMPLE_SURVIVORS: &str =
+    "0; 1000\n1; 631\n2; 468\n3; 382\n4; 326\n5; 289\n6; 262\n7; 241";
 
 /// What someone entered on the members side.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +126,9 @@ impl Reducible for MemberState {
                         next.texts[i] = format_input(v, locale);
                     }
                 }
-                if let Some(v) = read_number(&self.survivor_fee, self.locale).filter(|v| v.is_finite()) {
+                if let Some(v) =
+                    read_number(&self.survivor_fee, self.locale).filter(|v| v.is_finite())
+                {
                     next.survivor_fee = format_input(v, locale);
                 }
                 next.locale = locale;
@@ -158,7 +161,10 @@ mod tests {
     #[test]
     fn switching_language_keeps_the_numbers() {
         let state = MemberState::new(&MemberInputs::example(), Locale::Nl);
-        let state = reduce(state, MemberAction::Edit(MemberField::Fee, "1.234,5".into()));
+        let state = reduce(
+            state,
+            MemberAction::Edit(MemberField::Fee, "1.234,5".into()),
+        );
         let before = state.inputs();
         let state = reduce(state, MemberAction::SetLocale(Locale::En));
         assert_eq!(state.text(MemberField::Fee), "1234.5");

@@ -7,8 +7,8 @@
 //! `data-locale="nl"`). A value that cannot be read falls back to the default with a notice.
 
 use retention_core::{
-    format_input, parse_number, Currency, Field, Figure, Inputs, Locale, MemberField,
-    MemberInputs, Period,
+    format_input, parse_number, Currency, Field, Figure, Inputs, Locale, MemberField, MemberInputs,
+    Period,
 };
 
 use crate::members_state::Mode;
@@ -193,7 +193,10 @@ pub fn read(
             }
         }
     }
-    for field in Field::ALL.into_iter().filter(|_| settings.mode != Some(Mode::Members)) {
+    for field in Field::ALL
+        .into_iter()
+        .filter(|_| settings.mode != Some(Mode::Members))
+    {
         let Some(v) = get(field.name()) else { continue };
         if v.is_empty() {
             settings.values.push((field, None));
@@ -313,7 +316,8 @@ impl Settings {
         for &(field, value) in &self.values {
             inputs.set(field, value);
         }
-        if let Some(period) = self.period {
+        // A members link's period is the members calculator's.
+        if let Some(period) = self.period.filter(|_| self.mode != Some(Mode::Members)) {
             inputs.period = period;
         }
         inputs

@@ -17,11 +17,7 @@ pub struct MemberHowProps {
 pub fn MemberHow(props: &MemberHowProps) -> Html {
     let words = use_words();
     let e = &props.explanation;
-    let period = props
-        .report
-        .retention
-        .map(|r| r.period)
-        .unwrap_or_default();
+    let period = props.report.retention.map(|r| r.period).unwrap_or_default();
     let meaning = member_meaning(e, &props.report, words);
     html! {
         <div class="rc-how-body" data-how={figure_name(e.figure)}>

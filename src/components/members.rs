@@ -33,7 +33,9 @@ pub fn Members(props: &MembersProps) -> Html {
     let state = use_reducer(|| MemberState::new(&config.member_inputs, locale));
     {
         let state = state.clone();
-        use_effect_with(locale, move |locale| state.dispatch(MemberAction::SetLocale(*locale)));
+        use_effect_with(locale, move |locale| {
+            state.dispatch(MemberAction::SetLocale(*locale))
+        });
     }
     let inputs = state.inputs();
     let report = use_memo(inputs, calculate_members);
@@ -59,7 +61,9 @@ pub fn Members(props: &MembersProps) -> Html {
     let onperiod = {
         let state = state.clone();
         Callback::from(move |name: String| {
-            state.dispatch(MemberAction::SetPeriod(Period::from_name(&name).unwrap_or_default()))
+            state.dispatch(MemberAction::SetPeriod(
+                Period::from_name(&name).unwrap_or_default(),
+            ))
         })
     };
     let onsurvivorperiod = {
@@ -160,6 +164,39 @@ pub fn Members(props: &MembersProps) -> Html {
     let margin = inputs.margin.filter(|m| (0.0..=100.0).contains(m));
     let discount = inputs.discount_rate.filter(|d| (0.0..=100.0).contains(d));
     let money = Some(words.currency.symbol(locale));
+    let details = html! {
+        <>
+                if !rows.is_empty() {
+                    <section class="rc-section rc-figures" aria-labelledby="rc-m-figures-title" data-section="member-figures">
+                        <h3 id="rc-m-figures-title">{ text(Text::OtherFigures, locale) }</h3>
+                        { for rows.iter().map(|e| html! {
+                            <details class="rc-row" data-figure={figure_name(e.figure)}>
+                                <summary>
+                                    <span class="rc-row-name">{ e.figure.label(locale) }</span>
+                                    <span class="rc-row-value"><span class="rc-value">{ words.q(e.value) }</span></span>
+                                    <span class="rc-row-how">{ text(Text::HowCalculated, locale) }</span>
+                                </summary>
+                                <MemberHow explanation={e.clone()} report={report.clone()} />
+                            </details>
+                        }) }
+                    </section>
+                }
+                <SurvivorsPanel
+                    table={state.survivors.clone()}
+                    period={state.survivor_period}
+                    fee={state.survivor_fee.clone()}
+                    {margin}
+                    discount_rate={discount}
+                    ontable={dispatch(MemberAction::EditSurvivors)}
+                    onperiod={onsurvivorperiod}
+                    onfee={dispatch(MemberAction::EditSurvivorFee)}
+                    {onexample}
+                />
+                if config.shows_section(Section::Share) {
+                    <ExportBar {link} {results} {csv} />
+                }
+        </>
+    };
     html! {
         <div class="rc-members" data-members="calculator">
             if !config.locale_fixed {
@@ -193,37 +230,14 @@ pub fn Members(props: &MembersProps) -> Html {
                 </form>
                 <MembersAnswer report={report.clone()} explanations={explanations.clone()} />
             </div>
-            <div class="rc-details">
-                if !rows.is_empty() {
-                    <section class="rc-section rc-figures" aria-labelledby="rc-m-figures-title" data-section="member-figures">
-                        <h3 id="rc-m-figures-title">{ text(Text::OtherFigures, locale) }</h3>
-                        { for rows.iter().map(|e| html! {
-                            <details class="rc-row" data-figure={figure_name(e.figure)}>
-                                <summary>
-                                    <span class="rc-row-name">{ e.figure.label(locale) }</span>
-                                    <span class="rc-row-value"><span class="rc-value">{ words.q(e.value) }</span></span>
-                                    <span class="rc-row-how">{ text(Text::HowCalculated, locale) }</span>
-                                </summary>
-                                <MemberHow explanation={e.clone()} report={report.clone()} />
-                            </details>
-                        }) }
-                    </section>
-                }
-                <SurvivorsPanel
-                    table={state.survivors.clone()}
-                    period={state.survivor_period}
-                    fee={state.survivor_fee.clone()}
-                    {margin}
-                    discount_rate={discount}
-                    ontable={dispatch(MemberAction::EditSurvivors)}
-                    onperiod={onsurvivorperiod}
-                    onfee={dispatch(MemberAction::EditSurvivorFee)}
-                    {onexample}
-                />
-                if config.shows_section(Section::Share) {
-                    <ExportBar {link} {results} {csv} />
-                }
-            </div>
+            if config.embedded {
+                <details class="rc-details">
+                    <summary>{ text(Text::MoreDetails, locale) }</summary>
+                    { details }
+                </details>
+            } else {
+                <div class="rc-details">{ details }</div>
+            }
             <p class="rc-footnote">{ member_text(MemberText::Source, locale) }</p>
         </div>
     }

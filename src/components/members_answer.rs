@@ -1,6 +1,8 @@
 use std::rc::Rc;
 
-use retention_core::{MemberAdvice, MemberExplanation, MemberFigure, MemberReport, Period, Verdict};
+use retention_core::{
+    MemberAdvice, MemberExplanation, MemberFigure, MemberReport, Period, Verdict,
+};
 use yew::prelude::*;
 
 use crate::components::member_how::{figure_name, MemberHow};
@@ -33,17 +35,29 @@ pub fn MembersAnswer(props: &MembersAnswerProps) -> Html {
     let find = |figure: MemberFigure| props.explanations.iter().find(|e| e.figure == figure);
     let value = |figure: MemberFigure| find(figure).map(|e| words.q(e.value)).unwrap_or_default();
     let retention_block = match report.retention {
-        None => pending("retention", member_text(MemberText::PendingRetention, locale)),
+        None => pending(
+            "retention",
+            member_text(MemberText::PendingRetention, locale),
+        ),
         Some(r) if r.period == Period::Year => big(
             MemberFigure::AnnualRetention.label(locale),
-            (MemberFigure::RetentionRate, value(MemberFigure::RetentionRate)),
+            (
+                MemberFigure::RetentionRate,
+                value(MemberFigure::RetentionRate),
+            ),
             None,
             per_period(r.period, locale),
         ),
         Some(r) => big(
             MemberFigure::AnnualRetention.label(locale),
-            (MemberFigure::AnnualRetention, value(MemberFigure::AnnualRetention)),
-            Some((MemberFigure::RetentionRate, value(MemberFigure::RetentionRate))),
+            (
+                MemberFigure::AnnualRetention,
+                value(MemberFigure::AnnualRetention),
+            ),
+            Some((
+                MemberFigure::RetentionRate,
+                value(MemberFigure::RetentionRate),
+            )),
             per_period(r.period, locale),
         ),
     };
@@ -78,7 +92,10 @@ pub fn MembersAnswer(props: &MembersAnswerProps) -> Html {
         .map(|e| e.advice.clone())
         .unwrap_or_default();
     if report.retention.is_some_and(|r| r.net_change < 0) {
-        for a in find(MemberFigure::NetGrowth).map(|e| e.advice.clone()).unwrap_or_default() {
+        for a in find(MemberFigure::NetGrowth)
+            .map(|e| e.advice.clone())
+            .unwrap_or_default()
+        {
             if !steps.contains(&a) && steps.len() < 4 {
                 steps.push(a);
             }

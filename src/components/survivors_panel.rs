@@ -10,8 +10,8 @@ use yew::prelude::*;
 use crate::components::choice_field::ChoiceField;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::i18n::{
-    fit_sentence, insight_sentence, member_advice, member_text, survivor_meaning,
-    survivors_chart_description, survivors_error, sbg_error, text, use_words, MemberText, Text,
+    fit_sentence, insight_sentence, member_advice, member_text, sbg_error, survivor_meaning,
+    survivors_chart_description, survivors_error, text, use_words, MemberText, Text,
 };
 
 #[derive(Properties, PartialEq)]
@@ -41,15 +41,19 @@ pub fn SurvivorsPanel(props: &SurvivorsPanelProps) -> Html {
         period: props.period,
         fee,
         margin: props.margin,
-        discount_rate: props.discount_rate.unwrap_or(SurvivorOptions::default().discount_rate),
+        discount_rate: props
+            .discount_rate
+            .unwrap_or(SurvivorOptions::default().discount_rate),
         ..SurvivorOptions::default()
     };
     let result = {
         let key = (props.table.to_string(), options, locale);
         use_memo(key, |(table, options, locale)| {
-            parse_survivors(table, *locale)
-                .map_err(Err)
-                .and_then(|t| analyse_survivors(&t, options).map_err(Ok).map(|r| (t.counts.len(), r)))
+            parse_survivors(table, *locale).map_err(Err).and_then(|t| {
+                analyse_survivors(&t, options)
+                    .map_err(Ok)
+                    .map(|r| (t.counts.len(), r))
+            })
         })
     };
     let ontable = props.ontable.reform(|e: InputEvent| {
@@ -163,7 +167,10 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
     let count = |x: f64| words.q(Quantity::Count(x.round().max(0.0) as u64));
     let pct = |x: f64| words.q(Quantity::Percent(x));
     let periods = |x: f64| words.q(Quantity::Periods(x, period));
-    let money = |x: Option<f64>| x.map(|m| words.q(Quantity::RoundMoney(m))).unwrap_or_default();
+    let money = |x: Option<f64>| {
+        x.map(|m| words.q(Quantity::RoundMoney(m)))
+            .unwrap_or_default()
+    };
     let has_money = r.options.fee.is_some();
     html! {
         <div class="rc-survivors-results" data-survivors="fit">

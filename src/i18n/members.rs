@@ -267,7 +267,12 @@ pub fn member_meaning(e: &MemberExplanation, report: &MemberReport, words: Words
             )
         }
         MemberFigure::End => {
-            let (s, c, n, e) = (count(r.start), count(r.cancelled), count(r.new), count(r.end));
+            let (s, c, n, e) = (
+                count(r.start),
+                count(r.cancelled),
+                count(r.new),
+                count(r.end),
+            );
             l.pick(
                 format!("Je begon {p} met {s} leden; {c} zegden op en {n} kwamen erbij, dus je eindigde met {e}."),
                 format!("You started {p} with {s} members; {c} cancelled and {n} joined, so you ended with {e}."),
@@ -287,11 +292,16 @@ pub fn member_meaning(e: &MemberExplanation, report: &MemberReport, words: Words
             };
             l.pick(
                 format!("Per lid aan het begin kwamen er {per} nieuwe leden bij in {p}.{tail}"),
-                format!("For every member at the start, {per} new members joined during {p}.{tail}"),
+                format!(
+                    "For every member at the start, {per} new members joined during {p}.{tail}"
+                ),
             )
         }
         MemberFigure::NetGrowth => {
-            let (rate, net) = (pct(r.net_growth_rate.abs()), count(r.net_change.unsigned_abs()));
+            let (rate, net) = (
+                pct(r.net_growth_rate.abs()),
+                count(r.net_change.unsigned_abs()),
+            );
             if r.net_change >= 0 {
                 l.pick(
                     format!("Je ledental groeide in {p} met {net} leden ({rate}): er kwamen minstens zoveel leden bij als er opzegden."),
@@ -376,10 +386,12 @@ pub fn member_verdict_sentence(r: &MemberRetention, words: Words) -> String {
     };
     match r.period {
         Period::Year => head,
-        _ => head + l.pick(
-            " De norm geldt per jaar, dus de retentie is eerst naar een jaar omgerekend.",
-            " The target is per year, so retention is first compounded to a year.",
-        ),
+        _ => {
+            head + l.pick(
+                " De norm geldt per jaar, dus de retentie is eerst naar een jaar omgerekend.",
+                " The target is per year, so retention is first compounded to a year.",
+            )
+        }
     }
 }
 
@@ -601,7 +613,10 @@ pub fn sbg_error(error: &SbgError, words: Words) -> String {
 /// α and β in words: how churn differs between members.
 pub fn fit_sentence(alpha: f64, beta: f64, homogeneous: bool, words: Words) -> String {
     let l = words.locale;
-    let (a, b) = (format_decimal(alpha, 3, 3, l), format_decimal(beta, 3, 3, l));
+    let (a, b) = (
+        format_decimal(alpha, 3, 3, l),
+        format_decimal(beta, 3, 3, l),
+    );
     let mean = words.q(Quantity::Percent(alpha / (alpha + beta) * 100.0));
     if homogeneous {
         return l.pick(
