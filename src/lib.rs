@@ -7,6 +7,7 @@ pub mod config;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod member_import;
 pub mod members_state;
 pub mod mount;
 pub mod settings;

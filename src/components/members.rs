@@ -2,7 +2,7 @@
 //! explained, the survivors table and sharing.
 
 use retention_core::{
-    calculate_members, explain_members, CsvWriter, MemberField, MemberInputs, Period,
+    calculate_members, explain_members, CsvWriter, MemberField, MemberInputs, MemberOptions, Period,
 };
 use yew::prelude::*;
 
@@ -11,6 +11,7 @@ use crate::components::choice_field::ChoiceField;
 use crate::components::export_bar::ExportBar;
 use crate::components::member_field::MemberNumberField;
 use crate::components::member_how::{figure_name, MemberHow};
+use crate::components::member_import::MemberImport;
 use crate::components::members_answer::{MembersAnswer, HEADLINE};
 use crate::components::survivors_panel::SurvivorsPanel;
 use crate::config::Config;
@@ -164,6 +165,14 @@ pub fn Members(props: &MembersProps) -> Html {
     let margin = inputs.margin.filter(|m| (0.0..=100.0).contains(m));
     let discount = inputs.discount_rate.filter(|d| (0.0..=100.0).contains(d));
     let money = Some(words.currency.symbol(locale));
+    // A member file's value uses the calculator's fee, margin and discount rate.
+    let file_options = MemberOptions {
+        fee: inputs.fee.filter(|f| f.is_finite() && *f >= 0.0),
+        fee_period: inputs.period,
+        margin,
+        discount_rate: discount.unwrap_or(MemberOptions::default().discount_rate),
+        ..MemberOptions::default()
+    };
     let details = html! {
         <>
                 if !rows.is_empty() {
@@ -192,6 +201,7 @@ pub fn Members(props: &MembersProps) -> Html {
                     onfee={dispatch(MemberAction::EditSurvivorFee)}
                     {onexample}
                 />
+                <MemberImport options={file_options} />
                 if config.shows_section(Section::Share) {
                     <ExportBar {link} {results} {csv} />
                 }

@@ -16,6 +16,8 @@ pub mod locale_switch;
 pub mod mapping_form;
 pub mod member_field;
 pub mod member_how;
+pub mod member_import;
+pub mod member_mapping;
 pub mod members;
 pub mod members_answer;
 pub mod mode_switch;

@@ -336,6 +336,7 @@ fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
         ),
         P::Sniff(e) => return sniff_error(e, l),
         P::Mapping(e) => return import_error(e, l),
+        P::MemberMapping(e) => return super::member_import_error(e, l),
         P::NothingImported => l.pick(
             "Er is nog niets geïmporteerd: kies eerst een bestand.",
             "Nothing is imported yet: choose a file first.",

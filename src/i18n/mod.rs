@@ -4,7 +4,8 @@
 //!
 //! - `calculator`: the calculator's words (form, cards, charts, what-if, periods, export);
 //! - `import`: the order import's words, apart, so the import can move to its own module;
-//! - `members`: the members calculator and the survivors table.
+//! - `members`: the members calculator and the survivors table;
+//! - `member_import`: the member import's words.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -12,10 +13,12 @@
 
 mod calculator;
 mod import;
+mod member_import;
 mod members;
 
 pub use calculator::*;
 pub use import::*;
+pub use member_import::*;
 pub use members::*;
 use retention_core::{Currency, Locale, Quantity};
 use yew::prelude::*;
