@@ -125,7 +125,7 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
             <p class="rc-hint">{ member_import_text(T::Help, locale) }</p>
             <div class="rc-drop" {ondragover} {ondrop}>
                 <label class="rc-button" for="rc-mi-file">{ member_import_text(T::Choose, locale) }</label>
-                <input id="rc-mi-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" {onchange} />
+                <input id="rc-mi-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
                 <span>{ member_import_text(T::Drop, locale) }</span>
                 if let Some(name) = &state.file_name {
                     <strong class="rc-file-name">{ name.clone() }</strong>

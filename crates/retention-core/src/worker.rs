@@ -40,7 +40,7 @@ use std::task::{Context, Waker};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    analyse_members, decode_text, parse_members, sniff_members, MemberImportError,
+    analyse_members, decode_text, parse_members, sheet_text, sniff_members, MemberImportError,
     MemberImportStats, MemberLog, MemberMapping, MemberOptions, MemberPreview, MemberSummary,
 };
 use crate::{
@@ -391,7 +391,14 @@ impl Session {
         };
         let t1 = now();
         timings.read = t1 - t0;
-        let (text, _) = decode_text(bytes);
+        let text = if is_workbook(&bytes) {
+            match sheet_text(&bytes, None) {
+                Ok(text) => text,
+                Err(e) => return post(Response::Failed(Problem::Sniff(e))),
+            }
+        } else {
+            decode_text(bytes).0
+        };
         let log = parse_members(&text, mapping, |done, total| {
             post(Response::Progress {
                 stage: Stage::Parse,
@@ -450,7 +457,7 @@ async fn preview(file: &mut impl Source, sheet: Option<&str>) -> Result<Preview,
 }
 
 /// The preview of a member export: its first [`SAMPLE_BYTES`], up to the last whole line,
-/// decoded and sniffed.
+/// decoded and sniffed; of a workbook, its first sheet as text.
 async fn member_preview(file: &mut impl Source) -> Result<MemberPreview, Problem> {
     let size = file.size();
     let mut head = file.read(0, size.min(SAMPLE_BYTES as u64)).await?;
@@ -459,13 +466,16 @@ async fn member_preview(file: &mut impl Source) -> Result<MemberPreview, Problem
             head.truncate(end + 1);
         }
     }
-    if is_workbook(&head) {
-        return Err(Problem::Sniff(SniffError::Binary));
-    }
-    if head.iter().all(u8::is_ascii_whitespace) {
+    let text = if is_workbook(&head) {
+        // The first sheet, read as text: the whole file, as its format needs.
+        let bytes = read_whole(file, head, &mut |_| {}).await?;
+        sheet_text(&bytes, None).map_err(Problem::Sniff)?
+    } else {
+        decode_text(head).0
+    };
+    if text.trim().is_empty() {
         return Err(Problem::Sniff(SniffError::Empty));
     }
-    let (text, _) = decode_text(head);
     Ok(sniff_members(&text))
 }
 

@@ -505,17 +505,21 @@ export interface BadRow {
 #[wasm_bindgen(typescript_custom_section)]
 const WORKER_TYPES: &str = r#"
 /** What the page asks of `ImportSession` (the calculator's import worker). Send the file
- * beside `preview` and `import`. */
+ * beside `preview`, `import`, `memberPreview` and `memberImport`. */
 export type Request =
   | { preview: { sheet?: string | null } }
   | { import: { mapping: Mapping; summary: SummaryOptions; forecast: ForecastOptions } }
   | { summarise: SummaryOptions }
-  | { download: { file: "winBack" | "forecast"; options: SummaryOptions; locale: Locale } };
+  | { download: { file: "winBack" | "forecast"; options: SummaryOptions; locale: Locale } }
+  | { memberPreview: {} }
+  | { memberImport: { mapping: MemberMapping; options: MemberOptions } }
+  | { memberAnalyse: MemberOptions };
 
 /** Why the import worker could not do what was asked. */
 export type Problem =
   | "unreadable" | "tooLarge" | "nothingImported" | "badRequest"
-  | { sniff: SniffError } | { mapping: ImportError };
+  | { sniff: SniffError } | { mapping: ImportError }
+  | { memberMapping: { code: "cancelled" | "noSuchColumn" | "sameColumn"; message: string; column?: number; columns?: number } };
 
 /** A step of an import: "read" is a workbook read into memory (text is read as it is
  * parsed). */
@@ -529,6 +533,9 @@ export type Response =
   | { summary: Summary }
   | { forecast: { Ok: Forecast } | { Err: FitError } }
   | { file: { file: "winBack" | "forecast"; text: string } }
+  | { memberPreview: MemberPreview }
+  | { memberStats: MemberImportStats }
+  | { memberSummary: MemberSummary }
   | { done: { timings: { read: number; parse: number; summarise: number; forecast: number }; bytes: number } }
   | { failed: Problem };
 "#;
