@@ -43,6 +43,7 @@ const LANGUAGES = [
   {
     locale: "nl-NL",
     code: "nl",
+    count: (n) => n.toLocaleString("nl-NL"),
     members: "Leden: abonnementen",
     percent: (x) => `${x.toFixed(1).replace(".", ",")} %`,
     endBeforeStart: /eindigt op 2024-02-01, vóór de start op 2024-03-01/,
@@ -52,6 +53,7 @@ const LANGUAGES = [
   {
     locale: "en-US",
     code: "en",
+    count: (n) => n.toLocaleString("en-US"),
     members: "Members: subscriptions",
     percent: (x) => `${x.toFixed(1)}%`,
     endBeforeStart: /ends on 2024-02-01, before it starts on 2024-03-01/,
@@ -133,7 +135,7 @@ test("importing a member file", async (t) => {
         assert.match(plain(await page.locator("#rc-mi-date-format option:checked").innerText()), /dd-mm/);
         await analyse(page);
         for (const month of [1, 6, 12]) {
-          assert.equal(await cell(page, month, 0), String(remaining[month - 1]), `followed in month ${month}`);
+          assert.equal(await cell(page, month, 0), lang.count(remaining[month - 1]), `followed in month ${month}`);
           assert.equal(await cell(page, month, 2), lang.percent((remaining[month] / 10)), `survival after month ${month}`);
         }
         // Constant churn over the members followed: about the 10 % simulated.
