@@ -216,10 +216,10 @@ fn MemberFigures(props: &MemberFiguresProps) -> Html {
     let money = |x: f64| words.q(Quantity::RoundMoney(x));
     let figure = |name: &'static str, label: T, value: String| {
         html! {
-            <div class="rc-row" data-member-figure={name}>
-                <span class="rc-row-name">{ member_import_text(label, locale) }</span>
-                <span class="rc-row-value"><span class="rc-value">{ value }</span></span>
-            </div>
+            <tr data-member-figure={name}>
+                <th scope="row">{ member_import_text(label, locale) }</th>
+                <td><span class="rc-value">{ value }</span></td>
+            </tr>
         }
     };
     let en = |x: f64| format_decimal(x, 4, 4, Locale::En);
@@ -249,12 +249,14 @@ fn MemberFigures(props: &MemberFiguresProps) -> Html {
     html! {
         <div class="rc-member-figures" data-member-summary="">
             <h4>{ member_import_text(T::FiguresTitle, locale) }</h4>
-            { figure("members", T::Members, count(s.members)) }
-            { figure("active", T::Active, count(s.active)) }
-            { figure("cancelled", T::Cancelled, count(s.cancelled)) }
-            if let Some(fee) = s.monthly_fee {
-                { figure("monthly-fee", T::MonthlyFee, words.q(Quantity::Money(fee))) }
-            }
+            <table class="rc-table rc-member-counts"><tbody>
+                { figure("members", T::Members, count(s.members)) }
+                { figure("active", T::Active, count(s.active)) }
+                { figure("cancelled", T::Cancelled, count(s.cancelled)) }
+                if let Some(fee) = s.monthly_fee {
+                    { figure("monthly-fee", T::MonthlyFee, words.q(Quantity::Money(fee))) }
+                }
+            </tbody></table>
             <h4>{ member_import_text(T::SurvivalTitle, locale) }</h4>
             <p class="rc-help">{ member_import_text(T::SurvivalHelp, locale) }</p>
             <LineChart
@@ -296,18 +298,21 @@ fn MemberFigures(props: &MemberFiguresProps) -> Html {
                     { for p.insights.iter().map(|i| html! { <li>{ insight_sentence(i, Period::Month, words) }</li> }) }
                 </ul>
                 <h4>{ member_import_text(T::ValueTitle, locale) }</h4>
-                { figure("mean-lifetime", T::MeanLifetime, p.mean_lifetime.map(months).unwrap_or_else(|| member_import_text(T::Infinite, locale).into())) }
-                { figure("del", T::Del, months(p.del)) }
-                if let Some(r) = p.residual_lifetime {
-                    { figure("residual-lifetime", T::ResidualLifetime, months(r)) }
-                }
-                if let Some(clv) = p.clv {
-                    { figure("clv", T::Clv, money(clv)) }
-                } else {
+                <table class="rc-table rc-member-value"><tbody>
+                    { figure("mean-lifetime", T::MeanLifetime, p.mean_lifetime.map(months).unwrap_or_else(|| member_import_text(T::Infinite, locale).into())) }
+                    { figure("del", T::Del, months(p.del)) }
+                    if let Some(r) = p.residual_lifetime {
+                        { figure("residual-lifetime", T::ResidualLifetime, months(r)) }
+                    }
+                    if let Some(clv) = p.clv {
+                        { figure("clv", T::Clv, money(clv)) }
+                    }
+                    if let Some(v) = p.residual_value {
+                        { figure("residual-value", T::ResidualValue, money(v)) }
+                    }
+                </tbody></table>
+                if p.clv.is_none() {
                     <p class="rc-hint">{ member_import_text(T::NoFee, locale) }</p>
-                }
-                if let Some(v) = p.residual_value {
-                    { figure("residual-value", T::ResidualValue, money(v)) }
                 }
             } else if let Some(e) = &s.pooled_error {
                 <p class="rc-hint" data-fit-error="">{ sbg_error(e, words) }</p>
