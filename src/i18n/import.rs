@@ -476,6 +476,7 @@ mod tests {
     /// One of every way an import can stop. The match lists every variant without a
     /// wildcard, so a new one does not compile until it is added here, and so worded.
     fn every_problem() -> Vec<Problem> {
+        use retention_core::MemberImportError;
         use worker::Problem as P;
         let sniff = |e| Problem::Worker(P::Sniff(e));
         let mapping = |e| Problem::Worker(P::Mapping(e));
@@ -519,6 +520,14 @@ mod tests {
             }),
             Problem::Worker(P::NothingImported),
             Problem::Worker(P::BadRequest),
+            // A cancel is worded as the user's own (Problem::Cancelled).
+            Problem::Worker(P::MemberMapping(MemberImportError::NoSuchColumn {
+                column: 5,
+                columns: 2,
+            })),
+            Problem::Worker(P::MemberMapping(MemberImportError::SameColumn {
+                column: 1,
+            })),
         ];
         for p in &all {
             match p {
@@ -543,6 +552,11 @@ mod tests {
                         | ImportError::NoAmountColumn
                         | ImportError::RowTooLong { .. }
                         | ImportError::Workbook { .. } => {}
+                    },
+                    P::MemberMapping(e) => match e {
+                        MemberImportError::Cancelled
+                        | MemberImportError::NoSuchColumn { .. }
+                        | MemberImportError::SameColumn { .. } => {}
                     },
                 },
             }
