@@ -15,6 +15,11 @@
 //! customers, not with the file. A workbook (`.xlsx`, `.xls`) is read whole, as its format
 //! needs.
 //!
+//! The same worker reads a member export ([`Request::MemberPreview`],
+//! [`Request::MemberImport`], [`Request::MemberAnalyse`]): the file is read whole (a workbook's
+//! first sheet as text), parsed with progress and analysed by [`analyse_members`], and the
+//! members are kept for another analysis.
+//!
 //! ```
 //! use retention_core::worker::{Request, Response, Session};
 //! use retention_core::{ForecastOptions, Seed, SummaryOptions};
