@@ -2,6 +2,7 @@
 // members, read by the core's JS API (dist/pkg) in a module Web Worker in headless Chromium:
 // the file's bytes, sniffMembers on the first 64 KB, new MemberAnalyzer (parse) and
 // analyse() (cohorts, Kaplan–Meier, periods, the sBG pooled and per cohort, members at risk).
+// Then the page's own path for 1 million: its import worker's memberPreview and memberImport.
 // Figures only, no pass/fail.
 //
 //   node bench/browser-members.mjs          (after scripts/build.sh; run by scripts/bench.sh)
@@ -77,6 +78,45 @@ for (const members of [100_000, 1_000_000]) {
   const total = analyse - t0;
   console.log(
     `| ${members.toLocaleString("en")} | ${(result.bytes / 1e6).toFixed(1)} | ${f(read - t0)} | ${f(sniff - read)} | ${f(parse - sniff)} | ${f(analyse - parse)} | ${f(total)} | ${(members / total / 1000).toFixed(2)} | ${result.active.toLocaleString("en")} |`,
+  );
+}
+
+// The page's own path: the calculator's import worker (import-worker.js, the core's
+// ImportSession) asked for a memberPreview and a memberImport, the file shared, not copied.
+console.log();
+console.log("== the page's import worker (memberPreview + memberImport), 1 million members");
+console.log("| members | MB | preview ms | read ms | parse ms | analyse ms | total ms | active |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+{
+  const members = 1_000_000;
+  const text = generate(members);
+  const r = await page.evaluate(async ({ text, origin }) => {
+    const worker = new Worker(`${origin}/import-worker.js`, { type: "module" });
+    const file = new File([text], "members.csv", { type: "text/csv" });
+    const ask = (request, until) =>
+      new Promise((resolve, reject) => {
+        const said = [];
+        worker.onmessage = ({ data }) => {
+          said.push(data);
+          if (Object.keys(data)[0] === until || data.failed) resolve(said);
+        };
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage([request, file]);
+      });
+    await ask({ memberPreview: {} }, "memberPreview"); // starts the worker and its wasm
+    const t0 = performance.now();
+    const [{ memberPreview }] = await ask({ memberPreview: {} }, "memberPreview");
+    const t1 = performance.now();
+    const said = await ask({ memberImport: { mapping: memberPreview.mapping, options: {} } }, "done");
+    const t2 = performance.now();
+    worker.terminate();
+    const done = said.find((m) => m.done).done;
+    const summary = said.find((m) => m.memberSummary).memberSummary;
+    return { preview: t1 - t0, total: t2 - t1, timings: done.timings, bytes: done.bytes, active: summary.active };
+  }, { text, origin: server.url });
+  const f = (ms) => ms.toFixed(0);
+  console.log(
+    `| ${members.toLocaleString("en")} | ${(r.bytes / 1e6).toFixed(1)} | ${f(r.preview)} | ${f(r.timings.read)} | ${f(r.timings.parse)} | ${f(r.timings.summarise)} | ${f(r.total)} | ${r.active.toLocaleString("en")} |`,
   );
 }
 await browser.close();

@@ -13,6 +13,8 @@ use crate::components::export_bar::ExportBar;
 use crate::components::figure_table::FigureTable;
 use crate::components::import_panel::ImportPanel;
 use crate::components::locale_switch::LocaleSwitch;
+use crate::components::members::Members;
+use crate::components::mode_switch::ModeSwitch;
 use crate::components::notices::Notices;
 use crate::components::nps_panel::NpsPanel;
 use crate::components::number_field::NumberField;
@@ -21,6 +23,7 @@ use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
 use crate::export::{results_csv, results_text, Shown};
 use crate::i18n::{error_message, settings_in_use, text, what_if_gain, Text, Words};
+use crate::members_state::Mode;
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 
@@ -47,6 +50,7 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
     let points = use_state(|| START_POINTS);
+    let mode = use_state(|| config.mode);
     let words = Words {
         locale: state.locale,
         currency: state.currency,
@@ -64,8 +68,9 @@ pub fn App(props: &AppProps) -> Html {
     let link = format!("{}#{hash}", page_url());
     {
         let sync = config.sync_url;
-        use_effect_with(hash.clone(), move |hash| {
-            if sync {
+        // The members calculator keeps the link in step itself.
+        use_effect_with((hash.clone(), *mode), move |(hash, mode)| {
+            if sync && *mode == Mode::Shop {
                 replace_hash(hash);
             }
         });
@@ -73,6 +78,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let onedit = dispatcher(&state, |(field, text)| Action::Edit(field, text));
     let onlocale = dispatcher(&state, Action::SetLocale);
+    let onmode = {
+        let mode = mode.clone();
+        Callback::from(move |m: Mode| mode.set(m))
+    };
     let onfill = dispatcher(&state, Action::Fill);
     let onperiod = dispatcher(&state, |name: String| {
         Action::SetPeriod(Period::from_name(&name).unwrap_or_default())
@@ -214,10 +223,17 @@ pub fn App(props: &AppProps) -> Html {
                     <LocaleSwitch onselect={onlocale} />
                 }
             </header>
-            if !config.locale_fixed {
+            // An embed shows the calculator its page chose (`data-mode`), without the switch.
+            if !config.embedded {
+                <ModeSwitch mode={*mode} onselect={onmode} />
+            }
+            if !config.locale_fixed && *mode == Mode::Shop {
                 <p class="rc-intro">{ text(Text::Intro, locale) }</p>
             }
             <Notices notices={config.notices.clone()} />
+            if *mode == Mode::Members {
+                <Members config={config.clone()} />
+            } else {
             <div class="rc-main">
                 <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset class="rc-fields">
@@ -277,13 +293,14 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="rc-details">{ details }</div>
             }
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
+            }
         </div>
         </ContextProvider<Words>>
     }
 }
 
 /// The page's URL without its hash.
-fn page_url() -> String {
+pub(crate) fn page_url() -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     match href.split_once('#') {
         Some((page, _)) => page.to_string(),
@@ -292,7 +309,7 @@ fn page_url() -> String {
 }
 
 /// Puts `hash` in the address bar without adding a history entry.
-fn replace_hash(hash: &str) {
+pub(crate) fn replace_hash(hash: &str) {
     if let Ok(history) = gloo::utils::window().history() {
         // Fails only on pages whose URL cannot change (e.g. about:srcdoc); nothing to do then.
         let _ = history.replace_state_with_url(

@@ -2,9 +2,10 @@
 //! then the page URL's `?query`, then a `#v=1&...` share link (later ones win). A host page
 //! turns the URL off for a calculator with `data-url="off"`.
 
-use retention_core::{Currency, Figure, Inputs, Locale};
+use retention_core::{Currency, Figure, Inputs, Locale, MemberInputs};
 use web_sys::Element;
 
+use crate::members_state::Mode;
 use crate::settings::{cap_notices, parse_pairs, read, share_link, Notice, Pairs, Section, Source};
 
 /// The settings of one calculator.
@@ -32,6 +33,10 @@ pub struct Config {
     pub embedded: bool,
     /// The host page chose the language: no language switch and no intro.
     pub locale_fixed: bool,
+    /// The calculator the page opens with: shop, or members (`mode=members`).
+    pub mode: Mode,
+    /// The numbers the members calculator opens with.
+    pub member_inputs: MemberInputs,
 }
 
 impl Default for Config {
@@ -48,6 +53,8 @@ impl Default for Config {
             sync_url: false,
             embedded: false,
             locale_fixed: false,
+            mode: Mode::Shop,
+            member_inputs: MemberInputs::example(),
         }
     }
 }
@@ -121,6 +128,8 @@ impl Config {
             sync_url,
             embedded,
             locale_fixed,
+            mode: settings.mode.unwrap_or_default(),
+            member_inputs: settings.member_inputs(MemberInputs::example()),
         }
     }
 

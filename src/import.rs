@@ -121,8 +121,11 @@ impl ImportState {
                 self.timings = Some(timings);
             }
             Response::Failed(problem) => self.stop(Problem::Worker(problem)),
-            // Files to save are the view's business.
-            Response::File { .. } => {}
+            // Files to save are the view's business; the member import has its own state.
+            Response::File { .. }
+            | Response::MemberPreview(_)
+            | Response::MemberStats(_)
+            | Response::MemberSummary(_) => {}
             Response::Segments(segments) => self.segments = Some(*segments),
         }
     }

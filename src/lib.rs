@@ -7,6 +7,8 @@ pub mod config;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod member_import;
+pub mod members_state;
 pub mod mount;
 pub mod settings;
 pub mod state;

@@ -6,7 +6,12 @@
 //! `#v=1&start=1000`. Numbers follow the calculator's language (`data-spend="75,50"` with
 //! `data-locale="nl"`). A value that cannot be read falls back to the default with a notice.
 
-use retention_core::{format_input, parse_number, Currency, Field, Figure, Inputs, Locale, Period};
+use retention_core::{
+    format_input, parse_number, Currency, Field, Figure, Inputs, Locale, MemberField, MemberInputs,
+    Period,
+};
+
+use crate::members_state::Mode;
 
 /// Settings as (name, value) pairs, in the order they were written.
 pub type Pairs = Vec<(String, String)>;
@@ -90,6 +95,10 @@ pub struct Settings {
     pub title: Option<String>,
     /// Which calculator on the page URL parameters are for (`calc=2`).
     pub calc: Option<String>,
+    /// Shop or members (`mode=members`); links without it open the shop calculator.
+    pub mode: Option<Mode>,
+    /// Members fields given a value, read only with `mode=members`.
+    pub member_values: Vec<(MemberField, Option<f64>)>,
 }
 
 /// Something in the settings that was not used, and why.
@@ -170,7 +179,28 @@ pub fn read(
             None
         });
     }
-    for field in Field::ALL {
+    if let Some(v) = get("mode") {
+        settings.mode = Mode::from_name(v).or_else(|| {
+            bad("mode", v);
+            None
+        });
+    }
+    // The members calculator shares some names (start, new, margin) with the shop's: a
+    // members link fills only the members fields.
+    if settings.mode == Some(Mode::Members) {
+        for field in MemberField::ALL {
+            let Some(v) = get(field.name()) else { continue };
+            match parse_number(v, locale) {
+                _ if v.is_empty() => settings.member_values.push((field, None)),
+                Ok(number) => settings.member_values.push((field, Some(number))),
+                Err(_) => bad(field.name(), v),
+            }
+        }
+    }
+    for field in Field::ALL
+        .into_iter()
+        .filter(|_| settings.mode != Some(Mode::Members))
+    {
         let Some(v) = get(field.name()) else { continue };
         if v.is_empty() {
             settings.values.push((field, None));
@@ -235,10 +265,12 @@ pub fn read(
 }
 
 fn is_known(key: &str) -> bool {
-    const KNOWN: [&str; 7] = [
-        "v", "locale", "currency", "period", "outputs", "title", "calc",
+    const KNOWN: [&str; 8] = [
+        "v", "locale", "currency", "period", "outputs", "title", "calc", "mode",
     ];
-    KNOWN.contains(&key) || Field::ALL.iter().any(|f| f.name() == key)
+    KNOWN.contains(&key)
+        || Field::ALL.iter().any(|f| f.name() == key)
+        || MemberField::ALL.iter().any(|f| f.name() == key)
 }
 
 impl Settings {
@@ -262,7 +294,24 @@ impl Settings {
             outputs: self.outputs.or(base.outputs),
             title: self.title.or(base.title),
             calc: self.calc.or(base.calc),
+            mode: self.mode.or(base.mode),
+            member_values: match self.mode {
+                Some(_) => self.member_values,
+                None => base.member_values,
+            },
         }
+    }
+
+    /// The members calculator's inputs these settings give, starting from `defaults`.
+    pub fn member_inputs(&self, defaults: MemberInputs) -> MemberInputs {
+        let mut inputs = defaults;
+        for &(field, value) in &self.member_values {
+            inputs.set(field, value);
+        }
+        if let Some(period) = self.period.filter(|_| self.mode == Some(Mode::Members)) {
+            inputs.period = period;
+        }
+        inputs
     }
 
     /// The inputs these settings give, starting from `defaults`.
@@ -271,7 +320,8 @@ impl Settings {
         for &(field, value) in &self.values {
             inputs.set(field, value);
         }
-        if let Some(period) = self.period {
+        // A members link's period is the members calculator's.
+        if let Some(period) = self.period.filter(|_| self.mode != Some(Mode::Members)) {
             inputs.period = period;
         }
         inputs
@@ -301,6 +351,38 @@ pub fn share_hash(
     }
     if let Some(calc) = calc {
         pairs.push(("calc".to_string(), calc.to_string()));
+    }
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The hash of a share link that reopens the members calculator with these inputs:
+/// `v=1&mode=members&locale=nl&...`, in the habits of [`share_hash`].
+pub fn member_share_hash(
+    inputs: &MemberInputs,
+    locale: Locale,
+    currency: Currency,
+    calc: Option<&str>,
+) -> String {
+    let mut pairs = vec![
+        ("v", SHARE_VERSION.to_string()),
+        ("mode", Mode::Members.name().to_string()),
+        ("locale", locale.code().to_string()),
+        ("currency", currency.code().to_string()),
+        ("period", inputs.period.name().to_string()),
+    ];
+    for field in MemberField::ALL {
+        let text = match inputs.get(field) {
+            Some(v) if v.is_finite() => format_input(v, locale),
+            _ => String::new(),
+        };
+        pairs.push((field.name(), text));
+    }
+    if let Some(calc) = calc {
+        pairs.push(("calc", calc.to_string()));
     }
     pairs
         .iter()
@@ -411,6 +493,35 @@ mod tests {
             assert_eq!(settings.currency, Some(Currency::Gbp));
             assert_eq!(settings.calc.as_deref(), Some("2"));
         }
+    }
+
+    #[test]
+    fn a_members_link_reopens_the_members_calculator_and_an_old_link_the_shop() {
+        let inputs = MemberInputs {
+            fee: Some(29.5),
+            period: Period::Quarter,
+            ..MemberInputs::example()
+        };
+        for locale in Locale::ALL {
+            let hash = member_share_hash(&inputs, locale, Currency::Eur, None);
+            let (settings, notices) = read(&pairs(&hash), Source::ShareLink, Locale::En);
+            assert_eq!(notices, vec![], "{hash}");
+            assert_eq!(settings.mode, Some(Mode::Members));
+            assert_eq!(settings.member_inputs(MemberInputs::default()), inputs);
+            // The shared names (start, new, margin) do not leak into the shop's fields.
+            assert_eq!(settings.inputs(Inputs::example()), Inputs::example());
+        }
+        let old = share_hash(&Inputs::example(), Locale::Nl, Currency::Eur, None);
+        let (settings, notices) = share(&old);
+        assert_eq!((settings.mode, notices), (None, vec![]));
+        let (_, notices) = share("v=1&mode=gym");
+        assert_eq!(
+            notices,
+            vec![Notice::BadValue {
+                key: "mode".into(),
+                value: "gym".into()
+            }]
+        );
     }
 
     #[test]

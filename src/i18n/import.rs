@@ -408,6 +408,7 @@ fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
         ),
         P::Sniff(e) => return sniff_error(e, l),
         P::Mapping(e) => return import_error(e, l),
+        P::MemberMapping(e) => return super::member_import_error(e, l),
         P::NothingImported => l.pick(
             "Er is nog niets geïmporteerd: kies eerst een bestand.",
             "Nothing is imported yet: choose a file first.",
@@ -680,6 +681,7 @@ mod tests {
     /// One of every way an import can stop. The match lists every variant without a
     /// wildcard, so a new one does not compile until it is added here, and so worded.
     fn every_problem() -> Vec<Problem> {
+        use retention_core::MemberImportError;
         use worker::Problem as P;
         let sniff = |e| Problem::Worker(P::Sniff(e));
         let mapping = |e| Problem::Worker(P::Mapping(e));
@@ -734,6 +736,14 @@ mod tests {
             }),
             Problem::Worker(P::NothingImported),
             Problem::Worker(P::BadRequest),
+            // A cancel is worded as the user's own (Problem::Cancelled).
+            Problem::Worker(P::MemberMapping(MemberImportError::NoSuchColumn {
+                column: 5,
+                columns: 2,
+            })),
+            Problem::Worker(P::MemberMapping(MemberImportError::SameColumn {
+                column: 1,
+            })),
         ];
         for p in &all {
             match p {
@@ -759,6 +769,11 @@ mod tests {
                         | ImportError::NoAmountColumn
                         | ImportError::RowTooLong { .. }
                         | ImportError::Workbook { .. } => {}
+                    },
+                    P::MemberMapping(e) => match e {
+                        MemberImportError::Cancelled
+                        | MemberImportError::NoSuchColumn { .. }
+                        | MemberImportError::SameColumn { .. } => {}
                     },
                 },
             }

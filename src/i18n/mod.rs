@@ -5,7 +5,9 @@
 //! - `calculator`: the calculator's words (form, cards, charts, what-if, periods, export);
 //! - `import`: the order import's words, apart, so the import can move to its own module;
 //! - `segments`: the words of the import's customer segments;
-//! - `nps`: the Net Promoter Score section's words.
+//! - `nps`: the Net Promoter Score section's words;
+//! - `members`: the members calculator and the survivors table;
+//! - `member_import`: the member import's words.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -13,11 +15,15 @@
 
 mod calculator;
 mod import;
+mod member_import;
+mod members;
 mod nps;
 mod segments;
 
 pub use calculator::*;
 pub use import::*;
+pub use member_import::*;
+pub use members::*;
 pub use nps::*;
 use retention_core::{Currency, Locale, Quantity};
 pub use segments::*;

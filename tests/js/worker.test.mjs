@@ -189,3 +189,31 @@ test("the .d.ts types the worker's messages", () => {
   assert.match(dts, /export class ImportSession/);
   assert.match(dts, /handle\(request: Request, file\?: Blob \| null\): Promise<void>;/);
 });
+
+test("a member file: preview, import with bad rows by line, analyse again", async () => {
+  // Hand-counted: m1 and m2 stay, m3 leaves in its second month, line 5 ends before it starts.
+  const text = "member,start,end\nm1,2024-01-01,\nm2,2024-01-01,\nm3,2024-01-01,2024-02-10\nm4,2024-03-01,2024-02-01\n";
+  const s = session();
+  const file = new Blob([text]);
+  const [preview] = await s.ask({ memberPreview: {} }, file);
+  const mapping = preview.memberPreview.mapping;
+  assert.deepEqual([mapping.member, mapping.start, mapping.end], [0, 1, 2]);
+
+  const answers = await s.ask({ memberImport: { mapping, options: {} } }, file);
+  const order = kinds(answers).filter((k, i, all) => k !== "progress" || all[i - 1] !== "progress");
+  assert.deepEqual(order, ["progress", "memberStats", "progress", "memberSummary", "done"]);
+  const stats = answers.find((r) => r.memberStats).memberStats;
+  assert.deepEqual([stats.rows, stats.subscriptions, stats.badRowCount], [4, 3, 1]);
+  assert.equal(stats.badRows[0].line, 5);
+  assert.equal(stats.badRows[0].reason.code, "endBeforeStart");
+  const summary = answers.find((r) => r.memberSummary).memberSummary;
+  assert.deepEqual([summary.members, summary.active, summary.cancelled], [3, 2, 1]);
+
+  const [again] = await s.ask({ memberAnalyse: { period: "quarter" } });
+  assert.equal(again.memberSummary.options.period, "quarter");
+
+  const failed = (await s.ask({ memberImport: { mapping: { ...mapping, end: 7 }, options: {} } }, file)).at(-1);
+  assert.equal(failed.failed.memberMapping.code, "noSuchColumn");
+  assert.match(dts, /\{ memberImport: \{ mapping: MemberMapping; options: MemberOptions \} \}/);
+  assert.match(dts, /\{ memberSummary: MemberSummary \}/);
+});

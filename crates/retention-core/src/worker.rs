@@ -15,6 +15,11 @@
 //! customers, not with the file. A workbook (`.xlsx`, `.xls`) is read whole, as its format
 //! needs.
 //!
+//! The same worker reads a member export ([`Request::MemberPreview`],
+//! [`Request::MemberImport`], [`Request::MemberAnalyse`]): the file is read whole (a workbook's
+//! first sheet as text), parsed with progress and analysed by [`analyse_members`], and the
+//! members are kept for another analysis.
+//!
 //! ```
 //! use retention_core::worker::{Request, Response, Session};
 //! use retention_core::{ForecastOptions, Seed, SummaryOptions};
@@ -39,6 +44,10 @@ use std::task::{Context, Waker};
 
 use serde::{Deserialize, Serialize};
 
+use crate::{
+    analyse_members, decode_text, parse_members, sheet_text, sniff_members, MemberImportError,
+    MemberImportStats, MemberLog, MemberMapping, MemberOptions, MemberPreview, MemberSummary,
+};
 use crate::{
     forecast_orders, is_workbook, read_workbook, segment_customers, sniff_bytes, sniff_workbook,
     summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
@@ -87,12 +96,30 @@ pub enum Request {
         options: SummaryOptions,
         locale: Locale,
     },
+    /// Guess how the member export sent along is laid out, from its first
+    /// [`SAMPLE_BYTES`]: answered by [`Response::MemberPreview`] or [`Response::Failed`].
+    MemberPreview {},
+    /// Read the whole member export sent along with `mapping` and analyse it: answered by
+    /// progress, [`Response::MemberStats`], [`Response::MemberSummary`] and
+    /// [`Response::Done`].
+    MemberImport {
+        mapping: MemberMapping,
+        options: MemberOptions,
+    },
+    /// Analyse the imported members again with other options.
+    MemberAnalyse(MemberOptions),
 }
 
 impl Request {
     /// Whether the request reads the file sent along.
     pub fn reads_file(&self) -> bool {
-        matches!(self, Request::Preview { .. } | Request::Import { .. })
+        matches!(
+            self,
+            Request::Preview { .. }
+                | Request::Import { .. }
+                | Request::MemberPreview {}
+                | Request::MemberImport { .. }
+        )
     }
 }
 
@@ -157,6 +184,8 @@ pub enum Problem {
     Sniff(SniffError),
     /// The file could not be read with the mapping.
     Mapping(ImportError),
+    /// The member export could not be read with the mapping.
+    MemberMapping(MemberImportError),
     /// Nothing imported yet to count or write.
     NothingImported,
     /// A request the worker cannot read: the page and the worker are different versions.
@@ -184,6 +213,12 @@ pub enum Response {
     WinBack(Box<WinBack>),
     /// A file to save.
     File { file: Download, text: String },
+    /// How a member export seems to be laid out.
+    MemberPreview(Box<MemberPreview>),
+    /// What the member import read: rows, members, bad rows by line.
+    MemberStats(Box<MemberImportStats>),
+    /// The members analysed: cohorts, Kaplan–Meier survival, the sBG and member value.
+    MemberSummary(Box<MemberSummary>),
     /// The import is complete.
     Done { timings: Timings, bytes: f64 },
     /// Something went wrong.
@@ -217,6 +252,8 @@ pub struct Session {
     /// Keys the import's id tables (see [`Seed`]).
     seed: Seed,
     imported: Option<Imported>,
+    /// The member export read last.
+    members: Option<MemberLog>,
 }
 
 #[derive(Debug)]
@@ -246,6 +283,7 @@ impl Session {
         Session {
             seed,
             imported: None,
+            members: None,
         }
     }
 
@@ -277,9 +315,27 @@ impl Session {
                 self.import(file, &mapping, &summary, forecast, post, now)
                     .await
             }
-            (Request::Preview { .. } | Request::Import { .. }, None) => {
-                post(Response::Failed(Problem::Unreadable))
+            (Request::MemberPreview {}, Some(file)) => {
+                post(match member_preview(file).await {
+                    Ok(preview) => Response::MemberPreview(Box::new(preview)),
+                    Err(problem) => Response::Failed(problem),
+                });
             }
+            (Request::MemberImport { mapping, options }, Some(file)) => {
+                self.import_members(file, &mapping, &options, post, now)
+                    .await
+            }
+            (
+                Request::Preview { .. }
+                | Request::Import { .. }
+                | Request::MemberPreview {}
+                | Request::MemberImport { .. },
+                None,
+            ) => post(Response::Failed(Problem::Unreadable)),
+            (Request::MemberAnalyse(options), _) => post(match &self.members {
+                Some(log) => Response::MemberSummary(Box::new(analyse_members(log, &options))),
+                None => Response::Failed(Problem::NothingImported),
+            }),
             (Request::Summarise(options), _) => match &self.imported {
                 Some(i) => {
                     post(Response::Summary(Box::new(summarise_orders(
@@ -379,6 +435,63 @@ impl Session {
         });
     }
 
+    async fn import_members(
+        &mut self,
+        file: &mut impl Source,
+        mapping: &MemberMapping,
+        options: &MemberOptions,
+        post: &mut dyn FnMut(Response),
+        now: &dyn Fn() -> f64,
+    ) {
+        self.members = None;
+        let mut timings = Timings::default();
+        let t0 = now();
+        // The member import reads text whole: its memory is the file's and the table's.
+        let bytes = match read_whole(file, Vec::new(), post).await {
+            Ok(bytes) => bytes,
+            Err(problem) => return post(Response::Failed(problem)),
+        };
+        let t1 = now();
+        timings.read = t1 - t0;
+        let text = if is_workbook(&bytes) {
+            match sheet_text(&bytes, None) {
+                Ok(text) => text,
+                Err(e) => return post(Response::Failed(Problem::Sniff(e))),
+            }
+        } else {
+            decode_text(bytes).0
+        };
+        let log = parse_members(&text, mapping, |done, total| {
+            post(Response::Progress {
+                stage: Stage::Parse,
+                done: done as f64,
+                total: total as f64,
+            });
+            true
+        });
+        drop(text);
+        let log = match log {
+            Ok(log) => log,
+            Err(e) => return post(Response::Failed(Problem::MemberMapping(e))),
+        };
+        timings.parse = now() - t1;
+        post(Response::MemberStats(Box::new(log.stats().clone())));
+        post(Response::Progress {
+            stage: Stage::Summarise,
+            done: 0.0,
+            total: 1.0,
+        });
+        let t0 = now();
+        let summary = analyse_members(&log, options);
+        timings.summarise = now() - t0;
+        post(Response::MemberSummary(Box::new(summary)));
+        self.members = Some(log);
+        post(Response::Done {
+            timings,
+            bytes: file.size() as f64,
+        });
+    }
+
     /// The text of a download; `None` before an import.
     fn write(&self, file: Download, options: &SummaryOptions, locale: Locale) -> Option<String> {
         let imported = self.imported.as_ref()?;
@@ -412,6 +525,29 @@ async fn preview(file: &mut impl Source, sheet: Option<&str>) -> Result<Preview,
         return sniff_workbook(&bytes, sheet).map_err(Problem::Sniff);
     }
     sniff_bytes(&head, head.len() as u64 == size).map_err(Problem::Sniff)
+}
+
+/// The preview of a member export: its first [`SAMPLE_BYTES`], up to the last whole line,
+/// decoded and sniffed; of a workbook, its first sheet as text.
+async fn member_preview(file: &mut impl Source) -> Result<MemberPreview, Problem> {
+    let size = file.size();
+    let mut head = file.read(0, size.min(SAMPLE_BYTES as u64)).await?;
+    if (head.len() as u64) < size {
+        if let Some(end) = head.iter().rposition(|&b| b == b'\n') {
+            head.truncate(end + 1);
+        }
+    }
+    let text = if is_workbook(&head) {
+        // The first sheet, read as text: the whole file, as its format needs.
+        let bytes = read_whole(file, head, &mut |_| {}).await?;
+        sheet_text(&bytes, None).map_err(Problem::Sniff)?
+    } else {
+        decode_text(head).0
+    };
+    if text.trim().is_empty() {
+        return Err(Problem::Sniff(SniffError::Empty));
+    }
+    Ok(sniff_members(&text))
 }
 
 /// Reads every order of a file: a text file streamed through an [`OrderReader`], a workbook
@@ -678,6 +814,66 @@ mod tests {
         let summarise = Request::Summarise(SummaryOptions::default());
         assert_eq!(
             answers(&mut session, summarise, None),
+            [Response::Failed(Problem::NothingImported)]
+        );
+    }
+
+    #[test]
+    fn a_member_export_is_previewed_read_and_analysed_with_bad_rows_by_line() {
+        // Four members, hand-counted: two left (one after a month), two still there; line 4
+        // ends before it starts.
+        let text = "lid;start;opgezegd\nL1;01-01-2024;\nL2;01-01-2024;15-02-2024\n\
+                    L3;01-03-2024;01-02-2024\nL4;01-02-2024;\nL5;01-02-2024;10-03-2024\n";
+        let mut session = Session::new(Seed(7, 8));
+        let said = answers(
+            &mut session,
+            Request::MemberPreview {},
+            Some(text.as_bytes()),
+        );
+        let [Response::MemberPreview(preview)] = &said[..] else {
+            panic!("a preview: {said:?}")
+        };
+        let mapping = preview.mapping.expect("a mapping");
+        assert_eq!(
+            (mapping.member, mapping.start, mapping.end),
+            (0, 1, Some(2))
+        );
+        let request = Request::MemberImport {
+            mapping,
+            options: MemberOptions::default(),
+        };
+        let said = answers(&mut session, request, Some(text.as_bytes()));
+        let stats = said.iter().find_map(|r| match r {
+            Response::MemberStats(s) => Some(s),
+            _ => None,
+        });
+        let stats = stats.expect("stats");
+        assert_eq!((stats.rows, stats.subscriptions, stats.open), (5, 4, 2));
+        assert_eq!(stats.bad_rows[0].line, 4);
+        let summary = said.iter().find_map(|r| match r {
+            Response::MemberSummary(s) => Some(s),
+            _ => None,
+        });
+        let summary = summary.expect("a summary");
+        assert_eq!(
+            (summary.members, summary.active, summary.cancelled),
+            (4, 2, 2)
+        );
+        assert!(matches!(said.last(), Some(Response::Done { .. })));
+        let again = answers(
+            &mut session,
+            Request::MemberAnalyse(MemberOptions::default()),
+            None,
+        );
+        assert!(matches!(&again[..], [Response::MemberSummary(s)] if s.active == 2));
+    }
+
+    #[test]
+    fn analysing_members_before_an_import_is_an_answer() {
+        let mut session = Session::new(Seed(1, 1));
+        let analyse = Request::MemberAnalyse(MemberOptions::default());
+        assert_eq!(
+            answers(&mut session, analyse, None),
             [Response::Failed(Problem::NothingImported)]
         );
     }

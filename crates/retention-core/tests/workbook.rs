@@ -213,3 +213,64 @@ fn a_member_sheet_reads_as_the_member_import_reads_text() {
     // Sheet row 7 (1-based): the header, three members, a blank row, one more, then L5.
     assert_eq!(stats.bad_rows[0].line, 7);
 }
+
+/// The import worker reads a member workbook's first sheet as it reads a text export.
+#[test]
+fn the_worker_reads_a_member_workbook() {
+    use retention_core::worker::{Request, Response, Session};
+    let mut book = Workbook::new();
+    let day = Format::new().set_num_format("dd-mm-yyyy");
+    let sheet = book.add_worksheet().set_name("Leden").unwrap();
+    for (c, h) in ["lid", "startdatum", "opzegdatum"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let date = |y, m, d| ExcelDateTime::from_ymd(y, m, d).unwrap();
+    for (row, (id, end)) in [("L1", None), ("L2", Some(3)), ("L3", None)]
+        .into_iter()
+        .enumerate()
+    {
+        let row = row as u32 + 1;
+        sheet.write_string(row, 0, id).unwrap();
+        sheet
+            .write_datetime_with_format(row, 1, date(2024, 1, 10), &day)
+            .unwrap();
+        if let Some(month) = end {
+            sheet
+                .write_datetime_with_format(row, 2, date(2024, month, 20), &day)
+                .unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let mut session = Session::new(Seed(9, 9));
+    let mut said = Vec::new();
+    let preview = Request::MemberPreview {};
+    session.handle_bytes(preview, Some(&bytes), &mut |r| said.push(r), &|| 0.0);
+    let Some(Response::MemberPreview(preview)) = said.pop() else {
+        panic!("a preview")
+    };
+    let mapping = preview.mapping.expect("a mapping");
+    assert_eq!(
+        (mapping.member, mapping.start, mapping.end),
+        (0, 1, Some(2))
+    );
+    let import = Request::MemberImport {
+        mapping,
+        options: Default::default(),
+    };
+    session.handle_bytes(import, Some(&bytes), &mut |r| said.push(r), &|| 0.0);
+    let summary = said.iter().find_map(|r| match r {
+        Response::MemberSummary(s) => Some(s),
+        _ => None,
+    });
+    let stats = said.iter().find_map(|r| match r {
+        Response::MemberStats(s) => Some(s),
+        _ => None,
+    });
+    assert_eq!(stats.expect("stats").subscriptions, 3);
+    let summary = summary.expect("a summary");
+    // Three members, L2 gone on 2024-03-20.
+    assert_eq!(
+        (summary.members, summary.active, summary.cancelled),
+        (3, 2, 1)
+    );
+}

@@ -68,6 +68,34 @@ impl fmt::Display for MemberImportError {
 
 impl std::error::Error for MemberImportError {}
 
+/// Reads back what [`Serialize`] wrote, so a page can hear the error from its worker.
+impl<'de> Deserialize<'de> for MemberImportError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            code: String,
+            #[serde(default)]
+            column: usize,
+            #[serde(default)]
+            columns: usize,
+        }
+        let Wire {
+            code,
+            column,
+            columns,
+        } = Wire::deserialize(deserializer)?;
+        match code.as_str() {
+            "cancelled" => Ok(MemberImportError::Cancelled),
+            "noSuchColumn" => Ok(MemberImportError::NoSuchColumn { column, columns }),
+            "sameColumn" => Ok(MemberImportError::SameColumn { column }),
+            other => Err(serde::de::Error::unknown_variant(
+                other,
+                &["cancelled", "noSuchColumn", "sameColumn"],
+            )),
+        }
+    }
+}
+
 /// Serializes as `{ code, message }` plus the variant's numbers.
 impl Serialize for MemberImportError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -98,7 +98,7 @@ pub enum MemberColumnKind {
 }
 
 /// The guess for one column.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberColumnGuess {
     /// The header cell, or empty without a header.
@@ -144,7 +144,7 @@ pub struct MemberMapping {
 }
 
 /// What [`sniff_members`] found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberPreview {
     /// The delimiter that splits the rows most consistently.

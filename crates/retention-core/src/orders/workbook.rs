@@ -234,11 +234,15 @@ pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<String, SniffErro
     let sheet = pick_sheet(&book.sheet_names(), sheet)?;
     let mut text = String::new();
     let mut lines = 0;
+    // The widest row so far (the header, mostly): a spreadsheet leaves out a row's trailing
+    // empty cells, such as the empty end date of a member still there, so rows are padded.
+    let mut width = 0;
     rows(&mut book, &sheet, |cells, line| {
         while lines + 1 < line {
             text.push('\n');
             lines += 1;
         }
+        width = width.max(cells.len());
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {
                 text.push('\t');
@@ -250,6 +254,11 @@ pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<String, SniffErro
                 text.push('"');
             } else {
                 text.push_str(&shown);
+            }
+        }
+        if !cells.is_empty() {
+            for _ in cells.len()..width {
+                text.push('\t');
             }
         }
         text.push('\n');

@@ -624,13 +624,16 @@ export interface BadRow {
 #[wasm_bindgen(typescript_custom_section)]
 const WORKER_TYPES: &str = r#"
 /** What the page asks of `ImportSession` (the calculator's import worker). Send the file
- * beside `preview` and `import`. */
+ * beside `preview`, `import`, `memberPreview` and `memberImport`. */
 export type Request =
   | { preview: { sheet?: string | null } }
   | { import: { mapping: Mapping; summary: SummaryOptions; forecast: ForecastOptions } }
   | { summarise: SummaryOptions }
   | { segments: SummaryOptions }
-  | { download: { file: Download; options: SummaryOptions; locale: Locale } };
+  | { download: { file: Download; options: SummaryOptions; locale: Locale } }
+  | { memberPreview: {} }
+  | { memberImport: { mapping: MemberMapping; options: MemberOptions } }
+  | { memberAnalyse: MemberOptions };
 
 /** A file the import worker writes: a segment's customers, or everyone with a segment. */
 export type Download = "winBack" | "forecast" | "segments" | { segment: Segment };
@@ -638,7 +641,8 @@ export type Download = "winBack" | "forecast" | "segments" | { segment: Segment 
 /** Why the import worker could not do what was asked. */
 export type Problem =
   | "unreadable" | "tooLarge" | "nothingImported" | "badRequest"
-  | { sniff: SniffError } | { mapping: ImportError };
+  | { sniff: SniffError } | { mapping: ImportError }
+  | { memberMapping: { code: "cancelled" | "noSuchColumn" | "sameColumn"; message: string; column?: number; columns?: number } };
 
 /** A step of an import: "read" is a workbook read into memory (text is read as it is
  * parsed). */
@@ -654,6 +658,9 @@ export type Response =
   | { segments: Segmentation }
   | { winBack: WinBack }
   | { file: { file: Download; text: string } }
+  | { memberPreview: MemberPreview }
+  | { memberStats: MemberImportStats }
+  | { memberSummary: MemberSummary }
   | { done: { timings: { read: number; parse: number; summarise: number; forecast: number }; bytes: number } }
   | { failed: Problem };
 "#;

@@ -1,0 +1,322 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use retention_core::worker::{Request, Stage};
+use retention_core::{format_decimal, Locale, MemberOptions, MemberSummary, Period, Quantity};
+use web_sys::{DragEvent, File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::member_mapping::MemberMappingForm;
+use crate::i18n::{
+    fit_sentence, insight_sentence, member_bad_row, member_import_text, member_read_sentence,
+    problem, sbg_error, stage_text, use_words, MemberImportText as T,
+};
+use crate::import::Problem;
+use crate::member_import::{MemberImportAction as Action, MemberImportState};
+use crate::worker::ImportWorker;
+
+/// The months of the survival table: the rest are in the chart.
+const SURVIVAL_ROWS: usize = 25;
+
+#[derive(Properties, PartialEq)]
+pub struct MemberImportProps {
+    /// The fee, margin and discount rate of the members calculator, for member value.
+    pub options: MemberOptions,
+}
+
+/// Drop a member export, check how it is read, and let the import worker read and analyse
+/// it: Kaplan–Meier survival, the sBG fitted to every member, and what a member is worth.
+#[component]
+pub fn MemberImport(props: &MemberImportProps) -> Html {
+    let state = use_reducer(MemberImportState::default);
+    let file = use_mut_ref(|| None::<File>);
+    let worker: Rc<RefCell<Option<ImportWorker>>> = use_mut_ref(|| None);
+    let locale = use_words().locale;
+
+    let send = {
+        let (state, file, worker) = (state.clone(), file.clone(), worker.clone());
+        Rc::new(move |request: Request| {
+            let mut running = worker.borrow_mut();
+            if running.is_none() {
+                let heard = state.dispatcher().to_callback().reform(Action::Heard);
+                match ImportWorker::start(heard) {
+                    Ok(w) => *running = Some(w),
+                    Err(_) => return state.dispatch(Action::Stopped(Problem::NeedsServer)),
+                }
+            }
+            let file = file.borrow();
+            let file = file.as_ref().filter(|_| request.reads_file());
+            if let Some(w) = running.as_ref() {
+                w.send(&request, file.map(|f| &**f));
+            }
+        })
+    };
+    let choose = {
+        let (state, file, worker, send) =
+            (state.clone(), file.clone(), worker.clone(), send.clone());
+        Callback::from(move |chosen: File| {
+            // A fresh worker per file.
+            worker.borrow_mut().take();
+            state.dispatch(Action::Chose(chosen.name()));
+            *file.borrow_mut() = Some(chosen);
+            send(Request::MemberPreview {});
+        })
+    };
+    let onchange = {
+        let choose = choose.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|files| files.get(0)) {
+                choose.emit(f);
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(f) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0))
+        {
+            choose.emit(f);
+        }
+    });
+    let options = props.options;
+    let analyse = {
+        let (state, send) = (state.clone(), send.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(mapping) = state.mapping else {
+                return;
+            };
+            state.dispatch(Action::Started);
+            send(Request::MemberImport { mapping, options });
+        })
+    };
+    // Other options analyse the members already read again.
+    {
+        let (send, imported) = (send.clone(), state.summary.is_some());
+        use_effect_with(options, move |options| {
+            if imported {
+                send(Request::MemberAnalyse(*options));
+            }
+        });
+    }
+    let cancel = {
+        let (state, worker) = (state.clone(), worker.clone());
+        Callback::from(move |_: MouseEvent| {
+            worker.borrow_mut().take();
+            state.dispatch(Action::Stopped(Problem::Cancelled));
+        })
+    };
+    let reset = {
+        let (state, worker, file) = (state.clone(), worker.clone(), file.clone());
+        Callback::from(move |_: MouseEvent| {
+            worker.borrow_mut().take();
+            file.borrow_mut().take();
+            state.dispatch(Action::Reset);
+        })
+    };
+    let running = state.running.is_some();
+    html! {
+        <section class="rc-section rc-import rc-member-import" aria-labelledby="rc-mi-title" data-section="member-import">
+            <h3 id="rc-mi-title">{ member_import_text(T::Title, locale) }</h3>
+            <p class="rc-hint">{ member_import_text(T::Help, locale) }</p>
+            <div class="rc-drop" {ondragover} {ondrop}>
+                <label class="rc-button" for="rc-mi-file">{ member_import_text(T::Choose, locale) }</label>
+                <input id="rc-mi-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
+                <span>{ member_import_text(T::Drop, locale) }</span>
+                if let Some(name) = &state.file_name {
+                    <strong class="rc-file-name">{ name.clone() }</strong>
+                }
+            </div>
+            if state.previewing {
+                <p class="rc-hint" role="status">{ member_import_text(T::Previewing, locale) }</p>
+            }
+            if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping) {
+                <MemberMappingForm
+                    preview={preview.clone()}
+                    {mapping}
+                    disabled={running}
+                    onchange={state.dispatcher().to_callback().reform(Action::SetMapping)}
+                />
+                <div class="rc-actions">
+                    <button type="button" data-action="analyse-members" onclick={analyse} disabled={running}>{ member_import_text(T::Analyse, locale) }</button>
+                    if running {
+                        <button type="button" data-action="cancel-members" onclick={cancel}>{ member_import_text(T::Cancel, locale) }</button>
+                    } else {
+                        <button type="button" data-action="another-members" onclick={reset}>{ member_import_text(T::Another, locale) }</button>
+                    }
+                </div>
+            }
+            if let Some((stage, fraction)) = state.running {
+                <div class="rc-progress" role="status">
+                    <label for="rc-mi-progress">{ stage_text(stage, locale) }</label>
+                    <progress id="rc-mi-progress" max="100" value={format!("{:.0}", progress(stage, fraction) * 100.0)} />
+                </div>
+            }
+            if let Some(p) = &state.problem {
+                <p class="rc-import-problem" role="alert">{ problem(p, locale) }</p>
+            }
+            if let Some(read) = &state.read {
+                <p class="rc-hint" data-member-read="" data-rows={read.rows.to_string()} data-bad-rows={read.bad_row_count.to_string()}>
+                    { member_read_sentence(read, locale) }
+                </p>
+                if !read.bad_rows.is_empty() {
+                    <details class="rc-bad-rows" open=true>
+                        <summary>{ member_import_text(T::BadRowsTitle, locale) }</summary>
+                        <table class="rc-table" data-table="member-bad-rows">
+                            <thead><tr>
+                                <th scope="col">{ member_import_text(T::Line, locale) }</th>
+                                <th scope="col">{ member_import_text(T::Reason, locale) }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for read.bad_rows.iter().map(|b| html! {
+                                    <tr data-line={b.line.to_string()}>
+                                        <th scope="row">{ b.line }</th>
+                                        <td>{ member_bad_row(&b.reason, locale) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </details>
+                }
+            }
+            if let Some(summary) = &state.summary {
+                <MemberFigures summary={summary.clone()} />
+            }
+        </section>
+    }
+}
+
+/// One bar for the whole import: reading the file, parsing most of it, then the analysis.
+fn progress(stage: Stage, fraction: f64) -> f64 {
+    match stage {
+        Stage::Read => 0.2 * fraction,
+        Stage::Parse => 0.2 + 0.6 * fraction,
+        Stage::Summarise | Stage::Forecast => 0.9,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MemberFiguresProps {
+    summary: Rc<MemberSummary>,
+}
+
+/// What the core found in a member file: counts, survival, the sBG and member value.
+#[component]
+fn MemberFigures(props: &MemberFiguresProps) -> Html {
+    let words = use_words();
+    let locale = words.locale;
+    let s = &props.summary;
+    let count = |n: u64| words.q(Quantity::Count(n));
+    let pct = |x: f64| words.q(Quantity::Percent(x));
+    let months = |x: f64| words.q(Quantity::Periods(x, Period::Month));
+    let money = |x: f64| words.q(Quantity::RoundMoney(x));
+    let figure = |name: &'static str, label: T, value: String| {
+        html! {
+            <tr data-member-figure={name}>
+                <th scope="row">{ member_import_text(label, locale) }</th>
+                <td><span class="rc-value">{ value }</span></td>
+            </tr>
+        }
+    };
+    let en = |x: f64| format_decimal(x, 4, 4, Locale::En);
+    let pooled = s.pooled.as_ref();
+    let mut series = vec![Series {
+        name: member_import_text(T::KaplanMeier, locale).into(),
+        values: s.survival.iter().map(|p| p.survival).collect(),
+        class: "rc-series-1",
+    }];
+    let mut points = s.survival.len();
+    if let Some(p) = pooled {
+        points = points.max(p.survival.len());
+        series.push(Series {
+            name: member_import_text(T::SbgCurve, locale).into(),
+            values: p.survival.clone(),
+            class: "rc-series-2",
+        });
+        series.push(Series {
+            name: member_import_text(T::ConstantCurve, locale).into(),
+            values: p.constant_survival.clone(),
+            class: "rc-series-3",
+        });
+    }
+    let labels: Vec<AttrValue> = (0..points)
+        .map(|t| AttrValue::from(t.to_string()))
+        .collect();
+    html! {
+        <div class="rc-member-figures" data-member-summary="">
+            <h4>{ member_import_text(T::FiguresTitle, locale) }</h4>
+            <table class="rc-table rc-member-counts"><tbody>
+                { figure("members", T::Members, count(s.members)) }
+                { figure("active", T::Active, count(s.active)) }
+                { figure("cancelled", T::Cancelled, count(s.cancelled)) }
+                if let Some(fee) = s.monthly_fee {
+                    { figure("monthly-fee", T::MonthlyFee, words.q(Quantity::Money(fee))) }
+                }
+            </tbody></table>
+            <h4>{ member_import_text(T::SurvivalTitle, locale) }</h4>
+            <p class="rc-help">{ member_import_text(T::SurvivalHelp, locale) }</p>
+            <LineChart
+                id="rc-mi-chart"
+                title={member_import_text(T::ChartTitle, locale)}
+                description={member_import_text(T::SurvivalHelp, locale)}
+                {labels}
+                {series}
+                unit={ChartUnit::Percent}
+            />
+            <div class="rc-table-wrap">
+                <table class="rc-table" data-table="member-survival">
+                    <thead><tr>
+                        <th scope="col">{ member_import_text(T::Month, locale) }</th>
+                        <th scope="col">{ member_import_text(T::AtRisk, locale) }</th>
+                        <th scope="col">{ member_import_text(T::Left, locale) }</th>
+                        <th scope="col">{ member_import_text(T::Survival, locale) }</th>
+                        <th scope="col">{ member_import_text(T::Interval, locale) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for s.survival.iter().take(SURVIVAL_ROWS).map(|p| html! {
+                            <tr data-month={p.month.to_string()} data-at-risk={p.at_risk.to_string()} data-left={p.left.to_string()} data-survival={en(p.survival)}>
+                                <th scope="row">{ p.month }</th>
+                                <td>{ count(p.at_risk) }</td>
+                                <td>{ count(p.left) }</td>
+                                <td>{ pct(p.survival) }</td>
+                                <td>{ format!("{} – {}", pct(p.lower), pct(p.upper)) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h4>{ member_import_text(T::FitTitle, locale) }</h4>
+            if let Some(p) = pooled {
+                <p class="rc-fit" data-alpha={en(p.fit.model.alpha)} data-beta={en(p.fit.model.beta)} data-theta={en(p.constant.churn)}>
+                    { fit_sentence(p.fit.model.alpha, p.fit.model.beta, p.fit.homogeneous, words) }
+                </p>
+                <ul class="rc-insights">
+                    { for p.insights.iter().map(|i| html! { <li>{ insight_sentence(i, Period::Month, words) }</li> }) }
+                </ul>
+                <h4>{ member_import_text(T::ValueTitle, locale) }</h4>
+                <table class="rc-table rc-member-value"><tbody>
+                    { figure("mean-lifetime", T::MeanLifetime, p.mean_lifetime.map(months).unwrap_or_else(|| member_import_text(T::Infinite, locale).into())) }
+                    { figure("del", T::Del, months(p.del)) }
+                    if let Some(r) = p.residual_lifetime {
+                        { figure("residual-lifetime", T::ResidualLifetime, months(r)) }
+                    }
+                    if let Some(clv) = p.clv {
+                        { figure("clv", T::Clv, money(clv)) }
+                    }
+                    if let Some(v) = p.residual_value {
+                        { figure("residual-value", T::ResidualValue, money(v)) }
+                    }
+                </tbody></table>
+                if p.clv.is_none() {
+                    <p class="rc-hint">{ member_import_text(T::NoFee, locale) }</p>
+                }
+            } else if let Some(e) = &s.pooled_error {
+                <p class="rc-hint" data-fit-error="">{ sbg_error(e, words) }</p>
+            }
+        </div>
+    }
+}

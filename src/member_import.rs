@@ -1,0 +1,126 @@
+//! The state of a member import: the chosen file's preview and mapping, the worker's progress
+//! and what it found. The worker is the order import's (`worker.rs`); the view is
+//! `components/member_import.rs`.
+
+use std::rc::Rc;
+
+use retention_core::worker::{Response, Stage};
+use retention_core::{MemberImportStats, MemberMapping, MemberPreview, MemberSummary};
+use yew::Reducible;
+
+use crate::import::Problem;
+use crate::worker::Heard;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MemberImportState {
+    pub file_name: Option<String>,
+    /// A file was chosen and its preview is on its way.
+    pub previewing: bool,
+    pub preview: Option<MemberPreview>,
+    /// The mapping to import with: the suggestion, as the user changed it.
+    pub mapping: Option<MemberMapping>,
+    /// The step running and how far along it is (0–1); `None` when nothing runs.
+    pub running: Option<(Stage, f64)>,
+    /// What the import read.
+    pub read: Option<MemberImportStats>,
+    pub summary: Option<Rc<MemberSummary>>,
+    pub problem: Option<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MemberImportAction {
+    /// A file was chosen; its preview is asked for.
+    Chose(String),
+    SetMapping(MemberMapping),
+    Started,
+    Heard(Heard),
+    Stopped(Problem),
+    /// Back to choosing a file.
+    Reset,
+}
+
+/// A mapping to start from when the sniffer could not suggest one: the first columns as
+/// member, start and end (the import then says which column is missing).
+fn fallback_mapping(preview: &MemberPreview) -> MemberMapping {
+    let columns = preview.columns.len();
+    MemberMapping {
+        delimiter: preview.delimiter,
+        has_header: preview.has_header,
+        columns,
+        member: 0,
+        start: 1,
+        end: (columns > 2).then_some(2),
+        fee: None,
+        plan: None,
+        date_format: retention_core::DateFormat::Iso,
+        locale: retention_core::Locale::En,
+    }
+}
+
+impl MemberImportState {
+    fn heard(&mut self, response: Response) {
+        match response {
+            Response::MemberPreview(preview) => {
+                self.previewing = false;
+                self.mapping = Some(
+                    preview
+                        .mapping
+                        .unwrap_or_else(|| fallback_mapping(&preview)),
+                );
+                self.preview = Some(*preview);
+            }
+            Response::Progress { stage, done, total } => {
+                let fraction = if total > 0.0 {
+                    (done / total).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                self.running = Some((stage, fraction));
+            }
+            Response::MemberStats(stats) => self.read = Some(*stats),
+            Response::MemberSummary(summary) => self.summary = Some(Rc::new(*summary)),
+            Response::Done { .. } => self.running = None,
+            Response::Failed(problem) => self.stop(Problem::Worker(problem)),
+            // The order import's answers are not asked for here.
+            _ => {}
+        }
+    }
+
+    fn stop(&mut self, problem: Problem) {
+        self.previewing = false;
+        self.running = None;
+        self.problem = Some(problem);
+    }
+}
+
+impl Reducible for MemberImportState {
+    type Action = MemberImportAction;
+
+    fn reduce(self: Rc<Self>, action: MemberImportAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            MemberImportAction::Chose(file_name) => {
+                next = MemberImportState {
+                    file_name: Some(file_name),
+                    previewing: true,
+                    ..MemberImportState::default()
+                }
+            }
+            MemberImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
+            MemberImportAction::Started => {
+                next.running = Some((Stage::Read, 0.0));
+                next.read = None;
+                next.summary = None;
+                next.problem = None;
+            }
+            MemberImportAction::Heard(Heard::Response(response)) => next.heard(*response),
+            MemberImportAction::Heard(Heard::Stopped) => next.stop(Problem::Stopped),
+            MemberImportAction::Heard(Heard::Blocked(blocked)) => {
+                next.stop(Problem::Blocked(blocked))
+            }
+            MemberImportAction::Stopped(problem) => next.stop(problem),
+            MemberImportAction::Reset => next = MemberImportState::default(),
+        }
+        Rc::new(next)
+    }
+}
