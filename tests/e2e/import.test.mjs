@@ -223,6 +223,53 @@ test("importing an order export", async (t) => {
     assert.equal(plain(await page.locator("[data-key=repeatRate] .rc-key-value").innerText()), "100,0 %");
   });
 
+  await t.test("a Dutch line-item export: quantity × unit price per order, cancelled left out", async () => {
+    // Counted by hand: 1001 (2 × 12,50 + 5,00), 1002, 1004 and 1005 are purchases; 1003 is
+    // Geannuleerd. Ann bought on 15-01 and 25-03, Bob on 20-01 and 21-02: both repeat.
+    const dutch = [
+      "Ordernummer;Besteldatum;Klantnummer;Klantnaam;Status;Artikel;Aantal;Prijs per stuk;Btw %",
+      "1001;15-01-2023;K1;Ann;Betaald;Mok;2;12,50;21",
+      "1001;15-01-2023;K1;Ann;Betaald;Thee;1;5,00;9",
+      "1002;20-01-2023;K2;Bob;Betaald;Pot;3;10,00;21",
+      "1003;16-02-2023;K1;Ann;Geannuleerd;Mok;1;12,50;21",
+      "1004;21-02-2023;K2;Bob;Verzonden;Pot;1;10,00;21",
+      "1005;25-03-2023;K1;Ann;Betaald;Thee;4;5,00;9",
+    ].join("\n") + "\n";
+    await page.locator("[data-action=another]").click();
+    await choose(page, "bestellingen.csv", dutch);
+    await page.locator("[data-action=analyse]").click();
+    await page.locator("[data-import-stats] p", { hasText: "6 regels" }).waitFor({ timeout: 20_000 });
+    assert.equal(plain(await page.locator("[data-import-stats] p").first().innerText()), "6 regels gelezen: 4 orders van 2 klanten.");
+    const notes = (await page.locator("[data-import-note]").allInnerTexts()).map(plain);
+    assert.ok(notes.some((n) => /^1 order telt niet mee: 1 geannuleerd\.$/i.test(n)), notes.join(" | "));
+    assert.equal(plain(await page.locator("[data-key=repeatRate] .rc-key-value").innerText()), "100,0 %");
+  });
+
+  await t.test("an Online Retail export: invoices, a C-invoice as refund, a guest row", async () => {
+    // Counted by hand: invoices 536365, 536366, 536367 and 536370 are 4 orders of 2 customers;
+    // C536368 (−2 × 2,55) is a refund; line 7 has no customer. 17850 bought on 1 and 14
+    // December, 13047 once: 1 of 2 repeat. 12/13 makes the dates month first.
+    const retail = [
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+      "536365,85123A,WHITE HANGING HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom",
+      "536365,71053,WHITE METAL LANTERN,2,12/1/2010 8:26,3.39,17850,United Kingdom",
+      "536366,22633,HAND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom",
+      "536367,84879,ASSORTED BIRD,10,12/13/2010 9:00,1.00,13047,United Kingdom",
+      "C536368,85123A,WHITE HANGING HEART,-2,12/3/2010 10:00,2.55,17850,United Kingdom",
+      "536369,22960,JAM MAKING SET,4,12/5/2010 11:00,2.00,,United Kingdom",
+      "536370,21730,GLASS STAR,1,12/14/2010 12:00,5.00,17850,United Kingdom",
+    ].join("\n") + "\n";
+    await page.locator("[data-action=another]").click();
+    await choose(page, "Online Retail.csv", retail);
+    await page.locator("[data-action=analyse]").click();
+    await page.locator("[data-import-stats] p", { hasText: "7 regels" }).waitFor({ timeout: 20_000 });
+    assert.equal(plain(await page.locator("[data-import-stats] p").first().innerText()), "7 regels gelezen: 4 orders van 2 klanten.");
+    const notes = (await page.locator("[data-import-note]").allInnerTexts()).map(plain).join(" | ");
+    assert.match(notes, /creditnota/);
+    assert.match(notes, /\(regel 7\)/);
+    assert.equal(plain(await page.locator("[data-key=repeatRate] .rc-key-value").innerText()), "50,0 %");
+  });
+
   assert.deepEqual(errors, []);
   requests.assertAllLocal();
 });
