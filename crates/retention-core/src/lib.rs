@@ -39,6 +39,7 @@ mod error;
 mod explain;
 mod forecast;
 mod format;
+mod formula;
 mod locale;
 mod members;
 mod metrics;
