@@ -4,7 +4,7 @@
 
 mod generators;
 
-use generators::{dutch, line_items, online_retail, shopify, Truth};
+use generators::{dutch, line_items, online_retail, shopify, utf16, Truth};
 use proptest::prelude::*;
 use retention_core::{
     customer_summaries, parse_orders, sniff_bytes, summarise_orders, ColumnKind, Date, DateFormat,
@@ -217,22 +217,6 @@ fn the_tricky_export_reads_right_in_one_byte_chunks() {
     assert!(whole.customers().any(|c| c.id == "two\r\nlines"));
     assert!(whole.customers().any(|c| c.id == "Zoë Ürün 😀"));
     assert_eq!(read(text.as_bytes(), &mapping, 1), whole);
-}
-
-fn utf16(text: &str, little: bool) -> Vec<u8> {
-    let mut out = if little {
-        vec![0xff, 0xfe]
-    } else {
-        vec![0xfe, 0xff]
-    };
-    for u in text.encode_utf16() {
-        out.extend_from_slice(&if little {
-            u.to_le_bytes()
-        } else {
-            u.to_be_bytes()
-        });
-    }
-    out
 }
 
 #[test]
