@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use retention_core::{Locale, Period};
+use retention_core::{Currency, Date, Locale, Period};
 
 use crate::Failure;
 
@@ -81,16 +81,42 @@ impl Args {
         }
     }
 
+    /// `--currency EUR|USD|GBP`, or the currency of `locale`.
+    pub fn currency(&self, locale: Locale) -> Result<Currency, Failure> {
+        match self.value("currency") {
+            None => Ok(locale.default_currency()),
+            Some(code) => Currency::from_code(code).ok_or_else(|| {
+                Failure::Usage(format!("--currency must be EUR, USD or GBP, not '{code}'"))
+            }),
+        }
+    }
+
     /// `--period month|quarter|year`, or `default`.
     pub fn period(&self, default: Period) -> Result<Period, Failure> {
-        match self.value("period") {
+        self.period_flag("period", default)
+    }
+
+    /// A flag `name` naming a period: month, quarter or year; or `default`.
+    pub fn period_flag(&self, name: &str, default: Period) -> Result<Period, Failure> {
+        match self.value(name) {
             None => Ok(default),
             Some(text) => Period::from_name(text).ok_or_else(|| {
                 Failure::Usage(format!(
-                    "--period must be month, quarter or year, not '{text}'"
+                    "--{name} must be month, quarter or year, not '{text}'"
                 ))
             }),
         }
+    }
+
+    /// A date flag `name`, yyyy-mm-dd; `None` when absent.
+    pub fn date(&self, name: &str) -> Result<Option<Date>, Failure> {
+        self.value(name)
+            .map(|text| {
+                text.parse::<Date>().map_err(|_| {
+                    Failure::Usage(format!("--{name} must be a date yyyy-mm-dd, not '{text}'"))
+                })
+            })
+            .transpose()
     }
 
     /// A number flag (finite); `None` when absent.

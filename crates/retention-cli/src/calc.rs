@@ -4,10 +4,9 @@ use retention_core::{
     calculate, explain, format_count, read_number, Currency, Explanation, Field, Figure,
     InputError, Inputs, Locale, Period, Report,
 };
-use serde::Serialize;
 
 use crate::args::Args;
-use crate::{emit, print_json, Failure};
+use crate::{emit, figure_row, input_errors, over, print_json, CalculatorJson, Failure};
 
 /// The flags that carry a figure, and the field each fills.
 const FIGURES: [(&str, Field); 9] = [
@@ -22,13 +21,6 @@ const FIGURES: [(&str, Field); 9] = [
     ("cac", Field::Cac),
 ];
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CalcJson<'a> {
-    report: &'a Report,
-    explanations: &'a [Explanation],
-}
-
 pub fn run(args: &[String]) -> Result<(), Failure> {
     let mut valued: Vec<&'static str> = FIGURES.iter().map(|(flag, _)| *flag).collect();
     valued.extend(["period", "locale", "currency"]);
@@ -40,12 +32,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage(format!("calc takes no argument '{extra}'")));
     }
     let locale = args.locale(Locale::En)?;
-    let currency = match args.value("currency") {
-        None => locale.default_currency(),
-        Some(code) => Currency::from_code(code).ok_or_else(|| {
-            Failure::Usage(format!("--currency must be EUR, USD or GBP, not '{code}'"))
-        })?,
-    };
+    let currency = args.currency(locale)?;
     let mut inputs = Inputs {
         period: args.period(Period::Year)?,
         ..Inputs::default()
@@ -69,20 +56,14 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     }
     let explanations = explain(&report);
     if args.has("json") {
-        print_json(&CalcJson {
+        print_json(&CalculatorJson {
             report: &report,
             explanations: &explanations,
         })?;
     } else {
         emit(&table(&report, &explanations, locale, currency))?;
     }
-    if report.errors.is_empty() {
-        return Ok(());
-    }
-    for error in &report.errors {
-        eprintln!("retention: error: {error}");
-    }
-    Err(Failure::Input(String::new()))
+    input_errors(&report.errors)
 }
 
 fn table(
@@ -115,20 +96,14 @@ fn table(
         if let Some(v) = e.ratio_verdict.filter(|_| e.figure == Figure::ClvCacRatio) {
             note = format!("  [{}]", v.label(locale));
         }
-        outln!(
-            out,
-            "{:<30} {:>16}  {} = {}{note}",
-            e.figure.label(locale),
-            e.value.text(locale, currency),
-            e.figure.formula(period, locale),
-            e.numbers(locale, currency),
+        figure_row(
+            &mut out,
+            &e.figure.label(locale),
+            &e.value.text(locale, currency),
+            &e.figure.formula(period, locale),
+            &e.numbers(locale, currency),
+            &note,
         );
     }
     out
-}
-
-/// "Over a month", the heading of the figures.
-fn over(period: Period, locale: Locale) -> String {
-    let over = locale.pick("Over een", "Over a");
-    format!("{over} {}", period.label(locale).to_lowercase())
 }

@@ -12,7 +12,7 @@ use std::io::Read;
 use retention_core::{
     analyse_members, analyse_survivors, calculate_members, explain_members, format_count,
     format_decimal, format_input, format_money, format_percent, is_workbook, parse_members,
-    parse_survivors, read_number, sheet_text, sniff_members, Currency, Date, Delimiter, Locale,
+    parse_survivors, read_number, sheet_text, sniff_members, Currency, Delimiter, Locale,
     MemberExplanation, MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions,
     MemberPreview, MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions,
     Survivors, SurvivorsReport,
@@ -20,7 +20,7 @@ use retention_core::{
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::{emit, print_json, Failure};
+use crate::{emit, figure_row, input_errors, over, print_json, CalculatorJson, Failure};
 
 /// The calculator's flags and the field each fills.
 const FIGURES: [(&str, MemberField); 6] = [
@@ -141,12 +141,7 @@ fn calculator(args: &Args, printer: &Printer) -> Result<(), Failure> {
     let report = calculate_members(&inputs);
     let explanations = explain_members(&report);
     if args.has("json") {
-        #[derive(Serialize)]
-        struct Json<'a> {
-            report: &'a MemberReport,
-            explanations: &'a [MemberExplanation],
-        }
-        print_json(&Json {
+        print_json(&CalculatorJson {
             report: &report,
             explanations: &explanations,
         })?;
@@ -155,13 +150,7 @@ fn calculator(args: &Args, printer: &Printer) -> Result<(), Failure> {
         printer.calculator(&mut text, &report, &explanations);
         emit(&text)?;
     }
-    if report.errors.is_empty() {
-        return Ok(());
-    }
-    for error in &report.errors {
-        eprintln!("retention: error: {error}");
-    }
-    Err(Failure::Input(String::new()))
+    input_errors(&report.errors)
 }
 
 #[derive(Serialize)]
@@ -174,22 +163,8 @@ struct FileJson<'a> {
 }
 
 fn file(path: &str, args: &Args, printer: &Printer) -> Result<(), Failure> {
-    let reference = match args.value("reference") {
-        None => None,
-        Some(text) => Some(text.parse::<Date>().map_err(|_| {
-            Failure::Usage(format!(
-                "--reference must be a date yyyy-mm-dd, not '{text}'"
-            ))
-        })?),
-    };
-    let fee_period = match args.value("fee-period") {
-        None => Period::Month,
-        Some(text) => Period::from_name(text).ok_or_else(|| {
-            Failure::Usage(format!(
-                "--fee-period must be month, quarter or year, not '{text}'"
-            ))
-        })?,
-    };
+    let reference = args.date("reference")?;
+    let fee_period = args.period_flag("fee-period", Period::Month)?;
     let options = MemberOptions {
         reference,
         period: args.period(Period::Month)?,
@@ -262,12 +237,7 @@ struct Printer {
 impl Printer {
     fn new(args: &Args) -> Result<Printer, Failure> {
         let locale = args.locale(Locale::En)?;
-        let currency = match args.value("currency") {
-            None => locale.default_currency(),
-            Some(code) => Currency::from_code(code).ok_or_else(|| {
-                Failure::Usage(format!("--currency must be EUR, USD or GBP, not '{code}'"))
-            })?,
-        };
+        let currency = args.currency(locale)?;
         Ok(Printer { locale, currency })
     }
 
@@ -315,9 +285,8 @@ impl Printer {
         if let Some(r) = &report.retention {
             outln!(
                 out,
-                "{} {}: S {} · C {} · N {} · E {}",
-                l.pick("Over een", "Over a"),
-                r.period.label(l).to_lowercase(),
+                "{}: S {} · C {} · N {} · E {}",
+                over(r.period, l),
                 self.count(r.start),
                 self.count(r.cancelled),
                 self.count(r.new),
@@ -334,13 +303,13 @@ impl Printer {
                 }
                 None => String::new(),
             };
-            outln!(
+            figure_row(
                 out,
-                "{:<30} {:>16}  {} = {}{note}",
-                e.figure.label(l),
-                e.value.text(l, self.currency),
-                e.figure.formula(period, l),
-                e.numbers(l, self.currency),
+                &e.figure.label(l),
+                &e.value.text(l, self.currency),
+                &e.figure.formula(period, l),
+                &e.numbers(l, self.currency),
+                &note,
             );
         }
         if report.value.is_none() && report.errors.is_empty() {
