@@ -3,8 +3,11 @@
 //! censoring, cohorts, members in and out, and where cancellations cluster in a simulated
 //! gym.
 
+mod common;
+
 mod sim;
 
+use common::assert_relative as assert_close;
 use sim::Rng;
 
 use retention_core::{
@@ -13,15 +16,6 @@ use retention_core::{
     MemberField, MemberFigure, MemberImportError, MemberInputs, MemberLog, MemberMapping,
     MemberOptions, MemberSummary, Period, Quantity, Subscription, SurvivorInsight, Token, Verdict,
 };
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, relative: f64) {
-    let error = (actual - expected).abs() / expected.abs().max(1e-300);
-    assert!(
-        error <= relative,
-        "{actual} is not {expected} to {relative:e} (off by {error:e})"
-    );
-}
 
 fn date(y: i32, m: u32, d: u32) -> Date {
     Date::from_ymd(y, m, d).unwrap()

@@ -2,19 +2,14 @@
 //! comparison's error rate computed exactly from the trinomial distribution, simulations with
 //! a known truth, every mistake as a typed error, and pasted answers with bad lines.
 
+mod common;
+
+use common::assert_within as assert_close;
 use retention_core::{
     compare_nps, explain_change, explain_nps, nps, parse_answers, sample_needed, AnswerColumn,
     AnswerError, AnswerOptions, AnswerProblem, ChangeVerdict, Locale, Nps, NpsAdvice, NpsBand,
     NpsCounts, NpsError, NpsField, NpsFigure, Quantity, Token, MAX_BAD_ANSWERS,
 };
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, tolerance: f64) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "{actual} is not within {tolerance} of {expected}"
-    );
-}
 
 fn counts(promoters: u64, passives: u64, detractors: u64) -> NpsCounts {
     NpsCounts {

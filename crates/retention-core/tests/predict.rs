@@ -6,8 +6,11 @@
 //! by formulas written from the papers, not from the crate: `python3
 //! crates/retention-core/tests/reference/predict.py` prints every one of them.
 
+mod common;
+
 mod sim;
 
+use common::assert_relative as assert_close;
 use proptest::prelude::*;
 use retention_core::{
     digamma, hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma,
@@ -26,15 +29,6 @@ const CDNOW_SPEND: GammaGamma = GammaGamma {
     q: 3.74,
     gamma: 15.44,
 };
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, relative: f64) {
-    let error = (actual - expected).abs() / expected.abs().max(1e-300);
-    assert!(
-        error <= relative,
-        "{actual} is not {expected} to {relative:e} (off by {error:e})"
-    );
-}
 
 fn customer(frequency: u32, recency: f64, age: f64) -> CustomerSummary {
     CustomerSummary {

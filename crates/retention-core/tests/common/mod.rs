@@ -1,0 +1,57 @@
+//! What the integration tests share (`mod common;`), so each helper is written once: the
+//! closeness checks and the plain order file of `(customer, ISO date, amount)` rows.
+#![allow(dead_code)]
+
+use retention_core::{parse_orders, Date, Delimiter, Mapping, OrderLog};
+
+/// `actual` is `expected` to within a relative error of `relative`.
+#[track_caller]
+pub fn assert_relative(actual: f64, expected: f64, relative: f64) {
+    let error = (actual - expected).abs() / expected.abs().max(1e-300);
+    assert!(
+        error <= relative,
+        "{actual} is not {expected} to {relative:e} (off by {error:e})"
+    );
+}
+
+/// `actual` is `expected` to within `tolerance`.
+#[track_caller]
+pub fn assert_within(actual: f64, expected: f64, tolerance: f64) {
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{actual} is not within {tolerance} of {expected}"
+    );
+}
+
+/// A date written yyyy-mm-dd.
+#[track_caller]
+pub fn date(text: &str) -> Date {
+    text.parse().expect("an ISO date")
+}
+
+/// The mapping of a plain `customer,date,amount` file with ISO dates.
+pub fn plain_mapping() -> Mapping {
+    Mapping {
+        customer: Some(0),
+        date: 1,
+        amount: Some(2),
+        ..Mapping::new(Delimiter::Comma, true, 3)
+    }
+}
+
+/// A plain `customer,date,amount` file of `rows`.
+pub fn text_of(rows: &[(&str, &str, f64)]) -> String {
+    let mut text = String::from("customer,date,amount\n");
+    for (customer, date, amount) in rows {
+        text.push_str(&format!("{customer},{date},{amount}\n"));
+    }
+    text
+}
+
+/// A log of `(customer, ISO date, amount)` rows, every one read.
+#[track_caller]
+pub fn log_of(rows: &[(&str, &str, f64)]) -> OrderLog {
+    let log = parse_orders(&text_of(rows), &plain_mapping(), |_, _| true).expect("the import runs");
+    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    log
+}
