@@ -7,28 +7,12 @@ use std::process::{Command, Output};
 use retention_core::{Date, Locale, Segment};
 use serde_json::Value;
 
-use Segment::*;
+// The tests' shared helpers and the published RFM map, written once in the core's tests.
+#[path = "../../retention-core/tests/common/mod.rs"]
+mod common;
+use common::rfm_segment;
 
-/// The published R × F map, written out by hand: rows R 5 down to R 1, columns F 1 to F 5.
-const MAP: [[Segment; 5]; 5] = [
-    [
-        New,
-        PotentialLoyalists,
-        PotentialLoyalists,
-        Champions,
-        Champions,
-    ],
-    [
-        Promising,
-        PotentialLoyalists,
-        PotentialLoyalists,
-        Loyal,
-        Loyal,
-    ],
-    [AboutToSleep, AboutToSleep, NeedsAttention, Loyal, Loyal],
-    [Hibernating, Hibernating, AtRisk, AtRisk, CantLose],
-    [Lost, Hibernating, AtRisk, AtRisk, CantLose],
-];
+use Segment::*;
 
 fn retention(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_retention"))
@@ -116,8 +100,7 @@ fn one_per_cell() -> (String, Vec<Meant>) {
 
 fn segment_of(id: &str) -> Segment {
     let b = id.as_bytes();
-    let (r, f) = (usize::from(b[1] - b'0'), usize::from(b[3] - b'0'));
-    MAP[5 - r][f - 1]
+    rfm_segment(b[1] - b'0', b[3] - b'0')
 }
 
 #[test]
@@ -157,7 +140,7 @@ fn segments_print_as_tables_and_as_json() {
     let s = &json["segments"];
     assert_eq!(s["customers"], 25);
     assert_eq!(s["reference"], "2024-06-30");
-    // Counted from MAP: champions 2, loyal 4, potential loyalists 4, new 1, promising 1,
+    // Counted from RFM_MAP: champions 2, loyal 4, potential loyalists 4, new 1, promising 1,
     // needs attention 1, about to sleep 2, at risk 4, can't lose 2, hibernating 3, lost 1.
     let counts: Vec<u64> = s["segments"]
         .as_array()

@@ -1,8 +1,9 @@
 //! What the integration tests share (`mod common;`), so each helper is written once: the
-//! closeness checks and the plain order file of `(customer, ISO date, amount)` rows.
+//! closeness checks, the plain order file of `(customer, ISO date, amount)` rows and the
+//! published RFM map. The CLI's tests include it by path.
 #![allow(dead_code)]
 
-use retention_core::{parse_orders, Date, Delimiter, Mapping, OrderLog};
+use retention_core::{parse_orders, Date, Delimiter, Mapping, OrderLog, Segment};
 
 /// `actual` is `expected` to within a relative error of `relative`.
 #[track_caller]
@@ -54,4 +55,33 @@ pub fn log_of(rows: &[(&str, &str, f64)]) -> OrderLog {
     let log = parse_orders(&text_of(rows), &plain_mapping(), |_, _| true).expect("the import runs");
     assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
     log
+}
+
+/// The published R × F map, written out by hand: rows R 5 down to R 1, columns F 1 to F 5.
+pub const RFM_MAP: [[Segment; 5]; 5] = {
+    use Segment::*;
+    [
+        [
+            New,
+            PotentialLoyalists,
+            PotentialLoyalists,
+            Champions,
+            Champions,
+        ],
+        [
+            Promising,
+            PotentialLoyalists,
+            PotentialLoyalists,
+            Loyal,
+            Loyal,
+        ],
+        [AboutToSleep, AboutToSleep, NeedsAttention, Loyal, Loyal],
+        [Hibernating, Hibernating, AtRisk, AtRisk, CantLose],
+        [Lost, Hibernating, AtRisk, AtRisk, CantLose],
+    ]
+};
+
+/// The segment of recency score `r` and frequency score `f` (1 to 5) on [`RFM_MAP`].
+pub fn rfm_segment(r: u8, f: u8) -> Segment {
+    RFM_MAP[usize::from(5 - r)][usize::from(f - 1)]
 }
