@@ -1,79 +1,12 @@
 //! The built `retention` binary, run as a user would.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use common::{fails, json, retention, stderr, stdout, succeeds, temp_dir, write};
 use serde_json::Value;
 
 #[path = "../../retention-core/tests/generators/mod.rs"]
 mod generators;
-
-/// Runs `retention` with `args`.
-fn retention(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-#[track_caller]
-fn succeeds(args: &[&str]) -> String {
-    let output = retention(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}\nstdout: {}\nstderr: {}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
-/// Fails with exit status `code` and `message` on stderr.
-#[track_caller]
-fn fails(args: &[&str], code: i32, message: &str) -> Output {
-    let output = retention(args);
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        stderr(&output)
-    );
-    assert!(
-        stderr(&output).contains(message),
-        "{args:?}: {:?} does not say {message:?}",
-        stderr(&output)
-    );
-    output
-}
-
-#[track_caller]
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-/// A fresh directory for one test's files.
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("retention-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    dir
-}
-
-/// Writes `content` to `name` in `dir` and returns the path as text.
-fn write(dir: &std::path::Path, name: &str, content: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("the fixture is written");
-    path.to_string_lossy().into_owned()
-}
 
 /// Five customers over five months, hand-counted in `analyze_counts_s_e_and_n`.
 const FIVE_CUSTOMERS: &str = "customer,date,amount\n\
@@ -515,7 +448,7 @@ fn analyze_writes_the_forecast_csv_and_names_the_format() {
 /// panic, as `println!` would have.
 fn into_a_closed_pipe(args: &[&str], read_first_byte: bool) {
     use std::io::Read;
-    use std::process::Stdio;
+    use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
         .args(args)
         .stdout(Stdio::piped())

@@ -1,81 +1,33 @@
 //! `retention members` and `retention survivors`, run as a user would.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-use serde_json::Value;
+use common::{fails, fails_with, json, stdout, succeeds, succeeds_with, temp_dir, write};
 
-fn retention(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("a stdin");
-    input
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .expect("stdin is written");
-    drop(input);
-    child.wait_with_output().expect("the binary ends")
-}
-
-#[track_caller]
-fn succeeds(args: &[&str], stdin: Option<&str>) -> String {
-    let output = retention(args, stdin);
-    let (out, err) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    assert_eq!(output.status.code(), Some(0), "{args:?}\n{out}\n{err}");
-    out.into_owned()
-}
-
-#[track_caller]
-fn fails(args: &[&str], stdin: Option<&str>, code: i32, message: &str) -> String {
-    let output = retention(args, stdin);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
-    assert!(
-        err.contains(message),
-        "{args:?}: {err:?} does not say {message:?}"
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
+/// A member export named after its test.
 fn file(test: &str, content: &str) -> String {
-    let dir: PathBuf =
-        std::env::temp_dir().join(format!("retention-members-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    let path = dir.join("members.csv");
-    std::fs::write(&path, content).expect("the fixture is written");
-    path.to_string_lossy().into_owned()
+    write(
+        &temp_dir(&format!("members-{test}")),
+        "members.csv",
+        content.as_bytes(),
+    )
 }
 
 #[test]
 fn the_members_calculator() {
-    let out = succeeds(
-        &[
-            "members",
-            "--start",
-            "1000",
-            "--cancelled",
-            "50",
-            "--new",
-            "70",
-            "--fee",
-            "30",
-            "--margin",
-            "70",
-        ],
-        None,
-    );
+    let out = succeeds(&[
+        "members",
+        "--start",
+        "1000",
+        "--cancelled",
+        "50",
+        "--new",
+        "70",
+        "--fee",
+        "30",
+        "--margin",
+        "70",
+    ]);
     assert!(
         out.contains("Over a month: S 1,000 · C 50 · N 70 · E 1,020"),
         "{out}"
@@ -94,37 +46,31 @@ fn the_members_calculator() {
         "{clv}"
     );
     assert!(line("Profit CLV").contains("$420.00"));
-    let nl = succeeds(
-        &[
-            "members",
-            "--start",
-            "1.000",
-            "--cancelled",
-            "50",
-            "--new",
-            "70",
-            "--locale",
-            "nl",
-        ],
-        None,
-    );
+    let nl = succeeds(&[
+        "members",
+        "--start",
+        "1.000",
+        "--cancelled",
+        "50",
+        "--new",
+        "70",
+        "--locale",
+        "nl",
+    ]);
     assert!(nl.contains("Ledenretentie"), "{nl}");
     assert!(nl.contains("95,0\u{a0}%"), "{nl}");
-    let v = json(&succeeds(
-        &[
-            "members",
-            "--start",
-            "1.000",
-            "--cancelled",
-            "50",
-            "--new",
-            "70",
-            "--locale",
-            "nl",
-            "--json",
-        ],
-        None,
-    ));
+    let v = json(&succeeds(&[
+        "members",
+        "--start",
+        "1.000",
+        "--cancelled",
+        "50",
+        "--new",
+        "70",
+        "--locale",
+        "nl",
+        "--json",
+    ]));
     assert_eq!(v["report"]["retention"]["retentionRate"], 95.0);
     assert_eq!(v["explanations"][0]["figure"], "retentionRate");
     assert_eq!(v["explanations"][0]["advice"][0], "onboarding");
@@ -142,31 +88,22 @@ fn the_members_calculator_reports_mistakes() {
             "--new",
             "0",
         ],
-        None,
         1,
         "more members cancelled than there were at the start",
     );
     fails(
         &["members", "--start", "100", "--new", "0"],
-        None,
         1,
         "cancelled is required",
     );
-    fails(
-        &["members", "a.csv", "b.csv"],
-        None,
-        2,
-        "members takes one FILE",
-    );
+    fails(&["members", "a.csv", "b.csv"], 2, "members takes one FILE");
     fails(
         &["members", "x.csv", "--reference", "soon"],
-        None,
         2,
         "--reference must be a date",
     );
     fails(
         &["members", "x.csv", "--fee-period", "week"],
-        None,
         2,
         "--fee-period must be",
     );
@@ -186,7 +123,7 @@ const SEVEN: &str = "member,start,end\n\
 #[test]
 fn a_member_file() {
     let path = file("seven", SEVEN);
-    let out = succeeds(&["members", &path, "--reference", "2024-06-30"], None);
+    let out = succeeds(&["members", &path, "--reference", "2024-06-30"]);
     assert!(
         out.contains("8 rows: 7 memberships of 7 members (0 came back), 1 bad rows"),
         "{out}"
@@ -214,28 +151,29 @@ fn a_member_file() {
         "{out}"
     );
 
-    let v = json(&succeeds(
-        &["members", &path, "--reference", "2024-06-30", "--json"],
-        None,
-    ));
+    let v = json(&succeeds(&[
+        "members",
+        &path,
+        "--reference",
+        "2024-06-30",
+        "--json",
+    ]));
     assert_eq!(v["import"]["badRows"][0]["reason"]["code"], "startDate");
     assert_eq!(v["summary"]["survival"][2]["atRisk"], 5);
     assert_eq!(v["summary"]["periods"][5]["label"], "2024-06");
     assert_eq!(v["mapping"]["end"], 2);
     let backwards = "member,start,end\na,2024-01-01,2023-01-01\nb,2024-02-01,2023-01-01\n";
-    let out = fails(
+    let out = stdout(&fails(
         &["members", &file("backwards", backwards)],
-        None,
         1,
         "no memberships could be read",
-    );
+    ));
     assert!(
         out.contains("line 2: ends on 2023-01-01, before it starts on 2024-01-01"),
         "{out}"
     );
     fails(
         &["members", &file("empty", "member,start\n")],
-        None,
         1,
         "cannot find a member and a start date column",
     );
@@ -244,7 +182,7 @@ fn a_member_file() {
 #[test]
 fn a_survivors_table_from_stdin_and_from_a_file() {
     let paper = "year;members\n0;1000\n1;631\n2;468\n3;382\n4;326\n5;289\n6;262\n7;241\n";
-    let out = succeeds(&["survivors", "--fee", "100"], Some(paper));
+    let out = succeeds_with(&["survivors", "--fee", "100"], paper);
     assert!(out.contains("alpha 0.704 beta 1.182"), "{out}");
     assert!(out.contains("Retention rises with tenure"), "{out}");
     assert!(
@@ -252,48 +190,34 @@ fn a_survivors_table_from_stdin_and_from_a_file() {
         "{out}"
     );
     let path = file("paper", paper);
-    let v = json(&succeeds(
-        &["survivors", &path, "--horizon", "3", "--json"],
-        None,
-    ));
+    let v = json(&succeeds(&["survivors", &path, "--horizon", "3", "--json"]));
     assert_eq!(v["survivors"]["counts"][7], 241);
     assert_eq!(v["report"]["curve"].as_array().unwrap().len(), 11);
-    let dash = succeeds(
+    let dash = succeeds_with(
         &["survivors", "-", "--locale", "nl"],
-        Some("1.000\n869\n743\n653\n593\n551\n517\n491\n"),
+        "1.000\n869\n743\n653\n593\n551\n517\n491\n",
     );
     assert!(dash.contains("alpha 0,668 beta 3,806"), "{dash}");
 }
 
 #[test]
 fn bad_survivors_tables_say_why() {
-    fails(
+    fails_with(
         &["survivors"],
-        Some("1000\n631\n700\n"),
+        "1000\n631\n700\n",
         1,
         "line 3: 700 members is more than the 631 before",
     );
-    fails(
+    fails_with(&["survivors"], "1000\n631\n", 1, "2 figures is too few");
+    fails_with(&["survivors"], "0\n0\n0\n", 1, "the first figure is zero");
+    fails_with(
         &["survivors"],
-        Some("1000\n631\n"),
-        1,
-        "2 figures is too few",
-    );
-    fails(
-        &["survivors"],
-        Some("0\n0\n0\n"),
-        1,
-        "the first figure is zero",
-    );
-    fails(
-        &["survivors"],
-        Some("1000\n1000\n1000\n"),
+        "1000\n1000\n1000\n",
         1,
         "cannot fit the sBG: no member left",
     );
     fails(
         &["survivors", "a", "b"],
-        None,
         2,
         "survivors takes at most one FILE",
     );

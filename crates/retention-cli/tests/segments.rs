@@ -1,46 +1,18 @@
 //! `retention analyze --segments` and `--segment-csv DIR`, run as a user would, on a file
 //! built so that every customer's scores and segment are known by hand.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use retention_core::{Date, Locale, Segment};
 use serde_json::Value;
 
 // The tests' shared helpers and the published RFM map, written once in the core's tests.
 #[path = "../../retention-core/tests/common/mod.rs"]
+mod core_common;
+use core_common::rfm_segment;
+
 mod common;
-use common::rfm_segment;
+use common::{retention, succeeds, temp_dir};
 
 use Segment::*;
-
-fn retention(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-#[track_caller]
-fn succeeds(args: &[&str]) -> String {
-    let output = retention(args);
-    let (out, err) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    assert_eq!(output.status.code(), Some(0), "{args:?}\n{out}\n{err}");
-    out.into_owned()
-}
-
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "retention-cli-segments-{}-{test}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    dir
-}
 
 /// The last day of the file: 2024-06-30.
 fn reference() -> i32 {

@@ -3,14 +3,16 @@
 //! generators' own order lists (tests/generators) or from hand counts of the fixtures.
 
 mod generators;
+mod sim;
 
-use generators::{dutch, line_items, online_retail, shopify, utf16, Truth};
+use generators::{dutch, line_items, online_retail, shopify, Truth};
 use proptest::prelude::*;
 use retention_core::{
     customer_summaries, parse_orders, sniff_bytes, summarise_orders, ColumnKind, Date, DateFormat,
     Encoding, ExportFormat, Grouping, Locale, Mapping, OrderLog, OrderReader, Seed, SniffError,
     Summary, SummaryOptions,
 };
+use sim::utf16;
 
 /// Sniffs `bytes` and reads them in chunks of `chunk` bytes.
 #[track_caller]

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 // The tests' one random source (SplitMix64), by path so that the CLI's tests include it too.
 #[path = "../sim/mod.rs"]
 mod sim;
-pub use sim::{utf16, Rng};
+pub use sim::Rng;
 
 /// What an export should give, from the generator's own orders.
 #[derive(Debug, Clone, PartialEq)]
