@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fails_with, line, retention_with, succeeds_with, text};
+use common::{assert_says, fails_with, line, retention_with, succeeds_with, text};
 use serde_json::Value;
 
 fn temp_file(name: &str, content: &str) -> String {
@@ -30,13 +30,13 @@ fn counts_fifty_thirty_twenty() {
         "",
     );
     let score = line(&out, "NPS");
-    assert!(score.contains("30.0"), "{score}");
-    assert!(score.contains("= (50 − 20) / 100 × 100"), "{score}");
-    assert!(score.contains("great"), "{score}");
+    assert_says(&score, "30.0");
+    assert_says(&score, "= (50 − 20) / 100 × 100");
+    assert_says(&score, "great");
     assert!(line(&out, "Standard error").contains("7.8"));
     assert!(line(&out, "Margin of error").contains("±15.1"));
     assert!(line(&out, "95% interval").contains("14.1 to 44.2"));
-    assert!(out.contains("Ask promoters for a review"), "{out}");
+    assert_says(&out, "Ask promoters for a review");
     assert!(!out.contains("Too few respondents"), "{out}");
 }
 
@@ -59,7 +59,7 @@ fn counts_in_dutch_with_a_change_to_plan_for() {
         ],
         "",
     );
-    assert!(out.contains("Respondenten: 2.000"), "{out}");
+    assert_says(&out, "Respondenten: 2.000");
     assert!(line(&out, "NPS").contains("30,0"));
     assert!(line(&out, "Respondenten: significant").contains("469"));
     assert!(line(&out, "Respondenten: 80%").contains("958"));
@@ -71,18 +71,12 @@ fn answers_from_standard_input_with_bad_lines() {
         &["nps", "--answers", "-"],
         "Score\n10\n9\n\nn/a\n7\n3\n11\n7.5\n",
     );
-    assert!(
-        out.contains("stdin: 4 answers, header on line 1; not an answer: 3"),
-        "{out}"
-    );
-    assert!(out.contains("line 5: \"n/a\" is not a number"), "{out}");
-    assert!(out.contains("line 8: \"11\" is not from 0 to 10"), "{out}");
-    assert!(
-        out.contains("line 9: \"7.5\" is not a whole number"),
-        "{out}"
-    );
+    assert_says(&out, "stdin: 4 answers, header on line 1; not an answer: 3");
+    assert_says(&out, "line 5: \"n/a\" is not a number");
+    assert_says(&out, "line 8: \"11\" is not from 0 to 10");
+    assert_says(&out, "line 9: \"7.5\" is not a whole number");
     assert!(line(&out, "NPS").contains("25.0"));
-    assert!(out.contains("Too few respondents"), "{out}");
+    assert_says(&out, "Too few respondents");
 }
 
 #[test]
@@ -96,10 +90,7 @@ fn a_survey_export_by_column_from_a_file() {
          2024-01-04,10,\x1b[31mred\n",
     );
     let out = succeeds_with(&["nps", "--answers", &path, "--column", "recommend"], "");
-    assert!(
-        out.contains("3 answers (column 2), header on line 1, 1 left empty"),
-        "{out}"
-    );
+    assert_says(&out, "3 answers (column 2), header on line 1, 1 left empty");
     let by_number = succeeds_with(&["nps", "--answers", &path, "--column", "2"], "");
     assert!(line(&by_number, "NPS").contains("33.3"), "{by_number}");
     fails_with(
@@ -139,9 +130,9 @@ fn two_surveys_compared() {
         ],
         "",
     );
-    assert!(
-        out.contains("Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)"),
-        "{out}"
+    assert_says(
+        &out,
+        "Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)",
     );
     let change = line(&out, "Change");
     assert!(
@@ -222,12 +213,9 @@ fn mistakes_exit_1_with_each_message() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("promoters cannot be negative"), "{err}");
-    assert!(
-        err.contains("passives must be a whole number of respondents"),
-        "{err}"
-    );
-    assert!(err.contains("detractors is not a number"), "{err}");
+    assert_says(&err, "promoters cannot be negative");
+    assert_says(&err, "passives must be a whole number of respondents");
+    assert_says(&err, "detractors is not a number");
     fails_with(
         &[
             "nps",

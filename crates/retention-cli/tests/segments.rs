@@ -10,7 +10,7 @@ mod core_common;
 use core_common::rfm_segment;
 
 mod common;
-use common::{retention, succeeds, temp_dir};
+use common::{assert_says, retention, succeeds, temp_dir};
 
 use Segment::*;
 
@@ -84,11 +84,8 @@ fn segments_print_as_tables_and_as_json() {
     let file = file.to_string_lossy().into_owned();
 
     let out = succeeds(&["analyze", &file, "--segments"]);
-    assert!(
-        out.contains("RFM segments on 2024-06-30: 25 customers"),
-        "{out}"
-    );
-    assert!(out.contains("R × F grid"), "{out}");
+    assert_says(&out, "RFM segments on 2024-06-30: 25 customers");
+    assert_says(&out, "R × F grid");
     for segment in Segment::ALL {
         assert!(
             out.contains(segment.label(Locale::En)),
@@ -97,7 +94,7 @@ fn segments_print_as_tables_and_as_json() {
     }
     // What to do, worded by the core: the win-back mail for those at risk.
     let at_risk = AtRisk.actions()[0].text(Locale::En);
-    assert!(out.contains(at_risk), "{out}");
+    assert_says(&out, at_risk);
     // The grid, R 5 first: one customer in every cell.
     let r5 = out.lines().find(|l| l.starts_with("  R 5")).unwrap();
     assert_eq!(
@@ -212,7 +209,7 @@ fn a_file_per_segment_for_a_mailing_tool() {
         second.starts_with("r5f5;r5f5@example.com;'=SUM(A1:A9);2024-06-30;25;25;280,00;"),
         "{second}"
     );
-    assert!(second.contains(";Kampioenen;5;5;"), "{second}");
+    assert_says(&second, ";Kampioenen;5;5;");
 
     // A directory that cannot be made is an input failure that names it.
     let blocked = dir.join("orders.csv").join("x");

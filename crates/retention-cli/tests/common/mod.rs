@@ -115,3 +115,9 @@ pub fn write(dir: &Path, name: &str, content: &[u8]) -> String {
     std::fs::write(&path, content).expect("the fixture is written");
     path.to_string_lossy().into_owned()
 }
+
+/// `out` says `needed`; else the whole of `out` is shown.
+#[track_caller]
+pub fn assert_says(out: &str, needed: &str) {
+    assert!(out.contains(needed), "{needed:?} is not in\n{out}");
+}
