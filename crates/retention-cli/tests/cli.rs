@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_says, fails, json, retention, stderr, stdout, succeeds, temp_dir, write};
+use common::{assert_says, fails, json, retention, stderr, stdout, succeeds, write, TempDir};
 use serde_json::Value;
 
 #[path = "../../retention-core/tests/generators/mod.rs"]
@@ -156,7 +156,7 @@ fn a_command_line_that_makes_no_sense_is_a_usage_error() {
 
 #[test]
 fn analyze_counts_s_e_and_n() {
-    let dir = temp_dir("counts");
+    let dir = TempDir::new("counts");
     let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
     // Window 2 months (hand-counted in the core's tests/orders.rs):
     //   2024-01  S 0  E 2  N 2   no CRR
@@ -198,12 +198,11 @@ fn analyze_counts_s_e_and_n() {
     assert_eq!(v["forecast"], Value::Null);
     assert_eq!(v["forecastError"]["code"], "tooFewCustomers");
     assert_says(&out, "Forecast (BG/NBD + Gamma-Gamma): none");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_forecasts_each_customer_when_there_is_enough_history() {
-    let dir = temp_dir("forecast");
+    let dir = TempDir::new("forecast");
     let mut text = String::from("customer,date,amount\n");
     for k in 0..60u32 {
         let mut day = 1 + k % 20;
@@ -226,12 +225,11 @@ fn analyze_forecasts_each_customer_when_there_is_enough_history() {
     assert!(f["purchases"]["r"].as_f64().unwrap() > 0.0);
     let table = succeeds(&["analyze", &file, "--show", "3"]);
     assert_says(&table, "BG/NBD r ");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_by_quarter_marks_an_unfinished_quarter() {
-    let dir = temp_dir("quarter");
+    let dir = TempDir::new("quarter");
     let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
     // Window 3: Q1 S 0 E 4 N 4; Q2 (to 31 May) S 4 E 4 N 1, CRR 75 %.
     let out = succeeds(&["analyze", &file, "--period", "quarter", "--window", "3"]);
@@ -240,12 +238,11 @@ fn analyze_by_quarter_marks_an_unfinished_quarter() {
     assert_eq!(cells[1..4], ["4", "4", "1"]);
     assert_eq!(cells[6], "75.0%");
     assert_says(&out, "no complete period with customers at its start");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
-    let dir = temp_dir("bad-rows");
+    let dir = TempDir::new("bad-rows");
     // A Dutch export in Windows-1252 (Excel's "CSV"), whose euro sign is the byte 0x80,
     // with two bad rows among 40.
     let mut text = String::from("klant;datum;bedrag\r\n");
@@ -290,12 +287,11 @@ fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
         "{written}"
     );
     assert!(written.lines().count() > 1, "{written}");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
-    let dir = temp_dir("injection");
+    let dir = TempDir::new("injection");
     // Customer ids that a spreadsheet would run as formulas, and one refund bigger than the
     // purchase: its spend stays a plain negative number.
     let text = "customer,date,amount\n\
@@ -331,12 +327,11 @@ fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
         written.contains(",-5.00,"),
         "a plain negative number: {written}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_explains_what_it_cannot_read() {
-    let dir = temp_dir("unreadable");
+    let dir = TempDir::new("unreadable");
     fails(
         &["analyze", &dir.join("missing.csv").to_string_lossy()],
         1,
@@ -365,7 +360,6 @@ fn analyze_explains_what_it_cannot_read() {
         1,
         &format!("no orders could be read from {refunds}"),
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The three exports of issue 9, regenerated with their truth: `--json` gives the right
@@ -373,7 +367,7 @@ fn analyze_explains_what_it_cannot_read() {
 /// same repeat customers as the summary.
 #[test]
 fn analyze_counts_real_shaped_exports_right() {
-    let dir = temp_dir("exports");
+    let dir = TempDir::new("exports");
     let cases = [
         ("shopify.csv", generators::shopify(300, 11)),
         ("dutch.csv", generators::dutch(457, 12)),
@@ -406,12 +400,11 @@ fn analyze_counts_real_shaped_exports_right() {
             "{name}"
         );
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_writes_the_forecast_csv_and_names_the_format() {
-    let dir = temp_dir("forecast-csv");
+    let dir = TempDir::new("forecast-csv");
     let (text, truth) = generators::shopify(300, 21);
     let file = write(&dir, "orders_export.csv", text.as_bytes());
     let csv = dir.join("forecast.csv");
@@ -425,7 +418,6 @@ fn analyze_writes_the_forecast_csv_and_names_the_format() {
         "{written}"
     );
     assert_eq!(written.lines().count() as u64, truth.customers + 1);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Runs the CLI into a pipe whose reader goes away: after the first byte, as `head -1` does,
@@ -462,18 +454,17 @@ fn into_a_closed_pipe(args: &[&str], read_first_byte: bool) {
 /// `retention analyze ... | head -1`: the reader goes away, the command ends quietly.
 #[test]
 fn analyze_into_a_closed_pipe_ends_quietly() {
-    let dir = temp_dir("pipe");
+    let dir = TempDir::new("pipe");
     let (text, _) = generators::line_items(20_000, 5);
     let file = write(&dir, "lines.csv", text.as_bytes());
     into_a_closed_pipe(&["analyze", &file], true);
     into_a_closed_pipe(&["analyze", &file, "--json"], true);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// A reader gone before anything is written: every command and output form ends quietly.
 #[test]
 fn every_output_into_a_closed_pipe_ends_quietly() {
-    let dir = temp_dir("closed");
+    let dir = TempDir::new("closed");
     let (text, _) = generators::line_items(2_000, 3);
     let file = write(&dir, "orders.csv", text.as_bytes());
     let answers = write(&dir, "answers.txt", b"10\n9\n7\n3\n10\n8\n");
@@ -515,16 +506,14 @@ fn every_output_into_a_closed_pipe_ends_quietly() {
         into_a_closed_pipe(command, false);
         into_a_closed_pipe(&[command, &["--json"]].concat(), false);
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_stops_at_a_file_of_one_long_line() {
-    let dir = temp_dir("one-line");
+    let dir = TempDir::new("one-line");
     let file = write(&dir, "line.csv", &vec![b'x'; 3 << 20]);
     let output = fails(&["analyze", &file], 1, "longer than");
     assert!(stderr(&output).len() < 300, "{}", stderr(&output));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Sixty customers over 2024, buying every few months: enough history to fit.
@@ -623,7 +612,7 @@ fn sql_mistakes_say_what_is_wrong() {
 
 #[test]
 fn a_summary_file_fits_as_its_orders_do() {
-    let dir = temp_dir("summary");
+    let dir = TempDir::new("summary");
     let orders = write(&dir, "orders.csv", sixty_customers().as_bytes());
     let summary = dir.join("summary.csv").to_string_lossy().into_owned();
     let raw = json(&succeeds(&[
@@ -684,5 +673,4 @@ fn a_summary_file_fits_as_its_orders_do() {
         scoring.contains(&format!("CAST({r:e} AS DOUBLE) AS r")),
         "{scoring}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -101,7 +101,31 @@ pub fn line<'a>(out: &'a str, label: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line {label:?} in\n{out}"))
 }
 
-/// A fresh directory for one test's files.
+/// A fresh directory for one test's files, removed when the test ends.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// An empty directory named after `test`.
+    pub fn new(test: &str) -> TempDir {
+        TempDir(temp_dir(test))
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh directory for one test's files, kept after the test.
 pub fn temp_dir(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("retention-cli-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
