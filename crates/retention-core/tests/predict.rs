@@ -411,32 +411,49 @@ const CHI2_3: f64 = 16.27;
 fn bg_nbd_recovers_known_parameters() {
     let customers = simulate_customers(7, 20_000);
     let fit = BgNbd::fit(&customers).unwrap();
-    recovered("r", fit.r, CDNOW.r, 0.07);
-    recovered("alpha", fit.alpha, CDNOW.alpha, 0.11);
-    recovered("a", fit.a, CDNOW.a, 0.21);
-    recovered("b", fit.b, CDNOW.b, 0.25);
-    let best = fit.log_likelihood(&customers);
-    let ratio = 2.0 * (best - CDNOW.log_likelihood(&customers));
-    assert!((0.0..CHI2_4).contains(&ratio), "2 ΔLL = {ratio}");
-    // A maximum: every nearby point is worse.
-    assert_peak([fit.r, fit.alpha, fit.a, fit.b], |[r, alpha, a, b]| {
-        BgNbd { r, alpha, a, b }.log_likelihood(&customers)
-    });
+    assert_recovers(
+        [
+            ("r", fit.r, CDNOW.r, 0.07),
+            ("alpha", fit.alpha, CDNOW.alpha, 0.11),
+            ("a", fit.a, CDNOW.a, 0.21),
+            ("b", fit.b, CDNOW.b, 0.25),
+        ],
+        CHI2_4,
+        |[r, alpha, a, b]| BgNbd { r, alpha, a, b }.log_likelihood(&customers),
+    );
 }
 
 #[test]
 fn gamma_gamma_recovers_known_parameters() {
     let customers = simulate_customers(11, 20_000);
     let fit = GammaGamma::fit(&customers).unwrap();
-    recovered("p", fit.p, CDNOW_SPEND.p, 0.22);
-    recovered("q", fit.q, CDNOW_SPEND.q, 0.08);
-    recovered("gamma", fit.gamma, CDNOW_SPEND.gamma, 0.23);
-    let best = fit.log_likelihood(&customers);
-    let ratio = 2.0 * (best - CDNOW_SPEND.log_likelihood(&customers));
-    assert!((0.0..CHI2_3).contains(&ratio), "2 ΔLL = {ratio}");
-    assert_peak([fit.p, fit.q, fit.gamma], |[p, q, gamma]| {
-        GammaGamma { p, q, gamma }.log_likelihood(&customers)
-    });
+    assert_recovers(
+        [
+            ("p", fit.p, CDNOW_SPEND.p, 0.22),
+            ("q", fit.q, CDNOW_SPEND.q, 0.08),
+            ("gamma", fit.gamma, CDNOW_SPEND.gamma, 0.23),
+        ],
+        CHI2_3,
+        |[p, q, gamma]| GammaGamma { p, q, gamma }.log_likelihood(&customers),
+    );
+}
+
+/// Each `(name, fit, truth, tolerance)` is [`recovered`]; twice the log-likelihood ratio of fit
+/// to truth is from 0 to `chi2`, and the fit is a maximum ([`assert_peak`]).
+#[track_caller]
+fn assert_recovers<const N: usize>(
+    params: [(&str, f64, f64, f64); N],
+    chi2: f64,
+    ll: impl Fn([f64; N]) -> f64,
+) {
+    for (name, estimate, truth, tolerance) in params {
+        recovered(name, estimate, truth, tolerance);
+    }
+    let fit = params.map(|p| p.1);
+    let ratio = 2.0 * (ll(fit) - ll(params.map(|p| p.2)));
+    assert!((0.0..chi2).contains(&ratio), "2 ΔLL = {ratio}");
+    // A maximum: every nearby point is worse.
+    assert_peak(fit, ll);
 }
 
 /// `params` is a maximum of `ll`: nudging any one of them by 0.1 % (up, down, up, ...) lowers
