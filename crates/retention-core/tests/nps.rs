@@ -776,27 +776,26 @@ fn the_score_is_explained_with_the_survey_numbers() {
 fn next_steps_follow_the_situation() {
     let advice = |s: Nps| explain_nps(&s)[0].advice.clone();
     use NpsAdvice::*;
-    assert_eq!(
-        advice(survey(20, 30, 50)),
-        [CloseTheLoop, FixTopComplaint, SurveyAgain]
-    );
-    assert_eq!(
-        advice(survey(40, 30, 30)),
-        [CloseTheLoop, FixTopComplaint, ActivatePassives]
-    );
-    assert_eq!(
-        advice(survey(50, 30, 20)),
-        [AskForReviews, ActivatePassives, CloseTheLoop]
-    );
-    assert_eq!(
-        advice(survey(80, 15, 5)),
-        [ReferralProgramme, AskForReviews, CloseTheLoop]
-    );
-    // No detractors: no one to call back.
-    assert_eq!(
-        advice(survey(80, 20, 0)),
-        [ReferralProgramme, AskForReviews]
-    );
+    let by_band: [((u64, u64, u64), &[NpsAdvice]); 5] = [
+        ((20, 30, 50), &[CloseTheLoop, FixTopComplaint, SurveyAgain]),
+        (
+            (40, 30, 30),
+            &[CloseTheLoop, FixTopComplaint, ActivatePassives],
+        ),
+        (
+            (50, 30, 20),
+            &[AskForReviews, ActivatePassives, CloseTheLoop],
+        ),
+        (
+            (80, 15, 5),
+            &[ReferralProgramme, AskForReviews, CloseTheLoop],
+        ),
+        // No detractors: no one to call back.
+        ((80, 20, 0), &[ReferralProgramme, AskForReviews]),
+    ];
+    for ((p, a, d), expected) in by_band {
+        assert_eq!(advice(survey(p, a, d)), expected, "{p}, {a}, {d}");
+    }
     // Too small to read: ask more people first.
     assert_eq!(advice(survey(5, 3, 2))[0], AskMore);
 
