@@ -98,7 +98,7 @@ fn table(
         }
         figure_row(
             &mut out,
-            &e.figure.label(locale),
+            e.figure.label(locale),
             &e.value.text(locale, currency),
             &e.figure.formula(period, locale),
             &e.numbers(locale, currency),

@@ -305,7 +305,7 @@ impl Printer {
             };
             figure_row(
                 out,
-                &e.figure.label(l),
+                e.figure.label(l),
                 &e.value.text(l, self.currency),
                 &e.figure.formula(period, l),
                 &e.numbers(l, self.currency),

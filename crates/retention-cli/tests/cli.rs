@@ -28,13 +28,10 @@ fn calc_the_worked_example() {
         .lines()
         .find(|l| l.starts_with("Customer retention rate (CRR)"))
         .unwrap();
-    assert_says(&crr, "85.0%");
-    assert_says(
-        &crr,
-        "CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100",
-    );
+    assert_says(crr, "85.0%");
+    assert_says(crr, "CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100");
     // Exactly 85.0 % is on the target, not above it.
-    assert_says(&crr, "[On the 85% target]");
+    assert_says(crr, "[On the 85% target]");
     assert_says(&out, "Customers lost");
     // Without spend and frequency there is no CLV, and that is no mistake.
     assert!(!out.contains("CLV"), "{out}");
@@ -71,8 +68,8 @@ fn calc_in_dutch_with_value_inputs() {
         .lines()
         .find(|l| l.starts_with("Verwachte klantlevensduur"))
         .unwrap_or_else(|| panic!("the page's name for the lifespan: {out}"));
-    assert_says(&lifespan, "6,67\u{a0}jaar");
-    assert_says(&lifespan, "levensduur = 1 / churn = 1 / 15,0\u{a0}%");
+    assert_says(lifespan, "6,67\u{a0}jaar");
+    assert_says(lifespan, "levensduur = 1 / churn = 1 / 15,0\u{a0}%");
 }
 
 #[test]

@@ -34,16 +34,13 @@ fn the_members_calculator() {
     let line = |start: &str| out.lines().find(|l| l.starts_with(start)).unwrap();
     let crr = line("Member retention rate");
     assert_says(
-        &crr,
+        crr,
         "95.0%  retention = (S − C) / S × 100 = (1,000 − 50) / 1,000 × 100",
     );
-    assert_says(&crr, "Below the 85% target");
+    assert_says(crr, "Below the 85% target");
     // 1 / 5 % = 20 months; $30 × 20 = 600, at 70 % margin 420.
     let clv = line("Member lifetime value");
-    assert_says(
-        &clv,
-        "$600.00  CLV = fee × tenure = $30.00 × 20\u{a0}months",
-    );
+    assert_says(clv, "$600.00  CLV = fee × tenure = $30.00 × 20\u{a0}months");
     assert!(line("Profit CLV").contains("$420.00"));
     let nl = succeeds(&[
         "members",

@@ -30,9 +30,9 @@ fn counts_fifty_thirty_twenty() {
         "",
     );
     let score = line(&out, "NPS");
-    assert_says(&score, "30.0");
-    assert_says(&score, "= (50 − 20) / 100 × 100");
-    assert_says(&score, "great");
+    assert_says(score, "30.0");
+    assert_says(score, "= (50 − 20) / 100 × 100");
+    assert_says(score, "great");
     assert!(line(&out, "Standard error").contains("7.8"));
     assert!(line(&out, "Margin of error").contains("±15.1"));
     assert!(line(&out, "95% interval").contains("14.1 to 44.2"));

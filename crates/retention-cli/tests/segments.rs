@@ -209,7 +209,7 @@ fn a_file_per_segment_for_a_mailing_tool() {
         second.starts_with("r5f5;r5f5@example.com;'=SUM(A1:A9);2024-06-30;25;25;280,00;"),
         "{second}"
     );
-    assert_says(&second, ";Kampioenen;5;5;");
+    assert_says(second, ";Kampioenen;5;5;");
 
     // A directory that cannot be made is an input failure that names it.
     let blocked = dir.join("orders.csv").join("x");

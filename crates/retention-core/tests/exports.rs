@@ -3,8 +3,8 @@
 //! generators' own order lists (tests/generators) or from hand counts of the fixtures.
 
 mod generators;
-mod sim;
 
+use generators::sim::utf16;
 use generators::{dutch, line_items, online_retail, shopify, Truth};
 use proptest::prelude::*;
 use retention_core::{
@@ -12,7 +12,6 @@ use retention_core::{
     Encoding, ExportFormat, Grouping, Locale, Mapping, OrderLog, OrderReader, Seed, SniffError,
     Summary, SummaryOptions,
 };
-use sim::utf16;
 
 /// Sniffs `bytes` and reads them in chunks of `chunk` bytes.
 #[track_caller]

@@ -776,22 +776,25 @@ fn the_score_is_explained_with_the_survey_numbers() {
 fn next_steps_follow_the_situation() {
     let advice = |s: Nps| explain_nps(&s)[0].advice.clone();
     use NpsAdvice::*;
-    let by_band: [((u64, u64, u64), &[NpsAdvice]); 5] = [
-        ((20, 30, 50), &[CloseTheLoop, FixTopComplaint, SurveyAgain]),
+    let by_band = [
+        (
+            (20, 30, 50),
+            vec![CloseTheLoop, FixTopComplaint, SurveyAgain],
+        ),
         (
             (40, 30, 30),
-            &[CloseTheLoop, FixTopComplaint, ActivatePassives],
+            vec![CloseTheLoop, FixTopComplaint, ActivatePassives],
         ),
         (
             (50, 30, 20),
-            &[AskForReviews, ActivatePassives, CloseTheLoop],
+            vec![AskForReviews, ActivatePassives, CloseTheLoop],
         ),
         (
             (80, 15, 5),
-            &[ReferralProgramme, AskForReviews, CloseTheLoop],
+            vec![ReferralProgramme, AskForReviews, CloseTheLoop],
         ),
         // No detractors: no one to call back.
-        ((80, 20, 0), &[ReferralProgramme, AskForReviews]),
+        ((80, 20, 0), vec![ReferralProgramme, AskForReviews]),
     ];
     for ((p, a, d), expected) in by_band {
         assert_eq!(advice(survey(p, a, d)), expected, "{p}, {a}, {d}");
