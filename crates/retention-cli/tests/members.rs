@@ -1,10 +1,14 @@
 //! `retention members` and `retention survivors`, run as a user would.
 
+// The core tests' fixtures, the hand-worked members among them.
 mod common;
+#[path = "../../retention-core/tests/common/mod.rs"]
+mod core_common;
 
 use common::{
     assert_says, fails, fails_with, json, stdout, succeeds, succeeds_with, temp_dir, write,
 };
+use core_common::SEVEN_MEMBERS;
 
 /// A member export named after its test.
 fn file(test: &str, content: &str) -> String {
@@ -106,19 +110,13 @@ fn the_members_calculator_reports_mistakes() {
 }
 
 /// Seven members on 30 June 2024 (the hand-worked example of the core's tests) and a bad row.
-const SEVEN: &str = "member,start,end\n\
-    A,2024-01-01,2024-01-20\n\
-    B,2024-05-15,\n\
-    C,2024-01-10,2024-03-01\n\
-    D,2024-02-01,2024-03-15\n\
-    E,2024-04-20,\n\
-    F,2024-03-25,\n\
-    G,2024-04-10,2024-06-25\n\
-    H,2024-31-04,\n";
+fn seven() -> String {
+    format!("{SEVEN_MEMBERS}H,2024-31-04,\n")
+}
 
 #[test]
 fn a_member_file() {
-    let path = file("seven", SEVEN);
+    let path = file("seven", &seven());
     let out = succeeds(&["members", &path, "--reference", "2024-06-30"]);
     assert_says(
         &out,

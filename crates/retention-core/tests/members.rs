@@ -420,14 +420,7 @@ fn members_who_return_and_plans_beyond_the_limit() {
 /// Month 1: 7 at risk, A leaves: S = 6/7. Month 2: B is no longer followed, C, D, E, F and
 /// G are at risk and C and D leave: S = 6/7 × 3/5 = 18/35. Month 3: only F is followed and
 /// stays: S = 18/35.
-const HAND_WORKED: &str = "member,start,end\n\
-    A,2024-01-01,2024-01-20\n\
-    B,2024-05-15,\n\
-    C,2024-01-10,2024-03-01\n\
-    D,2024-02-01,2024-03-15\n\
-    E,2024-04-20,\n\
-    F,2024-03-25,\n\
-    G,2024-04-10,2024-06-25\n";
+const HAND_WORKED: &str = common::SEVEN_MEMBERS;
 
 fn summary_at(text: &str, m: &MemberMapping, reference: Date) -> MemberSummary {
     let options = MemberOptions {

@@ -85,3 +85,14 @@ pub const RFM_MAP: [[Segment; 5]; 5] = {
 pub fn rfm_segment(r: u8, f: u8) -> Segment {
     RFM_MAP[usize::from(5 - r)][usize::from(f - 1)]
 }
+
+/// Seven memberships, worked by hand on 30 June 2024 in the members tests (`HAND_WORKED` in
+/// `tests/members.rs`, whose table says what each one counts as).
+pub const SEVEN_MEMBERS: &str = "member,start,end\n\
+    A,2024-01-01,2024-01-20\n\
+    B,2024-05-15,\n\
+    C,2024-01-10,2024-03-01\n\
+    D,2024-02-01,2024-03-15\n\
+    E,2024-04-20,\n\
+    F,2024-03-25,\n\
+    G,2024-04-10,2024-06-25\n";
