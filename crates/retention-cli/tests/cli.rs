@@ -200,20 +200,7 @@ fn analyze_counts_s_e_and_n() {
 #[test]
 fn analyze_forecasts_each_customer_when_there_is_enough_history() {
     let dir = TempDir::new("forecast");
-    let mut text = String::from("customer,date,amount\n");
-    for k in 0..60u32 {
-        let mut day = 1 + k % 20;
-        let mut month = 1;
-        while month <= 12 - k % 6 {
-            text.push_str(&format!(
-                "c{k},2024-{month:02}-{day:02},{}.00\n",
-                20 + k % 15
-            ));
-            month += 1 + k % 3;
-            day = 1 + (day + 7) % 27;
-        }
-    }
-    let file = write(&dir, "orders.csv", text.as_bytes());
+    let file = write(&dir, "orders.csv", sixty_customers().as_bytes());
     let v = json(&succeeds(&["analyze", &file, "--json", "--show", "3"]));
     let f = &v["forecast"];
     assert_eq!(v["forecastError"], Value::Null);
