@@ -1,28 +1,17 @@
 //! `retention calc`: every figure from S, E, N and the value inputs, with its formula.
 
 use retention_core::{
-    calculate, explain, format_count, read_number, Currency, Explanation, Field, Figure,
-    InputError, Inputs, Locale, Period, Report,
+    calculate, explain, format_count, Currency, Explanation, Field, Figure, InputError, Inputs,
+    Locale, Period, Report,
 };
 
-use crate::args::Args;
+use crate::args::{flag, Args};
 use crate::{emit, figure_row, input_errors, over, print_json, CalculatorJson, Failure};
 
-/// The flags that carry a figure, and the field each fills.
-const FIGURES: [(&str, Field); 9] = [
-    ("start", Field::Start),
-    ("end", Field::End),
-    ("new", Field::New),
-    ("spend", Field::Spend),
-    ("frequency", Field::Frequency),
-    ("margin", Field::Margin),
-    ("lifespan", Field::Lifespan),
-    ("discount-rate", Field::DiscountRate),
-    ("cac", Field::Cac),
-];
-
 pub fn run(args: &[String]) -> Result<(), Failure> {
-    let mut valued: Vec<&'static str> = FIGURES.iter().map(|(flag, _)| *flag).collect();
+    // A flag for each field of the calculator, named after it: --discount-rate.
+    let flags = Field::ALL.map(|f| flag(f.name()));
+    let mut valued: Vec<&str> = flags.iter().map(String::as_str).collect();
     valued.extend(["period", "locale", "currency"]);
     let args = Args::parse(args, &valued, &["json", "help"])?;
     if args.has("help") {
@@ -37,9 +26,8 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         period: args.period(Period::Year)?,
         ..Inputs::default()
     };
-    for (flag, field) in FIGURES {
-        // Typed as in the calculator: "1.000" is a thousand with --locale nl.
-        inputs.set(field, args.value(flag).and_then(|t| read_number(t, locale)));
+    for (field, value) in args.typed(&Field::ALL, Field::name, locale) {
+        inputs.set(field, value);
     }
     let mut report = calculate(&inputs);
     // The calculator's form always has spend and frequency; here they are optional: without

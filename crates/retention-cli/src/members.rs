@@ -19,18 +19,8 @@ use retention_core::{
 };
 use serde::Serialize;
 
-use crate::args::Args;
+use crate::args::{flag, Args};
 use crate::{emit, figure_row, input_errors, over, print_json, CalculatorJson, Failure};
-
-/// The calculator's flags and the field each fills.
-const FIGURES: [(&str, MemberField); 6] = [
-    ("start", MemberField::Start),
-    ("cancelled", MemberField::Cancelled),
-    ("new", MemberField::New),
-    ("fee", MemberField::Fee),
-    ("margin", MemberField::Margin),
-    ("discount-rate", MemberField::DiscountRate),
-];
 
 /// Months of the survival table printed, where the data reach them.
 const SURVIVAL_MONTHS: [u32; 12] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
@@ -38,7 +28,9 @@ const SURVIVAL_MONTHS: [u32; 12] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
 const COHORT_COLUMNS: usize = 25;
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
-    let mut valued: Vec<&'static str> = FIGURES.iter().map(|(flag, _)| *flag).collect();
+    // A flag for each field of the calculator, named after it: --discount-rate.
+    let flags = MemberField::ALL.map(|f| flag(f.name()));
+    let mut valued: Vec<&str> = flags.iter().map(String::as_str).collect();
     valued.extend([
         "period",
         "locale",
@@ -131,12 +123,8 @@ fn calculator(args: &Args, printer: &Printer) -> Result<(), Failure> {
         period: args.period(Period::Month)?,
         ..MemberInputs::default()
     };
-    for (flag, field) in FIGURES {
-        inputs.set(
-            field,
-            args.value(flag)
-                .and_then(|t| read_number(t, printer.locale)),
-        );
+    for (field, value) in args.typed(&MemberField::ALL, MemberField::name, printer.locale) {
+        inputs.set(field, value);
     }
     let report = calculate_members(&inputs);
     let explanations = explain_members(&report);
