@@ -6,7 +6,7 @@ use retention_core::{
 };
 
 use crate::args::{flag, Args};
-use crate::{emit, figure_row, input_errors, over, print_json, CalculatorJson, Failure};
+use crate::{calculator_output, emit, figure_row, over, Failure};
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
     // A flag for each field of the calculator, named after it: --discount-rate.
@@ -43,15 +43,13 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         });
     }
     let explanations = explain(&report);
-    if args.has("json") {
-        print_json(&CalculatorJson {
-            report: &report,
-            explanations: &explanations,
-        })?;
-    } else {
-        emit(&table(&report, &explanations, locale, currency))?;
-    }
-    input_errors(&report.errors)
+    calculator_output(
+        args.has("json"),
+        &report,
+        &explanations,
+        &report.errors,
+        || table(&report, &explanations, locale, currency),
+    )
 }
 
 fn table(

@@ -258,8 +258,23 @@ fn figure_row(
     outln!(out, "{label:<30} {value:>16}  {formula} = {numbers}{note}");
 }
 
-/// Ends a calculator: each input error on standard error, and exit status 1 when there is one.
-fn input_errors(errors: &[impl std::fmt::Display]) -> Result<(), Failure> {
+/// A calculator's answer: its report and explanations as JSON with `--json`, else `text()`;
+/// then each input error on standard error, and exit status 1 when there is one.
+fn calculator_output<R: serde::Serialize, E: serde::Serialize>(
+    json: bool,
+    report: &R,
+    explanations: &[E],
+    errors: &[impl std::fmt::Display],
+    text: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    if json {
+        print_json(&CalculatorJson {
+            report,
+            explanations,
+        })?;
+    } else {
+        emit(&text())?;
+    }
     if errors.is_empty() {
         return Ok(());
     }

@@ -20,7 +20,7 @@ use retention_core::{
 use serde::Serialize;
 
 use crate::args::{flag, Args};
-use crate::{emit, figure_row, input_errors, over, print_json, CalculatorJson, Failure};
+use crate::{calculator_output, emit, figure_row, over, print_json, Failure};
 
 /// Months of the survival table printed, where the data reach them.
 const SURVIVAL_MONTHS: [u32; 12] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
@@ -128,17 +128,17 @@ fn calculator(args: &Args, printer: &Printer) -> Result<(), Failure> {
     }
     let report = calculate_members(&inputs);
     let explanations = explain_members(&report);
-    if args.has("json") {
-        print_json(&CalculatorJson {
-            report: &report,
-            explanations: &explanations,
-        })?;
-    } else {
-        let mut text = String::new();
-        printer.calculator(&mut text, &report, &explanations);
-        emit(&text)?;
-    }
-    input_errors(&report.errors)
+    calculator_output(
+        args.has("json"),
+        &report,
+        &explanations,
+        &report.errors,
+        || {
+            let mut text = String::new();
+            printer.calculator(&mut text, &report, &explanations);
+            text
+        },
+    )
 }
 
 #[derive(Serialize)]
