@@ -8,10 +8,9 @@ use retention_core::{
     customer_summaries, forecast_orders, format_count, format_decimal, format_input,
     format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
     read_workbook, segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv,
-    win_back_csv, ColumnKind, Date, Delimiter, Encoding, FitError, Forecast, ForecastOptions,
-    Forecaster, ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed,
-    Segmentation, Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS,
-    SAMPLE_BYTES,
+    win_back_csv, ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster,
+    ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation,
+    Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -64,14 +63,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage("analyze needs exactly one FILE".into()));
     };
     let locale = args.locale(Locale::En)?;
-    let reference = match args.value("reference") {
-        None => None,
-        Some(text) => Some(text.parse::<Date>().map_err(|_| {
-            Failure::Usage(format!(
-                "--reference must be a date yyyy-mm-dd, not '{text}'"
-            ))
-        })?),
-    };
+    let reference = args.date("reference")?;
     let options = SummaryOptions {
         period: args.period(Period::Month)?,
         window_months: args.whole("window", 12)?,

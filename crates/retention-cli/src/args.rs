@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use retention_core::{Locale, Period};
+use retention_core::{read_number, Currency, Date, Locale, Period};
 
 use crate::Failure;
 
@@ -12,18 +12,26 @@ use crate::Failure;
 pub struct Args {
     /// Arguments that are not flags, in order.
     pub positional: Vec<String>,
-    values: HashMap<&'static str, String>,
-    switches: Vec<&'static str>,
+    values: HashMap<String, String>,
+    switches: Vec<String>,
+}
+
+/// The flag of a field: its camelCase name in kebab case, `discountRate` → `discount-rate`.
+pub fn flag(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 impl Args {
     /// Splits `args` into flags with a value (`valued`), flags without (`switches`) and
     /// positional arguments. `--help` is left to the caller as a switch.
-    pub fn parse(
-        args: &[String],
-        valued: &[&'static str],
-        switches: &[&'static str],
-    ) -> Result<Args, Failure> {
+    pub fn parse(args: &[String], valued: &[&str], switches: &[&str]) -> Result<Args, Failure> {
         let mut out = Args::default();
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
@@ -44,14 +52,14 @@ impl Args {
                         .cloned()
                         .ok_or_else(|| Failure::Usage(format!("--{name} needs a value")))?,
                 };
-                if out.values.insert(known, value).is_some() {
+                if out.values.insert(known.to_string(), value).is_some() {
                     return Err(Failure::Usage(format!("--{name} is given twice")));
                 }
             } else if let Some(&known) = switches.iter().find(|s| **s == name) {
                 if inline.is_some() {
                     return Err(Failure::Usage(format!("--{name} takes no value")));
                 }
-                out.switches.push(known);
+                out.switches.push(known.to_string());
             } else {
                 return Err(Failure::Usage(format!("unknown option '{arg}'")));
             }
@@ -64,7 +72,7 @@ impl Args {
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.switches.contains(&name)
+        self.switches.iter().any(|s| s == name)
     }
 
     /// `--locale nl|en`, or `default`.
@@ -81,16 +89,62 @@ impl Args {
         }
     }
 
+    /// The numbers of a calculator's fields, each from its flag ([`flag`]), read as typed in
+    /// `locale`: "1.000" is a thousand with --locale nl.
+    pub fn typed<F: Copy>(
+        &self,
+        fields: &[F],
+        name: impl Fn(F) -> &'static str,
+        locale: Locale,
+    ) -> Vec<(F, Option<f64>)> {
+        fields
+            .iter()
+            .map(|&f| {
+                (
+                    f,
+                    self.value(&flag(name(f)))
+                        .and_then(|t| read_number(t, locale)),
+                )
+            })
+            .collect()
+    }
+
+    /// `--currency EUR|USD|GBP`, or the currency of `locale`.
+    pub fn currency(&self, locale: Locale) -> Result<Currency, Failure> {
+        match self.value("currency") {
+            None => Ok(locale.default_currency()),
+            Some(code) => Currency::from_code(code).ok_or_else(|| {
+                Failure::Usage(format!("--currency must be EUR, USD or GBP, not '{code}'"))
+            }),
+        }
+    }
+
     /// `--period month|quarter|year`, or `default`.
     pub fn period(&self, default: Period) -> Result<Period, Failure> {
-        match self.value("period") {
+        self.period_flag("period", default)
+    }
+
+    /// A flag `name` naming a period: month, quarter or year; or `default`.
+    pub fn period_flag(&self, name: &str, default: Period) -> Result<Period, Failure> {
+        match self.value(name) {
             None => Ok(default),
             Some(text) => Period::from_name(text).ok_or_else(|| {
                 Failure::Usage(format!(
-                    "--period must be month, quarter or year, not '{text}'"
+                    "--{name} must be month, quarter or year, not '{text}'"
                 ))
             }),
         }
+    }
+
+    /// A date flag `name`, yyyy-mm-dd; `None` when absent.
+    pub fn date(&self, name: &str) -> Result<Option<Date>, Failure> {
+        self.value(name)
+            .map(|text| {
+                text.parse::<Date>().map_err(|_| {
+                    Failure::Usage(format!("--{name} must be a date yyyy-mm-dd, not '{text}'"))
+                })
+            })
+            .transpose()
     }
 
     /// A number flag (finite); `None` when absent.
@@ -140,6 +194,12 @@ mod tests {
         assert_eq!(args.value("start"), Some("-5"));
         assert!(args.has("json"));
         assert!(!args.has("help"));
+    }
+
+    #[test]
+    fn a_fields_flag_is_its_name_in_kebab_case() {
+        assert_eq!(flag("start"), "start");
+        assert_eq!(flag("discountRate"), "discount-rate");
     }
 
     #[test]

@@ -1,36 +1,17 @@
 //! `retention calc`: every figure from S, E, N and the value inputs, with its formula.
 
 use retention_core::{
-    calculate, explain, format_count, read_number, Currency, Explanation, Field, Figure,
-    InputError, Inputs, Locale, Period, Report,
+    calculate, explain, format_count, Currency, Explanation, Field, Figure, InputError, Inputs,
+    Locale, Period, Report,
 };
-use serde::Serialize;
 
-use crate::args::Args;
-use crate::{emit, print_json, Failure};
-
-/// The flags that carry a figure, and the field each fills.
-const FIGURES: [(&str, Field); 9] = [
-    ("start", Field::Start),
-    ("end", Field::End),
-    ("new", Field::New),
-    ("spend", Field::Spend),
-    ("frequency", Field::Frequency),
-    ("margin", Field::Margin),
-    ("lifespan", Field::Lifespan),
-    ("discount-rate", Field::DiscountRate),
-    ("cac", Field::Cac),
-];
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CalcJson<'a> {
-    report: &'a Report,
-    explanations: &'a [Explanation],
-}
+use crate::args::{flag, Args};
+use crate::{calculator_output, emit, figure_row, over, Failure};
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
-    let mut valued: Vec<&'static str> = FIGURES.iter().map(|(flag, _)| *flag).collect();
+    // A flag for each field of the calculator, named after it: --discount-rate.
+    let flags = Field::ALL.map(|f| flag(f.name()));
+    let mut valued: Vec<&str> = flags.iter().map(String::as_str).collect();
     valued.extend(["period", "locale", "currency"]);
     let args = Args::parse(args, &valued, &["json", "help"])?;
     if args.has("help") {
@@ -40,19 +21,13 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage(format!("calc takes no argument '{extra}'")));
     }
     let locale = args.locale(Locale::En)?;
-    let currency = match args.value("currency") {
-        None => locale.default_currency(),
-        Some(code) => Currency::from_code(code).ok_or_else(|| {
-            Failure::Usage(format!("--currency must be EUR, USD or GBP, not '{code}'"))
-        })?,
-    };
+    let currency = args.currency(locale)?;
     let mut inputs = Inputs {
         period: args.period(Period::Year)?,
         ..Inputs::default()
     };
-    for (flag, field) in FIGURES {
-        // Typed as in the calculator: "1.000" is a thousand with --locale nl.
-        inputs.set(field, args.value(flag).and_then(|t| read_number(t, locale)));
+    for (field, value) in args.typed(&Field::ALL, Field::name, locale) {
+        inputs.set(field, value);
     }
     let mut report = calculate(&inputs);
     // The calculator's form always has spend and frequency; here they are optional: without
@@ -68,21 +43,13 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         });
     }
     let explanations = explain(&report);
-    if args.has("json") {
-        print_json(&CalcJson {
-            report: &report,
-            explanations: &explanations,
-        })?;
-    } else {
-        emit(&table(&report, &explanations, locale, currency))?;
-    }
-    if report.errors.is_empty() {
-        return Ok(());
-    }
-    for error in &report.errors {
-        eprintln!("retention: error: {error}");
-    }
-    Err(Failure::Input(String::new()))
+    calculator_output(
+        args.has("json"),
+        &report,
+        &explanations,
+        &report.errors,
+        || table(&report, &explanations, locale, currency),
+    )
 }
 
 fn table(
@@ -115,20 +82,14 @@ fn table(
         if let Some(v) = e.ratio_verdict.filter(|_| e.figure == Figure::ClvCacRatio) {
             note = format!("  [{}]", v.label(locale));
         }
-        outln!(
-            out,
-            "{:<30} {:>16}  {} = {}{note}",
+        figure_row(
+            &mut out,
             e.figure.label(locale),
-            e.value.text(locale, currency),
-            e.figure.formula(period, locale),
-            e.numbers(locale, currency),
+            &e.value.text(locale, currency),
+            &e.figure.formula(period, locale),
+            &e.numbers(locale, currency),
+            &note,
         );
     }
     out
-}
-
-/// "Over a month", the heading of the figures.
-fn over(period: Period, locale: Locale) -> String {
-    let over = locale.pick("Over een", "Over a");
-    format!("{over} {}", period.label(locale).to_lowercase())
 }

@@ -232,3 +232,54 @@ fn emit(text: &str) -> Result<(), Failure> {
         _ => Ok(()),
     }
 }
+
+/// A calculator's report and explanations, as `--json` prints them.
+#[derive(serde::Serialize)]
+struct CalculatorJson<'a, R, E> {
+    report: &'a R,
+    explanations: &'a [E],
+}
+
+/// "Over a month", the heading of a calculator's figures.
+fn over(period: retention_core::Period, locale: retention_core::Locale) -> String {
+    let over = locale.pick("Over een", "Over a");
+    format!("{over} {}", period.label(locale).to_lowercase())
+}
+
+/// One figure of a calculator: its label, value, formula with the numbers, and a note.
+fn figure_row(
+    out: &mut String,
+    label: &str,
+    value: &str,
+    formula: &str,
+    numbers: &str,
+    note: &str,
+) {
+    outln!(out, "{label:<30} {value:>16}  {formula} = {numbers}{note}");
+}
+
+/// A calculator's answer: its report and explanations as JSON with `--json`, else `text()`;
+/// then each input error on standard error, and exit status 1 when there is one.
+fn calculator_output<R: serde::Serialize, E: serde::Serialize>(
+    json: bool,
+    report: &R,
+    explanations: &[E],
+    errors: &[impl std::fmt::Display],
+    text: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    if json {
+        print_json(&CalculatorJson {
+            report,
+            explanations,
+        })?;
+    } else {
+        emit(&text())?;
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    for error in errors {
+        eprintln!("retention: error: {error}");
+    }
+    Err(Failure::Input(String::new()))
+}

@@ -12,25 +12,15 @@ use std::io::Read;
 use retention_core::{
     analyse_members, analyse_survivors, calculate_members, explain_members, format_count,
     format_decimal, format_input, format_money, format_percent, is_workbook, parse_members,
-    parse_survivors, read_number, sheet_text, sniff_members, Currency, Date, Delimiter, Locale,
+    parse_survivors, read_number, sheet_text, sniff_members, Currency, Delimiter, Locale,
     MemberExplanation, MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions,
     MemberPreview, MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions,
     Survivors, SurvivorsReport,
 };
 use serde::Serialize;
 
-use crate::args::Args;
-use crate::{emit, print_json, Failure};
-
-/// The calculator's flags and the field each fills.
-const FIGURES: [(&str, MemberField); 6] = [
-    ("start", MemberField::Start),
-    ("cancelled", MemberField::Cancelled),
-    ("new", MemberField::New),
-    ("fee", MemberField::Fee),
-    ("margin", MemberField::Margin),
-    ("discount-rate", MemberField::DiscountRate),
-];
+use crate::args::{flag, Args};
+use crate::{calculator_output, emit, figure_row, over, print_json, Failure};
 
 /// Months of the survival table printed, where the data reach them.
 const SURVIVAL_MONTHS: [u32; 12] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
@@ -38,7 +28,9 @@ const SURVIVAL_MONTHS: [u32; 12] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
 const COHORT_COLUMNS: usize = 25;
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
-    let mut valued: Vec<&'static str> = FIGURES.iter().map(|(flag, _)| *flag).collect();
+    // A flag for each field of the calculator, named after it: --discount-rate.
+    let flags = MemberField::ALL.map(|f| flag(f.name()));
+    let mut valued: Vec<&str> = flags.iter().map(String::as_str).collect();
     valued.extend([
         "period",
         "locale",
@@ -131,37 +123,22 @@ fn calculator(args: &Args, printer: &Printer) -> Result<(), Failure> {
         period: args.period(Period::Month)?,
         ..MemberInputs::default()
     };
-    for (flag, field) in FIGURES {
-        inputs.set(
-            field,
-            args.value(flag)
-                .and_then(|t| read_number(t, printer.locale)),
-        );
+    for (field, value) in args.typed(&MemberField::ALL, MemberField::name, printer.locale) {
+        inputs.set(field, value);
     }
     let report = calculate_members(&inputs);
     let explanations = explain_members(&report);
-    if args.has("json") {
-        #[derive(Serialize)]
-        struct Json<'a> {
-            report: &'a MemberReport,
-            explanations: &'a [MemberExplanation],
-        }
-        print_json(&Json {
-            report: &report,
-            explanations: &explanations,
-        })?;
-    } else {
-        let mut text = String::new();
-        printer.calculator(&mut text, &report, &explanations);
-        emit(&text)?;
-    }
-    if report.errors.is_empty() {
-        return Ok(());
-    }
-    for error in &report.errors {
-        eprintln!("retention: error: {error}");
-    }
-    Err(Failure::Input(String::new()))
+    calculator_output(
+        args.has("json"),
+        &report,
+        &explanations,
+        &report.errors,
+        || {
+            let mut text = String::new();
+            printer.calculator(&mut text, &report, &explanations);
+            text
+        },
+    )
 }
 
 #[derive(Serialize)]
@@ -174,22 +151,8 @@ struct FileJson<'a> {
 }
 
 fn file(path: &str, args: &Args, printer: &Printer) -> Result<(), Failure> {
-    let reference = match args.value("reference") {
-        None => None,
-        Some(text) => Some(text.parse::<Date>().map_err(|_| {
-            Failure::Usage(format!(
-                "--reference must be a date yyyy-mm-dd, not '{text}'"
-            ))
-        })?),
-    };
-    let fee_period = match args.value("fee-period") {
-        None => Period::Month,
-        Some(text) => Period::from_name(text).ok_or_else(|| {
-            Failure::Usage(format!(
-                "--fee-period must be month, quarter or year, not '{text}'"
-            ))
-        })?,
-    };
+    let reference = args.date("reference")?;
+    let fee_period = args.period_flag("fee-period", Period::Month)?;
     let options = MemberOptions {
         reference,
         period: args.period(Period::Month)?,
@@ -262,12 +225,7 @@ struct Printer {
 impl Printer {
     fn new(args: &Args) -> Result<Printer, Failure> {
         let locale = args.locale(Locale::En)?;
-        let currency = match args.value("currency") {
-            None => locale.default_currency(),
-            Some(code) => Currency::from_code(code).ok_or_else(|| {
-                Failure::Usage(format!("--currency must be EUR, USD or GBP, not '{code}'"))
-            })?,
-        };
+        let currency = args.currency(locale)?;
         Ok(Printer { locale, currency })
     }
 
@@ -315,9 +273,8 @@ impl Printer {
         if let Some(r) = &report.retention {
             outln!(
                 out,
-                "{} {}: S {} · C {} · N {} · E {}",
-                l.pick("Over een", "Over a"),
-                r.period.label(l).to_lowercase(),
+                "{}: S {} · C {} · N {} · E {}",
+                over(r.period, l),
                 self.count(r.start),
                 self.count(r.cancelled),
                 self.count(r.new),
@@ -334,13 +291,13 @@ impl Printer {
                 }
                 None => String::new(),
             };
-            outln!(
+            figure_row(
                 out,
-                "{:<30} {:>16}  {} = {}{note}",
                 e.figure.label(l),
-                e.value.text(l, self.currency),
-                e.figure.formula(period, l),
-                e.numbers(l, self.currency),
+                &e.value.text(l, self.currency),
+                &e.figure.formula(period, l),
+                &e.numbers(l, self.currency),
+                &note,
             );
         }
         if report.value.is_none() && report.errors.is_empty() {

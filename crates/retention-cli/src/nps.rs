@@ -426,109 +426,87 @@ fn quantity(q: Quantity, l: Locale) -> String {
 struct Words(Locale);
 
 impl Words {
-    fn pick(self, en: &'static str, nl: &'static str) -> &'static str {
-        match self.0 {
-            Locale::En => en,
-            Locale::Nl => nl,
-        }
-    }
-
     fn label(self, figure: NpsFigure) -> &'static str {
         match figure {
             NpsFigure::Score => "NPS",
-            NpsFigure::StandardError => self.pick("Standard error", "Standaardfout"),
-            NpsFigure::MarginOfError => self.pick("Margin of error (95%)", "Foutmarge (95%)"),
-            NpsFigure::Change => self.pick("Change", "Verandering"),
-            NpsFigure::ChangeStandardError => self.pick(
-                "Standard error of the change",
+            NpsFigure::StandardError => self.0.pick("Standaardfout", "Standard error"),
+            NpsFigure::MarginOfError => self.0.pick("Foutmarge (95%)", "Margin of error (95%)"),
+            NpsFigure::Change => self.0.pick("Verandering", "Change"),
+            NpsFigure::ChangeStandardError => self.0.pick(
                 "Standaardfout van de verandering",
+                "Standard error of the change",
             ),
             NpsFigure::ZScore => "z",
-            NpsFigure::PValue => self.pick("p-value (two-sided)", "p-waarde (tweezijdig)"),
-            NpsFigure::SampleToBeSignificant => {
-                self.pick("Respondents: significant", "Respondenten: significant")
-            }
-            NpsFigure::SampleToDetect => {
-                self.pick("Respondents: 80% power", "Respondenten: 80% onderscheidend")
-            }
+            NpsFigure::PValue => self.0.pick("p-waarde (tweezijdig)", "p-value (two-sided)"),
+            NpsFigure::SampleToBeSignificant => self
+                .0
+                .pick("Respondenten: significant", "Respondents: significant"),
+            NpsFigure::SampleToDetect => self
+                .0
+                .pick("Respondenten: 80% onderscheidend", "Respondents: 80% power"),
         }
     }
 
     fn group(self, i: usize) -> &'static str {
         match i {
-            0 => self.pick("promoters", "promotors"),
-            1 => self.pick("passives", "passives"),
-            _ => self.pick("detractors", "criticasters"),
+            0 => self.0.pick("promotors", "promoters"),
+            1 => self.0.pick("passives", "passives"),
+            _ => self.0.pick("criticasters", "detractors"),
         }
     }
 
     fn respondents(self) -> &'static str {
-        self.pick("Respondents", "Respondenten")
+        self.0.pick("Respondenten", "Respondents")
     }
 
     fn band(self, band: NpsBand) -> &'static str {
         match band {
-            NpsBand::NeedsWork => self.pick("needs work: below 0", "werk aan de winkel: onder 0"),
-            NpsBand::Good => self.pick("good: 0 to 30", "goed: 0 tot 30"),
-            NpsBand::Great => self.pick("great: 30 to 70", "sterk: 30 tot 70"),
-            NpsBand::Excellent => self.pick("excellent: 70 or more", "uitstekend: 70 of meer"),
+            NpsBand::NeedsWork => self
+                .0
+                .pick("werk aan de winkel: onder 0", "needs work: below 0"),
+            NpsBand::Good => self.0.pick("goed: 0 tot 30", "good: 0 to 30"),
+            NpsBand::Great => self.0.pick("sterk: 30 tot 70", "great: 30 to 70"),
+            NpsBand::Excellent => self
+                .0
+                .pick("uitstekend: 70 of meer", "excellent: 70 or more"),
         }
     }
 
     fn verdict(self, v: ChangeVerdict) -> &'static str {
         match v {
-            ChangeVerdict::Up => self.pick("up, significant at 5%", "gestegen, significant bij 5%"),
-            ChangeVerdict::Down => {
-                self.pick("down, significant at 5%", "gedaald, significant bij 5%")
-            }
-            ChangeVerdict::NotSignificant => self.pick(
-                "not significant at 5%: within chance",
+            ChangeVerdict::Up => self
+                .0
+                .pick("gestegen, significant bij 5%", "up, significant at 5%"),
+            ChangeVerdict::Down => self
+                .0
+                .pick("gedaald, significant bij 5%", "down, significant at 5%"),
+            ChangeVerdict::NotSignificant => self.0.pick(
                 "niet significant bij 5%: binnen het toeval",
+                "not significant at 5%: within chance",
             ),
         }
     }
 
     fn advice(self, a: NpsAdvice) -> &'static str {
         match a {
-            NpsAdvice::CloseTheLoop => self.pick(
-                "Contact every detractor within 48 hours: ask what went wrong and put it right.",
-                "Neem binnen 48 uur contact op met elke criticaster: vraag wat er misging en los het op.",
-            ),
-            NpsAdvice::FixTopComplaint => self.pick(
-                "Group the detractors' comments and fix the most named complaint first.",
-                "Groepeer de opmerkingen van criticasters en los de vaakst genoemde klacht eerst op.",
-            ),
-            NpsAdvice::ActivatePassives => self.pick(
-                "Ask passives what would make it a 9 or 10.",
-                "Vraag passives wat er nodig is voor een 9 of 10.",
-            ),
-            NpsAdvice::AskForReviews => self.pick(
-                "Ask promoters for a review or a referral while they are happy.",
-                "Vraag promotors om een review of een aanbeveling nu ze tevreden zijn.",
-            ),
-            NpsAdvice::ReferralProgramme => self.pick(
-                "Start a referral programme that rewards promoters and the friends they bring.",
-                "Start een aanbevelingsprogramma dat promotors en hun vrienden beloont.",
-            ),
-            NpsAdvice::SurveyAgain => self.pick(
-                "Survey the same customers again after a change, with the same question.",
-                "Meet opnieuw na een verandering, bij dezelfde klanten met dezelfde vraag.",
-            ),
-            NpsAdvice::AskMore => self.pick(
-                "Ask more customers before acting on the score: reminders, a survey after each order.",
-                "Vraag meer klanten voordat je op de score stuurt: herinneringen, een enquête na elke bestelling.",
-            ),
+            NpsAdvice::CloseTheLoop => self.0.pick("Neem binnen 48 uur contact op met elke criticaster: vraag wat er misging en los het op.", "Contact every detractor within 48 hours: ask what went wrong and put it right."),
+            NpsAdvice::FixTopComplaint => self.0.pick("Groepeer de opmerkingen van criticasters en los de vaakst genoemde klacht eerst op.", "Group the detractors' comments and fix the most named complaint first."),
+            NpsAdvice::ActivatePassives => self.0.pick("Vraag passives wat er nodig is voor een 9 of 10.", "Ask passives what would make it a 9 or 10."),
+            NpsAdvice::AskForReviews => self.0.pick("Vraag promotors om een review of een aanbeveling nu ze tevreden zijn.", "Ask promoters for a review or a referral while they are happy."),
+            NpsAdvice::ReferralProgramme => self.0.pick("Start een aanbevelingsprogramma dat promotors en hun vrienden beloont.", "Start a referral programme that rewards promoters and the friends they bring."),
+            NpsAdvice::SurveyAgain => self.0.pick("Meet opnieuw na een verandering, bij dezelfde klanten met dezelfde vraag.", "Survey the same customers again after a change, with the same question."),
+            NpsAdvice::AskMore => self.0.pick("Vraag meer klanten voordat je op de score stuurt: herinneringen, een enquête na elke bestelling.", "Ask more customers before acting on the score: reminders, a survey after each order."),
         }
     }
 
     fn problem(self, p: AnswerProblem) -> &'static str {
         match p {
-            AnswerProblem::NotANumber => self.pick("is not a number", "is geen getal"),
-            AnswerProblem::OutOfRange => {
-                self.pick("is not from 0 to 10", "ligt niet tussen 0 en 10")
-            }
-            AnswerProblem::NotWhole => self.pick("is not a whole number", "is geen geheel getal"),
-            AnswerProblem::NoColumn => self.pick("has no such column", "heeft die kolom niet"),
+            AnswerProblem::NotANumber => self.0.pick("is geen getal", "is not a number"),
+            AnswerProblem::OutOfRange => self
+                .0
+                .pick("ligt niet tussen 0 en 10", "is not from 0 to 10"),
+            AnswerProblem::NotWhole => self.0.pick("is geen geheel getal", "is not a whole number"),
+            AnswerProblem::NoColumn => self.0.pick("heeft die kolom niet", "has no such column"),
         }
     }
 
@@ -539,31 +517,31 @@ impl Words {
             Locale::Nl => format!("{path}: {} antwoorden", format_count(sheet.answers, l)),
         };
         if let Some(c) = sheet.column {
-            out.push_str(&format!(" ({} {})", self.pick("column", "kolom"), c + 1));
+            out.push_str(&format!(" ({} {})", self.0.pick("kolom", "column"), c + 1));
         }
         if let Some(h) = sheet.header_line {
             out.push_str(&format!(
                 ", {} {h}",
-                self.pick("header on line", "kopregel op regel")
+                self.0.pick("kopregel op regel", "header on line")
             ));
         }
         if sheet.blank > 0 {
             out.push_str(&format!(
                 ", {} {}",
                 format_count(sheet.blank, l),
-                self.pick("left empty", "leeg gelaten")
+                self.0.pick("leeg gelaten", "left empty")
             ));
         }
         out.push_str(&format!(
             "; {}: {}",
-            self.pick("not an answer", "geen antwoord"),
+            self.0.pick("geen antwoord", "not an answer"),
             format_count(sheet.bad_count, l)
         ));
         out
     }
 
     fn line(self) -> &'static str {
-        self.pick("line", "regel")
+        self.0.pick("regel", "line")
     }
 
     fn more(self, n: u64) -> String {
@@ -580,27 +558,28 @@ impl Words {
     }
 
     fn interval(self) -> &'static str {
-        self.pick("95% interval", "95%-interval")
+        self.0.pick("95%-interval", "95% interval")
     }
 
     fn method(self) -> &'static str {
-        self.pick("adjusted Wald, Rocks 2016", "aangepaste Wald, Rocks 2016")
+        self.0
+            .pick("aangepaste Wald, Rocks 2016", "adjusted Wald, Rocks 2016")
     }
 
     fn to(self) -> &'static str {
-        self.pick("to", "tot")
+        self.0.pick("tot", "to")
     }
 
     fn before(self) -> &'static str {
-        self.pick("Before", "Voor")
+        self.0.pick("Voor", "Before")
     }
 
     fn after(self) -> &'static str {
-        self.pick("After", "Na")
+        self.0.pick("Na", "After")
     }
 
     fn next_steps(self) -> &'static str {
-        self.pick("Next steps", "Volgende stappen")
+        self.0.pick("Volgende stappen", "Next steps")
     }
 
     fn too_small(self) -> String {

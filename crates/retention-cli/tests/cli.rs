@@ -1,79 +1,12 @@
 //! The built `retention` binary, run as a user would.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use common::{assert_says, fails, json, retention, stderr, stdout, succeeds, write, TempDir};
 use serde_json::Value;
 
 #[path = "../../retention-core/tests/generators/mod.rs"]
 mod generators;
-
-/// Runs `retention` with `args`.
-fn retention(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-#[track_caller]
-fn succeeds(args: &[&str]) -> String {
-    let output = retention(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}\nstdout: {}\nstderr: {}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
-/// Fails with exit status `code` and `message` on stderr.
-#[track_caller]
-fn fails(args: &[&str], code: i32, message: &str) -> Output {
-    let output = retention(args);
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        stderr(&output)
-    );
-    assert!(
-        stderr(&output).contains(message),
-        "{args:?}: {:?} does not say {message:?}",
-        stderr(&output)
-    );
-    output
-}
-
-#[track_caller]
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-/// A fresh directory for one test's files.
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("retention-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    dir
-}
-
-/// Writes `content` to `name` in `dir` and returns the path as text.
-fn write(dir: &std::path::Path, name: &str, content: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("the fixture is written");
-    path.to_string_lossy().into_owned()
-}
 
 /// Five customers over five months, hand-counted in `analyze_counts_s_e_and_n`.
 const FIVE_CUSTOMERS: &str = "customer,date,amount\n\
@@ -90,19 +23,16 @@ const FIVE_CUSTOMERS: &str = "customer,date,amount\n\
 #[test]
 fn calc_the_worked_example() {
     let out = succeeds(&["calc", "--start", "1000", "--end", "1050", "--new", "200"]);
-    assert!(out.contains("S 1,000 · E 1,050 · N 200"), "{out}");
+    assert_says(&out, "S 1,000 · E 1,050 · N 200");
     let crr = out
         .lines()
         .find(|l| l.starts_with("Customer retention rate (CRR)"))
         .unwrap();
-    assert!(crr.contains("85.0%"), "{crr}");
-    assert!(
-        crr.contains("CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100"),
-        "{crr}"
-    );
+    assert_says(crr, "85.0%");
+    assert_says(crr, "CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100");
     // Exactly 85.0 % is on the target, not above it.
-    assert!(crr.contains("[On the 85% target]"), "{crr}");
-    assert!(out.contains("Customers lost"), "{out}");
+    assert_says(crr, "[On the 85% target]");
+    assert_says(&out, "Customers lost");
     // Without spend and frequency there is no CLV, and that is no mistake.
     assert!(!out.contains("CLV"), "{out}");
 }
@@ -126,23 +56,20 @@ fn calc_in_dutch_with_value_inputs() {
         "--locale",
         "nl",
     ]);
-    assert!(out.contains("85,0\u{a0}%"), "{out}");
-    assert!(out.contains("Klantretentie (CRR)"), "{out}");
+    assert_says(&out, "85,0\u{a0}%");
+    assert_says(&out, "Klantretentie (CRR)");
     // CLV = 75 × 3 × 6,67 years = € 1.500; profit CLV at 60 % = € 900: estimates, so in
     // whole euros, while the spend of € 75,00 in the formula keeps its cents.
-    assert!(out.contains("€\u{a0}1.500 "), "{out}");
-    assert!(out.contains("€\u{a0}900 "), "{out}");
-    assert!(out.contains("€\u{a0}75,00 × 3"), "{out}");
+    assert_says(&out, "€\u{a0}1.500 ");
+    assert_says(&out, "€\u{a0}900 ");
+    assert_says(&out, "€\u{a0}75,00 × 3");
     // The same words and precision as the page: lifespan 1 / 15 % = 6,67 years.
     let lifespan = out
         .lines()
         .find(|l| l.starts_with("Verwachte klantlevensduur"))
         .unwrap_or_else(|| panic!("the page's name for the lifespan: {out}"));
-    assert!(lifespan.contains("6,67\u{a0}jaar"), "{lifespan}");
-    assert!(
-        lifespan.contains("levensduur = 1 / churn = 1 / 15,0\u{a0}%"),
-        "{lifespan}"
-    );
+    assert_says(lifespan, "6,67\u{a0}jaar");
+    assert_says(lifespan, "levensduur = 1 / churn = 1 / 15,0\u{a0}%");
 }
 
 #[test]
@@ -218,7 +145,7 @@ fn a_command_line_that_makes_no_sense_is_a_usage_error() {
         "--window must be a whole number",
     );
     let usage = succeeds(&["--help"]);
-    assert!(usage.contains("retention analyze FILE"), "{usage}");
+    assert_says(&usage, "retention analyze FILE");
     assert!(succeeds(&["calc", "--help"]).contains("--frequency F"));
 }
 
@@ -226,7 +153,7 @@ fn a_command_line_that_makes_no_sense_is_a_usage_error() {
 
 #[test]
 fn analyze_counts_s_e_and_n() {
-    let dir = temp_dir("counts");
+    let dir = TempDir::new("counts");
     let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
     // Window 2 months (hand-counted in the core's tests/orders.rs):
     //   2024-01  S 0  E 2  N 2   no CRR
@@ -244,12 +171,9 @@ fn analyze_counts_s_e_and_n() {
     assert_eq!(row("2024-03")[1..7], ["3", "3", "1", "1", "0", "66.7%"]);
     assert_eq!(row("2024-04")[1..7], ["3", "2", "0", "0", "0", "66.7%"]);
     assert_eq!(row("2024-05")[1..7], ["2", "2", "2", "1", "1", "0.0%"]);
-    assert!(out.contains("Repeat purchase rate 40.0%"), "{out}");
-    assert!(out.contains("average order value 50.00"), "{out}");
-    assert!(
-        out.contains("retention calc --start 2 --end 2 --new 2 --spend 50"),
-        "{out}"
-    );
+    assert_says(&out, "Repeat purchase rate 40.0%");
+    assert_says(&out, "average order value 50.00");
+    assert_says(&out, "retention calc --start 2 --end 2 --new 2 --spend 50");
 
     let v = json(&succeeds(&["analyze", &file, "--window", "2", "--json"]));
     let periods = v["summary"]["periods"].as_array().unwrap();
@@ -270,30 +194,13 @@ fn analyze_counts_s_e_and_n() {
     // Five customers are too few to fit a forecast: said, not failed.
     assert_eq!(v["forecast"], Value::Null);
     assert_eq!(v["forecastError"]["code"], "tooFewCustomers");
-    assert!(
-        out.contains("Forecast (BG/NBD + Gamma-Gamma): none"),
-        "{out}"
-    );
-    let _ = std::fs::remove_dir_all(dir);
+    assert_says(&out, "Forecast (BG/NBD + Gamma-Gamma): none");
 }
 
 #[test]
 fn analyze_forecasts_each_customer_when_there_is_enough_history() {
-    let dir = temp_dir("forecast");
-    let mut text = String::from("customer,date,amount\n");
-    for k in 0..60u32 {
-        let mut day = 1 + k % 20;
-        let mut month = 1;
-        while month <= 12 - k % 6 {
-            text.push_str(&format!(
-                "c{k},2024-{month:02}-{day:02},{}.00\n",
-                20 + k % 15
-            ));
-            month += 1 + k % 3;
-            day = 1 + (day + 7) % 27;
-        }
-    }
-    let file = write(&dir, "orders.csv", text.as_bytes());
+    let dir = TempDir::new("forecast");
+    let file = write(&dir, "orders.csv", sixty_customers().as_bytes());
     let v = json(&succeeds(&["analyze", &file, "--json", "--show", "3"]));
     let f = &v["forecast"];
     assert_eq!(v["forecastError"], Value::Null);
@@ -301,13 +208,12 @@ fn analyze_forecasts_each_customer_when_there_is_enough_history() {
     assert_eq!(f["top"].as_array().unwrap().len(), 3);
     assert!(f["purchases"]["r"].as_f64().unwrap() > 0.0);
     let table = succeeds(&["analyze", &file, "--show", "3"]);
-    assert!(table.contains("BG/NBD r "), "{table}");
-    let _ = std::fs::remove_dir_all(dir);
+    assert_says(&table, "BG/NBD r ");
 }
 
 #[test]
 fn analyze_by_quarter_marks_an_unfinished_quarter() {
-    let dir = temp_dir("quarter");
+    let dir = TempDir::new("quarter");
     let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
     // Window 3: Q1 S 0 E 4 N 4; Q2 (to 31 May) S 4 E 4 N 1, CRR 75 %.
     let out = succeeds(&["analyze", &file, "--period", "quarter", "--window", "3"]);
@@ -315,16 +221,12 @@ fn analyze_by_quarter_marks_an_unfinished_quarter() {
     let cells: Vec<&str> = q2.split_whitespace().collect();
     assert_eq!(cells[1..4], ["4", "4", "1"]);
     assert_eq!(cells[6], "75.0%");
-    assert!(
-        out.contains("no complete period with customers at its start"),
-        "{out}"
-    );
-    let _ = std::fs::remove_dir_all(dir);
+    assert_says(&out, "no complete period with customers at its start");
 }
 
 #[test]
 fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
-    let dir = temp_dir("bad-rows");
+    let dir = TempDir::new("bad-rows");
     // A Dutch export in Windows-1252 (Excel's "CSV"), whose euro sign is the byte 0x80,
     // with two bad rows among 40.
     let mut text = String::from("klant;datum;bedrag\r\n");
@@ -356,28 +258,24 @@ fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(stderr(&output).contains("not UTF-8; reading it as Windows-1252"));
-    assert!(
-        out.contains("40 rows: 38 orders, 0 refunds, 0 left out, 0 guest rows, 2 bad rows"),
-        "{out}"
+    assert_says(
+        &out,
+        "40 rows: 38 orders, 0 refunds, 0 left out, 0 guest rows, 2 bad rows",
     );
     // Row i is on line i + 2.
-    assert!(
-        out.contains("line 9: \"31-02-2024\" is not a date"),
-        "{out}"
-    );
-    assert!(out.contains("line 22: \"tien\" is not an amount"), "{out}");
+    assert_says(&out, "line 9: \"31-02-2024\" is not a date");
+    assert_says(&out, "line 22: \"tien\" is not an amount");
     let written = std::fs::read_to_string(&csv).unwrap();
     assert!(
         written.starts_with("customer;last_order;days_inactive;orders;spend;segment\r\n"),
         "{written}"
     );
     assert!(written.lines().count() > 1, "{written}");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
-    let dir = temp_dir("injection");
+    let dir = TempDir::new("injection");
     // Customer ids that a spreadsheet would run as formulas, and one refund bigger than the
     // purchase: its spend stays a plain negative number.
     let text = "customer,date,amount\n\
@@ -408,17 +306,16 @@ fn the_win_back_file_is_safe_to_open_in_a_spreadsheet() {
     ] {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
-    assert!(written.contains("\r\nann,2024-01-09,"), "{written}");
+    assert_says(&written, "\r\nann,2024-01-09,");
     assert!(
         written.contains(",-5.00,"),
         "a plain negative number: {written}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_explains_what_it_cannot_read() {
-    let dir = temp_dir("unreadable");
+    let dir = TempDir::new("unreadable");
     fails(
         &["analyze", &dir.join("missing.csv").to_string_lossy()],
         1,
@@ -447,7 +344,6 @@ fn analyze_explains_what_it_cannot_read() {
         1,
         &format!("no orders could be read from {refunds}"),
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The three exports of issue 9, regenerated with their truth: `--json` gives the right
@@ -455,7 +351,7 @@ fn analyze_explains_what_it_cannot_read() {
 /// same repeat customers as the summary.
 #[test]
 fn analyze_counts_real_shaped_exports_right() {
-    let dir = temp_dir("exports");
+    let dir = TempDir::new("exports");
     let cases = [
         ("shopify.csv", generators::shopify(300, 11)),
         ("dutch.csv", generators::dutch(457, 12)),
@@ -488,26 +384,24 @@ fn analyze_counts_real_shaped_exports_right() {
             "{name}"
         );
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_writes_the_forecast_csv_and_names_the_format() {
-    let dir = temp_dir("forecast-csv");
+    let dir = TempDir::new("forecast-csv");
     let (text, truth) = generators::shopify(300, 21);
     let file = write(&dir, "orders_export.csv", text.as_bytes());
     let csv = dir.join("forecast.csv");
     let csv_arg = csv.to_string_lossy().into_owned();
     let out = succeeds(&["analyze", &file, "--forecast-csv", &csv_arg]);
-    assert!(out.contains("looks like a Shopify orders export"), "{out}");
-    assert!(out.contains("orders are left out: "), "{out}");
+    assert_says(&out, "looks like a Shopify orders export");
+    assert_says(&out, "orders are left out: ");
     let written = std::fs::read_to_string(&csv).unwrap();
     assert!(
         written.starts_with("customer,repeat_purchases,"),
         "{written}"
     );
     assert_eq!(written.lines().count() as u64, truth.customers + 1);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Runs the CLI into a pipe whose reader goes away: after the first byte, as `head -1` does,
@@ -515,7 +409,7 @@ fn analyze_writes_the_forecast_csv_and_names_the_format() {
 /// panic, as `println!` would have.
 fn into_a_closed_pipe(args: &[&str], read_first_byte: bool) {
     use std::io::Read;
-    use std::process::Stdio;
+    use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
         .args(args)
         .stdout(Stdio::piped())
@@ -544,18 +438,17 @@ fn into_a_closed_pipe(args: &[&str], read_first_byte: bool) {
 /// `retention analyze ... | head -1`: the reader goes away, the command ends quietly.
 #[test]
 fn analyze_into_a_closed_pipe_ends_quietly() {
-    let dir = temp_dir("pipe");
+    let dir = TempDir::new("pipe");
     let (text, _) = generators::line_items(20_000, 5);
     let file = write(&dir, "lines.csv", text.as_bytes());
     into_a_closed_pipe(&["analyze", &file], true);
     into_a_closed_pipe(&["analyze", &file, "--json"], true);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// A reader gone before anything is written: every command and output form ends quietly.
 #[test]
 fn every_output_into_a_closed_pipe_ends_quietly() {
-    let dir = temp_dir("closed");
+    let dir = TempDir::new("closed");
     let (text, _) = generators::line_items(2_000, 3);
     let file = write(&dir, "orders.csv", text.as_bytes());
     let answers = write(&dir, "answers.txt", b"10\n9\n7\n3\n10\n8\n");
@@ -597,16 +490,14 @@ fn every_output_into_a_closed_pipe_ends_quietly() {
         into_a_closed_pipe(command, false);
         into_a_closed_pipe(&[command, &["--json"]].concat(), false);
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn analyze_stops_at_a_file_of_one_long_line() {
-    let dir = temp_dir("one-line");
+    let dir = TempDir::new("one-line");
     let file = write(&dir, "line.csv", &vec![b'x'; 3 << 20]);
     let output = fails(&["analyze", &file], 1, "longer than");
     assert!(stderr(&output).len() < 300, "{}", stderr(&output));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Sixty customers over 2024, buying every few months: enough history to fit.
@@ -647,10 +538,10 @@ fn sql_prints_one_statement_with_the_names_quoted() {
         "--status",
         "status",
     ]);
-    assert!(out.contains(r#"FROM "shop"."orders""#), "{out}");
-    assert!(out.contains(r#"CAST("Customer ID" AS TEXT)"#), "{out}");
-    assert!(out.contains(r#"CAST("OrderNo" AS TEXT)"#), "{out}");
-    assert!(out.contains("'fully_refunded'"), "{out}");
+    assert_says(&out, r#"FROM "shop"."orders""#);
+    assert_says(&out, r#"CAST("Customer ID" AS TEXT)"#);
+    assert_says(&out, r#"CAST("OrderNo" AS TEXT)"#);
+    assert_says(&out, "'fully_refunded'");
     let code: String = out
         .lines()
         .filter(|l| !l.starts_with("--"))
@@ -705,7 +596,7 @@ fn sql_mistakes_say_what_is_wrong() {
 
 #[test]
 fn a_summary_file_fits_as_its_orders_do() {
-    let dir = temp_dir("summary");
+    let dir = TempDir::new("summary");
     let orders = write(&dir, "orders.csv", sixty_customers().as_bytes());
     let summary = dir.join("summary.csv").to_string_lossy().into_owned();
     let raw = json(&succeeds(&[
@@ -738,10 +629,7 @@ fn a_summary_file_fits_as_its_orders_do() {
     let (p, r) = (&profit["forecast"], &read["forecast"]);
     assert!(p["expectedValue"].as_f64() < r["expectedValue"].as_f64());
     let table = succeeds(&["analyze", &summary]);
-    assert!(
-        table.contains("a per-customer summary: 60 rows, 60 customers"),
-        "{table}"
-    );
+    assert_says(&table, "a per-customer summary: 60 rows, 60 customers");
     let model = write(
         &dir,
         "model.json",
@@ -769,5 +657,4 @@ fn a_summary_file_fits_as_its_orders_do() {
         scoring.contains(&format!("CAST({r:e} AS DOUBLE) AS r")),
         "{scoring}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }

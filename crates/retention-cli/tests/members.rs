@@ -1,130 +1,76 @@
 //! `retention members` and `retention survivors`, run as a user would.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+// The core tests' fixtures, the hand-worked members among them.
+mod common;
+#[path = "../../retention-core/tests/common/mod.rs"]
+mod core_common;
 
-use serde_json::Value;
+use common::{
+    assert_says, fails, fails_with, json, stdout, succeeds, succeeds_with, temp_dir, write,
+};
+use core_common::SEVEN_MEMBERS;
 
-fn retention(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("a stdin");
-    input
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .expect("stdin is written");
-    drop(input);
-    child.wait_with_output().expect("the binary ends")
-}
-
-#[track_caller]
-fn succeeds(args: &[&str], stdin: Option<&str>) -> String {
-    let output = retention(args, stdin);
-    let (out, err) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    assert_eq!(output.status.code(), Some(0), "{args:?}\n{out}\n{err}");
-    out.into_owned()
-}
-
-#[track_caller]
-fn fails(args: &[&str], stdin: Option<&str>, code: i32, message: &str) -> String {
-    let output = retention(args, stdin);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(code), "{args:?}: {err}");
-    assert!(
-        err.contains(message),
-        "{args:?}: {err:?} does not say {message:?}"
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
+/// A member export named after its test.
 fn file(test: &str, content: &str) -> String {
-    let dir: PathBuf =
-        std::env::temp_dir().join(format!("retention-members-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    let path = dir.join("members.csv");
-    std::fs::write(&path, content).expect("the fixture is written");
-    path.to_string_lossy().into_owned()
+    write(
+        &temp_dir(&format!("members-{test}")),
+        "members.csv",
+        content.as_bytes(),
+    )
 }
 
 #[test]
 fn the_members_calculator() {
-    let out = succeeds(
-        &[
-            "members",
-            "--start",
-            "1000",
-            "--cancelled",
-            "50",
-            "--new",
-            "70",
-            "--fee",
-            "30",
-            "--margin",
-            "70",
-        ],
-        None,
-    );
-    assert!(
-        out.contains("Over a month: S 1,000 · C 50 · N 70 · E 1,020"),
-        "{out}"
-    );
+    let out = succeeds(&[
+        "members",
+        "--start",
+        "1000",
+        "--cancelled",
+        "50",
+        "--new",
+        "70",
+        "--fee",
+        "30",
+        "--margin",
+        "70",
+    ]);
+    assert_says(&out, "Over a month: S 1,000 · C 50 · N 70 · E 1,020");
     let line = |start: &str| out.lines().find(|l| l.starts_with(start)).unwrap();
     let crr = line("Member retention rate");
-    assert!(
-        crr.contains("95.0%  retention = (S − C) / S × 100 = (1,000 − 50) / 1,000 × 100"),
-        "{crr}"
+    assert_says(
+        crr,
+        "95.0%  retention = (S − C) / S × 100 = (1,000 − 50) / 1,000 × 100",
     );
-    assert!(crr.contains("Below the 85% target"), "{crr}");
+    assert_says(crr, "Below the 85% target");
     // 1 / 5 % = 20 months; $30 × 20 = 600, at 70 % margin 420.
     let clv = line("Member lifetime value");
-    assert!(
-        clv.contains("$600.00  CLV = fee × tenure = $30.00 × 20\u{a0}months"),
-        "{clv}"
-    );
+    assert_says(clv, "$600.00  CLV = fee × tenure = $30.00 × 20\u{a0}months");
     assert!(line("Profit CLV").contains("$420.00"));
-    let nl = succeeds(
-        &[
-            "members",
-            "--start",
-            "1.000",
-            "--cancelled",
-            "50",
-            "--new",
-            "70",
-            "--locale",
-            "nl",
-        ],
-        None,
-    );
-    assert!(nl.contains("Ledenretentie"), "{nl}");
-    assert!(nl.contains("95,0\u{a0}%"), "{nl}");
-    let v = json(&succeeds(
-        &[
-            "members",
-            "--start",
-            "1.000",
-            "--cancelled",
-            "50",
-            "--new",
-            "70",
-            "--locale",
-            "nl",
-            "--json",
-        ],
-        None,
-    ));
+    let nl = succeeds(&[
+        "members",
+        "--start",
+        "1.000",
+        "--cancelled",
+        "50",
+        "--new",
+        "70",
+        "--locale",
+        "nl",
+    ]);
+    assert_says(&nl, "Ledenretentie");
+    assert_says(&nl, "95,0\u{a0}%");
+    let v = json(&succeeds(&[
+        "members",
+        "--start",
+        "1.000",
+        "--cancelled",
+        "50",
+        "--new",
+        "70",
+        "--locale",
+        "nl",
+        "--json",
+    ]));
     assert_eq!(v["report"]["retention"]["retentionRate"], 95.0);
     assert_eq!(v["explanations"][0]["figure"], "retentionRate");
     assert_eq!(v["explanations"][0]["advice"][0], "onboarding");
@@ -142,60 +88,45 @@ fn the_members_calculator_reports_mistakes() {
             "--new",
             "0",
         ],
-        None,
         1,
         "more members cancelled than there were at the start",
     );
     fails(
         &["members", "--start", "100", "--new", "0"],
-        None,
         1,
         "cancelled is required",
     );
-    fails(
-        &["members", "a.csv", "b.csv"],
-        None,
-        2,
-        "members takes one FILE",
-    );
+    fails(&["members", "a.csv", "b.csv"], 2, "members takes one FILE");
     fails(
         &["members", "x.csv", "--reference", "soon"],
-        None,
         2,
         "--reference must be a date",
     );
     fails(
         &["members", "x.csv", "--fee-period", "week"],
-        None,
         2,
         "--fee-period must be",
     );
 }
 
 /// Seven members on 30 June 2024 (the hand-worked example of the core's tests) and a bad row.
-const SEVEN: &str = "member,start,end\n\
-    A,2024-01-01,2024-01-20\n\
-    B,2024-05-15,\n\
-    C,2024-01-10,2024-03-01\n\
-    D,2024-02-01,2024-03-15\n\
-    E,2024-04-20,\n\
-    F,2024-03-25,\n\
-    G,2024-04-10,2024-06-25\n\
-    H,2024-31-04,\n";
+fn seven() -> String {
+    format!("{SEVEN_MEMBERS}H,2024-31-04,\n")
+}
 
 #[test]
 fn a_member_file() {
-    let path = file("seven", SEVEN);
-    let out = succeeds(&["members", &path, "--reference", "2024-06-30"], None);
-    assert!(
-        out.contains("8 rows: 7 memberships of 7 members (0 came back), 1 bad rows"),
-        "{out}"
+    let path = file("seven", &seven());
+    let out = succeeds(&["members", &path, "--reference", "2024-06-30"]);
+    assert_says(
+        &out,
+        "8 rows: 7 memberships of 7 members (0 came back), 1 bad rows",
     );
-    assert!(
-        out.contains("line 9: start \"2024-31-04\" is not a date in that format"),
-        "{out}"
+    assert_says(
+        &out,
+        "line 9: start \"2024-31-04\" is not a date in that format",
     );
-    assert!(out.contains("Members on 2024-06-30: 3 of 7"), "{out}");
+    assert_says(&out, "Members on 2024-06-30: 3 of 7");
     // Kaplan–Meier: 6/7 after month 1, 18/35 after month 2.
     let month = |m: &str| {
         out.lines()
@@ -205,37 +136,35 @@ fn a_member_file() {
     };
     assert!(month("1").contains("85.7%"), "{}", month("1"));
     assert!(month("2").contains("51.4%"), "{}", month("2"));
-    assert!(
-        out.contains("2024-06           4        0          1         3"),
-        "{out}"
-    );
-    assert!(
-        out.contains("retention members --start 4 --cancelled 1 --new 0 --period month"),
-        "{out}"
+    assert_says(&out, "2024-06           4        0          1         3");
+    assert_says(
+        &out,
+        "retention members --start 4 --cancelled 1 --new 0 --period month",
     );
 
-    let v = json(&succeeds(
-        &["members", &path, "--reference", "2024-06-30", "--json"],
-        None,
-    ));
+    let v = json(&succeeds(&[
+        "members",
+        &path,
+        "--reference",
+        "2024-06-30",
+        "--json",
+    ]));
     assert_eq!(v["import"]["badRows"][0]["reason"]["code"], "startDate");
     assert_eq!(v["summary"]["survival"][2]["atRisk"], 5);
     assert_eq!(v["summary"]["periods"][5]["label"], "2024-06");
     assert_eq!(v["mapping"]["end"], 2);
     let backwards = "member,start,end\na,2024-01-01,2023-01-01\nb,2024-02-01,2023-01-01\n";
-    let out = fails(
+    let out = stdout(&fails(
         &["members", &file("backwards", backwards)],
-        None,
         1,
         "no memberships could be read",
-    );
-    assert!(
-        out.contains("line 2: ends on 2023-01-01, before it starts on 2024-01-01"),
-        "{out}"
+    ));
+    assert_says(
+        &out,
+        "line 2: ends on 2023-01-01, before it starts on 2024-01-01",
     );
     fails(
         &["members", &file("empty", "member,start\n")],
-        None,
         1,
         "cannot find a member and a start date column",
     );
@@ -244,56 +173,39 @@ fn a_member_file() {
 #[test]
 fn a_survivors_table_from_stdin_and_from_a_file() {
     let paper = "year;members\n0;1000\n1;631\n2;468\n3;382\n4;326\n5;289\n6;262\n7;241\n";
-    let out = succeeds(&["survivors", "--fee", "100"], Some(paper));
-    assert!(out.contains("alpha 0.704 beta 1.182"), "{out}");
-    assert!(out.contains("Retention rises with tenure"), "{out}");
-    assert!(
-        out.contains("constant churn writes the loyal members off too soon"),
-        "{out}"
-    );
+    let out = succeeds_with(&["survivors", "--fee", "100"], paper);
+    assert_says(&out, "alpha 0.704 beta 1.182");
+    assert_says(&out, "Retention rises with tenure");
+    assert_says(&out, "constant churn writes the loyal members off too soon");
     let path = file("paper", paper);
-    let v = json(&succeeds(
-        &["survivors", &path, "--horizon", "3", "--json"],
-        None,
-    ));
+    let v = json(&succeeds(&["survivors", &path, "--horizon", "3", "--json"]));
     assert_eq!(v["survivors"]["counts"][7], 241);
     assert_eq!(v["report"]["curve"].as_array().unwrap().len(), 11);
-    let dash = succeeds(
+    let dash = succeeds_with(
         &["survivors", "-", "--locale", "nl"],
-        Some("1.000\n869\n743\n653\n593\n551\n517\n491\n"),
+        "1.000\n869\n743\n653\n593\n551\n517\n491\n",
     );
-    assert!(dash.contains("alpha 0,668 beta 3,806"), "{dash}");
+    assert_says(&dash, "alpha 0,668 beta 3,806");
 }
 
 #[test]
 fn bad_survivors_tables_say_why() {
-    fails(
+    fails_with(
         &["survivors"],
-        Some("1000\n631\n700\n"),
+        "1000\n631\n700\n",
         1,
         "line 3: 700 members is more than the 631 before",
     );
-    fails(
+    fails_with(&["survivors"], "1000\n631\n", 1, "2 figures is too few");
+    fails_with(&["survivors"], "0\n0\n0\n", 1, "the first figure is zero");
+    fails_with(
         &["survivors"],
-        Some("1000\n631\n"),
-        1,
-        "2 figures is too few",
-    );
-    fails(
-        &["survivors"],
-        Some("0\n0\n0\n"),
-        1,
-        "the first figure is zero",
-    );
-    fails(
-        &["survivors"],
-        Some("1000\n1000\n1000\n"),
+        "1000\n1000\n1000\n",
         1,
         "cannot fit the sBG: no member left",
     );
     fails(
         &["survivors", "a", "b"],
-        None,
         2,
         "survivors takes at most one FILE",
     );

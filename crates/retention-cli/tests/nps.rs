@@ -1,67 +1,10 @@
 //! `retention nps`, run as a user would: counts, answers from a file and from standard
 //! input, a survey export by column, two surveys compared, JSON, and every kind of mistake.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{assert_says, fails_with, line, retention_with, succeeds_with, text};
 use serde_json::Value;
-
-fn retention(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn succeeds(args: &[&str], stdin: &str) -> String {
-    let out = retention(args, stdin);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-#[track_caller]
-fn fails(args: &[&str], stdin: &str, code: i32, message: &str) {
-    let out = retention(args, stdin);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        text(&out.stderr)
-    );
-    assert!(
-        text(&out.stderr).contains(message),
-        "{args:?}: {:?} does not say {message:?}",
-        text(&out.stderr)
-    );
-}
-
-/// The line starting with `label`.
-#[track_caller]
-fn line<'a>(out: &'a str, label: &str) -> &'a str {
-    out.lines()
-        .find(|l| l.starts_with(label))
-        .unwrap_or_else(|| panic!("no line {label:?} in\n{out}"))
-}
 
 fn temp_file(name: &str, content: &str) -> String {
     let dir = std::env::temp_dir().join(format!("retention-nps-{}", std::process::id()));
@@ -74,7 +17,7 @@ fn temp_file(name: &str, content: &str) -> String {
 #[test]
 fn counts_fifty_thirty_twenty() {
     // By hand: NPS 30; SE √(0.61/100) × 100 = 7.81; adjusted Wald 14.05 to 44.20 (±15.08).
-    let out = succeeds(
+    let out = succeeds_with(
         &[
             "nps",
             "--promoters",
@@ -87,20 +30,20 @@ fn counts_fifty_thirty_twenty() {
         "",
     );
     let score = line(&out, "NPS");
-    assert!(score.contains("30.0"), "{score}");
-    assert!(score.contains("= (50 − 20) / 100 × 100"), "{score}");
-    assert!(score.contains("great"), "{score}");
+    assert_says(score, "30.0");
+    assert_says(score, "= (50 − 20) / 100 × 100");
+    assert_says(score, "great");
     assert!(line(&out, "Standard error").contains("7.8"));
     assert!(line(&out, "Margin of error").contains("±15.1"));
     assert!(line(&out, "95% interval").contains("14.1 to 44.2"));
-    assert!(out.contains("Ask promoters for a review"), "{out}");
+    assert_says(&out, "Ask promoters for a review");
     assert!(!out.contains("Too few respondents"), "{out}");
 }
 
 #[test]
 fn counts_in_dutch_with_a_change_to_plan_for() {
     // 2 × 1.96² × 0.61 / 0.1² = 468.7 → 469.
-    let out = succeeds(
+    let out = succeeds_with(
         &[
             "nps",
             "--promoters",
@@ -116,7 +59,7 @@ fn counts_in_dutch_with_a_change_to_plan_for() {
         ],
         "",
     );
-    assert!(out.contains("Respondenten: 2.000"), "{out}");
+    assert_says(&out, "Respondenten: 2.000");
     assert!(line(&out, "NPS").contains("30,0"));
     assert!(line(&out, "Respondenten: significant").contains("469"));
     assert!(line(&out, "Respondenten: 80%").contains("958"));
@@ -124,22 +67,16 @@ fn counts_in_dutch_with_a_change_to_plan_for() {
 
 #[test]
 fn answers_from_standard_input_with_bad_lines() {
-    let out = succeeds(
+    let out = succeeds_with(
         &["nps", "--answers", "-"],
         "Score\n10\n9\n\nn/a\n7\n3\n11\n7.5\n",
     );
-    assert!(
-        out.contains("stdin: 4 answers, header on line 1; not an answer: 3"),
-        "{out}"
-    );
-    assert!(out.contains("line 5: \"n/a\" is not a number"), "{out}");
-    assert!(out.contains("line 8: \"11\" is not from 0 to 10"), "{out}");
-    assert!(
-        out.contains("line 9: \"7.5\" is not a whole number"),
-        "{out}"
-    );
+    assert_says(&out, "stdin: 4 answers, header on line 1; not an answer: 3");
+    assert_says(&out, "line 5: \"n/a\" is not a number");
+    assert_says(&out, "line 8: \"11\" is not from 0 to 10");
+    assert_says(&out, "line 9: \"7.5\" is not a whole number");
     assert!(line(&out, "NPS").contains("25.0"));
-    assert!(out.contains("Too few respondents"), "{out}");
+    assert_says(&out, "Too few respondents");
 }
 
 #[test]
@@ -152,14 +89,11 @@ fn a_survey_export_by_column_from_a_file() {
          2024-01-03,,skipped\n\
          2024-01-04,10,\x1b[31mred\n",
     );
-    let out = succeeds(&["nps", "--answers", &path, "--column", "recommend"], "");
-    assert!(
-        out.contains("3 answers (column 2), header on line 1, 1 left empty"),
-        "{out}"
-    );
-    let by_number = succeeds(&["nps", "--answers", &path, "--column", "2"], "");
+    let out = succeeds_with(&["nps", "--answers", &path, "--column", "recommend"], "");
+    assert_says(&out, "3 answers (column 2), header on line 1, 1 left empty");
+    let by_number = succeeds_with(&["nps", "--answers", &path, "--column", "2"], "");
     assert!(line(&by_number, "NPS").contains("33.3"), "{by_number}");
-    fails(
+    fails_with(
         &["nps", "--answers", &path, "--column", "score"],
         "",
         1,
@@ -167,7 +101,7 @@ fn a_survey_export_by_column_from_a_file() {
     );
     // A hostile cell is escaped, never sent to the terminal as is; the cells are listed
     // even when none is an answer.
-    let out = retention(&["nps", "--answers", &path, "--column", "3"], "");
+    let out = retention_with(&["nps", "--answers", &path, "--column", "3"], "");
     assert_eq!(out.status.code(), Some(1));
     let listed = text(&out.stdout);
     assert!(
@@ -175,7 +109,7 @@ fn a_survey_export_by_column_from_a_file() {
         "{listed:?}"
     );
     assert!(!listed.contains('\x1b'), "{listed:?}");
-    fails(
+    fails_with(
         &["nps", "--answers", &path, "--column", "0"],
         "",
         2,
@@ -186,7 +120,7 @@ fn a_survey_export_by_column_from_a_file() {
 #[test]
 fn two_surveys_compared() {
     // SE √(0.0069 + 0.0061) × 100 = 11.40; z = 1.754; p = 0.0794 (not significant).
-    let out = succeeds(
+    let out = succeeds_with(
         &[
             "nps",
             "--before-counts",
@@ -196,9 +130,9 @@ fn two_surveys_compared() {
         ],
         "",
     );
-    assert!(
-        out.contains("Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)"),
-        "{out}"
+    assert_says(
+        &out,
+        "Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)",
     );
     let change = line(&out, "Change");
     assert!(
@@ -217,7 +151,7 @@ fn two_surveys_compared() {
     }
     let b = temp_file("b.txt", &before);
     let a = temp_file("a.txt", &after);
-    let json: Value = serde_json::from_str(&succeeds(
+    let json: Value = serde_json::from_str(&succeeds_with(
         &["nps", "--before", &b, "--after", &a, "--json"],
         "",
     ))
@@ -227,7 +161,7 @@ fn two_surveys_compared() {
     assert_eq!(json["beforeAnswers"]["answers"], 1000);
     assert_eq!(json["explanations"][0]["figure"], "change");
     // Standard input for one side.
-    let out = succeeds(
+    let out = succeeds_with(
         &["nps", "--before", "-", "--after-counts", "50,30,20"],
         &before,
     );
@@ -236,7 +170,7 @@ fn two_surveys_compared() {
 
 #[test]
 fn json_for_counts_and_answers() {
-    let json: Value = serde_json::from_str(&succeeds(
+    let json: Value = serde_json::from_str(&succeeds_with(
         &[
             "nps",
             "--promoters",
@@ -253,7 +187,7 @@ fn json_for_counts_and_answers() {
     assert_eq!(json["nps"]["score"], 30.0);
     assert_eq!(json["nps"]["band"], "great");
     assert_eq!(json["answers"], Value::Null);
-    let json: Value = serde_json::from_str(&succeeds(
+    let json: Value = serde_json::from_str(&succeeds_with(
         &["nps", "--answers", "-", "--json", "--change", "10"],
         "9, 10, 6, x",
     ))
@@ -265,7 +199,7 @@ fn json_for_counts_and_answers() {
 
 #[test]
 fn mistakes_exit_1_with_each_message() {
-    let out = retention(
+    let out = retention_with(
         &[
             "nps",
             "--promoters",
@@ -279,13 +213,10 @@ fn mistakes_exit_1_with_each_message() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("promoters cannot be negative"), "{err}");
-    assert!(
-        err.contains("passives must be a whole number of respondents"),
-        "{err}"
-    );
-    assert!(err.contains("detractors is not a number"), "{err}");
-    fails(
+    assert_says(&err, "promoters cannot be negative");
+    assert_says(&err, "passives must be a whole number of respondents");
+    assert_says(&err, "detractors is not a number");
+    fails_with(
         &[
             "nps",
             "--promoters",
@@ -299,25 +230,25 @@ fn mistakes_exit_1_with_each_message() {
         1,
         "no one answered",
     );
-    fails(
+    fails_with(
         &["nps", "--promoters", "1", "--passives", "1"],
         "",
         1,
         "detractors is required",
     );
-    fails(
+    fails_with(
         &["nps", "--answers", "-"],
         "score\nn/a\n",
         1,
         "stdin: no answer from 0 to 10 was found",
     );
-    fails(
+    fails_with(
         &["nps", "--answers", "/no/such/file"],
         "",
         1,
         "cannot read /no/such/file",
     );
-    fails(
+    fails_with(
         &[
             "nps",
             "--promoters",
@@ -333,7 +264,7 @@ fn mistakes_exit_1_with_each_message() {
         1,
         "change must be more than 0 and at most 200 points",
     );
-    fails(
+    fails_with(
         &["nps", "--before-counts", "1,1,1", "--after-counts", "0,0,0"],
         "",
         1,
@@ -343,30 +274,30 @@ fn mistakes_exit_1_with_each_message() {
 
 #[test]
 fn command_lines_that_cannot_be_understood_exit_2() {
-    fails(&["nps"], "", 2, "nps needs one of");
-    fails(
+    fails_with(&["nps"], "", 2, "nps needs one of");
+    fails_with(
         &["nps", "--promoters", "1", "--answers", "-"],
         "",
         2,
         "nps needs one of",
     );
-    fails(
+    fails_with(
         &["nps", "--before", "-", "--after", "-"],
         "",
         2,
         "cannot both read standard input",
     );
-    fails(
+    fails_with(
         &["nps", "--before", "-"],
         "",
         2,
         "--after FILE or --after-counts",
     );
-    fails(
+    fails_with(
         &["nps", "--before-counts", "1,2", "--after-counts", "1,2,3"],
         "",
         2,
         "takes promoters,passives,detractors",
     );
-    fails(&["nps", "extra"], "", 2, "nps takes no argument");
+    fails_with(&["nps", "extra"], "", 2, "nps takes no argument");
 }

@@ -1,62 +1,18 @@
 //! `retention analyze --segments` and `--segment-csv DIR`, run as a user would, on a file
 //! built so that every customer's scores and segment are known by hand.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use retention_core::{Date, Locale, Segment};
 use serde_json::Value;
 
+// The tests' shared helpers and the published RFM map, written once in the core's tests.
+#[path = "../../retention-core/tests/common/mod.rs"]
+mod core_common;
+use core_common::rfm_segment;
+
+mod common;
+use common::{assert_says, retention, succeeds, temp_dir};
+
 use Segment::*;
-
-/// The published R × F map, written out by hand: rows R 5 down to R 1, columns F 1 to F 5.
-const MAP: [[Segment; 5]; 5] = [
-    [
-        New,
-        PotentialLoyalists,
-        PotentialLoyalists,
-        Champions,
-        Champions,
-    ],
-    [
-        Promising,
-        PotentialLoyalists,
-        PotentialLoyalists,
-        Loyal,
-        Loyal,
-    ],
-    [AboutToSleep, AboutToSleep, NeedsAttention, Loyal, Loyal],
-    [Hibernating, Hibernating, AtRisk, AtRisk, CantLose],
-    [Lost, Hibernating, AtRisk, AtRisk, CantLose],
-];
-
-fn retention(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_retention"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-#[track_caller]
-fn succeeds(args: &[&str]) -> String {
-    let output = retention(args);
-    let (out, err) = (
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    assert_eq!(output.status.code(), Some(0), "{args:?}\n{out}\n{err}");
-    out.into_owned()
-}
-
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "retention-cli-segments-{}-{test}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    dir
-}
 
 /// The last day of the file: 2024-06-30.
 fn reference() -> i32 {
@@ -116,8 +72,7 @@ fn one_per_cell() -> (String, Vec<Meant>) {
 
 fn segment_of(id: &str) -> Segment {
     let b = id.as_bytes();
-    let (r, f) = (usize::from(b[1] - b'0'), usize::from(b[3] - b'0'));
-    MAP[5 - r][f - 1]
+    rfm_segment(b[1] - b'0', b[3] - b'0')
 }
 
 #[test]
@@ -129,11 +84,8 @@ fn segments_print_as_tables_and_as_json() {
     let file = file.to_string_lossy().into_owned();
 
     let out = succeeds(&["analyze", &file, "--segments"]);
-    assert!(
-        out.contains("RFM segments on 2024-06-30: 25 customers"),
-        "{out}"
-    );
-    assert!(out.contains("R × F grid"), "{out}");
+    assert_says(&out, "RFM segments on 2024-06-30: 25 customers");
+    assert_says(&out, "R × F grid");
     for segment in Segment::ALL {
         assert!(
             out.contains(segment.label(Locale::En)),
@@ -142,7 +94,7 @@ fn segments_print_as_tables_and_as_json() {
     }
     // What to do, worded by the core: the win-back mail for those at risk.
     let at_risk = AtRisk.actions()[0].text(Locale::En);
-    assert!(out.contains(at_risk), "{out}");
+    assert_says(&out, at_risk);
     // The grid, R 5 first: one customer in every cell.
     let r5 = out.lines().find(|l| l.starts_with("  R 5")).unwrap();
     assert_eq!(
@@ -157,7 +109,7 @@ fn segments_print_as_tables_and_as_json() {
     let s = &json["segments"];
     assert_eq!(s["customers"], 25);
     assert_eq!(s["reference"], "2024-06-30");
-    // Counted from MAP: champions 2, loyal 4, potential loyalists 4, new 1, promising 1,
+    // Counted from RFM_MAP: champions 2, loyal 4, potential loyalists 4, new 1, promising 1,
     // needs attention 1, about to sleep 2, at risk 4, can't lose 2, hibernating 3, lost 1.
     let counts: Vec<u64> = s["segments"]
         .as_array()
@@ -257,7 +209,7 @@ fn a_file_per_segment_for_a_mailing_tool() {
         second.starts_with("r5f5;r5f5@example.com;'=SUM(A1:A9);2024-06-30;25;25;280,00;"),
         "{second}"
     );
-    assert!(second.contains(";Kampioenen;5;5;"), "{second}");
+    assert_says(second, ";Kampioenen;5;5;");
 
     // A directory that cannot be made is an input failure that names it.
     let blocked = dir.join("orders.csv").join("x");

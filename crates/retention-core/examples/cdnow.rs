@@ -158,34 +158,30 @@ fn cdnow(text: &str) {
         (Ok(f), Ok(s)) => (f, s),
         (f, s) => return println!("fit failed: {f:?} {s:?}"),
     };
-    println!(
-        "BG/NBD        fitted    published   (fit in {})",
-        ms(bg_time)
+    fitted(
+        "BG/NBD",
+        bg_time,
+        &[
+            ("r", fit.r, PUBLISHED.r),
+            ("alpha", fit.alpha, PUBLISHED.alpha),
+            ("a", fit.a, PUBLISHED.a),
+            ("b", fit.b, PUBLISHED.b),
+            (
+                "log-lik",
+                fit.log_likelihood(&summaries),
+                PUBLISHED_LOG_LIKELIHOOD,
+            ),
+        ],
     );
-    for (name, ours, theirs) in [
-        ("r", fit.r, PUBLISHED.r),
-        ("alpha", fit.alpha, PUBLISHED.alpha),
-        ("a", fit.a, PUBLISHED.a),
-        ("b", fit.b, PUBLISHED.b),
-        (
-            "log-lik",
-            fit.log_likelihood(&summaries),
-            PUBLISHED_LOG_LIKELIHOOD,
-        ),
-    ] {
-        println!("  {name:<9} {ours:>10.4} {theirs:>10.4}");
-    }
-    println!(
-        "Gamma-Gamma   fitted    published   (fit in {})",
-        ms(gg_time)
+    fitted(
+        "Gamma-Gamma",
+        gg_time,
+        &[
+            ("p", spend.p, PUBLISHED_SPEND.p),
+            ("q", spend.q, PUBLISHED_SPEND.q),
+            ("gamma", spend.gamma, PUBLISHED_SPEND.gamma),
+        ],
     );
-    for (name, ours, theirs) in [
-        ("p", spend.p, PUBLISHED_SPEND.p),
-        ("q", spend.q, PUBLISHED_SPEND.q),
-        ("gamma", spend.gamma, PUBLISHED_SPEND.gamma),
-    ] {
-        println!("  {name:<9} {ours:>10.4} {theirs:>10.4}");
-    }
 
     // The paper's check: repeat transactions in weeks 40–78 against the conditional
     // expectations from weeks 1–39.
@@ -277,6 +273,14 @@ fn simulated(count: usize) {
         "  estimates r {:.3} alpha {:.3} a {:.3} b {:.3}; p {:.2} q {:.2} gamma {:.2}",
         fit.r, fit.alpha, fit.a, fit.b, spend.p, spend.q, spend.gamma
     );
+}
+
+/// A model's fitted parameters next to the published ones.
+fn fitted(model: &str, time: Duration, rows: &[(&str, f64, f64)]) {
+    println!("{model:<14}fitted    published   (fit in {})", ms(time));
+    for (name, ours, theirs) in rows {
+        println!("  {name:<9} {ours:>10.4} {theirs:>10.4}");
+    }
 }
 
 fn ms(d: Duration) -> String {

@@ -7,18 +7,10 @@ use std::time::Instant;
 
 use retention_core::{parse_answers, AnswerColumn, AnswerOptions, Locale};
 
-/// SplitMix64: the same text every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
+// The tests' one SplitMix64: the same text every run.
+#[path = "../tests/sim/mod.rs"]
+mod sim;
+use sim::Rng;
 
 fn time(name: &str, text: &str, options: &AnswerOptions) {
     let start = Instant::now();
@@ -41,7 +33,7 @@ fn main() {
     let mut export = String::with_capacity(n * 40);
     export.push_str("date,How likely are you to recommend us?,comment\n");
     for i in 0..n {
-        let score = rng.next() % 11;
+        let score = rng.next_u64() % 11;
         lines.push_str(&score.to_string());
         lines.push('\n');
         export.push_str(&format!(

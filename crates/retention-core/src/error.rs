@@ -2,8 +2,10 @@
 
 use std::fmt;
 
-use serde::ser::{SerializeStruct, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
+
+use crate::check::{self, Problem};
 
 /// An input of the calculator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -160,47 +162,69 @@ impl InputError {
 
     /// A stable camelCase identifier, e.g. `newExceedsEnd`.
     pub fn code(&self) -> &'static str {
+        if let Some((_, problem)) = self.problem() {
+            return problem.code();
+        }
         match self {
-            InputError::Missing { .. } => "missing",
-            InputError::NotANumber { .. } => "notANumber",
-            InputError::Negative { .. } => "negative",
-            InputError::NotWhole { .. } => "notWhole",
             InputError::NotPositive { .. } => "notPositive",
-            InputError::TooLarge { .. } => "tooLarge",
             InputError::StartIsZero => "startIsZero",
             InputError::NewExceedsEnd => "newExceedsEnd",
             InputError::RetainedExceedsStart => "retainedExceedsStart",
-            InputError::NotAPercentage { .. } => "notAPercentage",
             InputError::LifespanNeeded => "lifespanNeeded",
+            _ => unreachable!("every shared problem returned above"),
+        }
+    }
+
+    /// The field and its problem, for the mistakes every calculator shares.
+    fn problem(&self) -> Option<(Field, Problem)> {
+        let (field, problem) = match *self {
+            InputError::Missing { field } => (field, Problem::Missing),
+            InputError::NotANumber { field } => (field, Problem::NotANumber),
+            InputError::Negative { field } => (field, Problem::Negative),
+            InputError::NotWhole { field } => (field, Problem::NotWhole),
+            InputError::TooLarge { field, max } => (field, Problem::TooLarge(max)),
+            InputError::NotAPercentage { field } => (field, Problem::NotAPercentage),
+            InputError::NotPositive { .. }
+            | InputError::StartIsZero
+            | InputError::NewExceedsEnd
+            | InputError::RetainedExceedsStart
+            | InputError::LifespanNeeded => return None,
+        };
+        Some((field, problem))
+    }
+
+    /// The error for `field` with a shared problem.
+    pub(crate) fn of(field: Field, problem: Problem) -> InputError {
+        match problem {
+            Problem::Missing => InputError::Missing { field },
+            Problem::NotANumber => InputError::NotANumber { field },
+            Problem::Negative => InputError::Negative { field },
+            Problem::NotWhole => InputError::NotWhole { field },
+            Problem::TooLarge(max) => InputError::TooLarge { field, max },
+            Problem::NotAPercentage => InputError::NotAPercentage { field },
         }
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InputError::Missing { field } => write!(f, "{field} is required"),
-            InputError::NotANumber { field } => write!(f, "{field} is not a number"),
-            InputError::Negative { field } => write!(f, "{field} cannot be negative"),
-            InputError::NotWhole { field } => {
-                write!(f, "{field} must be a whole number of customers")
+        if let Some((field, problem)) = self.problem() {
+            return problem.write(f, &field, "customers");
+        }
+        f.write_str(match self {
+            InputError::NotPositive { field } => {
+                return write!(f, "{field} must be more than zero")
             }
-            InputError::NotPositive { field } => write!(f, "{field} must be more than zero"),
-            InputError::TooLarge { field, max } => write!(f, "{field} must be at most {max}"),
-            InputError::StartIsZero => f.write_str("start must be more than zero customers"),
-            InputError::NewExceedsEnd => {
-                f.write_str("new customers cannot exceed customers at the end")
-            }
-            InputError::RetainedExceedsStart => f.write_str(
-                "end minus new cannot exceed start: more customers kept than there were",
-            ),
-            InputError::NotAPercentage { field } => {
-                write!(f, "{field} must be between 0 and 100 percent")
+            InputError::StartIsZero => "start must be more than zero customers",
+            InputError::NewExceedsEnd => "new customers cannot exceed customers at the end",
+            InputError::RetainedExceedsStart => {
+                "end minus new cannot exceed start: more customers kept than there were"
             }
             InputError::LifespanNeeded => {
-                f.write_str("no customer was lost, so enter an expected lifespan in years")
+                "no customer was lost, so enter an expected lifespan in years"
             }
-        }
+            _ => unreachable!("every shared problem returned above"),
+        })
     }
 }
 
@@ -212,14 +236,14 @@ impl Serialize for InputError {
             InputError::TooLarge { max, .. } => Some(max),
             _ => None,
         };
-        let len = if max.is_some() { 4 } else { 3 };
-        let mut out = serializer.serialize_struct("InputError", len)?;
-        out.serialize_field("code", self.code())?;
-        out.serialize_field("field", &self.field())?;
-        out.serialize_field("message", &self.to_string())?;
-        if let Some(max) = max {
-            out.serialize_field("max", &max)?;
-        }
-        out.end()
+        let message = self.to_string();
+        check::serialize_error(
+            serializer,
+            "InputError",
+            self.code(),
+            &self.field(),
+            message,
+            max,
+        )
     }
 }

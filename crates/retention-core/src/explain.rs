@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::formula::{self, target_churn, target_lifespan_years, Rates, Worked};
 use crate::{
     discounted_clv, Acquisition, Discounted, LifespanSource, Period, RatioVerdict, Report,
     Retention, Value, Verdict, TARGET_RETENTION,
@@ -202,17 +203,6 @@ pub fn explain(report: &Report) -> Vec<Explanation> {
     out
 }
 
-/// Churn per period that compounds to the target over a year.
-fn target_churn_per_period(period: Period) -> f64 {
-    let annual_kept = TARGET_RETENTION / 100.0;
-    (1.0 - annual_kept.powf(1.0 / f64::from(period.per_year()))) * 100.0
-}
-
-/// Lifespan in years at the target: 1 / (1 − 85 %).
-fn target_lifespan_years() -> f64 {
-    100.0 / (100.0 - TARGET_RETENTION)
-}
-
 fn retention_advice(r: &Retention) -> Vec<Advice> {
     let mut advice = match r.verdict {
         Verdict::Below => vec![Advice::Onboarding, Advice::Feedback, Advice::WinBack],
@@ -229,112 +219,56 @@ fn retention_advice(r: &Retention) -> Vec<Advice> {
 }
 
 fn explain_retention(r: &Retention, out: &mut Vec<Explanation>) {
-    use Quantity::{Count, Percent};
-    use Token::{Text, Value};
+    use Quantity::Count;
     let advice = retention_advice(r);
-    let verdict = Some(r.verdict);
-    let is_year = r.period == Period::Year;
-    let target_churn = target_churn_per_period(r.period);
-    let item = |figure, value, formula, at_target| Explanation {
+    let rates = Rates {
+        kept: [Count(r.end), Count(r.new)],
+        lost: Count(r.lost),
+        start: Count(r.start),
+        retention: [r.retention_rate, r.annual_retention_rate],
+        churn: [r.churn_rate, r.annual_churn_rate],
+        period: r.period,
+    };
+    let target_churn = target_churn(r.period);
+    // S − (E − N).
+    let mut lost_formula = vec![Token::Value(Count(r.start)), Token::Text(" − (")];
+    lost_formula.extend(formula::difference(Count(r.end), Count(r.new)));
+    lost_formula.push(Token::Text(")"));
+    let target_count =
+        |percent: f64| Some(Count((r.start as f64 * percent / 100.0).round() as u64));
+    let mut worked = vec![
+        (Figure::RetentionRate, rates.retention()),
+        (
+            Figure::Retained,
+            Worked::new(
+                Count(r.retained),
+                formula::difference(Count(r.end), Count(r.new)),
+                target_count(100.0 - target_churn),
+            ),
+        ),
+        (
+            Figure::Lost,
+            Worked::new(Count(r.lost), lost_formula, target_count(target_churn)),
+        ),
+        (Figure::ChurnRate, rates.churn()),
+    ];
+    worked.extend(
+        [Figure::AnnualRetention, Figure::AnnualChurn]
+            .into_iter()
+            .zip(rates.annual()),
+    );
+    if let Some(l) = r.lifespan {
+        worked.push((Figure::Lifespan, rates.lifespan(l.periods, l.years)));
+    }
+    out.extend(worked.into_iter().map(|(figure, w)| Explanation {
         figure,
-        value,
-        formula,
-        verdict,
-        at_target,
+        value: w.value,
+        formula: w.formula,
+        verdict: Some(r.verdict),
+        at_target: w.at_target,
         ratio_verdict: None,
         advice: advice.clone(),
-    };
-    out.push(item(
-        Figure::RetentionRate,
-        Percent(r.retention_rate),
-        vec![
-            Text("("),
-            Value(Count(r.end)),
-            Text(" − "),
-            Value(Count(r.new)),
-            Text(") / "),
-            Value(Count(r.start)),
-            Text(" × 100"),
-        ],
-        Some(Percent(100.0 - target_churn)),
-    ));
-    out.push(item(
-        Figure::Retained,
-        Count(r.retained),
-        vec![Value(Count(r.end)), Text(" − "), Value(Count(r.new))],
-        Some(Count(target_count(r.start, 100.0 - target_churn))),
-    ));
-    out.push(item(
-        Figure::Lost,
-        Count(r.lost),
-        vec![
-            Value(Count(r.start)),
-            Text(" − ("),
-            Value(Count(r.end)),
-            Text(" − "),
-            Value(Count(r.new)),
-            Text(")"),
-        ],
-        Some(Count(target_count(r.start, target_churn))),
-    ));
-    out.push(item(
-        Figure::ChurnRate,
-        Percent(r.churn_rate),
-        vec![
-            Value(Count(r.lost)),
-            Text(" / "),
-            Value(Count(r.start)),
-            Text(" × 100"),
-        ],
-        Some(Percent(target_churn)),
-    ));
-    if !is_year {
-        let n = r.period.per_year();
-        out.push(item(
-            Figure::AnnualRetention,
-            Percent(r.annual_retention_rate),
-            vec![
-                Text("("),
-                Value(Percent(r.retention_rate)),
-                Text(")"),
-                Token::Power(n),
-            ],
-            Some(Percent(TARGET_RETENTION)),
-        ));
-        out.push(item(
-            Figure::AnnualChurn,
-            Percent(r.annual_churn_rate),
-            vec![
-                Text("1 − (1 − "),
-                Value(Percent(r.churn_rate)),
-                Text(")"),
-                Token::Power(n),
-            ],
-            Some(Percent(100.0 - TARGET_RETENTION)),
-        ));
-    }
-    if let Some(l) = r.lifespan {
-        let mut formula = vec![Text("1 / "), Value(Percent(r.churn_rate))];
-        if !is_year {
-            formula.extend([
-                Text(" = "),
-                Value(Quantity::Periods(l.periods, r.period)),
-                Text(" / "),
-                Value(Quantity::Number(f64::from(r.period.per_year()))),
-            ]);
-        }
-        out.push(item(
-            Figure::Lifespan,
-            Quantity::Years(l.years),
-            formula,
-            Some(Quantity::Years(target_lifespan_years())),
-        ));
-    }
-}
-
-/// A share of `start`, rounded to whole customers.
-fn target_count(start: u64, percent: f64) -> u64 {
-    (start as f64 * percent / 100.0).round() as u64
+    }));
 }
 
 /// The retention step next to a value figure: keep loyal customers once the target is met,
@@ -361,13 +295,11 @@ fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>
     out.push(Explanation {
         figure: Figure::Clv,
         value: RoundMoney(v.clv),
-        formula: vec![
-            Value(Money(v.spend)),
-            Text(" × "),
-            Value(Number(v.frequency)),
-            Text(" × "),
-            Value(Years(v.lifespan_years)),
-        ],
+        formula: [
+            formula::product(Money(v.spend), Number(v.frequency)),
+            vec![Text(" × "), Value(Years(v.lifespan_years))],
+        ]
+        .concat(),
         verdict: verdict.filter(|_| from_churn),
         at_target: at_target(v.annual_revenue),
         ratio_verdict: None,
@@ -377,11 +309,7 @@ fn explain_value(v: &Value, verdict: Option<Verdict>, out: &mut Vec<Explanation>
         out.push(Explanation {
             figure: Figure::ProfitClv,
             value: RoundMoney(profit),
-            formula: vec![
-                Value(RoundMoney(v.clv)),
-                Text(" × "),
-                Value(Quantity::Percent(margin)),
-            ],
+            formula: formula::product(RoundMoney(v.clv), Quantity::Percent(margin)),
             verdict: verdict.filter(|_| from_churn),
             at_target: at_target(v.annual_revenue * margin / 100.0),
             ratio_verdict: None,
@@ -436,7 +364,7 @@ fn explain_acquisition(a: &Acquisition, v: &Value, out: &mut Vec<Explanation>) {
     out.push(Explanation {
         figure: Figure::ClvCacRatio,
         value: Ratio(a.ratio),
-        formula: vec![Value(RoundMoney(a.clv)), Text(" / "), Value(Money(a.cac))],
+        formula: formula::quotient(RoundMoney(a.clv), Money(a.cac)),
         verdict: None,
         at_target,
         ratio_verdict: Some(a.verdict),

@@ -33,12 +33,14 @@
 //! which `scripts/build.sh` packages as the ES module `dist/pkg/retention_core.js`. Without it
 //! the crate has no wasm or web dependency.
 
+mod check;
 mod csv;
 mod economics;
 mod error;
 mod explain;
 mod forecast;
 mod format;
+mod formula;
 mod locale;
 mod members;
 mod metrics;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::check::{self, Problem};
 use crate::{Acquisition, Discounted, Field, InputError};
 
 /// The retention rate the source texts name as the target: 85 % a year.
@@ -461,45 +462,22 @@ fn lifetime_value(
 
 /// A number that was entered and is finite.
 fn present(field: Field, value: Option<f64>) -> Result<Option<f64>, InputError> {
-    match value {
-        None => Ok(None),
-        Some(v) if v.is_nan() => Err(InputError::NotANumber { field }),
-        Some(v) if v > field.max() => Err(InputError::TooLarge {
-            field,
-            max: field.max(),
-        }),
-        Some(v) => Ok(Some(v)),
-    }
-}
-
-fn required(field: Field, value: Option<f64>) -> Result<f64, InputError> {
-    let v = present(field, value)?.ok_or(InputError::Missing { field })?;
-    if v < 0.0 {
-        return Err(InputError::Negative { field });
-    }
-    Ok(v)
+    check::present(value, field.max()).map_err(|p| InputError::of(field, p))
 }
 
 fn count(field: Field, value: Option<f64>) -> Result<u64, InputError> {
-    let v = required(field, value)?;
-    if v.fract() != 0.0 {
-        return Err(InputError::NotWhole { field });
-    }
-    // Below Field::max (1e10), so the conversion is exact.
-    Ok(v as u64)
+    check::count(value, field.max()).map_err(|p| InputError::of(field, p))
 }
 
 fn amount(field: Field, value: Option<f64>) -> Result<f64, InputError> {
-    required(field, value)
+    check::non_negative(value, field.max())
+        .and_then(|v| v.ok_or(Problem::Missing))
+        .map_err(|p| InputError::of(field, p))
 }
 
 /// An optional percentage from 0 to 100.
 fn percentage(field: Field, value: Option<f64>) -> Result<Option<f64>, InputError> {
-    match present(field, value) {
-        Ok(Some(m)) if !(0.0..=100.0).contains(&m) => Err(InputError::NotAPercentage { field }),
-        Err(InputError::TooLarge { .. }) => Err(InputError::NotAPercentage { field }),
-        other => other,
-    }
+    check::percentage(value).map_err(|p| InputError::of(field, p))
 }
 
 /// An optional amount of money, more than zero.

@@ -74,15 +74,7 @@ pub fn parse_periods(text: &str, locale: Locale, period: Period) -> PeriodTable 
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = delimiter(text);
     let mut table = PeriodTable::default();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cells: Vec<&str> = match delimiter {
-            Some(d) => line.split(d).map(str::trim).collect(),
-            None => line.split_whitespace().collect(),
-        };
+    for (line_no, cells) in pasted_lines(text, delimiter) {
         if cells.len() != 4 {
             table.errors.push(RowError {
                 line: line_no,
@@ -114,6 +106,24 @@ pub fn parse_periods(text: &str, locale: Locale, period: Period) -> PeriodTable 
         }
     }
     table
+}
+
+/// The non-empty lines of a pasted table, numbered from 1, cut into trimmed cells at
+/// `delimiter`, or at runs of white space without one.
+pub(crate) fn pasted_lines(
+    text: &str,
+    delimiter: Option<char>,
+) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(move |(i, line)| {
+            let cells = match delimiter {
+                Some(d) => line.split(d).map(str::trim).collect(),
+                None => line.split_whitespace().collect(),
+            };
+            (i + 1, cells)
+        })
 }
 
 /// Tab if the text has one, else semicolon, else comma; `None` means runs of spaces.

@@ -4,6 +4,7 @@
 
 mod generators;
 
+use generators::sim::utf16;
 use generators::{dutch, line_items, online_retail, shopify, Truth};
 use proptest::prelude::*;
 use retention_core::{
@@ -217,22 +218,6 @@ fn the_tricky_export_reads_right_in_one_byte_chunks() {
     assert!(whole.customers().any(|c| c.id == "two\r\nlines"));
     assert!(whole.customers().any(|c| c.id == "Zoë Ürün 😀"));
     assert_eq!(read(text.as_bytes(), &mapping, 1), whole);
-}
-
-fn utf16(text: &str, little: bool) -> Vec<u8> {
-    let mut out = if little {
-        vec![0xff, 0xfe]
-    } else {
-        vec![0xfe, 0xff]
-    };
-    for u in text.encode_utf16() {
-        out.extend_from_slice(&if little {
-            u.to_le_bytes()
-        } else {
-            u.to_be_bytes()
-        });
-    }
-    out
 }
 
 #[test]

@@ -2,40 +2,14 @@
 //! periods' trend may start, the purchase cycle and the customers to win back. Every expected
 //! number is counted by hand in the comments.
 
+mod common;
+
+use common::{date, log_of, plain_mapping};
 use retention_core::worker::{Request, Response, Session};
 use retention_core::{
     full_window_periods, parse_orders, purchase_cycle, retention, summarise_orders, win_back,
-    win_back_cutoff, year_fill, Date, Delimiter, ForecastOptions, Mapping, OrderLog, Period, Seed,
-    SummaryOptions,
+    win_back_cutoff, year_fill, Date, ForecastOptions, Period, Seed, SummaryOptions,
 };
-
-fn plain_mapping() -> Mapping {
-    Mapping {
-        customer: Some(0),
-        date: 1,
-        amount: Some(2),
-        ..Mapping::new(Delimiter::Comma, true, 3)
-    }
-}
-
-fn text_of(rows: &[(&str, &str, f64)]) -> String {
-    let mut text = String::from("customer,date,amount\n");
-    for (customer, date, amount) in rows {
-        text.push_str(&format!("{customer},{date},{amount}\n"));
-    }
-    text
-}
-
-#[track_caller]
-fn log_of(rows: &[(&str, &str, f64)]) -> OrderLog {
-    let log = parse_orders(&text_of(rows), &plain_mapping(), |_, _| true).expect("the import");
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
-    log
-}
-
-fn date(text: &str) -> Date {
-    text.parse().expect("an ISO date")
-}
 
 /// Two years of a small shop; the year 2024 is complete on its last day.
 const SHOP: &[(&str, &str, f64)] = &[

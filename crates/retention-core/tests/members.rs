@@ -3,8 +3,11 @@
 //! censoring, cohorts, members in and out, and where cancellations cluster in a simulated
 //! gym.
 
+mod common;
+
 mod sim;
 
+use common::assert_relative as assert_close;
 use sim::Rng;
 
 use retention_core::{
@@ -13,15 +16,6 @@ use retention_core::{
     MemberField, MemberFigure, MemberImportError, MemberInputs, MemberLog, MemberMapping,
     MemberOptions, MemberSummary, Period, Quantity, Subscription, SurvivorInsight, Token, Verdict,
 };
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, relative: f64) {
-    let error = (actual - expected).abs() / expected.abs().max(1e-300);
-    assert!(
-        error <= relative,
-        "{actual} is not {expected} to {relative:e} (off by {error:e})"
-    );
-}
 
 fn date(y: i32, m: u32, d: u32) -> Date {
     Date::from_ymd(y, m, d).unwrap()
@@ -426,14 +420,7 @@ fn members_who_return_and_plans_beyond_the_limit() {
 /// Month 1: 7 at risk, A leaves: S = 6/7. Month 2: B is no longer followed, C, D, E, F and
 /// G are at risk and C and D leave: S = 6/7 × 3/5 = 18/35. Month 3: only F is followed and
 /// stays: S = 18/35.
-const HAND_WORKED: &str = "member,start,end\n\
-    A,2024-01-01,2024-01-20\n\
-    B,2024-05-15,\n\
-    C,2024-01-10,2024-03-01\n\
-    D,2024-02-01,2024-03-15\n\
-    E,2024-04-20,\n\
-    F,2024-03-25,\n\
-    G,2024-04-10,2024-06-25\n";
+const HAND_WORKED: &str = common::SEVEN_MEMBERS;
 
 fn summary_at(text: &str, m: &MemberMapping, reference: Date) -> MemberSummary {
     let options = MemberOptions {

@@ -2,19 +2,16 @@
 //! comparison's error rate computed exactly from the trinomial distribution, simulations with
 //! a known truth, every mistake as a typed error, and pasted answers with bad lines.
 
+mod common;
+mod sim;
+
+use common::assert_within as assert_close;
 use retention_core::{
     compare_nps, explain_change, explain_nps, nps, parse_answers, sample_needed, AnswerColumn,
     AnswerError, AnswerOptions, AnswerProblem, ChangeVerdict, Locale, Nps, NpsAdvice, NpsBand,
     NpsCounts, NpsError, NpsField, NpsFigure, Quantity, Token, MAX_BAD_ANSWERS,
 };
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, tolerance: f64) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "{actual} is not within {tolerance} of {expected}"
-    );
-}
+use sim::Rng;
 
 fn counts(promoters: u64, passives: u64, detractors: u64) -> NpsCounts {
     NpsCounts {
@@ -180,37 +177,21 @@ fn the_plain_wald_interval_would_not() {
 // ---------------------------------------------------------------------------------------
 // Simulation with a known truth
 
-/// splitmix64: a tiny deterministic generator, good enough for simulation.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A survey of `n` drawn one respondent at a time.
-    fn survey(&mut self, n: u64, p: f64, d: f64) -> Nps {
-        let mut c = NpsCounts::default();
-        for _ in 0..n {
-            let u = self.uniform();
-            if u < p {
-                c.promoters += 1;
-            } else if u < p + d {
-                c.detractors += 1;
-            } else {
-                c.passives += 1;
-            }
+/// A survey of `n` drawn one respondent at a time: a promoter with chance `p`, a detractor
+/// with chance `d`.
+fn draw_survey(rng: &mut Rng, n: u64, p: f64, d: f64) -> Nps {
+    let mut c = NpsCounts::default();
+    for _ in 0..n {
+        let u = rng.uniform();
+        if u < p {
+            c.promoters += 1;
+        } else if u < p + d {
+            c.detractors += 1;
+        } else {
+            c.passives += 1;
         }
-        nps(c).unwrap()
     }
+    nps(c).unwrap()
 }
 
 #[test]
@@ -220,7 +201,9 @@ fn the_standard_error_is_the_spread_of_repeated_surveys() {
     // survey reports averages the same.
     let mut rng = Rng(11);
     let runs = 4000;
-    let surveys: Vec<Nps> = (0..runs).map(|_| rng.survey(400, 0.5, 0.2)).collect();
+    let surveys: Vec<Nps> = (0..runs)
+        .map(|_| draw_survey(&mut rng, 400, 0.5, 0.2))
+        .collect();
     let mean = surveys.iter().map(|s| s.score).sum::<f64>() / runs as f64;
     let sd = (surveys
         .iter()
@@ -318,8 +301,8 @@ fn p_values_are_uniform_when_nothing_changed() {
     let runs = 20_000;
     let mut p_values: Vec<f64> = (0..runs)
         .map(|_| {
-            let before = rng.survey(300, 0.45, 0.25);
-            let after = rng.survey(300, 0.45, 0.25);
+            let before = draw_survey(&mut rng, 300, 0.45, 0.25);
+            let after = draw_survey(&mut rng, 300, 0.45, 0.25);
             compare_nps(&before, &after).p_value
         })
         .collect();
@@ -382,8 +365,8 @@ fn the_detecting_sample_has_eighty_percent_power() {
     let mut power = |n: u64, runs: u32| {
         let hits = (0..runs)
             .filter(|_| {
-                let before = rng.survey(n, 0.5, 0.2);
-                let after = rng.survey(n, 0.585, 0.185);
+                let before = draw_survey(&mut rng, n, 0.5, 0.2);
+                let after = draw_survey(&mut rng, n, 0.585, 0.185);
                 compare_nps(&before, &after).verdict == ChangeVerdict::Up
             })
             .count();
@@ -726,7 +709,7 @@ fn many_answers_are_counted_exactly() {
     let mut expected = [0u64; 11];
     let mut text = String::from("How likely are you to recommend us?\n");
     for i in 0..200_000 {
-        let score = (rng.next() % 11) as usize;
+        let score = (rng.next_u64() % 11) as usize;
         expected[score] += 1;
         text.push_str(&score.to_string());
         text.push(if i % 7 == 0 { ';' } else { '\n' });
@@ -793,27 +776,29 @@ fn the_score_is_explained_with_the_survey_numbers() {
 fn next_steps_follow_the_situation() {
     let advice = |s: Nps| explain_nps(&s)[0].advice.clone();
     use NpsAdvice::*;
-    assert_eq!(
-        advice(survey(20, 30, 50)),
-        [CloseTheLoop, FixTopComplaint, SurveyAgain]
-    );
-    assert_eq!(
-        advice(survey(40, 30, 30)),
-        [CloseTheLoop, FixTopComplaint, ActivatePassives]
-    );
-    assert_eq!(
-        advice(survey(50, 30, 20)),
-        [AskForReviews, ActivatePassives, CloseTheLoop]
-    );
-    assert_eq!(
-        advice(survey(80, 15, 5)),
-        [ReferralProgramme, AskForReviews, CloseTheLoop]
-    );
-    // No detractors: no one to call back.
-    assert_eq!(
-        advice(survey(80, 20, 0)),
-        [ReferralProgramme, AskForReviews]
-    );
+    let by_band = [
+        (
+            (20, 30, 50),
+            vec![CloseTheLoop, FixTopComplaint, SurveyAgain],
+        ),
+        (
+            (40, 30, 30),
+            vec![CloseTheLoop, FixTopComplaint, ActivatePassives],
+        ),
+        (
+            (50, 30, 20),
+            vec![AskForReviews, ActivatePassives, CloseTheLoop],
+        ),
+        (
+            (80, 15, 5),
+            vec![ReferralProgramme, AskForReviews, CloseTheLoop],
+        ),
+        // No detractors: no one to call back.
+        ((80, 20, 0), vec![ReferralProgramme, AskForReviews]),
+    ];
+    for ((p, a, d), expected) in by_band {
+        assert_eq!(advice(survey(p, a, d)), expected, "{p}, {a}, {d}");
+    }
     // Too small to read: ask more people first.
     assert_eq!(advice(survey(5, 3, 2))[0], AskMore);
 

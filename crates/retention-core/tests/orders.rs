@@ -1,5 +1,8 @@
 //! Order exports: sniffing the layout, reading every row, and the figures per period.
 
+mod common;
+
+use common::{assert_within, date, log_of, plain_mapping};
 use proptest::prelude::*;
 use retention_core::{
     inactive_csv, parse_orders, sniff_orders, summarise_orders, BadRow, BadRowReason, ColumnKind,
@@ -11,10 +14,6 @@ use retention_core::{
 
 fn day(y: i32, m: u32, d: u32) -> i32 {
     Date::from_ymd(y, m, d).expect("a real date").days()
-}
-
-fn date(text: &str) -> Date {
-    text.parse().expect("an ISO date")
 }
 
 #[track_caller]
@@ -30,28 +29,6 @@ fn mapping_of(preview: &Preview) -> Mapping {
 fn import(text: &str) -> OrderLog {
     let mapping = mapping_of(&sniff_orders(text));
     parse_orders(text, &mapping, |_, _| true).expect("the import runs")
-}
-
-/// The mapping of a plain `customer,date,amount` file with ISO dates.
-fn plain_mapping() -> Mapping {
-    Mapping {
-        customer: Some(0),
-        date: 1,
-        amount: Some(2),
-        ..Mapping::new(Delimiter::Comma, true, 3)
-    }
-}
-
-/// A log of `(customer, ISO date, amount)` rows.
-#[track_caller]
-fn log_of(rows: &[(&str, &str, f64)]) -> OrderLog {
-    let mut text = String::from("customer,date,amount\n");
-    for (customer, date, amount) in rows {
-        text.push_str(&format!("{customer},{date},{amount}\n"));
-    }
-    let log = parse_orders(&text, &plain_mapping(), |_, _| true).expect("the import runs");
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
-    log
 }
 
 fn options(period: Period, window_months: u32) -> SummaryOptions {
@@ -89,14 +66,6 @@ fn bad_lines(log: &OrderLog) -> Vec<(usize, BadRowReason)> {
         .iter()
         .map(|BadRow { line, reason }| (*line, reason.clone()))
         .collect()
-}
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64) {
-    assert!(
-        (actual - expected).abs() < 1e-9,
-        "{actual} is not {expected}"
-    );
 }
 
 // ---- sniffing -----------------------------------------------------------------------------
@@ -653,7 +622,11 @@ fn overall_figures() {
     assert_eq!(summary.repeat_purchase_rate, Some(40.0));
     assert_eq!(summary.average_order_value, Some(50.0));
     // 7 orders / 5 customers over 10 January – 31 May: 143 days.
-    assert_close(summary.purchase_frequency.unwrap(), 1.4 * 365.2425 / 143.0);
+    assert_within(
+        summary.purchase_frequency.unwrap(),
+        1.4 * 365.2425 / 143.0,
+        1e-9,
+    );
     // Spend per customer: ann 40, bob 20, cat 100, dan 90, eve 100 → 20 40 90 100 100.
     let clv = summary.clv.unwrap();
     assert_eq!(
@@ -843,7 +816,7 @@ fn fill_comes_from_the_last_complete_period() {
         (Some(2.0), Some(2.0), Some(2.0))
     );
     assert_eq!(fill.spend, Some(50.0));
-    assert_close(fill.frequency.unwrap(), 1.4 * 365.2425 / 143.0);
+    assert_within(fill.frequency.unwrap(), 1.4 * 365.2425 / 143.0, 1e-9);
     assert_eq!(fill.period, Period::Month);
     assert_eq!(summary.fill_period.as_deref(), Some("2024-05"));
     // On 30 May, May is unfinished: April fills in (S 3, E 2, N 0).

@@ -6,8 +6,11 @@
 //! by formulas written from the papers, not from the crate: `python3
 //! crates/retention-core/tests/reference/predict.py` prints every one of them.
 
+mod common;
+
 mod sim;
 
+use common::assert_relative as assert_close;
 use proptest::prelude::*;
 use retention_core::{
     digamma, hyp2f1, ln_beta, ln_gamma, predict, BgNbd, CustomerSummary, FitError, GammaGamma,
@@ -26,15 +29,6 @@ const CDNOW_SPEND: GammaGamma = GammaGamma {
     q: 3.74,
     gamma: 15.44,
 };
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, relative: f64) {
-    let error = (actual - expected).abs() / expected.abs().max(1e-300);
-    assert!(
-        error <= relative,
-        "{actual} is not {expected} to {relative:e} (off by {error:e})"
-    );
-}
 
 fn customer(frequency: u32, recency: f64, age: f64) -> CustomerSummary {
     CustomerSummary {
@@ -417,61 +411,60 @@ const CHI2_3: f64 = 16.27;
 fn bg_nbd_recovers_known_parameters() {
     let customers = simulate_customers(7, 20_000);
     let fit = BgNbd::fit(&customers).unwrap();
-    recovered("r", fit.r, CDNOW.r, 0.07);
-    recovered("alpha", fit.alpha, CDNOW.alpha, 0.11);
-    recovered("a", fit.a, CDNOW.a, 0.21);
-    recovered("b", fit.b, CDNOW.b, 0.25);
-    let best = fit.log_likelihood(&customers);
-    let ratio = 2.0 * (best - CDNOW.log_likelihood(&customers));
-    assert!((0.0..CHI2_4).contains(&ratio), "2 ΔLL = {ratio}");
-    // A maximum: every nearby point is worse.
-    for nudged in [
-        BgNbd {
-            r: fit.r * 1.001,
-            ..fit
-        },
-        BgNbd {
-            alpha: fit.alpha * 0.999,
-            ..fit
-        },
-        BgNbd {
-            a: fit.a * 1.001,
-            ..fit
-        },
-        BgNbd {
-            b: fit.b * 0.999,
-            ..fit
-        },
-    ] {
-        assert!(best > nudged.log_likelihood(&customers), "{nudged:?}");
-    }
+    assert_recovers(
+        [
+            ("r", fit.r, CDNOW.r, 0.07),
+            ("alpha", fit.alpha, CDNOW.alpha, 0.11),
+            ("a", fit.a, CDNOW.a, 0.21),
+            ("b", fit.b, CDNOW.b, 0.25),
+        ],
+        CHI2_4,
+        |[r, alpha, a, b]| BgNbd { r, alpha, a, b }.log_likelihood(&customers),
+    );
 }
 
 #[test]
 fn gamma_gamma_recovers_known_parameters() {
     let customers = simulate_customers(11, 20_000);
     let fit = GammaGamma::fit(&customers).unwrap();
-    recovered("p", fit.p, CDNOW_SPEND.p, 0.22);
-    recovered("q", fit.q, CDNOW_SPEND.q, 0.08);
-    recovered("gamma", fit.gamma, CDNOW_SPEND.gamma, 0.23);
-    let best = fit.log_likelihood(&customers);
-    let ratio = 2.0 * (best - CDNOW_SPEND.log_likelihood(&customers));
-    assert!((0.0..CHI2_3).contains(&ratio), "2 ΔLL = {ratio}");
-    for nudged in [
-        GammaGamma {
-            p: fit.p * 1.001,
-            ..fit
-        },
-        GammaGamma {
-            q: fit.q * 0.999,
-            ..fit
-        },
-        GammaGamma {
-            gamma: fit.gamma * 1.001,
-            ..fit
-        },
-    ] {
-        assert!(best > nudged.log_likelihood(&customers), "{nudged:?}");
+    assert_recovers(
+        [
+            ("p", fit.p, CDNOW_SPEND.p, 0.22),
+            ("q", fit.q, CDNOW_SPEND.q, 0.08),
+            ("gamma", fit.gamma, CDNOW_SPEND.gamma, 0.23),
+        ],
+        CHI2_3,
+        |[p, q, gamma]| GammaGamma { p, q, gamma }.log_likelihood(&customers),
+    );
+}
+
+/// Each `(name, fit, truth, tolerance)` is [`recovered`]; twice the log-likelihood ratio of fit
+/// to truth is from 0 to `chi2`, and the fit is a maximum ([`assert_peak`]).
+#[track_caller]
+fn assert_recovers<const N: usize>(
+    params: [(&str, f64, f64, f64); N],
+    chi2: f64,
+    ll: impl Fn([f64; N]) -> f64,
+) {
+    for (name, estimate, truth, tolerance) in params {
+        recovered(name, estimate, truth, tolerance);
+    }
+    let fit = params.map(|p| p.1);
+    let ratio = 2.0 * (ll(fit) - ll(params.map(|p| p.2)));
+    assert!((0.0..chi2).contains(&ratio), "2 ΔLL = {ratio}");
+    // A maximum: every nearby point is worse.
+    assert_peak(fit, ll);
+}
+
+/// `params` is a maximum of `ll`: nudging any one of them by 0.1 % (up, down, up, ...) lowers
+/// it.
+#[track_caller]
+fn assert_peak<const N: usize>(params: [f64; N], ll: impl Fn([f64; N]) -> f64) {
+    let best = ll(params);
+    for i in 0..N {
+        let mut nudged = params;
+        nudged[i] *= if i % 2 == 0 { 1.001 } else { 0.999 };
+        assert!(best > ll(nudged), "{nudged:?}");
     }
 }
 
@@ -494,6 +487,17 @@ fn peak_offsets<const N: usize>(ll: impl Fn(&[f64; N]) -> f64, fit: [f64; N]) ->
     })
 }
 
+/// The likelihood's peak is within 1e-7 of `fit` along every log-parameter.
+#[track_caller]
+fn assert_on_peak<const N: usize>(ll: impl Fn(&[f64; N]) -> f64, fit: [f64; N]) {
+    for offset in peak_offsets(ll, fit) {
+        assert!(
+            offset.abs() < 1e-7,
+            "the peak is {offset:e} away in a log-parameter"
+        );
+    }
+}
+
 #[test]
 fn fits_land_on_the_maximum() {
     let customers = simulate_customers(17, 5_000);
@@ -502,23 +506,13 @@ fn fits_land_on_the_maximum() {
         let [r, alpha, a, b] = *p;
         BgNbd { r, alpha, a, b }.log_likelihood(&customers)
     };
-    for offset in peak_offsets(ll, [fit.r, fit.alpha, fit.a, fit.b]) {
-        assert!(
-            offset.abs() < 1e-7,
-            "the peak is {offset:e} away in a log-parameter"
-        );
-    }
+    assert_on_peak(ll, [fit.r, fit.alpha, fit.a, fit.b]);
     let spend = GammaGamma::fit(&customers).unwrap();
     let ll = |v: &[f64; 3]| {
         let [p, q, gamma] = *v;
         GammaGamma { p, q, gamma }.log_likelihood(&customers)
     };
-    for offset in peak_offsets(ll, [spend.p, spend.q, spend.gamma]) {
-        assert!(
-            offset.abs() < 1e-7,
-            "the peak is {offset:e} away in a log-parameter"
-        );
-    }
+    assert_on_peak(ll, [spend.p, spend.q, spend.gamma]);
 }
 
 #[test]

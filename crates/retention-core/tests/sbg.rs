@@ -3,8 +3,11 @@
 //! against series summed here from Beta functions, and the fit against cohorts simulated
 //! from known α and β. Also the survivors table: reading it and its mistakes.
 
+mod common;
+
 mod sim;
 
+use common::assert_relative as assert_close;
 use sim::Rng;
 
 use retention_core::{
@@ -15,15 +18,6 @@ use retention_core::{
 /// The paper's two segments, years 0 to 7 (Fader & Hardie 2007, table 1).
 const REGULAR: [u64; 8] = [1000, 631, 468, 382, 326, 289, 262, 241];
 const HIGH_END: [u64; 8] = [1000, 869, 743, 653, 593, 551, 517, 491];
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, relative: f64) {
-    let error = (actual - expected).abs() / expected.abs().max(1e-300);
-    assert!(
-        error <= relative,
-        "{actual} is not {expected} to {relative:e} (off by {error:e})"
-    );
-}
 
 /// S(t) = B(α, β + t) / B(α, β), from the Beta function itself.
 fn survival(m: &Sbg, t: f64) -> f64 {

@@ -10,35 +10,12 @@ use retention_core::{
     Segment, SummaryOptions, MAX_CONTACT_CHARS,
 };
 
+mod common;
 mod sim;
+use common::rfm_segment;
 use sim::Rng;
 
 use Segment::*;
-
-/// The published R × F map, written out by hand: rows R 5 down to R 1, columns F 1 to F 5.
-const MAP: [[Segment; 5]; 5] = [
-    [
-        New,
-        PotentialLoyalists,
-        PotentialLoyalists,
-        Champions,
-        Champions,
-    ],
-    [
-        Promising,
-        PotentialLoyalists,
-        PotentialLoyalists,
-        Loyal,
-        Loyal,
-    ],
-    [AboutToSleep, AboutToSleep, NeedsAttention, Loyal, Loyal],
-    [Hibernating, Hibernating, AtRisk, AtRisk, CantLose],
-    [Lost, Hibernating, AtRisk, AtRisk, CantLose],
-];
-
-fn expected(r: u8, f: u8) -> Segment {
-    MAP[usize::from(5 - r)][usize::from(f - 1)]
-}
 
 fn date(days: i32) -> String {
     Date::from_days(days).to_string()
@@ -100,7 +77,7 @@ fn every_customer_lands_in_the_cell_and_segment_built_for_it() {
     for (c, (id, r, f, m)) in scored.iter().zip(&meant) {
         assert_eq!(log.customer(c.index).id, id);
         assert_eq!((c.recency, c.frequency, c.monetary), (*r, *f, *m), "{id}");
-        assert_eq!(c.segment, expected(*r, *f), "{id}");
+        assert_eq!(c.segment, rfm_segment(*r, *f), "{id}");
         assert_eq!(
             c.days_since,
             24 - (5 * (u32::from(*r) - 1) + u32::from(*f) - 1)
@@ -113,9 +90,9 @@ fn every_customer_lands_in_the_cell_and_segment_built_for_it() {
     assert_eq!(s.grid.len(), 25);
     for cell in &s.grid {
         assert_eq!(cell.customers, 1);
-        assert_eq!(cell.segment, expected(cell.recency, cell.frequency));
+        assert_eq!(cell.segment, rfm_segment(cell.recency, cell.frequency));
     }
-    // Counted from MAP: champions 2, loyal 4, potential loyalists 4, new 1, promising 1,
+    // Counted from RFM_MAP: champions 2, loyal 4, potential loyalists 4, new 1, promising 1,
     // needs attention 1, about to sleep 2, at risk 4, can't lose 2, hibernating 3, lost 1.
     let counts: Vec<u64> = s.segments.iter().map(|x| x.customers).collect();
     assert_eq!(counts, [2, 4, 4, 1, 1, 1, 2, 4, 2, 3, 1]);

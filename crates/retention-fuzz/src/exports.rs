@@ -10,6 +10,7 @@
 //! inserted, lines duplicated, swapped or cut, huge fields and many columns added.
 
 use crate::rng::Rng;
+use crate::sim::utf16;
 
 /// The core's fixtures: exports shaped like those of real shops.
 pub const FIXTURES: [&[u8]; 7] = [
@@ -311,22 +312,6 @@ fn encode(rng: &mut Rng, text: &str) -> Vec<u8> {
             .collect(),
         _ => text.as_bytes().to_vec(),
     }
-}
-
-fn utf16(text: &str, little: bool) -> Vec<u8> {
-    let mut out = if little {
-        vec![0xff, 0xfe]
-    } else {
-        vec![0xfe, 0xff]
-    };
-    for u in text.encode_utf16() {
-        out.extend_from_slice(&if little {
-            u.to_le_bytes()
-        } else {
-            u.to_be_bytes()
-        });
-    }
-    out
 }
 
 /// One change of the kind that breaks real files.

@@ -47,6 +47,9 @@ pub mod rng;
 pub mod scaling;
 #[path = "settings.rs"]
 mod settings_target;
+/// The tests' one SplitMix64 and text fixtures, shared rather than copied.
+#[path = "../../retention-core/tests/sim/mod.rs"]
+mod sim;
 #[path = "workbook.rs"]
 mod workbook_target;
 
@@ -59,6 +62,7 @@ pub use pipeline::{pipeline, read_in_chunks, CONTROL};
 pub use settings_target::{settings, share_oracle};
 pub use workbook_target::workbook;
 
+use retention_core::Field;
 use rng::Rng;
 
 /// A fuzz target: its name, the function, and a generator of inputs for it.
@@ -184,25 +188,12 @@ fn generate_nps(rng: &mut Rng) -> Vec<u8> {
 
 fn generate_settings(rng: &mut Rng) -> Vec<u8> {
     let keys = [
-        "v",
-        "locale",
-        "currency",
-        "period",
-        "outputs",
-        "title",
-        "calc",
-        "start",
-        "end",
-        "new",
-        "spend",
-        "frequency",
-        "margin",
-        "lifespan",
-        "discountRate",
-        "cac",
-        "utm_source",
-        "x",
-    ];
+        "v", "locale", "currency", "period", "outputs", "title", "calc",
+    ]
+    .into_iter()
+    .chain(Field::ALL.map(Field::name))
+    .chain(["utm_source", "x"])
+    .collect::<Vec<_>>();
     let values = [
         "1",
         "2",

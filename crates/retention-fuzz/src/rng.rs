@@ -1,23 +1,21 @@
 //! SplitMix64: a small, fast generator whose stream depends only on its seed, so every run of
 //! the driver is repeatable and any input it reports can be made again from its number.
 
-/// The generator.
+use crate::sim;
+
+/// The generator: the one SplitMix64 of the tests, examples and benchmarks.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub struct Rng(sim::Rng);
 
 impl Rng {
     /// A generator seeded with `seed`.
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
+        Rng(sim::Rng(seed))
     }
 
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A number in `0..n` (`n` > 0).

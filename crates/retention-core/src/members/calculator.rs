@@ -8,9 +8,10 @@
 
 use std::fmt;
 
-use serde::ser::{SerializeStruct, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
+use crate::check::{self, Problem};
 use crate::{retention, Lifespan, Period, Verdict};
 
 /// An input of the members calculator.
@@ -140,36 +141,48 @@ impl MemberError {
 
     /// A stable camelCase identifier, e.g. `cancelledExceedsStart`.
     pub fn code(&self) -> &'static str {
-        match self {
-            MemberError::Missing { .. } => "missing",
-            MemberError::NotANumber { .. } => "notANumber",
-            MemberError::Negative { .. } => "negative",
-            MemberError::NotWhole { .. } => "notWhole",
-            MemberError::TooLarge { .. } => "tooLarge",
-            MemberError::NotAPercentage { .. } => "notAPercentage",
-            MemberError::StartIsZero => "startIsZero",
-            MemberError::CancelledExceedsStart => "cancelledExceedsStart",
+        match self.problem() {
+            Some((_, problem)) => problem.code(),
+            None if *self == MemberError::StartIsZero => "startIsZero",
+            None => "cancelledExceedsStart",
+        }
+    }
+
+    /// The field and its problem, for the mistakes every calculator shares.
+    fn problem(&self) -> Option<(MemberField, Problem)> {
+        let (field, problem) = match *self {
+            MemberError::Missing { field } => (field, Problem::Missing),
+            MemberError::NotANumber { field } => (field, Problem::NotANumber),
+            MemberError::Negative { field } => (field, Problem::Negative),
+            MemberError::NotWhole { field } => (field, Problem::NotWhole),
+            MemberError::TooLarge { field, max } => (field, Problem::TooLarge(max)),
+            MemberError::NotAPercentage { field } => (field, Problem::NotAPercentage),
+            MemberError::StartIsZero | MemberError::CancelledExceedsStart => return None,
+        };
+        Some((field, problem))
+    }
+
+    /// The error for `field` with a shared problem.
+    fn of(field: MemberField, problem: Problem) -> MemberError {
+        match problem {
+            Problem::Missing => MemberError::Missing { field },
+            Problem::NotANumber => MemberError::NotANumber { field },
+            Problem::Negative => MemberError::Negative { field },
+            Problem::NotWhole => MemberError::NotWhole { field },
+            Problem::TooLarge(max) => MemberError::TooLarge { field, max },
+            Problem::NotAPercentage => MemberError::NotAPercentage { field },
         }
     }
 }
 
 impl fmt::Display for MemberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MemberError::Missing { field } => write!(f, "{field} is required"),
-            MemberError::NotANumber { field } => write!(f, "{field} is not a number"),
-            MemberError::Negative { field } => write!(f, "{field} cannot be negative"),
-            MemberError::NotWhole { field } => {
-                write!(f, "{field} must be a whole number of members")
+        match self.problem() {
+            Some((field, problem)) => problem.write(f, &field, "members"),
+            None if *self == MemberError::StartIsZero => {
+                f.write_str("start must be more than zero members")
             }
-            MemberError::TooLarge { field, max } => write!(f, "{field} must be at most {max}"),
-            MemberError::NotAPercentage { field } => {
-                write!(f, "{field} must be between 0 and 100 percent")
-            }
-            MemberError::StartIsZero => f.write_str("start must be more than zero members"),
-            MemberError::CancelledExceedsStart => {
-                f.write_str("more members cancelled than there were at the start")
-            }
+            None => f.write_str("more members cancelled than there were at the start"),
         }
     }
 }
@@ -182,14 +195,15 @@ impl Serialize for MemberError {
             MemberError::TooLarge { max, .. } => Some(max),
             _ => None,
         };
-        let mut out = serializer.serialize_struct("MemberError", 3 + usize::from(max.is_some()))?;
-        out.serialize_field("code", self.code())?;
-        out.serialize_field("field", &self.field())?;
-        out.serialize_field("message", &self.to_string())?;
-        if let Some(max) = max {
-            out.serialize_field("max", &max)?;
-        }
-        out.end()
+        let message = self.to_string();
+        check::serialize_error(
+            serializer,
+            "MemberError",
+            self.code(),
+            &self.field(),
+            message,
+            max,
+        )
     }
 }
 
@@ -466,38 +480,15 @@ fn member_value(
     }
 }
 
-/// A number that was entered and is finite and not above the field's limit.
-fn present(field: MemberField, value: Option<f64>) -> Result<Option<f64>, MemberError> {
-    match value {
-        None => Ok(None),
-        Some(v) if v.is_nan() => Err(MemberError::NotANumber { field }),
-        Some(v) if v > field.max() => Err(MemberError::TooLarge {
-            field,
-            max: field.max(),
-        }),
-        Some(v) if v < 0.0 => Err(MemberError::Negative { field }),
-        Some(v) => Ok(Some(v)),
-    }
-}
-
 fn count(field: MemberField, value: Option<f64>) -> Result<u64, MemberError> {
-    let v = present(field, value)?.ok_or(MemberError::Missing { field })?;
-    if v.fract() != 0.0 {
-        return Err(MemberError::NotWhole { field });
-    }
-    // At most 1e10, so exact.
-    Ok(v as u64)
+    check::count(value, field.max()).map_err(|p| MemberError::of(field, p))
 }
 
+/// An optional number that is finite, not negative and not above the field's limit.
 fn optional(field: MemberField, value: Option<f64>) -> Result<Option<f64>, MemberError> {
-    present(field, value)
+    check::non_negative(value, field.max()).map_err(|p| MemberError::of(field, p))
 }
 
 fn percentage(field: MemberField, value: Option<f64>) -> Result<Option<f64>, MemberError> {
-    match present(field, value) {
-        Err(MemberError::TooLarge { .. } | MemberError::Negative { .. }) => {
-            Err(MemberError::NotAPercentage { field })
-        }
-        other => other,
-    }
+    check::percentage(value).map_err(|p| MemberError::of(field, p))
 }

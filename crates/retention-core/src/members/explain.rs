@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::calculator::{MemberReport, MemberRetention, MemberValue};
-use crate::{Period, Quantity, Token, Verdict, TARGET_RETENTION};
+use crate::formula::{self, target_churn, Rates, Worked};
+use crate::{Quantity, Token, Verdict};
 
 /// A figure of the members calculator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -97,11 +98,6 @@ pub struct MemberExplanation {
     pub advice: Vec<MemberAdvice>,
 }
 
-/// Churn per period that compounds to the target over a year, in percent.
-pub(crate) fn target_churn(period: Period) -> f64 {
-    (1.0 - (TARGET_RETENTION / 100.0).powf(1.0 / f64::from(period.per_year()))) * 100.0
-}
-
 /// Explains every figure of a members report, in page order.
 ///
 /// ```
@@ -146,125 +142,66 @@ fn explain_retention(r: &MemberRetention, out: &mut Vec<MemberExplanation>) {
     use Quantity::{Count, Number, Percent};
     use Token::{Text, Value};
     let advice = retention_advice(r.verdict);
-    let verdict = Some(r.verdict);
-    let target = target_churn(r.period);
-    let item = |figure, value, formula, at_target| MemberExplanation {
-        figure,
-        value,
-        formula,
-        verdict,
-        at_target,
-        advice: advice.clone(),
+    let growth = growth_advice(r.net_change >= 0);
+    let rates = Rates {
+        kept: [Count(r.start), Count(r.cancelled)],
+        lost: Count(r.cancelled),
+        start: Count(r.start),
+        retention: [r.retention_rate, r.annual_retention_rate],
+        churn: [r.churn_rate, r.annual_churn_rate],
+        period: r.period,
     };
-    out.push(item(
-        MemberFigure::RetentionRate,
-        Percent(r.retention_rate),
-        vec![
-            Text("("),
-            Value(Count(r.start)),
-            Text(" − "),
-            Value(Count(r.cancelled)),
-            Text(") / "),
-            Value(Count(r.start)),
-            Text(" × 100"),
-        ],
-        Some(Percent(100.0 - target)),
-    ));
-    out.push(item(
-        MemberFigure::ChurnRate,
-        Percent(r.churn_rate),
-        vec![
-            Value(Count(r.cancelled)),
-            Text(" / "),
-            Value(Count(r.start)),
-            Text(" × 100"),
-        ],
-        Some(Percent(target)),
-    ));
-    if r.period != Period::Year {
-        let n = r.period.per_year();
-        out.push(item(
-            MemberFigure::AnnualRetention,
-            Percent(r.annual_retention_rate),
-            vec![
-                Text("("),
-                Value(Percent(r.retention_rate)),
-                Text(")"),
-                Token::Power(n),
-            ],
-            Some(Percent(TARGET_RETENTION)),
-        ));
-        out.push(item(
-            MemberFigure::AnnualChurn,
-            Percent(r.annual_churn_rate),
-            vec![
-                Text("1 − (1 − "),
-                Value(Percent(r.churn_rate)),
-                Text(")"),
-                Token::Power(n),
-            ],
-            Some(Percent(100.0 - TARGET_RETENTION)),
-        ));
-    }
-    let growing = r.net_change >= 0;
-    out.push(MemberExplanation {
-        figure: MemberFigure::End,
-        value: Count(r.end),
-        formula: vec![
-            Value(Count(r.start)),
-            Text(" − "),
-            Value(Count(r.cancelled)),
-            Text(" + "),
-            Value(Count(r.new)),
-        ],
-        verdict: None,
-        at_target: None,
-        advice: growth_advice(growing),
-    });
-    out.push(MemberExplanation {
-        figure: MemberFigure::NewPerMember,
-        value: Number(r.new_per_member),
-        formula: vec![Value(Count(r.new)), Text(" / "), Value(Count(r.start))],
-        verdict: None,
-        // New members per member that make up for churn at the target.
-        at_target: Some(Number(target / 100.0)),
-        advice: growth_advice(growing),
-    });
-    out.push(MemberExplanation {
-        figure: MemberFigure::NetGrowth,
-        value: Percent(r.net_growth_rate),
-        formula: vec![
-            Text("("),
-            Value(Count(r.new)),
-            Text(" − "),
-            Value(Count(r.cancelled)),
-            Text(") / "),
-            Value(Count(r.start)),
-            Text(" × 100"),
-        ],
-        verdict: None,
-        at_target: Some(Percent(
-            (r.new as f64 * 100.0 / r.start as f64 - target).max(-100.0),
-        )),
-        advice: growth_advice(growing),
-    });
-    if let Some(t) = r.tenure {
-        let mut formula = vec![Text("1 / "), Value(Percent(r.churn_rate))];
-        if r.period != Period::Year {
-            formula.extend([
-                Text(" = "),
-                Value(Quantity::Periods(t.periods, r.period)),
-                Text(" / "),
-                Value(Number(f64::from(r.period.per_year()))),
-            ]);
+    let target = target_churn(r.period);
+    let mut rated = vec![
+        (MemberFigure::RetentionRate, rates.retention()),
+        (MemberFigure::ChurnRate, rates.churn()),
+    ];
+    rated.extend(
+        [MemberFigure::AnnualRetention, MemberFigure::AnnualChurn]
+            .into_iter()
+            .zip(rates.annual()),
+    );
+    let mut end = formula::difference(Count(r.start), Count(r.cancelled));
+    end.extend([Text(" + "), Value(Count(r.new))]);
+    let growing = [
+        (MemberFigure::End, Worked::new(Count(r.end), end, None)),
+        (
+            MemberFigure::NewPerMember,
+            // New members per member that make up for churn at the target.
+            Worked::new(
+                Number(r.new_per_member),
+                formula::quotient(Count(r.new), Count(r.start)),
+                Some(Number(target / 100.0)),
+            ),
+        ),
+        (
+            MemberFigure::NetGrowth,
+            Worked::new(
+                Percent(r.net_growth_rate),
+                formula::difference_share(Count(r.new), Count(r.cancelled), Count(r.start)),
+                Some(Percent(
+                    (r.new as f64 * 100.0 / r.start as f64 - target).max(-100.0),
+                )),
+            ),
+        ),
+    ];
+    let tenure = r
+        .tenure
+        .map(|t| (MemberFigure::Tenure, rates.lifespan(t.periods, t.years)));
+    let explained = |(figure, w): (MemberFigure, Worked), verdict, advice: &Vec<MemberAdvice>| {
+        MemberExplanation {
+            figure,
+            value: w.value,
+            formula: w.formula,
+            verdict,
+            at_target: w.at_target,
+            advice: advice.clone(),
         }
-        out.push(item(
-            MemberFigure::Tenure,
-            Quantity::Years(t.years),
-            formula,
-            Some(Quantity::Years(100.0 / (100.0 - TARGET_RETENTION))),
-        ));
-    }
+    };
+    let verdict = Some(r.verdict);
+    out.extend(rated.into_iter().map(|w| explained(w, verdict, &advice)));
+    out.extend(growing.into_iter().map(|w| explained(w, None, &growth)));
+    out.extend(tenure.map(|w| explained(w, verdict, &advice)));
 }
 
 fn growth_advice(growing: bool) -> Vec<MemberAdvice> {
@@ -291,11 +228,7 @@ fn explain_value(r: &MemberRetention, v: &MemberValue, out: &mut Vec<MemberExpla
     out.push(MemberExplanation {
         figure: MemberFigure::Clv,
         value: Money(v.clv),
-        formula: vec![
-            Value(Money(v.fee)),
-            Text(" × "),
-            Value(Periods(v.tenure_periods, r.period)),
-        ],
+        formula: formula::product(Money(v.fee), Periods(v.tenure_periods, r.period)),
         verdict,
         at_target: Some(Money(v.fee * target_tenure)),
         advice: vec![MemberAdvice::AnnualPlans, MemberAdvice::Upgrade, third],
@@ -304,7 +237,7 @@ fn explain_value(r: &MemberRetention, v: &MemberValue, out: &mut Vec<MemberExpla
         out.push(MemberExplanation {
             figure: MemberFigure::ProfitClv,
             value: Money(profit),
-            formula: vec![Value(Money(v.clv)), Text(" × "), Value(Percent(margin))],
+            formula: formula::product(Money(v.clv), Percent(margin)),
             verdict,
             at_target: Some(Money(v.fee * target_tenure * margin / 100.0)),
             advice: vec![MemberAdvice::Pricing, MemberAdvice::Upgrade, third],

@@ -8,7 +8,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::sniff::MemberMapping;
-use crate::orders::{hash, read_amount, Record, Scanner};
+use crate::orders::{hash, no_such_column, read_amount, ColumnClash, Record, Scanner, CANCELLED};
 use crate::Seed;
 use crate::{Date, MAX_BAD_ROWS, PROGRESS_STEP};
 
@@ -18,8 +18,10 @@ pub const MAX_PLANS: usize = 50;
 /// The highest fee read as a fee: more is a typing mistake or a total.
 const MAX_FEE: f64 = 1e9;
 
-/// Why the member import stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why the member import stopped. Deserializes what [`Serialize`] wrote, so a page can hear
+/// the error from its worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(tag = "code", rename_all = "camelCase")]
 pub enum MemberImportError {
     /// The progress callback asked to stop.
     Cancelled,
@@ -51,12 +53,10 @@ impl MemberImportError {
 impl fmt::Display for MemberImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            MemberImportError::Cancelled => f.write_str("the import was cancelled"),
-            MemberImportError::NoSuchColumn { column, columns } => write!(
-                f,
-                "column {} does not exist: the rows have {columns} columns",
-                column + 1
-            ),
+            MemberImportError::Cancelled => f.write_str(CANCELLED),
+            MemberImportError::NoSuchColumn { column, columns } => {
+                no_such_column(f, *column, *columns)
+            }
             MemberImportError::SameColumn { column } => write!(
                 f,
                 "column {} cannot hold two of member, start, end, fee and plan",
@@ -67,34 +67,6 @@ impl fmt::Display for MemberImportError {
 }
 
 impl std::error::Error for MemberImportError {}
-
-/// Reads back what [`Serialize`] wrote, so a page can hear the error from its worker.
-impl<'de> Deserialize<'de> for MemberImportError {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wire {
-            code: String,
-            #[serde(default)]
-            column: usize,
-            #[serde(default)]
-            columns: usize,
-        }
-        let Wire {
-            code,
-            column,
-            columns,
-        } = Wire::deserialize(deserializer)?;
-        match code.as_str() {
-            "cancelled" => Ok(MemberImportError::Cancelled),
-            "noSuchColumn" => Ok(MemberImportError::NoSuchColumn { column, columns }),
-            "sameColumn" => Ok(MemberImportError::SameColumn { column }),
-            other => Err(serde::de::Error::unknown_variant(
-                other,
-                &["cancelled", "noSuchColumn", "sameColumn"],
-            )),
-        }
-    }
-}
 
 /// Serializes as `{ code, message }` plus the variant's numbers.
 impl Serialize for MemberImportError {
@@ -399,18 +371,12 @@ fn check(mapping: &MemberMapping) -> Result<(), MemberImportError> {
         .chain([mapping.end, mapping.fee, mapping.plan])
         .flatten()
         .collect();
-    for (i, &column) in used.iter().enumerate() {
-        if column >= mapping.columns {
-            return Err(MemberImportError::NoSuchColumn {
-                column,
-                columns: mapping.columns,
-            });
+    ColumnClash::find(&used, mapping.columns).map_err(|clash| match clash {
+        ColumnClash::NoSuch { column, columns } => {
+            MemberImportError::NoSuchColumn { column, columns }
         }
-        if used[..i].contains(&column) {
-            return Err(MemberImportError::SameColumn { column });
-        }
-    }
-    Ok(())
+        ColumnClash::Same { column } => MemberImportError::SameColumn { column },
+    })
 }
 
 fn read_row(

@@ -11,6 +11,7 @@ use super::analysis::{usable_discount_rate, usable_fee, usable_margin};
 use super::calculator::period_rate;
 use super::explain::MemberAdvice;
 use super::sbg::{ConstantChurn, Lifetimes, Sbg, SbgError, SbgFit};
+use crate::periods::pasted_lines;
 use crate::{parse_number, Locale, Period, Quantity, Token, Verdict};
 
 /// The most rows a survivors table may have: a century of months is far beyond any cohort.
@@ -182,15 +183,7 @@ pub fn parse_survivors(text: &str, locale: Locale) -> Result<Survivors, Survivor
         counts: Vec::new(),
         header_line: None,
     };
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cells: Vec<&str> = match delimiter {
-            Some(d) => line.split(d).map(str::trim).collect(),
-            None => line.split_whitespace().collect(),
-        };
+    for (line_no, cells) in pasted_lines(text, delimiter) {
         let (label, cell) = match (delimiter, cells.as_slice()) {
             (_, [count]) => (None, *count),
             (_, [label, count]) => (Some(label.to_string()), *count),

@@ -5,6 +5,8 @@ use std::fmt;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::check::Problem;
+
 /// An input of the NPS calculator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -131,32 +133,56 @@ impl NpsError {
 
     /// A stable camelCase identifier, e.g. `noRespondents`.
     pub fn code(&self) -> &'static str {
+        if let Some((_, problem)) = self.problem() {
+            return problem.code();
+        }
         match self {
-            NpsError::Missing { .. } => "missing",
-            NpsError::NotANumber { .. } => "notANumber",
-            NpsError::Negative { .. } => "negative",
-            NpsError::NotWhole { .. } => "notWhole",
-            NpsError::TooLarge { .. } => "tooLarge",
             NpsError::NoRespondents => "noRespondents",
             NpsError::NoAnswers => "noAnswers",
             NpsError::ScoreOutOfRange { .. } => "scoreOutOfRange",
             NpsError::ScoreNotWhole { .. } => "scoreNotWhole",
             NpsError::ScoreNotANumber { .. } => "scoreNotANumber",
             NpsError::ChangeOutOfRange { .. } => "changeOutOfRange",
+            _ => unreachable!("every shared problem returned above"),
+        }
+    }
+
+    /// The field and its problem, for the mistakes every calculator shares.
+    fn problem(&self) -> Option<(NpsField, Problem)> {
+        let (field, problem) = match *self {
+            NpsError::Missing { field } => (field, Problem::Missing),
+            NpsError::NotANumber { field } => (field, Problem::NotANumber),
+            NpsError::Negative { field } => (field, Problem::Negative),
+            NpsError::NotWhole { field } => (field, Problem::NotWhole),
+            NpsError::TooLarge { field, max } => (field, Problem::TooLarge(max)),
+            NpsError::NoRespondents
+            | NpsError::NoAnswers
+            | NpsError::ScoreOutOfRange { .. }
+            | NpsError::ScoreNotWhole { .. }
+            | NpsError::ScoreNotANumber { .. }
+            | NpsError::ChangeOutOfRange { .. } => return None,
+        };
+        Some((field, problem))
+    }
+
+    /// The error for a count `field` with a shared problem (a count is never a percentage).
+    pub(crate) fn of(field: NpsField, problem: Problem) -> NpsError {
+        match problem {
+            Problem::Missing => NpsError::Missing { field },
+            Problem::NotANumber => NpsError::NotANumber { field },
+            Problem::Negative | Problem::NotAPercentage => NpsError::Negative { field },
+            Problem::NotWhole => NpsError::NotWhole { field },
+            Problem::TooLarge(max) => NpsError::TooLarge { field, max },
         }
     }
 }
 
 impl fmt::Display for NpsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((field, problem)) = self.problem() {
+            return problem.write(f, &field, "respondents");
+        }
         match self {
-            NpsError::Missing { field } => write!(f, "{field} is required"),
-            NpsError::NotANumber { field } => write!(f, "{field} is not a number"),
-            NpsError::Negative { field } => write!(f, "{field} cannot be negative"),
-            NpsError::NotWhole { field } => {
-                write!(f, "{field} must be a whole number of respondents")
-            }
-            NpsError::TooLarge { field, max } => write!(f, "{field} must be at most {max}"),
             NpsError::NoRespondents => {
                 f.write_str("promoters, passives and detractors are all zero: no one answered")
             }
@@ -177,6 +203,7 @@ impl fmt::Display for NpsError {
                 f,
                 "change must be more than 0 and at most 200 points, not {value}"
             ),
+            _ => unreachable!("every shared problem returned above"),
         }
     }
 }

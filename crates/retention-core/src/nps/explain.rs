@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::compare::{ChangeVerdict, NpsChange, SampleNeeded, Z_POWER_80};
 use super::{Nps, NpsBand, Z_95};
+use crate::formula;
 use crate::{Quantity, Token};
 
 /// A figure of the NPS calculator.
@@ -102,15 +103,11 @@ pub fn explain_nps(survey: &Nps) -> Vec<NpsExplanation> {
         item(
             NpsFigure::Score,
             Number(survey.score),
-            vec![
-                Text("("),
-                Value(Count(c.promoters)),
-                Text(" − "),
-                Value(Count(c.detractors)),
-                Text(") / "),
-                Value(Count(survey.respondents)),
-                Text(" × 100"),
-            ],
+            formula::difference_share(
+                Count(c.promoters),
+                Count(c.detractors),
+                Count(survey.respondents),
+            ),
             Some(survey.band),
         ),
         item(
@@ -167,11 +164,7 @@ pub fn explain_change(change: &NpsChange) -> Vec<NpsExplanation> {
         item(
             NpsFigure::Change,
             Number(change.difference),
-            vec![
-                Value(Number(change.after.score)),
-                Text(" − "),
-                Value(Number(change.before.score)),
-            ],
+            formula::difference(Number(change.after.score), Number(change.before.score)),
         ),
         item(
             NpsFigure::ChangeStandardError,
@@ -189,11 +182,7 @@ pub fn explain_change(change: &NpsChange) -> Vec<NpsExplanation> {
         item(
             NpsFigure::ZScore,
             Number(change.z),
-            vec![
-                Value(Number(change.difference)),
-                Text(" / "),
-                Value(Number(change.standard_error)),
-            ],
+            formula::quotient(Number(change.difference), Number(change.standard_error)),
         ),
         item(
             NpsFigure::PValue,

@@ -35,6 +35,8 @@ mod explain;
 
 use serde::{Deserialize, Serialize};
 
+use crate::check;
+
 pub use answers::{
     parse_answers, AnswerColumn, AnswerError, AnswerOptions, AnswerProblem, AnswerSheet, BadAnswer,
     MAX_BAD_ANSWERS,
@@ -182,18 +184,7 @@ pub(crate) fn read_score(value: f64) -> Result<u8, AnswerProblem> {
 }
 
 fn read_count(field: NpsField, value: Option<f64>) -> Result<u64, NpsError> {
-    match value {
-        None => Err(NpsError::Missing { field }),
-        Some(v) if v.is_nan() => Err(NpsError::NotANumber { field }),
-        Some(v) if v < 0.0 => Err(NpsError::Negative { field }),
-        Some(v) if v > MAX_RESPONDENTS => Err(NpsError::TooLarge {
-            field,
-            max: MAX_RESPONDENTS,
-        }),
-        Some(v) if v.fract() != 0.0 => Err(NpsError::NotWhole { field }),
-        // At most 1e10, so the conversion is exact.
-        Some(v) => Ok(v as u64),
-    }
+    check::count(value, MAX_RESPONDENTS).map_err(|p| NpsError::of(field, p))
 }
 
 /// A 95 % interval, in NPS points.

@@ -96,6 +96,23 @@ pub(crate) fn add_months(days: i32, months: i32) -> i32 {
 pub struct Date(i32);
 
 impl Date {
+    /// The English month names the reader knows (in full, or their first three letters, in
+    /// any case), January first.
+    pub const MONTH_NAMES: [&'static str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+
     /// The date of a year, month (1–12) and day, if it exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         let valid = (1..=12).contains(&month)
@@ -303,27 +320,13 @@ impl Reader<'_> {
 
     /// An English month name, in full or its first three letters, in any case.
     fn month_name(&mut self) -> Option<u32> {
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
         let start = self.at;
         while self.bytes.get(self.at).is_some_and(u8::is_ascii_alphabetic) {
             self.at += 1;
         }
         let word = self.bytes[start..self.at].to_ascii_lowercase();
         let word = std::str::from_utf8(&word).ok()?;
-        let month = MONTHS
+        let month = Date::MONTH_NAMES
             .iter()
             .position(|m| word.len() >= 3 && m.starts_with(word))?;
         Some(month as u32 + 1)

@@ -33,6 +33,47 @@ pub(crate) fn cut(text: &str, max: usize) -> String {
     }
 }
 
+/// A column a mapping cannot use: the one rule of the order and the member import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ColumnClash {
+    /// `column` is past the last of `columns`.
+    NoSuch { column: usize, columns: usize },
+    /// `column` already plays another part.
+    Same { column: usize },
+}
+
+impl ColumnClash {
+    /// The first column of `used` (in the mapping's order of roles) that does not exist among
+    /// `columns` or plays two parts.
+    pub(crate) fn find(used: &[usize], columns: usize) -> Result<(), ColumnClash> {
+        for (i, &column) in used.iter().enumerate() {
+            if column >= columns {
+                return Err(ColumnClash::NoSuch { column, columns });
+            }
+            if used[..i].contains(&column) {
+                return Err(ColumnClash::Same { column });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The message of a cancelled import.
+pub(crate) const CANCELLED: &str = "the import was cancelled";
+
+/// The message of a column past the last one.
+pub(crate) fn no_such_column(
+    f: &mut fmt::Formatter<'_>,
+    column: usize,
+    columns: usize,
+) -> fmt::Result {
+    write!(
+        f,
+        "column {} does not exist: the rows have {columns} columns",
+        column + 1
+    )
+}
+
 /// Why the import stopped.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
@@ -89,12 +130,8 @@ impl ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Cancelled => f.write_str("the import was cancelled"),
-            ImportError::NoSuchColumn { column, columns } => write!(
-                f,
-                "column {} does not exist: the rows have {columns} columns",
-                column + 1
-            ),
+            ImportError::Cancelled => f.write_str(CANCELLED),
+            ImportError::NoSuchColumn { column, columns } => no_such_column(f, *column, *columns),
             ImportError::SameColumn { column } => {
                 write!(f, "column {} cannot play two parts", column + 1)
             }

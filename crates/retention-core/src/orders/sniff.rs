@@ -15,7 +15,7 @@ use super::amount::{habit, read_amount};
 use super::date::DateFormat;
 use super::decode::{decode_sample, Encoding};
 use super::formats::{detect_format, ExportFormat};
-use super::import::{cut, ImportError, MAX_QUOTED_CHARS, MAX_STATUSES};
+use super::import::{cut, ColumnClash, ImportError, MAX_QUOTED_CHARS, MAX_STATUSES};
 use super::rules::{normalise_status, LEFT_OUT_STATUSES};
 use super::scan::{Delimiter, Next, Record, Scanner};
 use crate::Locale;
@@ -306,18 +306,13 @@ impl Mapping {
     /// The mapping can be read: every role names an existing column, no column plays two
     /// parts, someone bought and something says what an order is worth.
     pub fn check(&self) -> Result<(), ImportError> {
-        let roles = self.roles();
-        for (i, &(column, _)) in roles.iter().enumerate() {
-            if column >= self.columns {
-                return Err(ImportError::NoSuchColumn {
-                    column,
-                    columns: self.columns,
-                });
+        let used: Vec<usize> = self.roles().into_iter().map(|(column, _)| column).collect();
+        ColumnClash::find(&used, self.columns).map_err(|clash| match clash {
+            ColumnClash::NoSuch { column, columns } => {
+                ImportError::NoSuchColumn { column, columns }
             }
-            if roles[..i].iter().any(|&(c, _)| c == column) {
-                return Err(ImportError::SameColumn { column });
-            }
-        }
+            ColumnClash::Same { column } => ImportError::SameColumn { column },
+        })?;
         if self.customer.is_none() && self.email.is_none() && self.name.is_none() {
             return Err(ImportError::NoCustomerColumn);
         }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 // The tests' one random source (SplitMix64), by path so that the CLI's tests include it too.
 #[path = "../sim/mod.rs"]
-mod sim;
+pub mod sim;
 pub use sim::Rng;
 
 /// What an export should give, from the generator's own orders.

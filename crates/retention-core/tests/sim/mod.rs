@@ -8,6 +8,7 @@ use retention_core::{BgNbd, CustomerSummary, GammaGamma};
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a few lines, statistics good enough for
 /// simulation, the same numbers on every run and machine.
+#[derive(Debug, Clone)]
 pub struct Rng(pub u64);
 
 impl Rng {
@@ -107,4 +108,22 @@ pub fn simulate(rng: &mut Rng, model: &BgNbd, spend: &GammaGamma, age: f64) -> H
     let nu = rng.gamma(spend.q) / spend.gamma;
     let spends = repeats.iter().map(|_| rng.gamma(spend.p) / nu).collect();
     History { repeats, spends }
+}
+
+/// `text` as UTF-16 with its byte order mark, little- or big-endian, as Windows tools write
+/// an export.
+pub fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut out = if little {
+        vec![0xff, 0xfe]
+    } else {
+        vec![0xfe, 0xff]
+    };
+    for u in text.encode_utf16() {
+        out.extend_from_slice(&if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
 }
