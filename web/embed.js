@@ -17,10 +17,16 @@ const watch = (e) => {
 };
 document.addEventListener("securitypolicyviolation", watch);
 
+// The wasm is fetched at once, alongside its JS glue rather than after it, and compiled as
+// it streams in (served as application/wasm). Its failure is told below, once the glue
+// awaits it; until then it is marked as handled.
+const wasm = fetch(new URL("retention-calculator_bg.wasm", import.meta.url));
+wasm.catch(() => {});
+
 let glue;
 try {
   glue = await import("./retention-calculator.js");
-  await glue.default();
+  await glue.default({ module_or_path: wasm });
 } catch (error) {
   // The violation event is queued as a task of its own: let it arrive.
   await new Promise((resolve) => setTimeout(resolve, 50));

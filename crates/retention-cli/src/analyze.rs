@@ -64,17 +64,21 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     };
     let locale = args.locale(Locale::En)?;
     let reference = args.date("reference")?;
+    let show = args.whole("show", 10)? as usize;
     let options = SummaryOptions {
         period: args.period(Period::Month)?,
         window_months: args.whole("window", 12)?,
         inactive_days: args.whole("inactive-days", 30)?,
         reference,
-        inactive_limit: None,
+        // The report lists `show` of them (the count is always complete); JSON lists all.
+        inactive_limit: match args.has("json") {
+            true => None,
+            false => Some(u32::try_from(show).unwrap_or(u32::MAX)),
+        },
     };
     if options.window_months == 0 {
         return Err(Failure::Usage("--window must be at least 1 month".into()));
     }
-    let show = args.whole("show", 10)? as usize;
     let forecast_options = ForecastOptions {
         top: show,
         horizon_weeks: args.number("horizon")?.unwrap_or(52.0),
@@ -560,8 +564,8 @@ impl Printer {
             self.out,
             "Inactive for {} days or more on {reference}: {} customers{}",
             s.options.inactive_days,
-            self.count(s.inactive.len() as u64),
-            if s.inactive.len() > show {
+            self.count(s.inactive_count as u64),
+            if s.inactive_count > show {
                 format!(" (the {show} most recently lapsed)")
             } else {
                 String::new()

@@ -427,11 +427,13 @@ impl OrderLog {
 
     /// The first and last purchase day, or `None` without purchases.
     pub fn span(&self) -> Option<(i32, i32)> {
-        let first = self.customers().map(|c| c.purchases[0].day).min()?;
-        let last = self
-            .customers()
-            .map(|c| c.purchases[c.purchases.len() - 1].day);
-        Some((first, last.max()?))
+        // Each customer's purchases are sorted by day: only their first and last count. Read
+        // straight from the offsets, since every count (summary, forecast, segments) asks.
+        let ends = self.offsets.windows(2).map(|w| {
+            let (first, last) = (w[0] as usize, w[1] as usize - 1);
+            (self.purchases[first].day, self.purchases[last].day)
+        });
+        ends.reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
     }
 
     /// What the import read: counts and bad rows.
