@@ -242,6 +242,28 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_file_ends_the_preview_and_a_new_file_forgets_it() {
+        let chose = || ImportAction::Chose {
+            file_name: "summary.csv".into(),
+        };
+        let state = reduce(ImportState::default(), chose());
+        let read = SummaryRead {
+            rows: 2,
+            customers: 2,
+            repeat_customers: 1,
+            has_spend: true,
+            bad_row_count: 0,
+            bad_rows: Vec::new(),
+            fill: retention_core::Inputs::default(),
+        };
+        let state = reduce(state, heard(Response::SummaryFile(Box::new(read.clone()))));
+        assert!(!state.previewing);
+        assert_eq!(state.summary_file.as_ref(), Some(&read));
+        assert_eq!(state.preview, None);
+        assert_eq!(reduce(state, chose()).summary_file, None);
+    }
+
+    #[test]
     fn progress_runs_until_done_or_a_problem() {
         let state = reduce(ImportState::default(), ImportAction::Started);
         let state = reduce(
