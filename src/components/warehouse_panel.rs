@@ -173,7 +173,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
                 <input id={id} type="text" spellcheck="false" autocomplete="off" {value} {oninput}
                     aria-invalid={wrong.then_some("true")} aria-describedby={wrong.then(|| error_id.clone())} />
                 if let (true, Some(e)) = (wrong, error.as_ref()) {
-                    <p id={error_id} class="rc-field-error" role="alert" data-sql-error={e.code()}>{ sql_error(e, locale) }</p>
+                    <p id={error_id} class="rc-error" role="alert" data-sql-error={e.code()}>{ sql_error(e, locale) }</p>
                 }
             </div>
         }
@@ -190,7 +190,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
     };
     html! {
         <details class="rc-section rc-warehouse" data-section="warehouse" ontoggle={ontoggle}>
-            <summary><h3 class="rc-inline-title">{ warehouse_text(T::Title, locale) }</h3></summary>
+            <summary><h3>{ warehouse_text(T::Title, locale) }</h3></summary>
             <p class="rc-hint">{ warehouse_text(T::Help, locale) }</p>
             <div class="rc-import-options">
                 <div class="rc-field rc-choice">
@@ -221,7 +221,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
             }
             if let Some(sql) = sql {
                 <label for="rc-wh-sql">{ warehouse_text(T::Sql, locale) }</label>
-                <textarea id="rc-wh-sql" class="rc-sql" readonly=true rows="14" spellcheck="false" data-sql={form.dialect.name()} value={sql} />
+                <textarea id="rc-wh-sql" class="rc-share-text" readonly=true rows="14" spellcheck="false" data-sql={form.dialect.name()} value={sql} />
                 <div class="rc-actions">
                     <button type="button" data-action="copy-sql" onclick={copy}>{ warehouse_text(T::Copy, locale) }</button>
                     if let Some(ok) = *copied {
