@@ -3,8 +3,8 @@
 # issue 12 (transfer, first figure, CDNOW_master in the browser and in the CLI, lifetimes for
 # comparison) with the first figure broken down into phases; then the order import natively
 # (generated exports), the fits on the CDNOW sample, the import in the browser's worker, and
-# the member import natively and in a browser worker (1 million generated members), and the
-# warehouse SQL in DuckDB.
+# the member import natively and in a browser worker (1 million generated members), a 2 GB
+# export through the page's worker, and the warehouse SQL in DuckDB.
 #
 # The CDNOW files are looked for in ../shared/data next to the repository (or next to its main
 # worktree); RETENTION_DATA=DIR points elsewhere. Rows that need them are left out without.
@@ -77,6 +77,10 @@ cargo run -q -p retention-core --profile fast --example members_bench
 echo
 node bench/browser-import.mjs
 node bench/browser-members.mjs
+echo
+# A generated ~2 GB, 20-million-row export through the page's worker (written to a temp dir,
+# deleted after; left out with a notice when the disk is short). BIG_ROWS=0 leaves it out.
+[ "${BIG_ROWS:-20000000}" = 0 ] || node bench/browser-big.mjs "${BIG_ROWS:-20000000}"
 echo
 echo "== warehouse SQL in DuckDB: CDNOW_master and 2 million generated order rows"
 if command -v python3 >/dev/null; then

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use retention_core::worker::{self, Response, Stage, Timings};
+use retention_core::worker::{self, Response, Stage, SummaryRead, Timings};
 use retention_core::{
     FitError, Forecast, ImportStats, Mapping, Preview, Segmentation, Summary, SummaryOptions,
     WinBack,
@@ -49,6 +49,8 @@ pub struct ImportState {
     /// The sheet of a workbook being previewed; `None` is the first.
     pub sheet: Option<String>,
     pub timings: Option<Timings>,
+    /// The file was a per-customer summary: what it held (the forecast is in `forecast`).
+    pub summary_file: Option<SummaryRead>,
     pub options: SummaryOptions,
     pub problem: Option<Problem>,
 }
@@ -120,12 +122,17 @@ impl ImportState {
                 self.running = None;
                 self.timings = Some(timings);
             }
+            Response::SummaryFile(read) => {
+                self.previewing = false;
+                self.summary_file = Some(*read);
+            }
             Response::Failed(problem) => self.stop(Problem::Worker(problem)),
             // Files to save are the view's business; the member import has its own state.
             Response::File { .. }
             | Response::MemberPreview(_)
             | Response::MemberStats(_)
-            | Response::MemberSummary(_) => {}
+            | Response::MemberSummary(_)
+            | Response::WarehouseSql(_) => {}
             Response::Segments(segments) => self.segments = Some(*segments),
         }
     }
@@ -232,6 +239,28 @@ mod tests {
             (Some(0), 1, Some(2))
         );
         assert!(mapping.check().is_ok(), "{mapping:?}");
+    }
+
+    #[test]
+    fn a_summary_file_ends_the_preview_and_a_new_file_forgets_it() {
+        let chose = || ImportAction::Chose {
+            file_name: "summary.csv".into(),
+        };
+        let state = reduce(ImportState::default(), chose());
+        let read = SummaryRead {
+            rows: 2,
+            customers: 2,
+            repeat_customers: 1,
+            has_spend: true,
+            bad_row_count: 0,
+            bad_rows: Vec::new(),
+            fill: retention_core::Inputs::default(),
+        };
+        let state = reduce(state, heard(Response::SummaryFile(Box::new(read.clone()))));
+        assert!(!state.previewing);
+        assert_eq!(state.summary_file.as_ref(), Some(&read));
+        assert_eq!(state.preview, None);
+        assert_eq!(reduce(state, chose()).summary_file, None);
     }
 
     #[test]

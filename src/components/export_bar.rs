@@ -74,7 +74,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
 }
 
 /// Writes to the clipboard; false when the browser has no clipboard here or refuses.
-async fn write_clipboard(content: &str) -> bool {
+pub(crate) async fn write_clipboard(content: &str) -> bool {
     let navigator = gloo::utils::window().navigator();
     // navigator.clipboard is undefined outside secure contexts.
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();

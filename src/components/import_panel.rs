@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::components::import_results::ImportResults;
 use crate::components::mapping_form::MappingForm;
+use crate::components::summary_file_view::SummaryFileView;
+use crate::components::warehouse_panel::WarehousePanel;
 use crate::export::save_csv;
 use crate::i18n::{example_question, import_text, problem, stage_text, use_words, ImportText as T};
 use crate::import::{ImportAction, ImportState, Problem};
@@ -246,6 +248,18 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     };
 
     let running = state.running.is_some();
+    // The last fit's models, for the warehouse's scoring SQL.
+    let fitted = state
+        .forecast
+        .as_ref()
+        .and_then(|f| f.as_ref().ok())
+        .map(|f| {
+            let models = retention_core::Models {
+                purchases: f.purchases,
+                spend: f.spend,
+            };
+            (models, f.options.horizon_weeks)
+        });
     html! {
         <section ref={section} class="rc-section rc-import" aria-labelledby="rc-import-title" data-section="import">
             <h3 id="rc-import-title">{ import_text(T::Title, locale) }</h3>
@@ -291,6 +305,9 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             if let Some(p) = &state.problem {
                 <p class="rc-import-problem" role="alert">{ problem(p, locale) }</p>
             }
+            if let Some(read) = &state.summary_file {
+                <SummaryFileView read={read.clone()} forecast={state.forecast.clone()} onfill={onfill.clone()} ondownload={ondownload.clone()} question={question.clone()} />
+            }
             <ImportResults
                 read={state.read.clone()}
                 summary={state.summary.clone()}
@@ -303,6 +320,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 {onfill}
                 {question}
             />
+            <WarehousePanel models={fitted.map(|f| f.0)} horizon_weeks={fitted.map_or(52.0, |f| f.1)} />
         </section>
     }
 }

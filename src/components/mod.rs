@@ -30,6 +30,8 @@ pub mod nps_survey;
 pub mod number_field;
 pub mod periods_panel;
 pub mod segments;
+pub mod summary_file_view;
 pub mod survivors_panel;
+pub mod warehouse_panel;
 pub mod waterfall_chart;
 pub mod what_if;

@@ -409,6 +409,7 @@ fn worker_problem(said: &worker::Problem, locale: Locale) -> String {
         P::Sniff(e) => return sniff_error(e, l),
         P::Mapping(e) => return import_error(e, l),
         P::MemberMapping(e) => return super::member_import_error(e, l),
+        P::SummaryFile(e) => return super::summary_file_error(e, l),
         P::NothingImported => l.pick(
             "Er is nog niets geïmporteerd: kies eerst een bestand.",
             "Nothing is imported yet: choose a file first.",
@@ -681,7 +682,7 @@ mod tests {
     /// One of every way an import can stop. The match lists every variant without a
     /// wildcard, so a new one does not compile until it is added here, and so worded.
     fn every_problem() -> Vec<Problem> {
-        use retention_core::MemberImportError;
+        use retention_core::{MemberImportError, SummaryFileError};
         use worker::Problem as P;
         let sniff = |e| Problem::Worker(P::Sniff(e));
         let mapping = |e| Problem::Worker(P::Mapping(e));
@@ -744,6 +745,13 @@ mod tests {
             Problem::Worker(P::MemberMapping(MemberImportError::SameColumn {
                 column: 1,
             })),
+            Problem::Worker(P::SummaryFile(SummaryFileError::MissingColumn {
+                column: "T".into(),
+            })),
+            Problem::Worker(P::SummaryFile(SummaryFileError::NoRows)),
+            Problem::Worker(P::SummaryFile(SummaryFileError::TooManyCustomers {
+                customers: 30_000_000,
+            })),
         ];
         for p in &all {
             match p {
@@ -774,6 +782,11 @@ mod tests {
                         MemberImportError::Cancelled
                         | MemberImportError::NoSuchColumn { .. }
                         | MemberImportError::SameColumn { .. } => {}
+                    },
+                    P::SummaryFile(e) => match e {
+                        SummaryFileError::MissingColumn { .. }
+                        | SummaryFileError::NoRows
+                        | SummaryFileError::TooManyCustomers { .. } => {}
                     },
                 },
             }

@@ -7,7 +7,8 @@
 //! - `segments`: the words of the import's customer segments;
 //! - `nps`: the Net Promoter Score section's words;
 //! - `members`: the members calculator and the survivors table;
-//! - `member_import`: the member import's words.
+//! - `member_import`: the member import's words;
+//! - `warehouse`: the warehouse panel's and a dropped summary file's words.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -19,6 +20,7 @@ mod member_import;
 mod members;
 mod nps;
 mod segments;
+mod warehouse;
 
 pub use calculator::*;
 pub use import::*;
@@ -27,6 +29,7 @@ pub use members::*;
 pub use nps::*;
 use retention_core::{Currency, Locale, Quantity};
 pub use segments::*;
+pub use warehouse::*;
 use yew::prelude::*;
 
 /// The page's language and currency: how every word and number is written. The app

@@ -22,7 +22,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::orders::{Record, Scanner};
-use crate::{CsvWriter, CustomerSummary, Delimiter, Locale, OrderLog, MAX_BAD_ROWS};
+use crate::{CsvWriter, CustomerSummary, Delimiter, Inputs, Locale, OrderLog, MAX_BAD_ROWS};
 
 /// The most customers a summary file may describe (counts added up): the models hold 32
 /// bytes per customer.
@@ -87,7 +87,7 @@ pub struct SummaryBadRow {
 }
 
 /// Why a file is not a summary file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
 pub enum SummaryFileError {
     /// No `frequency`, `recency` or `T` column in the first row.
@@ -416,6 +416,39 @@ impl SummaryFile {
             out.extend(std::iter::repeat_n(row.summary, row.count as usize));
         }
         out
+    }
+
+    /// What the calculator can take from a summary file, for a year: spend, the mean value
+    /// of the repeat purchases (the file has no first purchase's value), and frequency,
+    /// purchase days per customer per year over the longest history (T). S, E and N need
+    /// the dates of the purchases, which a summary file does not have.
+    ///
+    /// ```
+    /// use retention_core::{read_summary_file, TimeUnit};
+    /// // Two customers over 365.25 days: 3 + 1 purchase days, repeat purchases of 10 and 40.
+    /// let text = "customer,frequency,recency,T,monetary_value\na,2,100,365.25,10\nb,0,0,200,0\nc,1,50,300,40\n";
+    /// let fill = read_summary_file(text, TimeUnit::Days).unwrap().fill();
+    /// assert_eq!(fill.spend, Some((2.0 * 10.0 + 40.0) / 3.0));
+    /// assert!((fill.frequency.unwrap() - 6.0 / 3.0).abs() < 1e-12);
+    /// ```
+    pub fn fill(&self) -> Inputs {
+        let (mut repeats, mut repeat_spend, mut days, mut longest) = (0.0, 0.0, 0.0, 0.0_f64);
+        for row in &self.rows {
+            let (s, n) = (row.summary, row.count as f64);
+            repeats += n * s.frequency as f64;
+            repeat_spend += n * s.frequency as f64 * s.mean_spend;
+            days += n * (s.frequency as f64 + 1.0);
+            longest = longest.max(s.age);
+        }
+        let customers = self.customers as f64;
+        // `age` is in weeks: a year is 365.25 / 7 of them.
+        let years = longest * WEEK / 365.25;
+        Inputs {
+            spend: (self.has_spend && repeats > 0.0).then(|| repeat_spend / repeats),
+            frequency: (customers > 0.0 && years > 0.0).then(|| days / customers / years),
+            period: crate::Period::Year,
+            ..Inputs::default()
+        }
     }
 }
 

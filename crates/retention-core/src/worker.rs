@@ -54,6 +54,10 @@ use crate::{
     ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
     SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
+use crate::{
+    looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryBadRow,
+    SummaryFile, SummaryFileError, TimeUnit, WarehouseQuery,
+};
 
 /// How many customers at risk a [`Response::WinBack`] lists (the count and the sum are of
 /// all of them; the download has them all).
@@ -108,6 +112,10 @@ pub enum Request {
     },
     /// Analyse the imported members again with other options.
     MemberAnalyse(MemberOptions),
+    /// The SQL that lets a warehouse do the counting (see [`warehouse_sql`]): answered by
+    /// [`Response::WarehouseSql`]. The page asks the worker, so that its own download holds
+    /// no SQL writer.
+    WarehouseSql(WarehouseQuery),
 }
 
 impl Request {
@@ -190,6 +198,8 @@ pub enum Problem {
     NothingImported,
     /// A request the worker cannot read: the page and the worker are different versions.
     BadRequest,
+    /// The file starts as a summary file but cannot be read as one.
+    SummaryFile(SummaryFileError),
 }
 
 /// What the worker says back.
@@ -221,8 +231,34 @@ pub enum Response {
     MemberSummary(Box<MemberSummary>),
     /// The import is complete.
     Done { timings: Timings, bytes: f64 },
+    /// The SQL asked for, or why it cannot be written (a name that cannot be quoted, ...).
+    WarehouseSql(Result<String, SqlError>),
+    /// The file previewed is a per-customer summary (the warehouse SQL's, lifetimes',
+    /// PyMC-Marketing's): read whole and fitted at once, answered by this, progress,
+    /// [`Response::Forecast`] and [`Response::Done`].
+    SummaryFile(Box<SummaryRead>),
     /// Something went wrong.
     Failed(Problem),
+}
+
+/// What a summary file held, and what the calculator can take from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryRead {
+    /// Data rows read (good and bad).
+    pub rows: usize,
+    /// Customers: the counts added up.
+    pub customers: u64,
+    /// Of whom bought on more than one day.
+    pub repeat_customers: u64,
+    /// The file has a `monetary_value` column.
+    pub has_spend: bool,
+    /// How many rows were bad.
+    pub bad_row_count: usize,
+    /// The first bad rows.
+    pub bad_rows: Vec<SummaryBadRow>,
+    /// Spend and frequency for the calculator ([`SummaryFile::fill`]).
+    pub fill: Inputs,
 }
 
 /// The file sent along with a request, read a slice at a time: a `Blob` in the browser,
@@ -254,6 +290,8 @@ pub struct Session {
     imported: Option<Imported>,
     /// The member export read last.
     members: Option<MemberLog>,
+    /// The summary file read last, and its fit.
+    summaries: Option<(SummaryFile, Option<Forecaster>)>,
 }
 
 #[derive(Debug)]
@@ -284,6 +322,7 @@ impl Session {
             seed,
             imported: None,
             members: None,
+            summaries: None,
         }
     }
 
@@ -299,6 +338,9 @@ impl Session {
     ) {
         match (request, file) {
             (Request::Preview { sheet }, Some(file)) => {
+                if sheet.is_none() && is_summary_file(file).await {
+                    return self.read_summaries(file, post, now).await;
+                }
                 post(match preview(file, sheet.as_deref()).await {
                     Ok(preview) => Response::Preview(Box::new(preview)),
                     Err(problem) => Response::Failed(problem),
@@ -332,6 +374,9 @@ impl Session {
                 | Request::MemberImport { .. },
                 None,
             ) => post(Response::Failed(Problem::Unreadable)),
+            (Request::WarehouseSql(query), _) => {
+                post(Response::WarehouseSql(warehouse_sql(&query)))
+            }
             (Request::MemberAnalyse(options), _) => post(match &self.members {
                 Some(log) => Response::MemberSummary(Box::new(analyse_members(log, &options))),
                 None => Response::Failed(Problem::NothingImported),
@@ -395,6 +440,7 @@ impl Session {
         now: &dyn Fn() -> f64,
     ) {
         self.imported = None;
+        self.summaries = None;
         let mut timings = Timings::default();
         let log = match read_orders(file, mapping, self.seed, &mut timings, post, now).await {
             Ok(log) => log,
@@ -429,6 +475,60 @@ impl Session {
             imported.win_back(summary.reference, None),
         )));
         self.imported = Some(imported);
+        post(Response::Done {
+            timings,
+            bytes: file.size() as f64,
+        });
+    }
+
+    /// Reads a summary file whole (a row per customer, or per history: small next to the
+    /// orders it sums up) and fits the models on it.
+    async fn read_summaries(
+        &mut self,
+        file: &mut impl Source,
+        post: &mut dyn FnMut(Response),
+        now: &dyn Fn() -> f64,
+    ) {
+        self.imported = None;
+        self.summaries = None;
+        let mut timings = Timings::default();
+        let t0 = now();
+        let bytes = match read_whole(file, Vec::new(), post).await {
+            Ok(bytes) => bytes,
+            Err(problem) => return post(Response::Failed(problem)),
+        };
+        let t1 = now();
+        timings.read = t1 - t0;
+        let read = read_summary_file(&decode_text(bytes).0, TimeUnit::Days);
+        timings.parse = now() - t1;
+        let summaries = match read {
+            Ok(summaries) => summaries,
+            Err(e) => return post(Response::Failed(Problem::SummaryFile(e))),
+        };
+        post(Response::SummaryFile(Box::new(SummaryRead {
+            rows: summaries.row_count,
+            customers: summaries.customers,
+            repeat_customers: summaries.repeat_customers,
+            has_spend: summaries.has_spend,
+            bad_row_count: summaries.bad_row_count,
+            bad_rows: summaries.bad_rows.clone(),
+            fill: summaries.fill(),
+        })));
+        post(Response::Progress {
+            stage: Stage::Forecast,
+            done: 0.0,
+            total: 1.0,
+        });
+        let t0 = now();
+        let options = ForecastOptions {
+            top: WIN_BACK_LISTED,
+            ..ForecastOptions::default()
+        };
+        let forecaster = Forecaster::fit_summaries(&summaries, options);
+        timings.forecast = now() - t0;
+        let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
+        post(Response::Forecast(result.map_err(|e| *e)));
+        self.summaries = Some((summaries, forecaster.ok()));
         post(Response::Done {
             timings,
             bytes: file.size() as f64,
@@ -494,6 +594,14 @@ impl Session {
 
     /// The text of a download; `None` before an import.
     fn write(&self, file: Download, options: &SummaryOptions, locale: Locale) -> Option<String> {
+        if let (Download::Forecast, Some((summaries, forecaster))) = (file, &self.summaries) {
+            return Some(
+                forecaster
+                    .as_ref()
+                    .map(|f| f.csv(summaries, locale))
+                    .unwrap_or_default(),
+            );
+        }
         let imported = self.imported.as_ref()?;
         Some(match file {
             Download::WinBack => win_back_csv(&imported.log, options, locale),
@@ -513,6 +621,12 @@ impl Session {
             }
         })
     }
+}
+
+/// Whether the file's first line names the columns of a summary file.
+async fn is_summary_file(file: &mut impl Source) -> bool {
+    let head = file.read(0, file.size().min(SAMPLE_BYTES as u64)).await;
+    head.is_ok_and(|head| looks_like_summary_file(&head))
 }
 
 /// The preview of a file: its first [`SAMPLE_BYTES`] sniffed, or a sheet of a workbook.
@@ -866,6 +980,101 @@ mod tests {
             None,
         );
         assert!(matches!(&again[..], [Response::MemberSummary(s)] if s.active == 2));
+    }
+
+    #[test]
+    fn the_warehouse_sql_is_an_answer_and_a_name_it_cannot_quote_an_error() {
+        let mut session = Session::new(Seed(1, 2));
+        let query = |dialect, table: &str| {
+            Request::WarehouseSql(WarehouseQuery::new(
+                dialect,
+                table,
+                "customer_id",
+                "order_date",
+                "total",
+            ))
+        };
+        let said = answers(
+            &mut session,
+            query(crate::Dialect::Postgres, "orders; drop table x"),
+            None,
+        );
+        let [Response::WarehouseSql(Ok(sql))] = &said[..] else {
+            panic!("sql: {said:?}")
+        };
+        // Quoted as one name, never pasted as code.
+        assert!(sql.contains("\"orders; drop table x\""), "{sql}");
+        let said = answers(&mut session, query(crate::Dialect::BigQuery, "a`b"), None);
+        assert!(matches!(
+            &said[..],
+            [Response::WarehouseSql(Err(SqlError::Character {
+                column: crate::SqlColumn::Table,
+                character: '`',
+                ..
+            }))]
+        ));
+    }
+
+    #[test]
+    fn a_summary_file_goes_straight_to_the_fit_of_the_same_orders() {
+        // 300 customers with known histories, as an order log and as its summary file.
+        let mut text = String::from("customer,date,amount\n");
+        for k in 0..300u32 {
+            let first = 19_700 + (k * 7) % 200;
+            for d in 0..=(k % 5) {
+                let day = first + d * (11 + k % 13);
+                text += &format!(
+                    "c{k},{},{}\n",
+                    crate::Date::from_days(day as i32),
+                    10 + k % 7 * d
+                );
+            }
+        }
+        let log = crate::parse_orders(
+            &text,
+            &crate::sniff_orders(&text).mapping.unwrap(),
+            |_, _| true,
+        )
+        .unwrap();
+        let end = crate::Date::from_days(log.span().unwrap().1);
+        let file = crate::summary_csv(&log, &crate::customer_summaries(&log, end));
+        let mut session = Session::new(Seed(9, 9));
+        let said = answers(
+            &mut session,
+            Request::Preview { sheet: None },
+            Some(file.as_bytes()),
+        );
+        let read = said.iter().find_map(|r| match r {
+            Response::SummaryFile(read) => Some(read),
+            _ => None,
+        });
+        let read = read.expect("a summary file");
+        assert_eq!(read.customers, 300);
+        let options = ForecastOptions {
+            top: WIN_BACK_LISTED,
+            ..ForecastOptions::default()
+        };
+        let from_orders = forecast_orders(&log, None, options).unwrap();
+        let Some(Response::Forecast(Ok(forecast))) =
+            said.iter().find(|r| matches!(r, Response::Forecast(_)))
+        else {
+            panic!("a forecast: {said:?}")
+        };
+        let (a, b) = (forecast.purchases, from_orders.forecast().purchases);
+        for (x, y) in [(a.r, b.r), (a.alpha, b.alpha), (a.a, b.a), (a.b, b.b)] {
+            assert!((x - y).abs() <= 1e-9 * y.abs(), "{a:?} {b:?}");
+        }
+        assert!(matches!(said.last(), Some(Response::Done { .. })));
+        // Only the forecast can be written from it.
+        let download = |file| Request::Download {
+            file,
+            options: SummaryOptions::default(),
+            locale: Locale::En,
+        };
+        let said = answers(&mut session, download(Download::Forecast), None);
+        assert!(matches!(&said[..], [Response::File { text, .. }] if text.lines().count() == 301));
+        let said = answers(&mut session, download(Download::WinBack), None);
+        assert_eq!(said, [Response::Failed(Problem::NothingImported)]);
     }
 
     #[test]

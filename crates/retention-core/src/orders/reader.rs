@@ -686,6 +686,9 @@ impl Orders {
     }
 
     fn finish(mut self) -> OrderLog {
+        // The order numbers are not needed any more: their table goes before the purchases
+        // are sorted, so the import's peak is the larger of the two, not their sum.
+        drop(std::mem::replace(&mut self.keys, Table::new(Seed(0, 0))));
         let orders = std::mem::take(&mut self.orders);
         let mut counted = Vec::with_capacity(orders.len());
         for o in &orders {

@@ -633,7 +633,8 @@ export type Request =
   | { download: { file: Download; options: SummaryOptions; locale: Locale } }
   | { memberPreview: {} }
   | { memberImport: { mapping: MemberMapping; options: MemberOptions } }
-  | { memberAnalyse: MemberOptions };
+  | { memberAnalyse: MemberOptions }
+  | { warehouseSql: WarehouseQuery };
 
 /** A file the import worker writes: a segment's customers, or everyone with a segment. */
 export type Download = "winBack" | "forecast" | "segments" | { segment: Segment };
@@ -642,7 +643,20 @@ export type Download = "winBack" | "forecast" | "segments" | { segment: Segment 
 export type Problem =
   | "unreadable" | "tooLarge" | "nothingImported" | "badRequest"
   | { sniff: SniffError } | { mapping: ImportError }
-  | { memberMapping: { code: "cancelled" | "noSuchColumn" | "sameColumn"; message: string; column?: number; columns?: number } };
+  | { memberMapping: { code: "cancelled" | "noSuchColumn" | "sameColumn"; message: string; column?: number; columns?: number } }
+  | { summaryFile: SummaryFileError };
+
+/** A previewed file that was a per-customer summary: read and fitted at once. */
+export interface SummaryRead {
+  rows: number;
+  customers: number;
+  repeatCustomers: number;
+  hasSpend: boolean;
+  badRowCount: number;
+  badRows: SummaryFileStats["badRows"];
+  /** Spend and frequency for the calculator, a year. */
+  fill: { [K in Field]: number | null } & { period: Period };
+}
 
 /** A step of an import: "read" is a workbook read into memory (text is read as it is
  * parsed). */
@@ -661,6 +675,8 @@ export type Response =
   | { memberPreview: MemberPreview }
   | { memberStats: MemberImportStats }
   | { memberSummary: MemberSummary }
+  | { warehouseSql: { Ok: string } | { Err: SqlError } }
+  | { summaryFile: SummaryRead }
   | { done: { timings: { read: number; parse: number; summarise: number; forecast: number }; bytes: number } }
   | { failed: Problem };
 "#;
