@@ -22,7 +22,9 @@ use crate::components::periods_panel::PeriodsPanel;
 use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
 use crate::export::{results_csv, results_text, Shown};
-use crate::i18n::{error_message, settings_in_use, text, what_if_gain, Text, Words};
+use crate::i18n::{
+    error_message, field_hint, field_label, settings_in_use, text, what_if_gain, Text, Words,
+};
 use crate::members_state::Mode;
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
@@ -125,12 +127,14 @@ pub fn App(props: &AppProps) -> Html {
     let field = |field: Field, unit: Option<&str>| {
         html! {
             <NumberField
-                {field}
+                name={field.name()}
+                label={field_label(field, locale)}
+                hint={field_hint(field, locale)}
                 value={state.text(field).to_string()}
                 error={report.error(field).map(|e| AttrValue::from(error_message(&e, locale)))}
                 unit={unit.map(|u| AttrValue::from(u.to_string()))}
                 unit_before={matches!(field, Field::Spend | Field::Cac)}
-                onedit={onedit.clone()}
+                onedit={onedit.reform(move |text| (field, text))}
             />
         }
     };

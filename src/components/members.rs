@@ -9,14 +9,15 @@ use yew::prelude::*;
 use crate::app::{page_url, replace_hash};
 use crate::components::choice_field::ChoiceField;
 use crate::components::export_bar::ExportBar;
-use crate::components::member_field::MemberNumberField;
 use crate::components::member_how::{figure_name, MemberHow};
 use crate::components::member_import::MemberImport;
 use crate::components::members_answer::{MembersAnswer, HEADLINE};
+use crate::components::number_field::NumberField;
 use crate::components::survivors_panel::SurvivorsPanel;
 use crate::config::Config;
 use crate::i18n::{
-    member_error, member_field_label, member_text, text, use_words, MemberText, Text,
+    member_error, member_field_hint, member_field_label, member_text, text, use_words, MemberText,
+    Text,
 };
 use crate::members_state::{MemberAction, MemberState, EXAMPLE_SURVIVORS};
 use crate::settings::{member_share_hash, Section};
@@ -98,13 +99,16 @@ pub fn Members(props: &MembersProps) -> Html {
             .find(|e| e.field() == field)
             .map(|e| AttrValue::from(member_error(e, locale)));
         html! {
-            <MemberNumberField
-                {field}
+            <NumberField
+                name={field.name()}
+                member=true
+                label={member_field_label(field, locale)}
+                hint={member_field_hint(field, locale)}
                 value={state.text(field).to_string()}
                 {error}
                 unit={unit.map(|u| AttrValue::from(u.to_string()))}
                 unit_before={field == MemberField::Fee}
-                onedit={onedit.clone()}
+                onedit={onedit.reform(move |text| (field, text))}
             />
         }
     };

@@ -16,7 +16,6 @@ pub mod import_results;
 pub mod line_chart;
 pub mod locale_switch;
 pub mod mapping_form;
-pub mod member_field;
 pub mod member_how;
 pub mod member_import;
 pub mod member_mapping;
