@@ -1,6 +1,7 @@
 //! The calculator's parts, one component a file.
 
 pub mod answer;
+pub mod answer_panel;
 pub mod charts_panel;
 pub mod choice_field;
 pub mod cohort_heatmap;
