@@ -9,6 +9,8 @@ use yew::prelude::*;
 use crate::components::answer::{Answer, Headline};
 use crate::components::charts_panel::ChartsPanel;
 use crate::components::choice_field::ChoiceField;
+use crate::components::details_fold::DetailsFold;
+use crate::components::example_actions::ExampleActions;
 use crate::components::export_bar::ExportBar;
 use crate::components::figure_table::FigureTable;
 use crate::components::import_panel::ImportPanel;
@@ -18,6 +20,7 @@ use crate::components::mode_switch::ModeSwitch;
 use crate::components::notices::Notices;
 use crate::components::nps_panel::NpsPanel;
 use crate::components::number_field::NumberField;
+use crate::components::period_field::PeriodField;
 use crate::components::periods_panel::PeriodsPanel;
 use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
@@ -85,9 +88,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |m: Mode| mode.set(m))
     };
     let onfill = dispatcher(&state, Action::Fill);
-    let onperiod = dispatcher(&state, |name: String| {
-        Action::SetPeriod(Period::from_name(&name).unwrap_or_default())
-    });
+    let onperiod = dispatcher(&state, Action::SetPeriod);
     let oncurrency = dispatcher(&state, |code: String| {
         Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
     });
@@ -140,10 +141,6 @@ pub fn App(props: &AppProps) -> Html {
     };
     let money = Some(words.currency.symbol(locale));
     let percent = Some("%");
-    let period_options = Period::ALL
-        .iter()
-        .map(|p| (AttrValue::from(p.name()), AttrValue::from(p.label(locale))))
-        .collect::<Vec<_>>();
     let currency_options = Currency::ALL
         .iter()
         .map(|c| {
@@ -242,11 +239,10 @@ pub fn App(props: &AppProps) -> Html {
                 <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset class="rc-fields">
                         <legend>{ text(Text::CustomersLegend, locale) }</legend>
-                        <ChoiceField
+                        <PeriodField
                             id="rc-period"
                             label={text(Text::Period, locale)}
-                            options={period_options}
-                            selected={state.period.name()}
+                            selected={state.period}
                             onchoose={onperiod}
                         />
                         { field(Field::Start, None) }
@@ -282,20 +278,10 @@ pub fn App(props: &AppProps) -> Html {
                         { field(Field::Cac, money) }
                         { field(Field::DiscountRate, percent) }
                     </div>
-                    <div class="rc-actions">
-                        <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
-                        <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
-                    </div>
+                    <ExampleActions {onreset} {onclear} />
                 </details>
             </div>
-            if config.embedded {
-                <details class="rc-details">
-                    <summary>{ text(Text::MoreDetails, locale) }</summary>
-                    { details }
-                </details>
-            } else {
-                <div class="rc-details">{ details }</div>
-            }
+            <DetailsFold embedded={config.embedded}>{ details }</DetailsFold>
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
             }
         </div>

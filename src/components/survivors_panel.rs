@@ -7,8 +7,8 @@ use retention_core::{
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::choice_field::ChoiceField;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::period_field::PeriodField;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_advice, member_text, sbg_error, survivor_meaning,
     survivors_chart_description, survivors_error, text, use_words, MemberText, Text,
@@ -64,13 +64,6 @@ pub fn SurvivorsPanel(props: &SurvivorsPanelProps) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
-    let period_options = Period::ALL
-        .iter()
-        .map(|p| (AttrValue::from(p.name()), AttrValue::from(p.label(locale))))
-        .collect::<Vec<_>>();
-    let onperiod = props
-        .onperiod
-        .reform(|name: String| Period::from_name(&name).unwrap_or(Period::Year));
     let error = match &*result {
         Err(Err(e)) => Some(survivors_error(e, words)),
         Err(Ok(e)) => Some(sbg_error(e, words)),
@@ -97,12 +90,11 @@ pub fn SurvivorsPanel(props: &SurvivorsPanelProps) -> Html {
                     }
                 </div>
                 <div class="rc-fields">
-                    <ChoiceField
+                    <PeriodField
                         id="rc-survivors-period"
                         label={member_text(MemberText::SurvivorsPeriod, locale)}
-                        options={period_options}
-                        selected={props.period.name()}
-                        onchoose={onperiod}
+                        selected={props.period}
+                        onchoose={props.onperiod.clone()}
                     />
                     <div class="rc-field">
                         <label for="rc-survivors-fee">{ member_text(MemberText::SurvivorsFee, locale) }</label>
