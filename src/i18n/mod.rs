@@ -7,13 +7,16 @@
 //! - `segments`: the words of the import's customer segments;
 //! - `nps`: the Net Promoter Score section's words;
 //! - `members`: the members calculator and the survivors table;
-//! - `member_import`: the member import's words.
+//! - `member_import`: the member import's words;
+//! - `common`: the sentences several of them say alike (a number field's mistakes, the
+//!   verdict on annual retention).
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
 //! context, never as props.
 
 mod calculator;
+mod common;
 mod import;
 mod member_import;
 mod members;
