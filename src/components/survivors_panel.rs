@@ -2,11 +2,12 @@ use std::rc::Rc;
 
 use retention_core::{
     analyse_survivors, format_decimal, parse_survivors, read_number, Period, Quantity,
-    SurvivorOptions, SurvivorsReport, Token,
+    SurvivorOptions, SurvivorsReport,
 };
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::formula::{pieces, Formula};
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::period_field::PeriodField;
 use crate::i18n::{
@@ -252,17 +253,7 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
                         <span class="rc-row-how">{ text(Text::HowCalculated, locale) }</span>
                     </summary>
                     <div class="rc-how-body">
-                        <p class="rc-formula">
-                            <span class="rc-formula-numbers">
-                                { for e.formula.iter().map(|token| match *token {
-                                    Token::Text(t) => html! { t },
-                                    Token::Value(v) => html! { <span class="rc-num">{ words.q(v) }</span> },
-                                    Token::Power(n) => html! { <sup>{ n }</sup> },
-                                }) }
-                                { " = " }
-                                <strong class="rc-num">{ words.q(e.value) }</strong>
-                            </span>
-                        </p>
+                        <Formula pieces={pieces(&e.formula, |v| words.q(v))} result={words.q(e.value)} />
                         <p>{ survivor_meaning(e.figure, locale) }</p>
                         <p class="rc-comparison">{ format!("{}: {}", member_text(MemberText::AtConstantChurn, locale), words.q(e.constant)) }</p>
                         if !e.advice.is_empty() {
