@@ -9,6 +9,7 @@ use crate::components::file_drop::FileDrop;
 use crate::components::import_progress::ImportProgress;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::member_mapping::MemberMappingForm;
+use crate::components::table_head::TableHead;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_bad_row, member_import_text, member_read_sentence,
     sbg_error, use_words, MemberImportText as T,
@@ -122,10 +123,7 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                     <details class="rc-bad-rows" open=true>
                         <summary>{ member_import_text(T::BadRowsTitle, locale) }</summary>
                         <table class="rc-table" data-table="member-bad-rows">
-                            <thead><tr>
-                                <th scope="col">{ member_import_text(T::Line, locale) }</th>
-                                <th scope="col">{ member_import_text(T::Reason, locale) }</th>
-                            </tr></thead>
+                            <TableHead columns={[T::Line, T::Reason].map(|c| member_import_text(c, locale)).to_vec()} />
                             <tbody>
                                 { for read.bad_rows.iter().map(|b| html! {
                                     <tr data-line={b.line.to_string()}>
@@ -224,13 +222,7 @@ fn MemberFigures(props: &MemberFiguresProps) -> Html {
             />
             <div class="rc-table-wrap">
                 <table class="rc-table" data-table="member-survival">
-                    <thead><tr>
-                        <th scope="col">{ member_import_text(T::Month, locale) }</th>
-                        <th scope="col">{ member_import_text(T::AtRisk, locale) }</th>
-                        <th scope="col">{ member_import_text(T::Left, locale) }</th>
-                        <th scope="col">{ member_import_text(T::Survival, locale) }</th>
-                        <th scope="col">{ member_import_text(T::Interval, locale) }</th>
-                    </tr></thead>
+                    <TableHead columns={[T::Month, T::AtRisk, T::Left, T::Survival, T::Interval].map(|c| member_import_text(c, locale)).to_vec()} />
                     <tbody>
                         { for s.survival.iter().take(SURVIVAL_ROWS).map(|p| html! {
                             <tr data-month={p.month.to_string()} data-at-risk={p.at_risk.to_string()} data-left={p.left.to_string()} data-survival={en(p.survival)}>

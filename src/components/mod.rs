@@ -37,5 +37,6 @@ pub mod period_field;
 pub mod periods_panel;
 pub mod segments;
 pub mod survivors_panel;
+pub mod table_head;
 pub mod waterfall_chart;
 pub mod what_if;

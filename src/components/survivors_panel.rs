@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::formula::{pieces, Formula};
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::period_field::PeriodField;
+use crate::components::table_head::TableHead;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_advice, member_text, sbg_error, survivor_meaning,
     survivors_chart_description, survivors_error, text, use_words, MemberText, Text,
@@ -165,6 +166,18 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
             .unwrap_or_default()
     };
     let has_money = r.options.fee.is_some();
+    let mut residual_columns = vec![
+        MemberText::Renewals,
+        MemberText::Derl,
+        MemberText::ConstantDerl,
+    ];
+    if has_money {
+        residual_columns.extend([MemberText::ResidualValue, MemberText::ConstantValue]);
+    }
+    let residual_columns: Vec<_> = residual_columns
+        .into_iter()
+        .map(|c| member_text(c, locale))
+        .collect();
     html! {
         <div class="rc-survivors-results" data-survivors="fit">
             <h4>{ member_text(MemberText::FitTitle, locale) }</h4>
@@ -185,16 +198,7 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
             <h4>{ member_text(MemberText::RetentionTitle, locale) }</h4>
             <div class="rc-table-wrap">
                 <table class="rc-table" data-table="survival">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ member_text(MemberText::PeriodColumn, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Actual, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Fitted, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Constant, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::ActualRetention, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::FittedRetention, locale) }</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns={[MemberText::PeriodColumn, MemberText::Actual, MemberText::Fitted, MemberText::Constant, MemberText::ActualRetention, MemberText::FittedRetention].map(|c| member_text(c, locale)).to_vec()} />
                     <tbody>
                         { for r.curve.iter().map(|p| html! {
                             <tr class={classes!(p.projected.then_some("rc-projected"))} data-period={p.period.to_string()}>
@@ -218,17 +222,7 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
             <p class="rc-help">{ member_text(MemberText::ResidualHelp, locale) }</p>
             <div class="rc-table-wrap">
                 <table class="rc-table" data-table="residual">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ member_text(MemberText::Renewals, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Derl, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::ConstantDerl, locale) }</th>
-                            if has_money {
-                                <th scope="col">{ member_text(MemberText::ResidualValue, locale) }</th>
-                                <th scope="col">{ member_text(MemberText::ConstantValue, locale) }</th>
-                            }
-                        </tr>
-                    </thead>
+                    <TableHead columns={residual_columns} />
                     <tbody>
                         { for r.residual.iter().map(|x| html! {
                             <tr data-renewals={x.renewals.to_string()}>
