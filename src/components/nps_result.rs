@@ -54,7 +54,7 @@ pub fn NpsResult(props: &NpsResultProps) -> Html {
                     <p class="rc-warning" data-nps-too-small="">{ too_small(locale) }</p>
                 }
             </div>
-            <NpsHow explanations={explanations.clone()} nps={nps.clone()} />
+            <NpsHow explanations={explanations.clone()} nps={*nps} />
             if props.advice {
                 <NextSteps advice={explanations[0].advice.clone()} />
             }
