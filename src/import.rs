@@ -63,9 +63,9 @@ impl Run {
         self.problem = Some(problem);
     }
 
-    /// Takes in what every import hears the same way (progress, the end, a failure, a worker
-    /// that stopped or could not start) and hands back the answers that are the import's own,
-    /// the end among them.
+    /// Takes in what every import hears the same way (progress, the end, a preview come, a
+    /// failure, a worker that stopped or could not start) and hands back the answers that are
+    /// the import's own, the end and the preview among them.
     pub fn hear(&mut self, heard: Heard) -> Option<Response> {
         let response = match heard {
             Heard::Response(response) => *response,
@@ -95,6 +95,10 @@ impl Run {
             done @ Response::Done { .. } => {
                 self.running = None;
                 Some(done)
+            }
+            preview @ (Response::Preview(_) | Response::MemberPreview(_)) => {
+                self.previewing = false;
+                Some(preview)
             }
             own => Some(own),
         }
@@ -161,7 +165,6 @@ impl ImportState {
         };
         match response {
             Response::Preview(preview) => {
-                self.run.previewing = false;
                 self.mapping = Some(
                     preview
                         .mapping

@@ -59,7 +59,6 @@ impl MemberImportState {
         };
         match response {
             Response::MemberPreview(preview) => {
-                self.run.previewing = false;
                 self.mapping = Some(
                     preview
                         .mapping

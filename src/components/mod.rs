@@ -35,6 +35,7 @@ pub mod nps_survey;
 pub mod number_field;
 pub mod period_field;
 pub mod periods_panel;
+pub mod read_options;
 pub mod segments;
 pub mod survivors_panel;
 pub mod table_head;
