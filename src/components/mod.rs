@@ -27,6 +27,7 @@ pub mod members_answer;
 pub mod mode_switch;
 pub mod notices;
 pub mod nps_compare;
+pub mod nps_formula;
 pub mod nps_how;
 pub mod nps_panel;
 pub mod nps_result;

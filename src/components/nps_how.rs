@@ -1,7 +1,8 @@
 use retention_core::{Nps, NpsExplanation};
 use yew::prelude::*;
 
-use crate::components::nps_result::{figure_name, NpsFormula};
+use crate::components::nps_formula::NpsFormula;
+use crate::components::nps_result::figure_name;
 use crate::i18n::{nps_meaning, text, use_words, Text};
 
 #[derive(Properties, PartialEq)]

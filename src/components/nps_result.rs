@@ -1,12 +1,10 @@
-use retention_core::{explain_nps, Nps, NpsAdvice, NpsExplanation, NpsFigure};
+use retention_core::{explain_nps, Nps, NpsAdvice, NpsFigure};
 use yew::prelude::*;
 
-use crate::components::formula::{pieces, Formula};
 use crate::components::nps_how::NpsHow;
 use crate::i18n::{
-    band_class, band_sentence, formula_value, interval_text, nps_advice, nps_band, nps_label,
-    nps_meaning, nps_symbols, nps_text, nps_value, score_with_margin, too_small, use_words,
-    NpsText,
+    band_class, band_sentence, interval_text, nps_advice, nps_band, nps_meaning, nps_text,
+    score_with_margin, too_small, use_words, NpsText,
 };
 
 #[derive(Properties, PartialEq)]
@@ -80,29 +78,6 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
                 }) }
             </ul>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct NpsFormulaProps {
-    pub explanation: NpsExplanation,
-}
-
-/// `NPS = (P − D) / n × 100 = (50 − 20) / 100 × 100 = 30`, the numbers from the core's tokens.
-#[component]
-pub fn NpsFormula(props: &NpsFormulaProps) -> Html {
-    let locale = use_words().locale;
-    let e = &props.explanation;
-    html! {
-        <>
-            <p class="rc-nps-how-name">{ nps_label(e.figure, locale) }</p>
-            <Formula
-                symbols={nps_symbols(e.figure, locale)}
-                pieces={pieces(&e.formula, |v| formula_value(v, locale))}
-                result={nps_value(e.figure, e.value, locale)}
-                result_name={figure_name(e.figure)}
-            />
-        </>
     }
 }
 
