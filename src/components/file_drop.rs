@@ -1,6 +1,9 @@
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::i18n::{import_text, use_words, ImportText};
+use crate::import::Run;
+
 #[derive(Properties, PartialEq)]
 pub struct FileDropProps {
     /// The file input's id.
@@ -9,16 +12,16 @@ pub struct FileDropProps {
     pub choose: AttrValue,
     /// The words beside it, inviting a drop.
     pub drop: AttrValue,
-    /// The file chosen, if any.
-    #[prop_or_default]
-    pub file_name: Option<String>,
+    /// The import's run: the file chosen, and whether its preview is on its way.
+    pub run: Run,
     pub onchoose: Callback<File>,
 }
 
 /// Where an import's file is chosen or dropped: a button for the file picker, the drop
-/// area around it, and the name of the file chosen.
+/// area around it, the name of the file chosen, and a note while its preview comes.
 #[component]
 pub fn FileDrop(props: &FileDropProps) -> Html {
+    let locale = use_words().locale;
     let onchange = {
         let onchoose = props.onchoose.clone();
         Callback::from(move |e: Event| {
@@ -41,13 +44,18 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
         }
     });
     html! {
-        <div class="rc-drop" {ondragover} {ondrop}>
-            <label class="rc-button" for={props.id.clone()}>{ props.choose.clone() }</label>
-            <input id={props.id.clone()} class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
-            <span>{ props.drop.clone() }</span>
-            if let Some(name) = &props.file_name {
-                <strong class="rc-file-name">{ name.clone() }</strong>
+        <>
+            <div class="rc-drop" {ondragover} {ondrop}>
+                <label class="rc-button" for={props.id.clone()}>{ props.choose.clone() }</label>
+                <input id={props.id.clone()} class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
+                <span>{ props.drop.clone() }</span>
+                if let Some(name) = &props.run.file_name {
+                    <strong class="rc-file-name">{ name.clone() }</strong>
+                }
+            </div>
+            if props.run.previewing {
+                <p class="rc-hint" role="status">{ import_text(ImportText::Previewing, locale) }</p>
             }
-        </div>
+        </>
     }
 }

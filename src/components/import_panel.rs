@@ -214,16 +214,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <h3 id="rc-import-title">{ import_text(T::Title, locale) }</h3>
             <p class="rc-hint">{ import_text(T::Help, locale) }</p>
             <p class="rc-hint" data-bring="">{ import_text(T::WhatToBring, locale) }</p>
-            <FileDrop
-                id="rc-import-file"
-                choose={import_text(T::Choose, locale)}
-                drop={import_text(T::Drop, locale)}
-                file_name={state.run.file_name.clone()}
-                {onchoose}
-            />
-            if state.run.previewing {
-                <p class="rc-hint" role="status">{ import_text(T::Previewing, locale) }</p>
-            }
+            <FileDrop id="rc-import-file" run={state.run.clone()} {onchoose}
+                choose={import_text(T::Choose, locale)} drop={import_text(T::Drop, locale)} />
             if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping.clone()) {
                 <MappingForm
                     preview={preview.clone()}

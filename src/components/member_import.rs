@@ -84,16 +84,8 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
         <section class="rc-section rc-import rc-member-import" aria-labelledby="rc-mi-title" data-section="member-import">
             <h3 id="rc-mi-title">{ member_import_text(T::Title, locale) }</h3>
             <p class="rc-hint">{ member_import_text(T::Help, locale) }</p>
-            <FileDrop
-                id="rc-mi-file"
-                choose={member_import_text(T::Choose, locale)}
-                drop={member_import_text(T::Drop, locale)}
-                file_name={state.run.file_name.clone()}
-                {onchoose}
-            />
-            if state.run.previewing {
-                <p class="rc-hint" role="status">{ member_import_text(T::Previewing, locale) }</p>
-            }
+            <FileDrop id="rc-mi-file" run={state.run.clone()} {onchoose}
+                choose={member_import_text(T::Choose, locale)} drop={member_import_text(T::Drop, locale)} />
             if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping) {
                 <MemberMappingForm
                     preview={preview.clone()}
