@@ -9,6 +9,8 @@ use yew::prelude::*;
 use crate::components::answer::{Answer, Headline};
 use crate::components::charts_panel::ChartsPanel;
 use crate::components::choice_field::ChoiceField;
+use crate::components::details_fold::DetailsFold;
+use crate::components::example_actions::ExampleActions;
 use crate::components::export_bar::ExportBar;
 use crate::components::figure_table::FigureTable;
 use crate::components::import_panel::ImportPanel;
@@ -18,11 +20,14 @@ use crate::components::mode_switch::ModeSwitch;
 use crate::components::notices::Notices;
 use crate::components::nps_panel::NpsPanel;
 use crate::components::number_field::NumberField;
+use crate::components::period_field::PeriodField;
 use crate::components::periods_panel::PeriodsPanel;
 use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
 use crate::export::{results_csv, results_text, Shown};
-use crate::i18n::{error_message, settings_in_use, text, what_if_gain, Text, Words};
+use crate::i18n::{
+    error_message, field_hint, field_label, settings_in_use, text, what_if_gain, Text, Words,
+};
 use crate::members_state::Mode;
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
@@ -83,9 +88,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |m: Mode| mode.set(m))
     };
     let onfill = dispatcher(&state, Action::Fill);
-    let onperiod = dispatcher(&state, |name: String| {
-        Action::SetPeriod(Period::from_name(&name).unwrap_or_default())
-    });
+    let onperiod = dispatcher(&state, Action::SetPeriod);
     let oncurrency = dispatcher(&state, |code: String| {
         Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
     });
@@ -125,21 +128,19 @@ pub fn App(props: &AppProps) -> Html {
     let field = |field: Field, unit: Option<&str>| {
         html! {
             <NumberField
-                {field}
+                name={field.name()}
+                label={field_label(field, locale)}
+                hint={field_hint(field, locale)}
                 value={state.text(field).to_string()}
                 error={report.error(field).map(|e| AttrValue::from(error_message(&e, locale)))}
                 unit={unit.map(|u| AttrValue::from(u.to_string()))}
                 unit_before={matches!(field, Field::Spend | Field::Cac)}
-                onedit={onedit.clone()}
+                onedit={onedit.reform(move |text| (field, text))}
             />
         }
     };
     let money = Some(words.currency.symbol(locale));
     let percent = Some("%");
-    let period_options = Period::ALL
-        .iter()
-        .map(|p| (AttrValue::from(p.name()), AttrValue::from(p.label(locale))))
-        .collect::<Vec<_>>();
     let currency_options = Currency::ALL
         .iter()
         .map(|c| {
@@ -238,11 +239,10 @@ pub fn App(props: &AppProps) -> Html {
                 <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset class="rc-fields">
                         <legend>{ text(Text::CustomersLegend, locale) }</legend>
-                        <ChoiceField
+                        <PeriodField
                             id="rc-period"
                             label={text(Text::Period, locale)}
-                            options={period_options}
-                            selected={state.period.name()}
+                            selected={state.period}
                             onchoose={onperiod}
                         />
                         { field(Field::Start, None) }
@@ -278,20 +278,10 @@ pub fn App(props: &AppProps) -> Html {
                         { field(Field::Cac, money) }
                         { field(Field::DiscountRate, percent) }
                     </div>
-                    <div class="rc-actions">
-                        <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
-                        <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
-                    </div>
+                    <ExampleActions {onreset} {onclear} />
                 </details>
             </div>
-            if config.embedded {
-                <details class="rc-details">
-                    <summary>{ text(Text::MoreDetails, locale) }</summary>
-                    { details }
-                </details>
-            } else {
-                <div class="rc-details">{ details }</div>
-            }
+            <DetailsFold embedded={config.embedded}>{ details }</DetailsFold>
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
             }
         </div>

@@ -1,6 +1,7 @@
 //! The state of an order import: the chosen file's preview and mapping, the worker's progress
 //! and what it found. The worker itself lives in `worker.rs`; the view in
-//! `components/import_panel.rs`.
+//! `components/import_panel.rs`. [`Run`] and [`Problem`] are what the member import
+//! (`member_import.rs`) shares with it.
 
 use std::rc::Rc;
 
@@ -28,16 +29,90 @@ pub enum Problem {
     Worker(worker::Problem),
 }
 
+/// What every import tracks the same way: the file, its preview on its way, the step running
+/// and why it stopped.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct ImportState {
+pub struct Run {
     pub file_name: Option<String>,
     /// A file was chosen and its preview is on its way.
     pub previewing: bool,
+    /// The step running and how far along it is (0–1); `None` when nothing runs.
+    pub running: Option<(Stage, f64)>,
+    pub problem: Option<Problem>,
+}
+
+impl Run {
+    /// A run for a newly chosen file, its preview on its way.
+    pub fn chose(file_name: String) -> Run {
+        Run {
+            file_name: Some(file_name),
+            previewing: true,
+            ..Run::default()
+        }
+    }
+
+    /// An import starts reading: the last one's problem goes.
+    pub fn start(&mut self) {
+        self.running = Some((Stage::Read, 0.0));
+        self.problem = None;
+    }
+
+    pub fn stop(&mut self, problem: Problem) {
+        self.previewing = false;
+        self.running = None;
+        self.problem = Some(problem);
+    }
+
+    /// Takes in what every import hears the same way (progress, the end, a preview come, a
+    /// failure, a worker that stopped or could not start) and hands back the answers that are
+    /// the import's own, the end and the preview among them.
+    pub fn hear(&mut self, heard: Heard) -> Option<Response> {
+        let response = match heard {
+            Heard::Response(response) => *response,
+            Heard::Stopped => {
+                self.stop(Problem::Stopped);
+                return None;
+            }
+            Heard::Blocked(blocked) => {
+                self.stop(Problem::Blocked(blocked));
+                return None;
+            }
+        };
+        match response {
+            Response::Progress { stage, done, total } => {
+                let fraction = if total > 0.0 {
+                    (done / total).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                self.running = Some((stage, fraction));
+                None
+            }
+            Response::Failed(problem) => {
+                self.stop(Problem::Worker(problem));
+                None
+            }
+            done @ Response::Done { .. } => {
+                self.running = None;
+                Some(done)
+            }
+            preview @ (Response::Preview(_)
+            | Response::MemberPreview(_)
+            | Response::SummaryFile(_)) => {
+                self.previewing = false;
+                Some(preview)
+            }
+            own => Some(own),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportState {
+    pub run: Run,
     pub preview: Option<Preview>,
     /// The mapping to import with: the suggestion, as the user changed it.
     pub mapping: Option<Mapping>,
-    /// The step running and how far along it is (0–1); `None` when nothing runs.
-    pub running: Option<(Stage, f64)>,
     /// What the import read.
     pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
@@ -52,7 +127,6 @@ pub struct ImportState {
     /// The file was a per-customer summary: what it held (the forecast is in `forecast`).
     pub summary_file: Option<SummaryRead>,
     pub options: SummaryOptions,
-    pub problem: Option<Problem>,
 }
 
 #[allow(clippy::large_enum_variant)] // one action a click: its size costs nothing
@@ -89,10 +163,12 @@ fn fallback_mapping(preview: &Preview, sheet: Option<&String>) -> Mapping {
 }
 
 impl ImportState {
-    fn heard(&mut self, response: Response) {
+    fn heard(&mut self, heard: Heard) {
+        let Some(response) = self.run.hear(heard) else {
+            return;
+        };
         match response {
             Response::Preview(preview) => {
-                self.previewing = false;
                 self.mapping = Some(
                     preview
                         .mapping
@@ -100,14 +176,6 @@ impl ImportState {
                         .unwrap_or_else(|| fallback_mapping(&preview, self.sheet.as_ref())),
                 );
                 self.preview = Some(*preview);
-            }
-            Response::Progress { stage, done, total } => {
-                let fraction = if total > 0.0 {
-                    (done / total).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
-                self.running = Some((stage, fraction));
             }
             Response::Stats(stats) => self.read = Some(*stats),
             Response::Summary(summary) => self.summary = Some(*summary),
@@ -118,29 +186,19 @@ impl ImportState {
                 self.options.inactive_days = win_back.cutoff_days;
                 self.win_back = Some(*win_back);
             }
-            Response::Done { timings, .. } => {
-                self.running = None;
-                self.timings = Some(timings);
-            }
-            Response::SummaryFile(read) => {
-                self.previewing = false;
-                self.summary_file = Some(*read);
-            }
-            Response::Failed(problem) => self.stop(Problem::Worker(problem)),
-            // Files to save are the view's business; the member import has its own state.
-            Response::File { .. }
+            Response::Done { timings, .. } => self.timings = Some(timings),
+            Response::SummaryFile(read) => self.summary_file = Some(*read),
+            // Files to save are the view's business; the member import has its own state;
+            // `Run` took the rest.
+            Response::Progress { .. }
+            | Response::Failed(_)
+            | Response::File { .. }
             | Response::MemberPreview(_)
             | Response::MemberStats(_)
             | Response::MemberSummary(_)
             | Response::WarehouseSql(_) => {}
             Response::Segments(segments) => self.segments = Some(*segments),
         }
-    }
-
-    fn stop(&mut self, problem: Problem) {
-        self.previewing = false;
-        self.running = None;
-        self.problem = Some(problem);
     }
 }
 
@@ -153,8 +211,7 @@ impl Reducible for ImportState {
             ImportAction::Chose { file_name } => {
                 next = ImportState {
                     options: self.options,
-                    file_name: Some(file_name),
-                    previewing: true,
+                    run: Run::chose(file_name),
                     ..ImportState::default()
                 };
             }
@@ -162,30 +219,30 @@ impl Reducible for ImportState {
             ImportAction::ChoseSheet(sheet) => {
                 next = ImportState {
                     options: self.options,
-                    file_name: self.file_name.clone(),
+                    run: Run {
+                        file_name: self.run.file_name.clone(),
+                        previewing: true,
+                        ..Run::default()
+                    },
                     sheet: Some(sheet),
-                    previewing: true,
                     ..ImportState::default()
                 };
             }
             ImportAction::Started => {
                 next = ImportState {
-                    running: Some((Stage::Read, 0.0)),
                     read: None,
                     summary: None,
                     forecast: None,
                     segments: None,
                     win_back: None,
                     timings: None,
-                    problem: None,
                     ..next
                 };
+                next.run.start();
             }
-            ImportAction::Heard(Heard::Response(response)) => next.heard(*response),
-            ImportAction::Heard(Heard::Stopped) => next.stop(Problem::Stopped),
-            ImportAction::Heard(Heard::Blocked(blocked)) => next.stop(Problem::Blocked(blocked)),
+            ImportAction::Heard(heard) => next.heard(heard),
             ImportAction::SetOptions(options) => next.options = options,
-            ImportAction::Stopped(problem) => next.stop(problem),
+            ImportAction::Stopped(problem) => next.run.stop(problem),
             ImportAction::Reset => {
                 next = ImportState {
                     options: self.options,
@@ -222,14 +279,14 @@ mod tests {
             )
         };
         let state = chose(ImportState::default());
-        assert!(state.previewing);
+        assert!(state.run.previewing);
         let preview = |text: &[u8]| Response::Preview(Box::new(sniff_bytes(text, true).unwrap()));
         let sniffed = preview(b"customer,date,amount\na,2024-01-01,5\n");
         let Response::Preview(suggested) = sniffed.clone() else {
             panic!("{sniffed:?}")
         };
         let state = reduce(state, heard(sniffed));
-        assert!(!state.previewing);
+        assert!(!state.run.previewing);
         assert_eq!(state.mapping, suggested.mapping);
         let odd = preview(b"just,some,words\nand,more,words\n");
         let state = reduce(chose(state), heard(odd));
@@ -257,7 +314,7 @@ mod tests {
             fill: retention_core::Inputs::default(),
         };
         let state = reduce(state, heard(Response::SummaryFile(Box::new(read.clone()))));
-        assert!(!state.previewing);
+        assert!(!state.run.previewing);
         assert_eq!(state.summary_file.as_ref(), Some(&read));
         assert_eq!(state.preview, None);
         assert_eq!(reduce(state, chose()).summary_file, None);
@@ -274,22 +331,22 @@ mod tests {
                 total: 200.0,
             }),
         );
-        assert_eq!(state.running, Some((Stage::Parse, 0.25)));
+        assert_eq!(state.run.running, Some((Stage::Parse, 0.25)));
         let failed = reduce(
             state.clone(),
             heard(Response::Failed(worker::Problem::NothingImported)),
         );
         assert_eq!(
-            (failed.running, failed.problem),
+            (failed.run.running, failed.run.problem),
             (
                 None,
                 Some(Problem::Worker(worker::Problem::NothingImported))
             )
         );
         let crashed = reduce(state.clone(), ImportAction::Heard(Heard::Stopped));
-        assert_eq!(crashed.problem, Some(Problem::Stopped));
+        assert_eq!(crashed.run.problem, Some(Problem::Stopped));
         let cancelled = reduce(state, ImportAction::Stopped(Problem::Cancelled));
-        assert_eq!(cancelled.running, None);
+        assert_eq!(cancelled.run.running, None);
     }
 
     #[test]
@@ -312,9 +369,9 @@ mod tests {
         };
         let state = reduce(ImportState::default(), chose);
         let state = reduce(state, ImportAction::ChoseSheet("Orders".into()));
-        assert_eq!(state.file_name.as_deref(), Some("book.xlsx"));
+        assert_eq!(state.run.file_name.as_deref(), Some("book.xlsx"));
         assert_eq!(state.sheet.as_deref(), Some("Orders"));
-        assert!(state.previewing);
+        assert!(state.run.previewing);
         // A sheet without a suggestion falls back to columns of that sheet.
         let preview = Response::Preview(Box::new(
             sniff_bytes(b"just,some,words\nand,more,words\n", true).unwrap(),

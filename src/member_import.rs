@@ -4,27 +4,22 @@
 
 use std::rc::Rc;
 
-use retention_core::worker::{Response, Stage};
+use retention_core::worker::Response;
 use retention_core::{MemberImportStats, MemberMapping, MemberPreview, MemberSummary};
 use yew::Reducible;
 
-use crate::import::Problem;
+use crate::import::{Problem, Run};
 use crate::worker::Heard;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MemberImportState {
-    pub file_name: Option<String>,
-    /// A file was chosen and its preview is on its way.
-    pub previewing: bool,
+    pub run: Run,
     pub preview: Option<MemberPreview>,
     /// The mapping to import with: the suggestion, as the user changed it.
     pub mapping: Option<MemberMapping>,
-    /// The step running and how far along it is (0–1); `None` when nothing runs.
-    pub running: Option<(Stage, f64)>,
     /// What the import read.
     pub read: Option<MemberImportStats>,
     pub summary: Option<Rc<MemberSummary>>,
-    pub problem: Option<Problem>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,10 +53,12 @@ fn fallback_mapping(preview: &MemberPreview) -> MemberMapping {
 }
 
 impl MemberImportState {
-    fn heard(&mut self, response: Response) {
+    fn heard(&mut self, heard: Heard) {
+        let Some(response) = self.run.hear(heard) else {
+            return;
+        };
         match response {
             Response::MemberPreview(preview) => {
-                self.previewing = false;
                 self.mapping = Some(
                     preview
                         .mapping
@@ -69,27 +66,11 @@ impl MemberImportState {
                 );
                 self.preview = Some(*preview);
             }
-            Response::Progress { stage, done, total } => {
-                let fraction = if total > 0.0 {
-                    (done / total).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
-                self.running = Some((stage, fraction));
-            }
             Response::MemberStats(stats) => self.read = Some(*stats),
             Response::MemberSummary(summary) => self.summary = Some(Rc::new(*summary)),
-            Response::Done { .. } => self.running = None,
-            Response::Failed(problem) => self.stop(Problem::Worker(problem)),
-            // The order import's answers are not asked for here.
+            // The end is `Run`'s; the order import's answers are not asked for here.
             _ => {}
         }
-    }
-
-    fn stop(&mut self, problem: Problem) {
-        self.previewing = false;
-        self.running = None;
-        self.problem = Some(problem);
     }
 }
 
@@ -101,24 +82,18 @@ impl Reducible for MemberImportState {
         match action {
             MemberImportAction::Chose(file_name) => {
                 next = MemberImportState {
-                    file_name: Some(file_name),
-                    previewing: true,
+                    run: Run::chose(file_name),
                     ..MemberImportState::default()
                 }
             }
             MemberImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
             MemberImportAction::Started => {
-                next.running = Some((Stage::Read, 0.0));
+                next.run.start();
                 next.read = None;
                 next.summary = None;
-                next.problem = None;
             }
-            MemberImportAction::Heard(Heard::Response(response)) => next.heard(*response),
-            MemberImportAction::Heard(Heard::Stopped) => next.stop(Problem::Stopped),
-            MemberImportAction::Heard(Heard::Blocked(blocked)) => {
-                next.stop(Problem::Blocked(blocked))
-            }
-            MemberImportAction::Stopped(problem) => next.stop(problem),
+            MemberImportAction::Heard(heard) => next.heard(heard),
+            MemberImportAction::Stopped(problem) => next.run.stop(problem),
             MemberImportAction::Reset => next = MemberImportState::default(),
         }
         Rc::new(next)

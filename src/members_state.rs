@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use retention_core::{
-    calculate_members, format_input, read_number, Locale, MemberField, MemberInputs, MemberReport,
-    Period,
+    calculate_members, read_number, Locale, MemberField, MemberInputs, MemberReport, Period,
 };
 use yew::Reducible;
+
+use crate::state::{retyped, typed};
 
 /// Which calculator the page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,13 +77,7 @@ impl MemberState {
         MemberState {
             locale,
             period: inputs.period,
-            texts: MemberField::ALL.map(|field| {
-                inputs
-                    .get(field)
-                    .filter(|v| v.is_finite())
-                    .map(|v| format_input(v, locale))
-                    .unwrap_or_default()
-            }),
+            texts: MemberField::ALL.map(|field| typed(inputs.get(field), locale)),
             survivors: EXAMPLE_SURVIVORS.to_string(),
             survivor_period: Period::Year,
             survivor_fee: String::new(),
@@ -119,18 +114,11 @@ impl Reducible for MemberState {
             MemberAction::Edit(field, text) => next.texts[field as usize] = text,
             MemberAction::SetPeriod(period) => next.period = period,
             MemberAction::SetLocale(locale) if locale != self.locale => {
-                for (i, field) in MemberField::ALL.into_iter().enumerate() {
-                    if let Some(v) =
-                        read_number(self.text(field), self.locale).filter(|v| v.is_finite())
-                    {
-                        next.texts[i] = format_input(v, locale);
-                    }
-                }
-                if let Some(v) =
-                    read_number(&self.survivor_fee, self.locale).filter(|v| v.is_finite())
-                {
-                    next.survivor_fee = format_input(v, locale);
-                }
+                next.texts = self
+                    .texts
+                    .each_ref()
+                    .map(|t| retyped(t, self.locale, locale));
+                next.survivor_fee = retyped(&self.survivor_fee, self.locale, locale);
                 next.locale = locale;
             }
             MemberAction::SetLocale(_) => return self,

@@ -8,6 +8,23 @@ use retention_core::{
 };
 use yew::Reducible;
 
+/// A number as a field shows it: in `locale`'s habits, or empty for none.
+pub fn typed(value: Option<f64>, locale: Locale) -> String {
+    value
+        .filter(|v| v.is_finite())
+        .map(|v| format_input(v, locale))
+        .unwrap_or_default()
+}
+
+/// `text`, typed in `from`'s number habits, rewritten in `to`'s so "1.234,5" does not turn
+/// into 1.2345; text that is no number stays as typed.
+pub fn retyped(text: &str, from: Locale, to: Locale) -> String {
+    match read_number(text, from).filter(|v| v.is_finite()) {
+        Some(v) => format_input(v, to),
+        None => text.to_string(),
+    }
+}
+
 /// What someone has entered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -37,13 +54,7 @@ pub enum Action {
 impl State {
     /// A state showing `inputs`, written in `locale`'s number habits.
     pub fn new(inputs: &Inputs, locale: Locale, currency: Option<Currency>) -> State {
-        let texts = Field::ALL.map(|field| {
-            inputs
-                .get(field)
-                .filter(|v| v.is_finite())
-                .map(|v| format_input(v, locale))
-                .unwrap_or_default()
-        });
+        let texts = Field::ALL.map(|field| typed(inputs.get(field), locale));
         State {
             locale,
             currency: currency.unwrap_or(locale.default_currency()),
@@ -84,14 +95,10 @@ impl Reducible for State {
         match action {
             Action::Edit(field, text) => next.texts[field as usize] = text,
             Action::SetLocale(locale) => {
-                // Rewrite numbers in the new habits so "1.234,5" does not turn into 1.2345.
-                for (i, field) in Field::ALL.into_iter().enumerate() {
-                    if let Some(v) =
-                        read_number(self.text(field), self.locale).filter(|v| v.is_finite())
-                    {
-                        next.texts[i] = format_input(v, locale);
-                    }
-                }
+                next.texts = self
+                    .texts
+                    .each_ref()
+                    .map(|t| retyped(t, self.locale, locale));
                 next.locale = locale;
                 if !self.currency_chosen {
                     next.currency = locale.default_currency();

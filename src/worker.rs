@@ -18,10 +18,12 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Blob, BlobPropertyBag, ErrorEvent, MessageEvent, SecurityPolicyViolationEvent, Url, Worker,
-    WorkerOptions, WorkerType,
+    Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, SecurityPolicyViolationEvent, Url,
+    Worker, WorkerOptions, WorkerType,
 };
-use yew::Callback;
+use yew::{hook, use_mut_ref, Callback};
+
+use crate::import::Problem;
 
 /// What the page hears from its worker.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,4 +212,64 @@ fn json_string(text: &str) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| "\"\"".to_string())
+}
+
+/// The worker of one import panel, from [`use_import_worker`]: started by the first request,
+/// fresh for every file, ended to cancel.
+#[derive(Clone)]
+pub struct ImportRunner {
+    worker: Rc<RefCell<Option<ImportWorker>>>,
+    file: Rc<RefCell<Option<File>>>,
+    heard: Callback<Heard>,
+    stopped: Callback<Problem>,
+}
+
+impl ImportRunner {
+    /// Sends `request` (with the chosen file when it reads one) to the running worker,
+    /// starting one if none runs; where none can start, `stopped` hears
+    /// [`Problem::NeedsServer`].
+    pub fn send(&self, request: Request) {
+        let mut running = self.worker.borrow_mut();
+        if running.is_none() {
+            match ImportWorker::start(self.heard.clone()) {
+                Ok(w) => *running = Some(w),
+                Err(_) => return self.stopped.emit(Problem::NeedsServer),
+            }
+        }
+        let file = self.file.borrow();
+        let file = file.as_ref().filter(|_| request.reads_file());
+        if let Some(w) = running.as_ref() {
+            w.send(&request, file.map(|f| &**f));
+        }
+    }
+
+    /// Keeps `file` and asks a fresh worker for its `preview`.
+    pub fn choose(&self, file: File, preview: Request) {
+        self.worker.borrow_mut().take();
+        *self.file.borrow_mut() = Some(file);
+        self.send(preview);
+    }
+
+    /// Ends the worker (the file stays, for another try).
+    pub fn cancel(&self) {
+        self.worker.borrow_mut().take();
+    }
+
+    /// Ends the worker and forgets the file.
+    pub fn reset(&self) {
+        self.cancel();
+        self.file.borrow_mut().take();
+    }
+}
+
+/// An import panel's worker: what it hears goes to `heard`, a worker that cannot start to
+/// `stopped`.
+#[hook]
+pub fn use_import_worker(heard: Callback<Heard>, stopped: Callback<Problem>) -> ImportRunner {
+    ImportRunner {
+        worker: use_mut_ref(|| None),
+        file: use_mut_ref(|| None),
+        heard,
+        stopped,
+    }
 }

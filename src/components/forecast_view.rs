@@ -1,6 +1,7 @@
 use retention_core::{format_decimal, FitError, Forecast, Quantity};
 use yew::prelude::*;
 
+use crate::components::table_head::TableHead;
 use crate::i18n::{fit_error, import_text, use_words, ImportText as T};
 
 #[derive(Properties, PartialEq)]
@@ -32,16 +33,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                     <p class="rc-scroll-hint" aria-hidden="true">{ import_text(T::ScrollHint, locale) }</p>
                     <div class="rc-table-wrap" tabindex="0" role="region" aria-label={import_text(T::ForecastTitle, locale)}>
                         <table class="rc-table" data-forecast="">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ import_text(T::Customer, locale) }</th>
-                                    <th scope="col">{ import_text(T::SpentSoFar, locale) }</th>
-                                    <th scope="col">{ import_text(T::PAlive, locale) }</th>
-                                    <th scope="col">{ import_text(T::ExpectedPurchases, locale) }</th>
-                                    <th scope="col">{ import_text(T::ExpectedSpend, locale) }</th>
-                                    <th scope="col">{ import_text(T::PredictedClv, locale) }</th>
-                                </tr>
-                            </thead>
+                            <TableHead columns={[T::Customer, T::SpentSoFar, T::PAlive, T::ExpectedPurchases, T::ExpectedSpend, T::PredictedClv].map(|c| import_text(c, locale)).to_vec()} />
                             <tbody>
                                 { for f.top.iter().map(|c| {
                                     let p = c.prediction;

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use retention_core::{Explanation, Report};
 use yew::prelude::*;
 
-use crate::components::formula::Formula;
+use crate::components::formula::{pieces, Formula};
 use crate::i18n::{comparison, meaning, use_words, Situation};
 
 #[derive(Properties, PartialEq)]
@@ -19,8 +19,9 @@ pub struct HowCalculatedProps {
 pub fn HowCalculated(props: &HowCalculatedProps) -> Html {
     let e = &props.explanation;
     let report = &props.report;
+    let words = use_words();
     let cx = Situation {
-        words: use_words(),
+        words,
         retention: report.retention.as_ref(),
         value: report.value.as_ref(),
         acquisition: report.acquisition.as_ref(),
@@ -28,7 +29,11 @@ pub fn HowCalculated(props: &HowCalculatedProps) -> Html {
     let period = report.retention.map(|r| r.period).unwrap_or_default();
     html! {
         <div class="rc-how-body" data-how={e.figure.name()}>
-            <Formula explanation={e.clone()} {period} />
+            <Formula
+                symbols={e.figure.formula(period, words.locale)}
+                pieces={pieces(&e.formula, |v| words.q(v))}
+                result={words.q(e.value)}
+            />
             <p>{ meaning(e, &cx) }</p>
             if let Some(sentence) = comparison(e, &cx) {
                 <p class="rc-comparison">{ sentence }</p>

@@ -1,19 +1,20 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use retention_core::worker::{Download, Request, Response, Stage};
 use retention_core::{Field, ForecastOptions, Inputs, Mapping, SummaryOptions};
-use web_sys::{DragEvent, Element, File, HtmlInputElement};
+use web_sys::{Element, File};
 use yew::prelude::*;
 
+use crate::components::file_drop::FileDrop;
+use crate::components::import_progress::ImportProgress;
 use crate::components::import_results::ImportResults;
 use crate::components::mapping_form::MappingForm;
 use crate::components::summary_file_view::SummaryFileView;
 use crate::components::warehouse_panel::WarehousePanel;
 use crate::export::save_csv;
-use crate::i18n::{example_question, import_text, problem, stage_text, use_words, ImportText as T};
+use crate::i18n::{example_question, import_text, use_words, ImportText as T};
 use crate::import::{ImportAction, ImportState, Problem};
-use crate::worker::{Heard, ImportWorker};
+use crate::worker::{use_import_worker, Heard};
 
 /// How many inactive customers and forecast customers the page lists (the downloads have
 /// them all).
@@ -43,8 +44,6 @@ const EXAMPLE_ONLY: [Field; 2] = [Field::Margin, Field::Cac];
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let state = use_reducer(ImportState::default);
-    let file = use_mut_ref(|| None::<File>);
-    let worker: Rc<RefCell<Option<ImportWorker>>> = use_mut_ref(|| None);
     let words = use_words();
     let locale = words.locale;
     let section = use_node_ref();
@@ -62,62 +61,27 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             state.dispatch(ImportAction::Heard(heard));
         })
     };
-    // Sends `request` to the running worker, starting one if none runs.
-    let send = {
-        let (state, file, worker) = (state.clone(), file.clone(), worker.clone());
-        Rc::new(move |request: Request| {
-            let mut running = worker.borrow_mut();
-            if running.is_none() {
-                match ImportWorker::start(on_heard.clone()) {
-                    Ok(w) => *running = Some(w),
-                    Err(_) => return state.dispatch(ImportAction::Stopped(Problem::NeedsServer)),
-                }
-            }
-            let file = file.borrow();
-            let file = file.as_ref().filter(|_| request.reads_file());
-            if let Some(w) = running.as_ref() {
-                w.send(&request, file.map(|f| &**f));
-            }
-        })
-    };
-    let choose = {
-        let (state, file, worker, send) =
-            (state.clone(), file.clone(), worker.clone(), send.clone());
+    let runner = use_import_worker(
+        on_heard,
+        state
+            .dispatcher()
+            .to_callback()
+            .reform(ImportAction::Stopped),
+    );
+    let onchoose = {
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |chosen: File| {
-            // A fresh worker per file.
-            worker.borrow_mut().take();
             state.dispatch(ImportAction::Chose {
                 file_name: chosen.name(),
             });
-            *file.borrow_mut() = Some(chosen);
-            send(Request::Preview { sheet: None });
+            runner.choose(chosen, Request::Preview { sheet: None });
         })
     };
-    let onchange = {
-        let choose = choose.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(f) = input.files().and_then(|files| files.get(0)) {
-                choose.emit(f);
-            }
-        })
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(f) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|files| files.get(0))
-        {
-            choose.emit(f);
-        }
-    });
     let import = {
-        let (state, send) = (state.clone(), send.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Rc::new(move |mapping: Mapping| {
             state.dispatch(ImportAction::Started);
-            send(Request::Import {
+            runner.send(Request::Import {
                 mapping,
                 summary: listed(state.options),
                 forecast: ForecastOptions {
@@ -147,10 +111,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
     let onsheet = {
-        let (state, send) = (state.clone(), send.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |sheet: String| {
             state.dispatch(ImportAction::ChoseSheet(sheet.clone()));
-            send(Request::Preview { sheet: Some(sheet) });
+            runner.send(Request::Preview { sheet: Some(sheet) });
         })
     };
     // Fill the calculator, empty the example's margin and CAC if asked, then show the
@@ -212,34 +176,33 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     });
     let cancel = {
-        let (state, worker) = (state.clone(), worker.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |_: MouseEvent| {
-            worker.borrow_mut().take();
+            runner.cancel();
             state.dispatch(ImportAction::Stopped(Problem::Cancelled));
         })
     };
     let reset = {
-        let (state, worker, file) = (state.clone(), worker.clone(), file.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |_: MouseEvent| {
-            worker.borrow_mut().take();
-            file.borrow_mut().take();
+            runner.reset();
             state.dispatch(ImportAction::Reset);
         })
     };
     let imported = state.summary.is_some();
     let onoptions = {
-        let (state, send) = (state.clone(), send.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |options| {
             state.dispatch(ImportAction::SetOptions(options));
             if imported {
-                send(Request::Summarise(listed(options)));
+                runner.send(Request::Summarise(listed(options)));
             }
         })
     };
     let ondownload = {
         let state = state.clone();
         Callback::from(move |file: Download| {
-            send(Request::Download {
+            runner.send(Request::Download {
                 file,
                 options: state.options,
                 locale,
@@ -247,7 +210,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         })
     };
 
-    let running = state.running.is_some();
+    let running = state.run.running.is_some();
     // The last fit's models, for the warehouse's scoring SQL.
     let fitted = state
         .forecast
@@ -265,17 +228,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             <h3 id="rc-import-title">{ import_text(T::Title, locale) }</h3>
             <p class="rc-hint">{ import_text(T::Help, locale) }</p>
             <p class="rc-hint" data-bring="">{ import_text(T::WhatToBring, locale) }</p>
-            <div class="rc-drop" {ondragover} {ondrop}>
-                <label class="rc-button" for="rc-import-file">{ import_text(T::Choose, locale) }</label>
-                <input id="rc-import-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
-                <span>{ import_text(T::Drop, locale) }</span>
-                if let Some(name) = &state.file_name {
-                    <strong class="rc-file-name">{ name.clone() }</strong>
-                }
-            </div>
-            if state.previewing {
-                <p class="rc-hint" role="status">{ import_text(T::Previewing, locale) }</p>
-            }
+            <FileDrop id="rc-import-file" run={state.run.clone()} {onchoose}
+                choose={import_text(T::Choose, locale)} drop={import_text(T::Drop, locale)} />
             if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping.clone()) {
                 <MappingForm
                     preview={preview.clone()}
@@ -296,15 +250,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     }
                 </div>
             }
-            if let Some((stage, fraction)) = state.running {
-                <div class="rc-progress" role="status">
-                    <label for="rc-import-progress">{ stage_text(stage, locale) }</label>
-                    <progress id="rc-import-progress" max="100" value={format!("{:.0}", progress(stage, fraction) * 100.0)} />
-                </div>
-            }
-            if let Some(p) = &state.problem {
-                <p class="rc-import-problem" role="alert">{ problem(p, locale) }</p>
-            }
+            <ImportProgress
+                id="rc-import-progress"
+                running={state.run.running.map(|(stage, fraction)| (stage, progress(stage, fraction)))}
+                problem={state.run.problem.clone()}
+            />
             if let Some(read) = &state.summary_file {
                 <SummaryFileView read={read.clone()} forecast={state.forecast.clone()} onfill={onfill.clone()} ondownload={ondownload.clone()} question={question.clone()} />
             }

@@ -10,6 +10,7 @@ use crate::components::cohort_heatmap::CohortHeatmap;
 use crate::components::forecast_view::ForecastView;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::segments::{segment_link, SegmentsView};
+use crate::components::table_head::TableHead;
 use crate::i18n::{
     bad_row, bad_rows_heading, counting_rule, fill_button, fill_year_button, import_read,
     import_text, segment_text, summary_notes, todo_best, todo_win_back, todo_year, use_words,
@@ -166,18 +167,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                 { scroll_hint.clone() }
                 <div class="rc-table-wrap" tabindex="0" role="region" aria-label={import_text(T::InactiveTitle, locale)}>
                     <table class="rc-table" data-inactive="" data-inactive-count={w.count.to_string()}>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ import_text(T::Customer, locale) }</th>
-                                <th scope="col">{ import_text(T::AtStake, locale) }</th>
-                                <th scope="col">{ import_text(T::DaysInactive, locale) }</th>
-                                <th scope="col">{ import_text(T::Spend, locale) }</th>
-                                <th scope="col">{ import_text(T::PAlive, locale) }</th>
-                                <th scope="col">{ import_text(T::Orders, locale) }</th>
-                                <th scope="col">{ import_text(T::LastOrder, locale) }</th>
-                                <th scope="col">{ segment_text(SegmentText::Segment, locale) }</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns={vec![import_text(T::Customer, locale), import_text(T::AtStake, locale), import_text(T::DaysInactive, locale), import_text(T::Spend, locale), import_text(T::PAlive, locale), import_text(T::Orders, locale), import_text(T::LastOrder, locale), segment_text(SegmentText::Segment, locale)]} />
                         <tbody>
                             { for w.customers.iter().map(|c| html! {
                                 <tr>
@@ -233,18 +223,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
             { scroll_hint }
             <div class="rc-table-wrap" tabindex="0" role="region" aria-label={import_text(T::PeriodsTitle, locale)}>
                 <table class="rc-table" data-import-periods="">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ import_text(T::PeriodKind, locale) }</th>
-                            <th scope="col">{ "CRR" }</th>
-                            <th scope="col">{ "Churn" }</th>
-                            <th scope="col">{ "S" }</th>
-                            <th scope="col">{ "E" }</th>
-                            <th scope="col">{ "N" }</th>
-                            <th scope="col">{ import_text(T::FirstTime, locale) }</th>
-                            <th scope="col">{ import_text(T::Reactivated, locale) }</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns={vec![import_text(T::PeriodKind, locale), "CRR", "Churn", "S", "E", "N", import_text(T::FirstTime, locale), import_text(T::Reactivated, locale)]} />
                     <tbody>
                         { for s.periods.iter().enumerate().map(|(i, p)| html! {
                             <tr data-period={p.label.clone()} data-window-full={(i >= not_full).to_string()}>

@@ -1,12 +1,11 @@
-use retention_core::{
-    left_out_by_default, normalise_status, DateFormat, Locale, Mapping, Preview, StatusCount,
-};
+use retention_core::{left_out_by_default, normalise_status, Mapping, Preview, StatusCount};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::read_options::{ReadOptions, Reading};
 use crate::i18n::{
-    columns_shown, counting_rule, date_format_name, delimiter_name, import_text, looks_like,
-    mapping_problem, status_line, use_words, ImportText as T,
+    columns_shown, counting_rule, delimiter_name, import_text, looks_like, mapping_problem,
+    status_line, use_words, ImportText as T,
 };
 
 /// The most columns the preview draws and each column menu offers; a search finds the others.
@@ -171,28 +170,20 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
             </div>
         }
     };
-    // Each choice changes one field of the mapping as it stands.
-    let change = |set: fn(&mut Mapping, &Event)| {
+    let onreading = {
         let m = mapping.clone();
-        props.onchange.reform(move |e: Event| {
-            let mut m = m.clone();
-            set(&mut m, &e);
-            m
+        props.onchange.reform(move |r: Reading| Mapping {
+            date_format: r.date_format,
+            locale: r.locale,
+            has_header: r.has_header,
+            ..m.clone()
         })
     };
-    let on_date_format = change(|m, e| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let i: usize = select.value().parse().unwrap_or(0);
-        m.date_format = DateFormat::ALL[i.min(DateFormat::ALL.len() - 1)];
-    });
-    let on_amounts = change(|m, e| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        m.locale = Locale::from_tag(&select.value()).unwrap_or(Locale::En);
-    });
-    let on_header = change(|m, e| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        m.has_header = input.checked();
-    });
+    let reading = Reading {
+        date_format: mapping.date_format,
+        locale: mapping.locale,
+        has_header: mapping.has_header,
+    };
     let on_search = {
         let search = search.clone();
         Callback::from(move |e: InputEvent| {
@@ -293,25 +284,15 @@ pub fn MappingForm(props: &MappingFormProps) -> Html {
             </div>
             <div class="rc-mapping-fields">
                 { for ROLES.iter().map(role) }
-                <div class="rc-field rc-choice">
-                    <label for="rc-map-date-format">{ import_text(T::MapDateFormat, locale) }</label>
-                    <select id="rc-map-date-format" onchange={on_date_format} disabled={props.disabled}>
-                        { for DateFormat::ALL.iter().enumerate().map(|(i, f)| html! {
-                            <option value={i.to_string()} selected={*f == mapping.date_format}>{ date_format_name(*f, locale) }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="rc-field rc-choice">
-                    <label for="rc-map-amounts">{ import_text(T::MapAmounts, locale) }</label>
-                    <select id="rc-map-amounts" onchange={on_amounts} disabled={props.disabled}>
-                        <option value="nl" selected={mapping.locale == Locale::Nl}>{ "1.234,56" }</option>
-                        <option value="en" selected={mapping.locale == Locale::En}>{ "1,234.56" }</option>
-                    </select>
-                </div>
-                <div class="rc-field rc-check">
-                    <input id="rc-map-header" type="checkbox" checked={mapping.has_header} onchange={on_header} disabled={props.disabled} />
-                    <label for="rc-map-header">{ import_text(T::MapHeader, locale) }</label>
-                </div>
+                <ReadOptions
+                    id="rc-map"
+                    {reading}
+                    date_label={import_text(T::MapDateFormat, locale)}
+                    amounts_label={import_text(T::MapAmounts, locale)}
+                    header_label={import_text(T::MapHeader, locale)}
+                    disabled={props.disabled}
+                    onchange={onreading}
+                />
             </div>
             <p class="rc-hint" data-counting-rule={if mapping.order.is_some() { "order" } else { "customerDay" }}>{ counting_rule(mapping.order.is_some(), locale) }</p>
             if let Err(e) = mapping.check() {

@@ -1,8 +1,9 @@
 use std::rc::Rc;
 
-use retention_core::{MemberExplanation, MemberFigure, MemberReport, Token};
+use retention_core::{MemberExplanation, MemberFigure, MemberReport};
 use yew::prelude::*;
 
+use crate::components::formula::{pieces, Formula};
 use crate::i18n::{member_comparison, member_meaning, use_words};
 
 #[derive(Properties, PartialEq)]
@@ -21,19 +22,11 @@ pub fn MemberHow(props: &MemberHowProps) -> Html {
     let meaning = member_meaning(e, &props.report, words);
     html! {
         <div class="rc-how-body" data-how={figure_name(e.figure)}>
-            <p class="rc-formula">
-                <span class="rc-formula-symbols">{ e.figure.formula(period, words.locale) }</span>
-                <span class="rc-formula-numbers">
-                    { " = " }
-                    { for e.formula.iter().map(|token| match *token {
-                        Token::Text(t) => html! { t },
-                        Token::Value(v) => html! { <span class="rc-num">{ words.q(v) }</span> },
-                        Token::Power(n) => html! { <sup>{ n }</sup> },
-                    }) }
-                    { " = " }
-                    <strong class="rc-num">{ words.q(e.value) }</strong>
-                </span>
-            </p>
+            <Formula
+                symbols={e.figure.formula(period, words.locale)}
+                pieces={pieces(&e.formula, |v| words.q(v))}
+                result={words.q(e.value)}
+            />
             if !meaning.is_empty() {
                 <p>{ meaning }</p>
             }

@@ -1,20 +1,22 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use retention_core::worker::{Request, Stage};
 use retention_core::{format_decimal, Locale, MemberOptions, MemberSummary, Period, Quantity};
-use web_sys::{DragEvent, File, HtmlInputElement};
+use web_sys::File;
 use yew::prelude::*;
 
+use crate::components::file_drop::FileDrop;
+use crate::components::import_progress::ImportProgress;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::member_mapping::MemberMappingForm;
+use crate::components::table_head::TableHead;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_bad_row, member_import_text, member_read_sentence,
-    problem, sbg_error, stage_text, use_words, MemberImportText as T,
+    sbg_error, use_words, MemberImportText as T,
 };
 use crate::import::Problem;
 use crate::member_import::{MemberImportAction as Action, MemberImportState};
-use crate::worker::ImportWorker;
+use crate::worker::use_import_worker;
 
 /// The months of the survival table: the rest are in the chart.
 const SURVIVAL_ROWS: usize = 25;
@@ -30,110 +32,60 @@ pub struct MemberImportProps {
 #[component]
 pub fn MemberImport(props: &MemberImportProps) -> Html {
     let state = use_reducer(MemberImportState::default);
-    let file = use_mut_ref(|| None::<File>);
-    let worker: Rc<RefCell<Option<ImportWorker>>> = use_mut_ref(|| None);
+    let runner = use_import_worker(
+        state.dispatcher().to_callback().reform(Action::Heard),
+        state.dispatcher().to_callback().reform(Action::Stopped),
+    );
     let locale = use_words().locale;
 
-    let send = {
-        let (state, file, worker) = (state.clone(), file.clone(), worker.clone());
-        Rc::new(move |request: Request| {
-            let mut running = worker.borrow_mut();
-            if running.is_none() {
-                let heard = state.dispatcher().to_callback().reform(Action::Heard);
-                match ImportWorker::start(heard) {
-                    Ok(w) => *running = Some(w),
-                    Err(_) => return state.dispatch(Action::Stopped(Problem::NeedsServer)),
-                }
-            }
-            let file = file.borrow();
-            let file = file.as_ref().filter(|_| request.reads_file());
-            if let Some(w) = running.as_ref() {
-                w.send(&request, file.map(|f| &**f));
-            }
-        })
-    };
-    let choose = {
-        let (state, file, worker, send) =
-            (state.clone(), file.clone(), worker.clone(), send.clone());
+    let onchoose = {
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |chosen: File| {
-            // A fresh worker per file.
-            worker.borrow_mut().take();
             state.dispatch(Action::Chose(chosen.name()));
-            *file.borrow_mut() = Some(chosen);
-            send(Request::MemberPreview {});
+            runner.choose(chosen, Request::MemberPreview {});
         })
     };
-    let onchange = {
-        let choose = choose.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(f) = input.files().and_then(|files| files.get(0)) {
-                choose.emit(f);
-            }
-        })
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(f) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|files| files.get(0))
-        {
-            choose.emit(f);
-        }
-    });
     let options = props.options;
     let analyse = {
-        let (state, send) = (state.clone(), send.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(mapping) = state.mapping else {
                 return;
             };
             state.dispatch(Action::Started);
-            send(Request::MemberImport { mapping, options });
+            runner.send(Request::MemberImport { mapping, options });
         })
     };
     // Other options analyse the members already read again.
     {
-        let (send, imported) = (send.clone(), state.summary.is_some());
+        let (runner, imported) = (runner.clone(), state.summary.is_some());
         use_effect_with(options, move |options| {
             if imported {
-                send(Request::MemberAnalyse(*options));
+                runner.send(Request::MemberAnalyse(*options));
             }
         });
     }
     let cancel = {
-        let (state, worker) = (state.clone(), worker.clone());
+        let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |_: MouseEvent| {
-            worker.borrow_mut().take();
+            runner.cancel();
             state.dispatch(Action::Stopped(Problem::Cancelled));
         })
     };
     let reset = {
-        let (state, worker, file) = (state.clone(), worker.clone(), file.clone());
+        let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            worker.borrow_mut().take();
-            file.borrow_mut().take();
+            runner.reset();
             state.dispatch(Action::Reset);
         })
     };
-    let running = state.running.is_some();
+    let running = state.run.running.is_some();
     html! {
         <section class="rc-section rc-import rc-member-import" aria-labelledby="rc-mi-title" data-section="member-import">
             <h3 id="rc-mi-title">{ member_import_text(T::Title, locale) }</h3>
             <p class="rc-hint">{ member_import_text(T::Help, locale) }</p>
-            <div class="rc-drop" {ondragover} {ondrop}>
-                <label class="rc-button" for="rc-mi-file">{ member_import_text(T::Choose, locale) }</label>
-                <input id="rc-mi-file" class="rc-visually-hidden" type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain" {onchange} />
-                <span>{ member_import_text(T::Drop, locale) }</span>
-                if let Some(name) = &state.file_name {
-                    <strong class="rc-file-name">{ name.clone() }</strong>
-                }
-            </div>
-            if state.previewing {
-                <p class="rc-hint" role="status">{ member_import_text(T::Previewing, locale) }</p>
-            }
+            <FileDrop id="rc-mi-file" run={state.run.clone()} {onchoose}
+                choose={member_import_text(T::Choose, locale)} drop={member_import_text(T::Drop, locale)} />
             if let (Some(preview), Some(mapping)) = (&state.preview, state.mapping) {
                 <MemberMappingForm
                     preview={preview.clone()}
@@ -150,15 +102,11 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                     }
                 </div>
             }
-            if let Some((stage, fraction)) = state.running {
-                <div class="rc-progress" role="status">
-                    <label for="rc-mi-progress">{ stage_text(stage, locale) }</label>
-                    <progress id="rc-mi-progress" max="100" value={format!("{:.0}", progress(stage, fraction) * 100.0)} />
-                </div>
-            }
-            if let Some(p) = &state.problem {
-                <p class="rc-import-problem" role="alert">{ problem(p, locale) }</p>
-            }
+            <ImportProgress
+                id="rc-mi-progress"
+                running={state.run.running.map(|(stage, fraction)| (stage, progress(stage, fraction)))}
+                problem={state.run.problem.clone()}
+            />
             if let Some(read) = &state.read {
                 <p class="rc-hint" data-member-read="" data-rows={read.rows.to_string()} data-bad-rows={read.bad_row_count.to_string()}>
                     { member_read_sentence(read, locale) }
@@ -167,10 +115,7 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                     <details class="rc-bad-rows" open=true>
                         <summary>{ member_import_text(T::BadRowsTitle, locale) }</summary>
                         <table class="rc-table" data-table="member-bad-rows">
-                            <thead><tr>
-                                <th scope="col">{ member_import_text(T::Line, locale) }</th>
-                                <th scope="col">{ member_import_text(T::Reason, locale) }</th>
-                            </tr></thead>
+                            <TableHead columns={[T::Line, T::Reason].map(|c| member_import_text(c, locale)).to_vec()} />
                             <tbody>
                                 { for read.bad_rows.iter().map(|b| html! {
                                     <tr data-line={b.line.to_string()}>
@@ -269,13 +214,7 @@ fn MemberFigures(props: &MemberFiguresProps) -> Html {
             />
             <div class="rc-table-wrap">
                 <table class="rc-table" data-table="member-survival">
-                    <thead><tr>
-                        <th scope="col">{ member_import_text(T::Month, locale) }</th>
-                        <th scope="col">{ member_import_text(T::AtRisk, locale) }</th>
-                        <th scope="col">{ member_import_text(T::Left, locale) }</th>
-                        <th scope="col">{ member_import_text(T::Survival, locale) }</th>
-                        <th scope="col">{ member_import_text(T::Interval, locale) }</th>
-                    </tr></thead>
+                    <TableHead columns={[T::Month, T::AtRisk, T::Left, T::Survival, T::Interval].map(|c| member_import_text(c, locale)).to_vec()} />
                     <tbody>
                         { for s.survival.iter().take(SURVIVAL_ROWS).map(|p| html! {
                             <tr data-month={p.month.to_string()} data-at-risk={p.at_risk.to_string()} data-left={p.left.to_string()} data-survival={en(p.survival)}>

@@ -1,10 +1,9 @@
-use retention_core::{DateFormat, Locale, MemberMapping, MemberPreview};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use retention_core::{MemberMapping, MemberPreview};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::{
-    date_format_name, delimiter_name, member_import_text, use_words, MemberImportText as T,
-};
+use crate::components::read_options::{ReadOptions, Reading};
+use crate::i18n::{delimiter_name, member_import_text, use_words, MemberImportText as T};
 
 /// The rows of the preview table.
 const PREVIEW_ROWS: usize = 5;
@@ -55,28 +54,17 @@ pub fn MemberMappingForm(props: &MemberMappingProps) -> Html {
             </div>
         }
     };
-    let on_date_format = props.onchange.reform(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let i: usize = select.value().parse().unwrap_or(0);
-        MemberMapping {
-            date_format: DateFormat::ALL[i.min(DateFormat::ALL.len() - 1)],
-            ..mapping
-        }
+    let onreading = props.onchange.reform(move |r: Reading| MemberMapping {
+        date_format: r.date_format,
+        locale: r.locale,
+        has_header: r.has_header,
+        ..mapping
     });
-    let on_amounts = props.onchange.reform(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        MemberMapping {
-            locale: Locale::from_tag(&select.value()).unwrap_or(Locale::En),
-            ..mapping
-        }
-    });
-    let on_header = props.onchange.reform(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        MemberMapping {
-            has_header: input.checked(),
-            ..mapping
-        }
-    });
+    let reading = Reading {
+        date_format: mapping.date_format,
+        locale: mapping.locale,
+        has_header: mapping.has_header,
+    };
     html! {
         <div class="rc-mapping" data-member-mapping="">
             <div class="rc-table-wrap">
@@ -98,27 +86,15 @@ pub fn MemberMappingForm(props: &MemberMappingProps) -> Html {
                 { column("rc-mi-end", T::EndColumn, mapping.end, true, |m, v| m.end = v) }
                 { column("rc-mi-fee", T::FeeColumn, mapping.fee, true, |m, v| m.fee = v) }
                 { column("rc-mi-plan", T::PlanColumn, mapping.plan, true, |m, v| m.plan = v) }
-                <div class="rc-field rc-choice">
-                    <label for="rc-mi-date-format">{ member_import_text(T::DateFormat, locale) }</label>
-                    <select id="rc-mi-date-format" onchange={on_date_format} disabled={props.disabled}>
-                        { for DateFormat::ALL.iter().enumerate().map(|(i, f)| html! {
-                            <option value={i.to_string()} selected={*f == mapping.date_format}>{ date_format_name(*f, locale) }</option>
-                        }) }
-                    </select>
-                </div>
-                if mapping.fee.is_some() {
-                    <div class="rc-field rc-choice">
-                        <label for="rc-mi-amounts">{ member_import_text(T::FeeColumn, locale) }</label>
-                        <select id="rc-mi-amounts" onchange={on_amounts} disabled={props.disabled}>
-                            <option value="nl" selected={mapping.locale == Locale::Nl}>{ "1.234,56" }</option>
-                            <option value="en" selected={mapping.locale == Locale::En}>{ "1,234.56" }</option>
-                        </select>
-                    </div>
-                }
-                <div class="rc-field rc-check">
-                    <input id="rc-mi-header" type="checkbox" checked={mapping.has_header} onchange={on_header} disabled={props.disabled} />
-                    <label for="rc-mi-header">{ member_import_text(T::HasHeader, locale) }</label>
-                </div>
+                <ReadOptions
+                    id="rc-mi"
+                    {reading}
+                    date_label={member_import_text(T::DateFormat, locale)}
+                    amounts_label={mapping.fee.is_some().then(|| AttrValue::from(member_import_text(T::FeeColumn, locale)))}
+                    header_label={member_import_text(T::HasHeader, locale)}
+                    disabled={props.disabled}
+                    onchange={onreading}
+                />
             </div>
         </div>
     }

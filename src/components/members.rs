@@ -7,16 +7,19 @@ use retention_core::{
 use yew::prelude::*;
 
 use crate::app::{page_url, replace_hash};
-use crate::components::choice_field::ChoiceField;
+use crate::components::details_fold::DetailsFold;
+use crate::components::example_actions::ExampleActions;
 use crate::components::export_bar::ExportBar;
-use crate::components::member_field::MemberNumberField;
 use crate::components::member_how::{figure_name, MemberHow};
 use crate::components::member_import::MemberImport;
 use crate::components::members_answer::{MembersAnswer, HEADLINE};
+use crate::components::number_field::NumberField;
+use crate::components::period_field::PeriodField;
 use crate::components::survivors_panel::SurvivorsPanel;
 use crate::config::Config;
 use crate::i18n::{
-    member_error, member_field_label, member_text, text, use_words, MemberText, Text,
+    member_error, member_field_hint, member_field_label, member_text, text, use_words, MemberText,
+    Text,
 };
 use crate::members_state::{MemberAction, MemberState, EXAMPLE_SURVIVORS};
 use crate::settings::{member_share_hash, Section};
@@ -61,11 +64,7 @@ pub fn Members(props: &MembersProps) -> Html {
     };
     let onperiod = {
         let state = state.clone();
-        Callback::from(move |name: String| {
-            state.dispatch(MemberAction::SetPeriod(
-                Period::from_name(&name).unwrap_or_default(),
-            ))
-        })
+        Callback::from(move |p: Period| state.dispatch(MemberAction::SetPeriod(p)))
     };
     let onsurvivorperiod = {
         let state = state.clone();
@@ -98,20 +97,19 @@ pub fn Members(props: &MembersProps) -> Html {
             .find(|e| e.field() == field)
             .map(|e| AttrValue::from(member_error(e, locale)));
         html! {
-            <MemberNumberField
-                {field}
+            <NumberField
+                name={field.name()}
+                member=true
+                label={member_field_label(field, locale)}
+                hint={member_field_hint(field, locale)}
                 value={state.text(field).to_string()}
                 {error}
                 unit={unit.map(|u| AttrValue::from(u.to_string()))}
                 unit_before={field == MemberField::Fee}
-                onedit={onedit.clone()}
+                onedit={onedit.reform(move |text| (field, text))}
             />
         }
     };
-    let period_options = Period::ALL
-        .iter()
-        .map(|p| (AttrValue::from(p.name()), AttrValue::from(p.label(locale))))
-        .collect::<Vec<_>>();
     let rows: Vec<_> = explanations
         .iter()
         .filter(|e| !HEADLINE.contains(&e.figure))
@@ -216,11 +214,10 @@ pub fn Members(props: &MembersProps) -> Html {
                 <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset class="rc-fields">
                         <legend>{ member_text(MemberText::MembersLegend, locale) }</legend>
-                        <ChoiceField
+                        <PeriodField
                             id="rc-m-period"
                             label={text(Text::Period, locale)}
-                            options={period_options}
-                            selected={state.period.name()}
+                            selected={state.period}
                             onchoose={onperiod}
                         />
                         { field(MemberField::Start, None) }
@@ -233,21 +230,11 @@ pub fn Members(props: &MembersProps) -> Html {
                         { field(MemberField::Margin, Some("%")) }
                         { field(MemberField::DiscountRate, Some("%")) }
                     </fieldset>
-                    <div class="rc-actions">
-                        <button type="button" onclick={onreset}>{ text(Text::ResetExample, locale) }</button>
-                        <button type="button" onclick={onclear}>{ text(Text::ClearAll, locale) }</button>
-                    </div>
+                    <ExampleActions {onreset} {onclear} />
                 </form>
                 <MembersAnswer report={report.clone()} explanations={explanations.clone()} />
             </div>
-            if config.embedded {
-                <details class="rc-details">
-                    <summary>{ text(Text::MoreDetails, locale) }</summary>
-                    { details }
-                </details>
-            } else {
-                <div class="rc-details">{ details }</div>
-            }
+            <DetailsFold embedded={config.embedded}>{ details }</DetailsFold>
             <p class="rc-footnote">{ member_text(MemberText::Source, locale) }</p>
         </div>
     }

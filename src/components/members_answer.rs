@@ -1,14 +1,13 @@
 use std::rc::Rc;
 
-use retention_core::{
-    MemberAdvice, MemberExplanation, MemberFigure, MemberReport, Period, Verdict,
-};
+use retention_core::{MemberAdvice, MemberExplanation, MemberFigure, MemberReport, Period};
 use yew::prelude::*;
 
+use crate::components::answer_panel::{big, pending, AnswerPanel, NextSteps};
 use crate::components::member_how::{figure_name, MemberHow};
 use crate::i18n::{
-    member_advice, member_answer_sentence, member_text, member_verdict_sentence, per_period, text,
-    use_words, MemberText, Text,
+    member_advice, member_answer_sentence, member_text, member_verdict_sentence, per_period,
+    use_words, MemberText,
 };
 
 /// The figures the answer shows in large type; the rest go in the table below it.
@@ -33,7 +32,11 @@ pub fn MembersAnswer(props: &MembersAnswerProps) -> Html {
     let locale = words.locale;
     let report = &props.report;
     let find = |figure: MemberFigure| props.explanations.iter().find(|e| e.figure == figure);
-    let value = |figure: MemberFigure| find(figure).map(|e| words.q(e.value)).unwrap_or_default();
+    // A figure as the answer shows it: its name for the page, its value.
+    let named = |figure: MemberFigure| {
+        let value = find(figure).map(|e| words.q(e.value)).unwrap_or_default();
+        (figure_name(figure), value)
+    };
     let retention_block = match report.retention {
         None => pending(
             "retention",
@@ -41,23 +44,14 @@ pub fn MembersAnswer(props: &MembersAnswerProps) -> Html {
         ),
         Some(r) if r.period == Period::Year => big(
             MemberFigure::AnnualRetention.label(locale),
-            (
-                MemberFigure::RetentionRate,
-                value(MemberFigure::RetentionRate),
-            ),
+            named(MemberFigure::RetentionRate),
             None,
             per_period(r.period, locale),
         ),
         Some(r) => big(
             MemberFigure::AnnualRetention.label(locale),
-            (
-                MemberFigure::AnnualRetention,
-                value(MemberFigure::AnnualRetention),
-            ),
-            Some((
-                MemberFigure::RetentionRate,
-                value(MemberFigure::RetentionRate),
-            )),
+            named(MemberFigure::AnnualRetention),
+            Some(named(MemberFigure::RetentionRate)),
             per_period(r.period, locale),
         ),
     };
@@ -66,27 +60,23 @@ pub fn MembersAnswer(props: &MembersAnswerProps) -> Html {
         None => pending("value", member_text(MemberText::PendingValue, locale)),
         Some(v) if v.profit_clv.is_some() => big(
             member_text(MemberText::ClvShort, locale),
-            (MemberFigure::Clv, value(MemberFigure::Clv)),
-            Some((MemberFigure::ProfitClv, value(MemberFigure::ProfitClv))),
+            named(MemberFigure::Clv),
+            Some(named(MemberFigure::ProfitClv)),
             member_text(MemberText::GrossProfit, locale),
         ),
         Some(_) => big(
             member_text(MemberText::ClvShort, locale),
-            (MemberFigure::Clv, value(MemberFigure::Clv)),
+            named(MemberFigure::Clv),
             None,
             member_text(MemberText::FeeRevenue, locale),
         ),
     };
-    let verdict = report.retention.map(|r| {
-        let name = verdict_name(r.verdict);
-        html! {
-            <p class={classes!("rc-badge", format!("rc-badge-{name}"))} data-verdict={name}>
-                { r.verdict.label(locale) }
-            </p>
-        }
-    });
     let sentence = member_answer_sentence(report, words);
-    let shown: Vec<&MemberExplanation> = HEADLINE.iter().filter_map(|f| find(*f)).collect();
+    let how: Vec<Html> = HEADLINE
+        .iter()
+        .filter_map(|f| find(*f))
+        .map(|e| html! { <MemberHow explanation={e.clone()} report={report.clone()} /> })
+        .collect();
     // The next steps of the verdict, and of shrinking when more members left than joined.
     let mut steps: Vec<MemberAdvice> = find(MemberFigure::RetentionRate)
         .map(|e| e.advice.clone())
@@ -101,71 +91,23 @@ pub fn MembersAnswer(props: &MembersAnswerProps) -> Html {
             }
         }
     }
+    let next = report
+        .retention
+        .filter(|_| !steps.is_empty())
+        .map(|r| NextSteps {
+            focus: "members",
+            lead: member_verdict_sentence(&r, words),
+            steps: steps.iter().map(|a| member_advice(*a, locale)).collect(),
+        });
     html! {
-        <section class="rc-answer" aria-labelledby="rc-m-answer-title" data-answer="members">
-            <h3 id="rc-m-answer-title" class="rc-visually-hidden">{ text(Text::Answer, locale) }</h3>
-            <div class="rc-headline" role="status" aria-live="polite" aria-atomic="true">
-                { for verdict }
-                <div class="rc-bigs">
-                    { retention_block }
-                    { value_block }
-                </div>
-                if !sentence.is_empty() {
-                    <p class="rc-answer-text">{ sentence }</p>
-                }
-            </div>
-            if !shown.is_empty() {
-                <details class="rc-how">
-                    <summary>{ text(Text::HowCalculated, locale) }</summary>
-                    { for shown.iter().map(|e| html! {
-                        <MemberHow explanation={(*e).clone()} report={report.clone()} />
-                    }) }
-                </details>
-            }
-            if let (Some(r), false) = (report.retention, steps.is_empty()) {
-                <div class="rc-advice" data-focus="members">
-                    <h4>{ text(Text::WhatNow, locale) }</h4>
-                    <p>{ member_verdict_sentence(&r, words) }</p>
-                    <ul>
-                        { for steps.iter().map(|a| html! { <li>{ member_advice(*a, locale) }</li> }) }
-                    </ul>
-                </div>
-            }
-        </section>
-    }
-}
-
-fn big(
-    label: &str,
-    (figure, value): (MemberFigure, String),
-    under: Option<(MemberFigure, String)>,
-    line: &str,
-) -> Html {
-    let name = figure_name;
-    let under_figure = under.as_ref().map(|(f, _)| name(*f));
-    html! {
-        <div class="rc-big">
-            <p class="rc-big-label">{ label }</p>
-            <p class="rc-big-value" data-figure={name(figure)}><span class="rc-value">{ value }</span></p>
-            <p class="rc-big-sub" data-figure={under_figure}>
-                if let Some((_, v)) = under {
-                    <span class="rc-value">{ v }</span>{ " " }
-                }
-                { line }
-            </p>
-        </div>
-    }
-}
-
-fn pending(name: &'static str, note: &'static str) -> Html {
-    html! { <p class="rc-pending" data-pending={name}>{ note }</p> }
-}
-
-fn verdict_name(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Above => "above",
-        Verdict::OnTarget => "on-target",
-        Verdict::Near => "near",
-        Verdict::Below => "below",
+        <AnswerPanel
+            title_id="rc-m-answer-title"
+            mode="members"
+            verdict={report.retention.map(|r| r.verdict)}
+            figures={html! { <>{ retention_block }{ value_block }</> }}
+            {sentence}
+            {how}
+            {next}
+        />
     }
 }

@@ -1,10 +1,11 @@
 use retention_core::{explain_change, sample_needed, ChangeVerdict, NpsChange, NpsFigure};
 use yew::prelude::*;
 
-use crate::components::nps_result::{figure_name, NextSteps, NpsFormula};
+use crate::components::nps_how::NpsHow;
+use crate::components::nps_result::NextSteps;
 use crate::i18n::{
-    change_sample_sentence, change_sentence, nps_label, nps_text, nps_value, nps_verdict, text,
-    too_small, use_words, NpsText, Text,
+    change_sample_sentence, change_sentence, nps_label, nps_text, nps_value, nps_verdict,
+    too_small, use_words, NpsText,
 };
 
 #[derive(Properties, PartialEq)]
@@ -48,14 +49,7 @@ pub fn NpsCompare(props: &NpsCompareProps) -> Html {
                     <p class="rc-warning" data-nps-too-small="">{ too_small(locale) }</p>
                 }
             </div>
-            <details class="rc-nps-how">
-                <summary>{ text(Text::HowCalculated, locale) }</summary>
-                { for explanations.iter().map(|e| html! {
-                    <div class="rc-how-body" data-nps-how={figure_name(e.figure)}>
-                        <NpsFormula explanation={e.clone()} />
-                    </div>
-                }) }
-            </details>
+            <NpsHow explanations={explanations.clone()} />
             <NextSteps advice={explanations[0].advice.clone()} />
         </section>
     }

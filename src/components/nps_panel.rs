@@ -5,7 +5,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::nps_compare::NpsCompare;
-use crate::components::nps_result::{figure_name, NpsFormula, NpsResult};
+use crate::components::nps_formula::NpsFormula;
+use crate::components::nps_result::{figure_name, NpsResult};
 use crate::components::nps_state::{read_survey, NpsAction, NpsState};
 use crate::components::nps_survey::SurveyForm;
 use crate::i18n::{

@@ -1,10 +1,10 @@
-use retention_core::{explain_nps, Nps, NpsAdvice, NpsExplanation, NpsFigure, Token};
+use retention_core::{explain_nps, Nps, NpsAdvice, NpsFigure};
 use yew::prelude::*;
 
+use crate::components::nps_how::NpsHow;
 use crate::i18n::{
-    band_class, band_sentence, formula_value, interval_text, nps_advice, nps_band, nps_label,
-    nps_meaning, nps_symbols, nps_text, nps_value, score_with_margin, text, too_small, use_words,
-    NpsText, Text,
+    band_class, band_sentence, interval_text, nps_advice, nps_band, nps_meaning, nps_text,
+    score_with_margin, too_small, use_words, NpsText,
 };
 
 #[derive(Properties, PartialEq)]
@@ -52,15 +52,7 @@ pub fn NpsResult(props: &NpsResultProps) -> Html {
                     <p class="rc-warning" data-nps-too-small="">{ too_small(locale) }</p>
                 }
             </div>
-            <details class="rc-nps-how">
-                <summary>{ text(Text::HowCalculated, locale) }</summary>
-                { for explanations.iter().map(|e| html! {
-                    <div class="rc-how-body" data-nps-how={figure_name(e.figure)}>
-                        <NpsFormula explanation={e.clone()} />
-                        <p>{ nps_meaning(e.figure, nps, locale) }</p>
-                    </div>
-                }) }
-            </details>
+            <NpsHow explanations={explanations.clone()} nps={*nps} />
             if props.advice {
                 <NextSteps advice={explanations[0].advice.clone()} />
             }
@@ -86,36 +78,6 @@ pub fn NextSteps(props: &NextStepsProps) -> Html {
                 }) }
             </ul>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct NpsFormulaProps {
-    pub explanation: NpsExplanation,
-}
-
-/// `NPS = (P − D) / n × 100 = (50 − 20) / 100 × 100 = 30`, the numbers from the core's tokens.
-#[component]
-pub fn NpsFormula(props: &NpsFormulaProps) -> Html {
-    let locale = use_words().locale;
-    let e = &props.explanation;
-    html! {
-        <>
-            <p class="rc-nps-how-name">{ nps_label(e.figure, locale) }</p>
-            <p class="rc-formula">
-                <span class="rc-formula-symbols">{ nps_symbols(e.figure, locale) }</span>
-                <span class="rc-formula-numbers">
-                    { " = " }
-                    { for e.formula.iter().map(|token| match *token {
-                        Token::Text(t) => html! { t },
-                        Token::Value(v) => html! { <span class="rc-num">{ formula_value(v, locale) }</span> },
-                        Token::Power(n) => html! { <sup>{ n }</sup> },
-                    }) }
-                    { " = " }
-                    <strong class="rc-num" data-nps-value={figure_name(e.figure)}>{ nps_value(e.figure, e.value, locale) }</strong>
-                </span>
-            </p>
-        </>
     }
 }
 

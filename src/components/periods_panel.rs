@@ -3,6 +3,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::table_head::TableHead;
 use crate::i18n::{row_problem, text, trend_description, use_words, Text};
 
 /// Half a year of months, so the table and chart show something before anything is pasted.
@@ -76,17 +77,7 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
             if !table.rows.is_empty() {
                 <div class="rc-table-wrap">
                     <table class="rc-table" data-periods-table="">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ text(Text::Label, locale) }</th>
-                                <th scope="col">{ "S" }</th>
-                                <th scope="col">{ "E" }</th>
-                                <th scope="col">{ "N" }</th>
-                                <th scope="col">{ "CRR" }</th>
-                                <th scope="col">{ "Churn" }</th>
-                                <th scope="col">{ text(Text::NewPerRetained, locale) }</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns={vec![text(Text::Label, locale), "S", "E", "N", "CRR", "Churn", text(Text::NewPerRetained, locale)]} />
                         <tbody>
                             { for table.rows.iter().map(|row| {
                                 let r = row.retention;

@@ -2,6 +2,7 @@
 //! customers, shares, predicted CLV, P(alive) and what to do, and a file per segment. The
 //! scores, the segment map, the names and the actions come from the core.
 
+use crate::components::table_head::TableHead;
 use retention_core::worker::Download;
 use retention_core::{
     format_count, format_decimal, Locale, Quantity, ScoreRange, Segment, Segmentation,
@@ -88,18 +89,7 @@ pub fn SegmentsView(props: &SegmentsViewProps) -> Html {
             <SegmentGrid segmentation={s.clone()} />
             <div class="rc-table-wrap">
                 <table class="rc-table rc-segment-table" data-segment-table="">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ segment_text(T::Segment, locale) }</th>
-                            <th scope="col">{ segment_text(T::Customers, locale) }</th>
-                            <th scope="col">{ segment_text(T::CustomerShare, locale) }</th>
-                            <th scope="col">{ segment_text(T::RevenueShare, locale) }</th>
-                            <th scope="col">{ segment_text(T::MeanClv, locale) }</th>
-                            <th scope="col">{ segment_text(T::MeanPAlive, locale) }</th>
-                            <th scope="col">{ segment_text(T::Actions, locale) }</th>
-                            <th scope="col">{ segment_text(T::File, locale) }</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns={[T::Segment, T::Customers, T::CustomerShare, T::RevenueShare, T::MeanClv, T::MeanPAlive, T::Actions, T::File].map(|c| segment_text(c, locale)).to_vec()} />
                     <tbody>
                         { for s.segments.iter().filter(|x| x.customers > 0).map(|x| {
                             let segment = x.segment;

@@ -2,13 +2,15 @@ use std::rc::Rc;
 
 use retention_core::{
     analyse_survivors, format_decimal, parse_survivors, read_number, Period, Quantity,
-    SurvivorOptions, SurvivorsReport, Token,
+    SurvivorOptions, SurvivorsReport,
 };
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::choice_field::ChoiceField;
+use crate::components::formula::{pieces, Formula};
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::period_field::PeriodField;
+use crate::components::table_head::TableHead;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_advice, member_text, sbg_error, survivor_meaning,
     survivors_chart_description, survivors_error, text, use_words, MemberText, Text,
@@ -64,13 +66,6 @@ pub fn SurvivorsPanel(props: &SurvivorsPanelProps) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
-    let period_options = Period::ALL
-        .iter()
-        .map(|p| (AttrValue::from(p.name()), AttrValue::from(p.label(locale))))
-        .collect::<Vec<_>>();
-    let onperiod = props
-        .onperiod
-        .reform(|name: String| Period::from_name(&name).unwrap_or(Period::Year));
     let error = match &*result {
         Err(Err(e)) => Some(survivors_error(e, words)),
         Err(Ok(e)) => Some(sbg_error(e, words)),
@@ -97,12 +92,11 @@ pub fn SurvivorsPanel(props: &SurvivorsPanelProps) -> Html {
                     }
                 </div>
                 <div class="rc-fields">
-                    <ChoiceField
+                    <PeriodField
                         id="rc-survivors-period"
                         label={member_text(MemberText::SurvivorsPeriod, locale)}
-                        options={period_options}
-                        selected={props.period.name()}
-                        onchoose={onperiod}
+                        selected={props.period}
+                        onchoose={props.onperiod.clone()}
                     />
                     <div class="rc-field">
                         <label for="rc-survivors-fee">{ member_text(MemberText::SurvivorsFee, locale) }</label>
@@ -172,6 +166,18 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
             .unwrap_or_default()
     };
     let has_money = r.options.fee.is_some();
+    let mut residual_columns = vec![
+        MemberText::Renewals,
+        MemberText::Derl,
+        MemberText::ConstantDerl,
+    ];
+    if has_money {
+        residual_columns.extend([MemberText::ResidualValue, MemberText::ConstantValue]);
+    }
+    let residual_columns: Vec<_> = residual_columns
+        .into_iter()
+        .map(|c| member_text(c, locale))
+        .collect();
     html! {
         <div class="rc-survivors-results" data-survivors="fit">
             <h4>{ member_text(MemberText::FitTitle, locale) }</h4>
@@ -192,16 +198,7 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
             <h4>{ member_text(MemberText::RetentionTitle, locale) }</h4>
             <div class="rc-table-wrap">
                 <table class="rc-table" data-table="survival">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ member_text(MemberText::PeriodColumn, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Actual, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Fitted, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Constant, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::ActualRetention, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::FittedRetention, locale) }</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns={[MemberText::PeriodColumn, MemberText::Actual, MemberText::Fitted, MemberText::Constant, MemberText::ActualRetention, MemberText::FittedRetention].map(|c| member_text(c, locale)).to_vec()} />
                     <tbody>
                         { for r.curve.iter().map(|p| html! {
                             <tr class={classes!(p.projected.then_some("rc-projected"))} data-period={p.period.to_string()}>
@@ -225,17 +222,7 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
             <p class="rc-help">{ member_text(MemberText::ResidualHelp, locale) }</p>
             <div class="rc-table-wrap">
                 <table class="rc-table" data-table="residual">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ member_text(MemberText::Renewals, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::Derl, locale) }</th>
-                            <th scope="col">{ member_text(MemberText::ConstantDerl, locale) }</th>
-                            if has_money {
-                                <th scope="col">{ member_text(MemberText::ResidualValue, locale) }</th>
-                                <th scope="col">{ member_text(MemberText::ConstantValue, locale) }</th>
-                            }
-                        </tr>
-                    </thead>
+                    <TableHead columns={residual_columns} />
                     <tbody>
                         { for r.residual.iter().map(|x| html! {
                             <tr data-renewals={x.renewals.to_string()}>
@@ -260,17 +247,7 @@ fn SurvivorsResults(props: &SurvivorsResultsProps) -> Html {
                         <span class="rc-row-how">{ text(Text::HowCalculated, locale) }</span>
                     </summary>
                     <div class="rc-how-body">
-                        <p class="rc-formula">
-                            <span class="rc-formula-numbers">
-                                { for e.formula.iter().map(|token| match *token {
-                                    Token::Text(t) => html! { t },
-                                    Token::Value(v) => html! { <span class="rc-num">{ words.q(v) }</span> },
-                                    Token::Power(n) => html! { <sup>{ n }</sup> },
-                                }) }
-                                { " = " }
-                                <strong class="rc-num">{ words.q(e.value) }</strong>
-                            </span>
-                        </p>
+                        <Formula pieces={pieces(&e.formula, |v| words.q(v))} result={words.q(e.value)} />
                         <p>{ survivor_meaning(e.figure, locale) }</p>
                         <p class="rc-comparison">{ format!("{}: {}", member_text(MemberText::AtConstantChurn, locale), words.q(e.constant)) }</p>
                         if !e.advice.is_empty() {

@@ -7,6 +7,7 @@ use retention_core::{
     Verdict, TARGET_RETENTION,
 };
 
+use super::common::{self, mistake, Mistake, Who};
 use super::Words;
 use crate::settings::Notice;
 
@@ -226,14 +227,9 @@ pub fn field_hint(field: Field, locale: Locale) -> &'static str {
 pub fn error_message(error: &InputError, locale: Locale) -> String {
     let l = locale;
     let words = match error {
-        InputError::Missing { .. } => l.pick("Vul dit veld in.", "Fill in this field."),
-        InputError::NotANumber { .. } => l.pick(
-            "Dit is geen getal. Typ bijvoorbeeld 1.234,56.",
-            "This is not a number. Type for example 1,234.56.",
-        ),
-        InputError::Negative { .. } => {
-            l.pick("Dit kan niet negatief zijn.", "This cannot be negative.")
-        }
+        InputError::Missing { .. } => return mistake(Mistake::Missing, l),
+        InputError::NotANumber { .. } => return mistake(Mistake::NotANumber, l),
+        InputError::Negative { .. } => return mistake(Mistake::Negative, l),
         InputError::NotWhole { .. } => l.pick(
             "Klanten tel je in hele getallen, zonder decimalen.",
             "Customers come in whole numbers, without decimals.",
@@ -241,13 +237,7 @@ pub fn error_message(error: &InputError, locale: Locale) -> String {
         InputError::NotPositive { .. } => {
             l.pick("Dit moet meer dan nul zijn.", "This must be more than zero.")
         }
-        InputError::TooLarge { max, .. } => {
-            let max = format_decimal(*max, 0, 0, l);
-            return l.pick(
-                format!("Dat is meer dan {max}. Klopt dit getal?"),
-                format!("That is more than {max}. Is this number right?"),
-            );
-        }
+        InputError::TooLarge { max, .. } => return mistake(Mistake::TooLarge(*max), l),
         InputError::StartIsZero => l.pick(
             "Met 0 klanten aan het begin valt er niets te behouden. Vul meer dan 0 in.",
             "With 0 customers at the start there is no one to retain. Enter more than 0.",
@@ -260,10 +250,7 @@ pub fn error_message(error: &InputError, locale: Locale) -> String {
             "E − N is meer dan S: je kunt niet meer klanten behouden dan je had. Is N te laag of E te hoog?",
             "E − N is more than S: you cannot keep more customers than you had. Is N too low or E too high?",
         ),
-        InputError::NotAPercentage { .. } => l.pick(
-            "Dit is een percentage tussen 0 en 100%.",
-            "This is a percentage between 0 and 100%.",
-        ),
+        InputError::NotAPercentage { .. } => return mistake(Mistake::NotAPercentage, l),
         InputError::LifespanNeeded => l.pick(
             "Je verloor geen enkele klant, dus de levensduur valt niet uit deze periode te schatten. Vul een verwachte levensduur in jaren in.",
             "You lost no customers, so the lifespan cannot be estimated from this period. Enter an expected lifespan in years.",
@@ -489,36 +476,13 @@ fn verdict_sentence(verdict: Verdict, cx: &Situation) -> String {
     let Some(r) = cx.retention else {
         return String::new();
     };
-    let l = cx.words.locale;
-    let annual = cx.pct(r.annual_retention_rate);
-    let target = format_percent(TARGET_RETENTION, 0, l);
-    let gap = format_decimal(TARGET_RETENTION - r.annual_retention_rate, 1, 1, l);
-    let head = match verdict {
-        Verdict::Above => l.pick(
-            format!("Boven de norm: je houdt {annual} van je klanten per jaar, de norm is {target}."),
-            format!("Above the target: you keep {annual} of your customers a year; the target is {target}."),
-        ),
-        Verdict::OnTarget => l.pick(
-            format!("Op de norm: je houdt precies {annual} van je klanten per jaar."),
-            format!("On target: you keep exactly {annual} of your customers a year."),
-        ),
-        Verdict::Near => l.pick(
-            format!("Dicht bij de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
-            format!("Near the target: {annual} a year, {gap} points below {target}."),
-        ),
-        Verdict::Below => l.pick(
-            format!("Onder de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
-            format!("Below the target: {annual} a year, {gap} points below {target}."),
-        ),
-    };
-    let tail = match r.period {
-        Period::Year => "",
-        _ => l.pick(
-            " De norm geldt per jaar, dus de retentie is eerst naar een jaar omgerekend.",
-            " The target is per year, so retention is first compounded to a year.",
-        ),
-    };
-    head + tail
+    common::verdict_sentence(
+        verdict,
+        r.annual_retention_rate,
+        r.period,
+        Who::Customers,
+        cx.words,
+    )
 }
 
 /// A next step, worded.

@@ -15,7 +15,6 @@ pub enum MemberImportText {
     Help,
     Choose,
     Drop,
-    Previewing,
     Analyse,
     Cancel,
     Another,
@@ -70,7 +69,6 @@ pub fn member_import_text(text: MemberImportText, locale: Locale) -> &'static st
         ),
         T::Choose => l.pick("Kies een ledenbestand", "Choose a member file"),
         T::Drop => l.pick("of sleep het hierheen.", "or drop it here."),
-        T::Previewing => l.pick("Bestand bekijken…", "Looking at the file…"),
         T::Analyse => l.pick("Leden analyseren", "Analyse members"),
         T::Cancel => l.pick("Annuleren", "Cancel"),
         T::Another => l.pick("Ander bestand", "Another file"),
@@ -123,23 +121,11 @@ pub fn member_import_text(text: MemberImportText, locale: Locale) -> &'static st
 /// How many rows were read, in a sentence.
 pub fn member_read_sentence(stats: &MemberImportStats, locale: Locale) -> String {
     let n = |v: usize| format_count(v as u64, locale);
+    let (rows, subscriptions, members) = (n(stats.rows), n(stats.subscriptions), n(stats.members));
+    let (open, bad) = (n(stats.open), n(stats.bad_row_count));
     locale.pick(
-        format!(
-            "{} regels gelezen: {} lidmaatschappen van {} leden, {} nog lopend, {} niet gelezen.",
-            n(stats.rows),
-            n(stats.subscriptions),
-            n(stats.members),
-            n(stats.open),
-            n(stats.bad_row_count)
-        ),
-        format!(
-            "{} rows read: {} memberships of {} members, {} still running, {} not read.",
-            n(stats.rows),
-            n(stats.subscriptions),
-            n(stats.members),
-            n(stats.open),
-            n(stats.bad_row_count)
-        ),
+        format!("{rows} regels gelezen: {subscriptions} lidmaatschappen van {members} leden, {open} nog lopend, {bad} niet gelezen."),
+        format!("{rows} rows read: {subscriptions} memberships of {members} members, {open} still running, {bad} not read."),
     )
 }
 

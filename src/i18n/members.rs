@@ -5,9 +5,10 @@
 use retention_core::{
     format_decimal, format_percent, Locale, MemberAdvice, MemberError, MemberExplanation,
     MemberField, MemberFigure, MemberReport, MemberRetention, MemberValue, Period, Quantity,
-    SbgError, SurvivorFigure, SurvivorInsight, SurvivorsError, Verdict, TARGET_RETENTION,
+    SbgError, SurvivorFigure, SurvivorInsight, SurvivorsError, TARGET_RETENTION,
 };
 
+use super::common::{mistake, verdict_sentence, Mistake, Who};
 use super::Words;
 use crate::members_state::Mode;
 
@@ -173,29 +174,15 @@ pub fn member_field_hint(field: MemberField, locale: Locale) -> &'static str {
 pub fn member_error(error: &MemberError, locale: Locale) -> String {
     let l = locale;
     let words = match error {
-        MemberError::Missing { .. } => l.pick("Vul dit veld in.", "Fill in this field."),
-        MemberError::NotANumber { .. } => l.pick(
-            "Dit is geen getal. Typ bijvoorbeeld 1.234,56.",
-            "This is not a number. Type for example 1,234.56.",
-        ),
-        MemberError::Negative { .. } => {
-            l.pick("Dit kan niet negatief zijn.", "This cannot be negative.")
-        }
+        MemberError::Missing { .. } => return mistake(Mistake::Missing, l),
+        MemberError::NotANumber { .. } => return mistake(Mistake::NotANumber, l),
+        MemberError::Negative { .. } => return mistake(Mistake::Negative, l),
         MemberError::NotWhole { .. } => l.pick(
             "Leden tel je in hele getallen, zonder decimalen.",
             "Members come in whole numbers, without decimals.",
         ),
-        MemberError::TooLarge { max, .. } => {
-            let max = format_decimal(*max, 0, 0, l);
-            return l.pick(
-                format!("Dat is meer dan {max}. Klopt dit getal?"),
-                format!("That is more than {max}. Is this number right?"),
-            );
-        }
-        MemberError::NotAPercentage { .. } => l.pick(
-            "Dit is een percentage tussen 0 en 100%.",
-            "This is a percentage between 0 and 100%.",
-        ),
+        MemberError::TooLarge { max, .. } => return mistake(Mistake::TooLarge(*max), l),
+        MemberError::NotAPercentage { .. } => return mistake(Mistake::NotAPercentage, l),
         MemberError::StartIsZero => l.pick(
             "Met 0 leden aan het begin valt er niemand te behouden. Vul meer dan 0 in.",
             "With 0 members at the start there is no one to keep. Enter more than 0.",
@@ -362,37 +349,13 @@ pub fn member_meaning(e: &MemberExplanation, report: &MemberReport, words: Words
 
 /// The verdict on annual retention, in one sentence.
 pub fn member_verdict_sentence(r: &MemberRetention, words: Words) -> String {
-    let l = words.locale;
-    let annual = words.q(Quantity::Percent(r.annual_retention_rate));
-    let target = format_percent(TARGET_RETENTION, 0, l);
-    let gap = format_decimal(TARGET_RETENTION - r.annual_retention_rate, 1, 1, l);
-    let head = match r.verdict {
-        Verdict::Above => l.pick(
-            format!("Boven de norm: je houdt {annual} van je leden per jaar, de norm is {target}."),
-            format!("Above the target: you keep {annual} of your members a year; the target is {target}."),
-        ),
-        Verdict::OnTarget => l.pick(
-            format!("Op de norm: je houdt {annual} van je leden per jaar."),
-            format!("On target: you keep {annual} of your members a year."),
-        ),
-        Verdict::Near => l.pick(
-            format!("Dicht bij de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
-            format!("Near the target: {annual} a year, {gap} points below {target}."),
-        ),
-        Verdict::Below => l.pick(
-            format!("Onder de norm: {annual} per jaar, {gap} procentpunt onder {target}."),
-            format!("Below the target: {annual} a year, {gap} points below {target}."),
-        ),
-    };
-    match r.period {
-        Period::Year => head,
-        _ => {
-            head + l.pick(
-                " De norm geldt per jaar, dus de retentie is eerst naar een jaar omgerekend.",
-                " The target is per year, so retention is first compounded to a year.",
-            )
-        }
-    }
+    verdict_sentence(
+        r.verdict,
+        r.annual_retention_rate,
+        r.period,
+        Who::Members,
+        words,
+    )
 }
 
 /// How a figure compares with what it would be at the 85 % target.

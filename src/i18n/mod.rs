@@ -8,6 +8,8 @@
 //! - `nps`: the Net Promoter Score section's words;
 //! - `members`: the members calculator and the survivors table;
 //! - `member_import`: the member import's words;
+//! - `common`: the sentences several of them say alike (a number field's mistakes, the
+//!   verdict on annual retention);
 //! - `warehouse`: the warehouse panel's and a dropped summary file's words.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
@@ -15,6 +17,7 @@
 //! context, never as props.
 
 mod calculator;
+mod common;
 mod import;
 mod member_import;
 mod members;

@@ -7,6 +7,7 @@ use retention_core::{
     MIN_RESPONDENTS,
 };
 
+use super::common::{mistake, Mistake};
 use crate::components::nps_state::{ColumnProblem, FileProblem};
 
 /// Fixed texts of the NPS section.
@@ -295,12 +296,20 @@ pub fn change_sentence(change: &NpsChange, locale: Locale) -> String {
     head + tail
 }
 
+/// The change in points, and the respondents a survey that make it significant and that
+/// give an 80 % chance of seeing it, as the sample sentences write them.
+fn sample_words(needed: &SampleNeeded, l: Locale) -> (String, String, String) {
+    (
+        format_decimal(needed.change, 0, 1, l),
+        format_count(needed.to_be_significant, l),
+        format_count(needed.to_detect, l),
+    )
+}
+
 /// How many respondents would make the change found significant.
 pub fn change_sample_sentence(needed: &SampleNeeded, locale: Locale) -> String {
     let l = locale;
-    let change = format_decimal(needed.change, 0, 1, l);
-    let n = format_count(needed.to_be_significant, l);
-    let power = format_count(needed.to_detect, l);
+    let (change, n, power) = sample_words(needed, l);
     l.pick(
         format!(
             "Een verandering van {change} punten is significant vanaf {n} respondenten per meting (met de mix van meting 2); voor 80% kans om een echte verandering van die grootte te zien: {power}."
@@ -314,9 +323,7 @@ pub fn change_sample_sentence(needed: &SampleNeeded, locale: Locale) -> String {
 /// How many respondents a next survey needs to show a change.
 pub fn sample_sentence(needed: &SampleNeeded, locale: Locale) -> String {
     let l = locale;
-    let change = format_decimal(needed.change, 0, 1, l);
-    let n = format_count(needed.to_be_significant, l);
-    let power = format_count(needed.to_detect, l);
+    let (change, n, power) = sample_words(needed, l);
     l.pick(
         format!(
             "Om een verandering van {change} punten als significant te kunnen zien, heb je {n} respondenten per meting nodig. Voor 80% kans dat een echte verandering van {change} punten significant uitkomt: {power} per meting."
@@ -406,13 +413,7 @@ pub fn nps_error(error: &NpsError, locale: Locale) -> String {
             "Respondenten tel je in hele getallen, zonder decimalen.",
             "Respondents come in whole numbers, without decimals.",
         ),
-        NpsError::TooLarge { max, .. } => {
-            let max = format_decimal(*max, 0, 0, l);
-            return l.pick(
-                format!("Dat is meer dan {max}. Klopt dit getal?"),
-                format!("That is more than {max}. Is this number right?"),
-            );
-        }
+        NpsError::TooLarge { max, .. } => return mistake(Mistake::TooLarge(*max), l),
         NpsError::NoRespondents => l.pick(
             "Alle drie de aantallen zijn 0: niemand heeft geantwoord.",
             "All three counts are 0: no one answered.",

@@ -106,6 +106,29 @@ export async function servePage(t, path = "/", options = {}) {
 }
 
 /**
+ * Runs `body(t, lang, opened)` as a subtest of `t` for each of `languages` (each with `code`
+ * and `locale`), on one server and one browser that close when `t` ends. `opened` is
+ * openPage's { page, requests, errors, c } with `server` and `browser`, the calculator
+ * ready; after `body` the page must have had no errors and asked nothing of another host.
+ */
+export async function inEachLanguage(t, languages, body) {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  for (const lang of languages) {
+    await t.test(`in ${lang.code}`, async (t) => {
+      const opened = await openPage(browser, `${server.url}/`, { locale: lang.locale });
+      await opened.c.ready();
+      await body(t, lang, { server, browser, ...opened });
+      assert.deepEqual(opened.errors, []);
+      opened.requests.assertAllLocal();
+      await opened.page.context().close();
+    });
+  }
+}
+
+/**
  * Saves a screenshot to target/screenshots/NAME.png, of the whole page unless `fullPage` is
  * false (then of the first screen), and returns its path.
  */

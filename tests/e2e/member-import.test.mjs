@@ -3,7 +3,7 @@
 // simulation whose churn is known. Nothing may leave 127.0.0.1.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { launch, openPage, plain, screenshot, serveDist } from "./harness.mjs";
+import { inEachLanguage, plain, screenshot } from "./harness.mjs";
 
 // Hand-counted, reference day 2024-07-15 (the last date in the file):
 //   A1–A10 start 2024-01-01: A1, A2 leave in their 1st month, A3 in its 2nd, 7 stay;
@@ -76,76 +76,62 @@ async function analyse(page) {
 const cell = async (page, month, n) =>
   plain(await page.locator(`[data-table=member-survival] tr[data-month="${month}"] td`).nth(n).innerText());
 
-test("importing a member file", async (t) => {
-  const server = await serveDist();
-  t.after(() => server.close());
-  const browser = await launch();
-  t.after(() => browser.close());
+test("importing a member file", (t) =>
+  inEachLanguage(t, LANGUAGES, async (t, lang, { page }) => {
+    await page.locator("label", { hasText: lang.members }).click();
+    await page.locator("[data-members=calculator]").waitFor();
 
-  for (const lang of LANGUAGES) {
-    await t.test(`in ${lang.code}`, async (t) => {
-      const { page, errors, requests, c } = await openPage(browser, `${server.url}/`, { locale: lang.locale });
-      await c.ready();
-      await page.locator("label", { hasText: lang.members }).click();
-      await page.locator("[data-members=calculator]").waitFor();
-
-      await t.test("the columns are guessed and can be changed", async () => {
-        await choose(page, "leden.csv", HAND);
-        assert.equal(await page.locator("#rc-mi-member").inputValue(), "0");
-        assert.equal(await page.locator("#rc-mi-start").inputValue(), "1");
-        assert.equal(await page.locator("#rc-mi-end").inputValue(), "2");
-        assert.equal(await page.locator("#rc-mi-fee").inputValue(), "");
-        // Without the end column everyone is still a member; then back.
-        await page.locator("#rc-mi-end").selectOption("");
-        await analyse(page);
-        assert.equal(plain(await page.locator("[data-member-figure=cancelled] .rc-value").innerText()), "0");
-        await page.locator("#rc-mi-end").selectOption("2");
-      });
-
-      await t.test("a hand-counted file: members, Kaplan–Meier and bad rows by line", async () => {
-        await analyse(page);
-        const figure = async (name) => plain(await page.locator(`[data-member-figure=${name}] .rc-value`).innerText());
-        assert.equal(await figure("members"), "15");
-        assert.equal(await figure("active"), "12");
-        assert.equal(await figure("cancelled"), "3");
-        assert.equal(await cell(page, 1, 0), "14");
-        assert.equal(await cell(page, 1, 1), "2");
-        assert.equal(await cell(page, 1, 2), lang.percent((12 / 14) * 100));
-        assert.equal(await cell(page, 2, 0), "8");
-        assert.equal(await cell(page, 2, 1), "1");
-        assert.equal(await cell(page, 2, 2), lang.percent(75));
-        for (const month of [3, 4, 5, 6]) {
-          assert.equal(await cell(page, month, 0), "7", `month ${month}`);
-          assert.equal(await cell(page, month, 2), lang.percent(75), `month ${month}`);
-        }
-        const read = page.locator("[data-member-read]");
-        assert.equal(await read.getAttribute("data-rows"), "17");
-        assert.equal(await read.getAttribute("data-bad-rows"), "2");
-        assert.match(plain(await read.innerText()), lang.read);
-        const bad = (line) => page.locator(`[data-table=member-bad-rows] tr[data-line="${line}"] td`);
-        assert.match(plain(await bad(16).innerText()), lang.endBeforeStart);
-        assert.match(plain(await bad(17).innerText()), lang.startDate);
-        await screenshot(page, `member-import-${lang.code}`);
-      });
-
-      await t.test("a simulation with 10 % churn a month", async () => {
-        const { text, remaining } = simulated();
-        await page.locator("[data-action=another-members]").click();
-        await choose(page, "simulatie.csv", text);
-        assert.match(plain(await page.locator("#rc-mi-date-format option:checked").innerText()), /dd-mm/);
-        await analyse(page);
-        for (const month of [1, 6, 12]) {
-          assert.equal(await cell(page, month, 0), lang.count(remaining[month - 1]), `followed in month ${month}`);
-          assert.equal(await cell(page, month, 2), lang.percent((remaining[month] / 10)), `survival after month ${month}`);
-        }
-        // Constant churn over the members followed: about the 10 % simulated.
-        const theta = Number(await page.locator("[data-member-summary] .rc-fit").getAttribute("data-theta"));
-        assert.ok(Math.abs(theta - 0.1) < 0.005, `θ ${theta}`);
-      });
-
-      assert.deepEqual(errors, []);
-      requests.assertAllLocal();
-      await page.context().close();
+    await t.test("the columns are guessed and can be changed", async () => {
+      await choose(page, "leden.csv", HAND);
+      assert.equal(await page.locator("#rc-mi-member").inputValue(), "0");
+      assert.equal(await page.locator("#rc-mi-start").inputValue(), "1");
+      assert.equal(await page.locator("#rc-mi-end").inputValue(), "2");
+      assert.equal(await page.locator("#rc-mi-fee").inputValue(), "");
+      // Without the end column everyone is still a member; then back.
+      await page.locator("#rc-mi-end").selectOption("");
+      await analyse(page);
+      assert.equal(plain(await page.locator("[data-member-figure=cancelled] .rc-value").innerText()), "0");
+      await page.locator("#rc-mi-end").selectOption("2");
     });
-  }
-});
+
+    await t.test("a hand-counted file: members, Kaplan–Meier and bad rows by line", async () => {
+      await analyse(page);
+      const figure = async (name) => plain(await page.locator(`[data-member-figure=${name}] .rc-value`).innerText());
+      assert.equal(await figure("members"), "15");
+      assert.equal(await figure("active"), "12");
+      assert.equal(await figure("cancelled"), "3");
+      assert.equal(await cell(page, 1, 0), "14");
+      assert.equal(await cell(page, 1, 1), "2");
+      assert.equal(await cell(page, 1, 2), lang.percent((12 / 14) * 100));
+      assert.equal(await cell(page, 2, 0), "8");
+      assert.equal(await cell(page, 2, 1), "1");
+      assert.equal(await cell(page, 2, 2), lang.percent(75));
+      for (const month of [3, 4, 5, 6]) {
+        assert.equal(await cell(page, month, 0), "7", `month ${month}`);
+        assert.equal(await cell(page, month, 2), lang.percent(75), `month ${month}`);
+      }
+      const read = page.locator("[data-member-read]");
+      assert.equal(await read.getAttribute("data-rows"), "17");
+      assert.equal(await read.getAttribute("data-bad-rows"), "2");
+      assert.match(plain(await read.innerText()), lang.read);
+      const bad = (line) => page.locator(`[data-table=member-bad-rows] tr[data-line="${line}"] td`);
+      assert.match(plain(await bad(16).innerText()), lang.endBeforeStart);
+      assert.match(plain(await bad(17).innerText()), lang.startDate);
+      await screenshot(page, `member-import-${lang.code}`);
+    });
+
+    await t.test("a simulation with 10 % churn a month", async () => {
+      const { text, remaining } = simulated();
+      await page.locator("[data-action=another-members]").click();
+      await choose(page, "simulatie.csv", text);
+      assert.match(plain(await page.locator("#rc-mi-date-format option:checked").innerText()), /dd-mm/);
+      await analyse(page);
+      for (const month of [1, 6, 12]) {
+        assert.equal(await cell(page, month, 0), lang.count(remaining[month - 1]), `followed in month ${month}`);
+        assert.equal(await cell(page, month, 2), lang.percent((remaining[month] / 10)), `survival after month ${month}`);
+      }
+      // Constant churn over the members followed: about the 10 % simulated.
+      const theta = Number(await page.locator("[data-member-summary] .rc-fit").getAttribute("data-theta"));
+      assert.ok(Math.abs(theta - 0.1) < 0.005, `θ ${theta}`);
+    });
+  }));

@@ -3,19 +3,14 @@
 // against what the calls return.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { assertTypesName, loadPkg } from "./pkg.mjs";
 
-const PKG = fileURLToPath(new URL("../../dist/pkg/", import.meta.url));
 let api;
 let dts;
 
 before(async () => {
-  const wasm = path.join(PKG, "retention_core_bg.wasm");
-  api = await import(pathToFileURL(path.join(PKG, "retention_core.js")));
-  await api.default({ module_or_path: fs.readFileSync(wasm) });
-  dts = fs.readFileSync(path.join(PKG, "retention_core.d.ts"), "utf8");
+  ({ api, dts } = await loadPkg());
 });
 
 const close = (actual, expected, relative = 1e-12) =>
@@ -158,21 +153,7 @@ test("the .d.ts names every key and name the members calls return", () => {
     analyzer.stats(),
     analyzer.analyse({ reference: "2024-12-31", fee: 30, margin: 70 }),
   ];
-  const named = new Set(["code", "field", "figure", "unit", "kind", "verdict", "period", "advice", "dateFormat", "delimiter", "locale"]);
-  const missing = new Set();
-  const walk = (value, key) => {
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, key));
-    if (value && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) {
-        if (!new RegExp(`\\b${k}\\??: `).test(dts)) missing.add(`key ${k}`);
-        walk(v, k);
-      }
-    } else if (typeof value === "string" && named.has(key) && !dts.includes(`"${value}"`)) {
-      missing.add(`${key} "${value}"`);
-    }
-  };
-  results.forEach((r) => walk(r, ""));
-  assert.deepEqual([...missing], []);
+  assertTypesName(dts, results, ["code", "field", "figure", "unit", "kind", "verdict", "period", "advice", "dateFormat", "delimiter", "locale"]);
   analyzer.free();
 });
 

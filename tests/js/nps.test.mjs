@@ -1,21 +1,14 @@
 // The NPS part of the JS API (dist/pkg) as a Node user meets it: counts, pasted answers, two
 // surveys compared, mistakes as data, malformed calls thrown, and the TypeScript types.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { before, describe, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { assertTypesName, loadPkg } from "./pkg.mjs";
 
-const PKG = fileURLToPath(new URL("../../dist/pkg/", import.meta.url));
 let api;
 let dts;
 
 before(async () => {
-  const wasm = path.join(PKG, "retention_core_bg.wasm");
-  assert.ok(fs.existsSync(wasm), `${wasm} is missing: run scripts/build.sh first`);
-  api = await import(pathToFileURL(path.join(PKG, "retention_core.js")));
-  await api.default({ module_or_path: fs.readFileSync(wasm) });
-  dts = fs.readFileSync(path.join(PKG, "retention_core.d.ts"), "utf8");
+  ({ api, dts } = await loadPkg());
 });
 
 const close = (actual, expected, tolerance) =>
@@ -188,19 +181,5 @@ test("every key and name the NPS API returns is in the .d.ts", () => {
     api.compareNps({ promoters: 5, passives: 3, detractors: 2 }, { promoters: 6, passives: 3, detractors: 1 }),
     api.compareNps({ promoters: 1 }, { passives: "x" }),
   ];
-  const named = new Set(["code", "field", "figure", "unit", "kind", "verdict", "band", "advice", "problem"]);
-  const missing = new Set();
-  const walk = (value, key) => {
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, key));
-    if (value && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) {
-        if (!new RegExp(`\\b${k}\\??: `).test(dts)) missing.add(`key ${k}`);
-        walk(v, k);
-      }
-    } else if (typeof value === "string" && named.has(key) && !dts.includes(`"${value}"`)) {
-      missing.add(`${key} "${value}"`);
-    }
-  };
-  results.forEach((r) => walk(r, ""));
-  assert.deepEqual([...missing], []);
+  assertTypesName(dts, results, ["code", "field", "figure", "unit", "kind", "verdict", "band", "advice", "problem"]);
 });

@@ -1,19 +1,13 @@
 // The order import through the JS API, as the calculator's worker uses it.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadPkg } from "./pkg.mjs";
 
-const PKG = fileURLToPath(new URL("../../dist/pkg/", import.meta.url));
 let api;
 let dts;
 
 before(async () => {
-  const wasm = path.join(PKG, "retention_core_bg.wasm");
-  api = await import(pathToFileURL(path.join(PKG, "retention_core.js")));
-  await api.default({ module_or_path: fs.readFileSync(wasm) });
-  dts = fs.readFileSync(path.join(PKG, "retention_core.d.ts"), "utf8");
+  ({ api, dts } = await loadPkg());
 });
 
 /** A Dutch export: 40 customers over 2024, every one buying a few times; two bad rows. */

@@ -1,20 +1,14 @@
 // The warehouse through the JS API, as a "Use your data warehouse" panel would use it: SQL out
 // of a query, mistakes as data, and a summary file straight to the forecast.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadPkg } from "./pkg.mjs";
 
-const PKG = fileURLToPath(new URL("../../dist/pkg/", import.meta.url));
 let api;
 let dts;
 
 before(async () => {
-  const wasm = path.join(PKG, "retention_core_bg.wasm");
-  api = await import(pathToFileURL(path.join(PKG, "retention_core.js")));
-  await api.default({ module_or_path: fs.readFileSync(wasm) });
-  dts = fs.readFileSync(path.join(PKG, "retention_core.d.ts"), "utf8");
+  ({ api, dts } = await loadPkg());
 });
 
 const query = { dialect: "snowflake", table: "shop.orders", customer: "Customer ID", date: "order_date", amount: "total" };

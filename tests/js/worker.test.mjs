@@ -1,19 +1,14 @@
 // The import worker's entry point (ImportSession) in Node, as web/import-worker.js drives it:
 // typed requests in, typed responses out, the file read from a Blob.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import { before, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadPkg } from "./pkg.mjs";
 
-const PKG = fileURLToPath(new URL("../../dist/pkg/", import.meta.url));
 let api;
 let dts;
 
 before(async () => {
-  api = await import(pathToFileURL(path.join(PKG, "retention_core.js")));
-  await api.default({ module_or_path: fs.readFileSync(path.join(PKG, "retention_core_bg.wasm")) });
-  dts = fs.readFileSync(path.join(PKG, "retention_core.d.ts"), "utf8");
+  ({ api, dts } = await loadPkg());
 });
 
 /** 30 customers over 2024, most buying a few times. */
