@@ -19,6 +19,8 @@ pub struct MemberImportState {
     pub preview: Option<MemberPreview>,
     /// The mapping to import with: the suggestion, as the user changed it.
     pub mapping: Option<MemberMapping>,
+    /// The sheet of a workbook being previewed and imported; `None` is the first.
+    pub sheet: Option<String>,
     /// The step running and how far along it is (0–1); `None` when nothing runs.
     pub running: Option<(Stage, f64)>,
     /// What the import read.
@@ -32,6 +34,8 @@ pub enum MemberImportAction {
     /// A file was chosen; its preview is asked for.
     Chose(String),
     SetMapping(MemberMapping),
+    /// Another sheet of the workbook was chosen; its preview is asked for.
+    ChoseSheet(String),
     Started,
     Heard(Heard),
     Stopped(Problem),
@@ -107,6 +111,14 @@ impl Reducible for MemberImportState {
                 }
             }
             MemberImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
+            MemberImportAction::ChoseSheet(sheet) => {
+                next = MemberImportState {
+                    file_name: self.file_name.clone(),
+                    sheet: Some(sheet),
+                    previewing: true,
+                    ..MemberImportState::default()
+                }
+            }
             MemberImportAction::Started => {
                 next.running = Some((Stage::Read, 0.0));
                 next.read = None;

@@ -7,7 +7,11 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::member_cohort_fits::MemberCohortFits;
+use crate::components::member_cohorts::MemberCohorts;
+use crate::components::member_flows::MemberFlows;
 use crate::components::member_mapping::MemberMappingForm;
+use crate::components::member_risk::MemberRisk;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_bad_row, member_import_text, member_read_sentence,
     problem, sbg_error, stage_text, use_words, MemberImportText as T,
@@ -60,7 +64,7 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
             worker.borrow_mut().take();
             state.dispatch(Action::Chose(chosen.name()));
             *file.borrow_mut() = Some(chosen);
-            send(Request::MemberPreview {});
+            send(Request::MemberPreview { sheet: None });
         })
     };
     let onchange = {
@@ -91,7 +95,12 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                 return;
             };
             state.dispatch(Action::Started);
-            send(Request::MemberImport { mapping, options });
+            let sheet = state.sheet.clone();
+            send(Request::MemberImport {
+                mapping,
+                options,
+                sheet,
+            });
         })
     };
     // Other options analyse the members already read again.
@@ -103,6 +112,13 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
             }
         });
     }
+    let onsheet = {
+        let (state, send) = (state.clone(), send.clone());
+        Callback::from(move |sheet: String| {
+            state.dispatch(Action::ChoseSheet(sheet.clone()));
+            send(Request::MemberPreview { sheet: Some(sheet) });
+        })
+    };
     let cancel = {
         let (state, worker) = (state.clone(), worker.clone());
         Callback::from(move |_: MouseEvent| {
@@ -140,6 +156,8 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                     {mapping}
                     disabled={running}
                     onchange={state.dispatcher().to_callback().reform(Action::SetMapping)}
+                    sheet={state.sheet.clone()}
+                    {onsheet}
                 />
                 <div class="rc-actions">
                     <button type="button" data-action="analyse-members" onclick={analyse} disabled={running}>{ member_import_text(T::Analyse, locale) }</button>
@@ -185,6 +203,10 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
             }
             if let Some(summary) = &state.summary {
                 <MemberFigures summary={summary.clone()} />
+                <MemberCohorts summary={summary.clone()} />
+                <MemberFlows summary={summary.clone()} />
+                <MemberCohortFits summary={summary.clone()} />
+                <MemberRisk summary={summary.clone()} />
             }
         </section>
     }

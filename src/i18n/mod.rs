@@ -7,7 +7,8 @@
 //! - `segments`: the words of the import's customer segments;
 //! - `nps`: the Net Promoter Score section's words;
 //! - `members`: the members calculator and the survivors table;
-//! - `member_import`: the member import's words.
+//! - `member_import`: the member import's words;
+//! - `member_views`: the member file's cohorts, flows, fits per cohort and members at risk.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -16,6 +17,7 @@
 mod calculator;
 mod import;
 mod member_import;
+mod member_views;
 mod members;
 mod nps;
 mod segments;
@@ -23,6 +25,7 @@ mod segments;
 pub use calculator::*;
 pub use import::*;
 pub use member_import::*;
+pub use member_views::*;
 pub use members::*;
 pub use nps::*;
 use retention_core::{Currency, Locale, Quantity};
