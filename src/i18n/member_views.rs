@@ -3,8 +3,8 @@
 //! with the user's numbers, verdicts and next steps.
 
 use retention_core::{
-    CancellationCluster, ClusterKind, CohortSpread, FlowTrend, Locale, Period, PlanRisk, Quantity,
-    TenureFocus, TenureRisk,
+    format_decimal, CancellationCluster, ClusterKind, CohortSpread, FlowTrend, Locale, Period,
+    PlanRisk, Quantity, TenureFocus, TenureRisk,
 };
 
 use super::Words;
@@ -76,8 +76,8 @@ pub fn member_view_text(text: MemberViewText, locale: Locale) -> &'static str {
         T::MonthsLater => l.pick("Maanden na de start", "Months after the start"),
         T::FlowsTitle => l.pick("Leden erbij en eraf", "Members in and out"),
         T::FlowsHelp => l.pick(
-            "Per periode: de leden aan het begin, wie erbij kwam, wie opzegde, en wat dat netto deed. Churn is het deel van de leden aan het begin dat in de periode opzegde; nieuwe leden die meteen weer opzegden, tellen daar niet in mee.",
-            "Per period: the members at the start, who joined, who cancelled, and what that did net. Churn is the share of the members at the start who cancelled in the period; new members who cancelled straight away do not count in it.",
+            "Per periode van de calculator (maand, kwartaal of jaar): de leden aan het begin, wie erbij kwam, wie opzegde, en wat dat netto deed. Churn is het deel van de leden aan het begin dat in de periode opzegde; nieuwe leden die meteen weer opzegden, tellen daar niet in mee.",
+            "Per period of the calculator (month, quarter or year): the members at the start, who joined, who cancelled, and what that did net. Churn is the share of the members at the start who cancelled in the period; new members who cancelled straight away do not count in it.",
         ),
         T::ChurnChart => l.pick("Churn per periode", "Churn per period"),
         T::ChurnChartHelp => l.pick(
@@ -228,7 +228,11 @@ pub fn tenure_band(risk: &TenureRisk, locale: Locale) -> String {
 /// Where next month's cancellations are expected to come from, and what to do.
 pub fn tenure_focus_sentence(f: &TenureFocus, band: &TenureRisk, words: Words) -> String {
     let l = words.locale;
-    let (leaving, total) = (about(f.leaving, words), about(f.total, words));
+    // Expected members, not counted ones: a decimal, so that 0.4 does not read as none.
+    let (leaving, total) = (
+        format_decimal(f.leaving, 0, 1, l),
+        format_decimal(f.total, 0, 1, l),
+    );
     let name = tenure_band(band, l);
     let active = count(band.active, words);
     let churn = band
