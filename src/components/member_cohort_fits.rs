@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use retention_core::{format_decimal, Locale, MemberSummary, Period, Quantity};
+use retention_core::{format_decimal, MemberSummary, Period, Quantity};
 use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
@@ -28,7 +28,7 @@ pub fn MemberCohortFits(props: &MemberCohortFitsProps) -> Html {
     let months = |x: f64| words.q(Quantity::Periods(x, Period::Month));
     let money = |x: f64| words.q(Quantity::RoundMoney(x));
     let greek = |x: f64| format_decimal(x, 3, 3, locale);
-    let en = |x: f64| format_decimal(x, 4, 4, Locale::En);
+    let en = |x: f64| format!("{x:.4}");
     let pooled = s.pooled.as_ref();
     html! {
         <div class="rc-member-fits" data-member-view="fits">

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use retention_core::{flow_trend, format_decimal, Locale, MemberSummary, Quantity};
+use retention_core::{flow_trend, Locale, MemberSummary, Quantity};
 use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
@@ -30,7 +30,7 @@ pub fn MemberFlows(props: &MemberFlowsProps) -> Html {
         x.map(|x| words.q(Quantity::Percent(x)))
             .unwrap_or_else(|| "–".into())
     };
-    let en = |x: f64| format_decimal(x, 4, 4, Locale::En);
+    let en = |x: f64| format!("{x:.4}");
     let complete: Vec<_> = s
         .periods
         .iter()

@@ -1,8 +1,6 @@
 use std::rc::Rc;
 
-use retention_core::{
-    cluster_kind, format_decimal, plan_spread, tenure_focus, Locale, MemberSummary, Quantity,
-};
+use retention_core::{cluster_kind, plan_spread, tenure_focus, MemberSummary, Quantity};
 use yew::prelude::*;
 
 use crate::i18n::{
@@ -31,7 +29,7 @@ pub fn MemberRisk(props: &MemberRiskProps) -> Html {
         x.map(|x| words.q(Quantity::Percent(x)))
             .unwrap_or_else(|| "–".into())
     };
-    let en = |x: f64| format_decimal(x, 4, 4, Locale::En);
+    let en = |x: f64| format!("{x:.4}");
     let plans = plan_spread(&s.plans);
     let focus = tenure_focus(&s.tenure);
     html! {

@@ -307,7 +307,7 @@ test("what a member file shows: cohorts, flows, fits per start month, members at
         assert.equal(await picker.inputValue(), "Notes");
         assert.equal(await text(page.locator("label[for=rc-mi-sheet]")), lang.sheet);
         await picker.selectOption("Leden");
-        await page.locator("#rc-mi-plan option:checked", { hasText: "plan" }).waitFor();
+        await page.locator("#rc-mi-plan option:checked", { hasText: "plan" }).waitFor({ state: "attached" });
         assert.equal(await picker.inputValue(), "Leden");
         await analyse(page);
         assert.equal(plain(await page.locator("[data-member-figure=members] .rc-value").innerText()), "121");
