@@ -63,7 +63,7 @@ pub fn MemberCohortFits(props: &MemberCohortFitsProps) -> Html {
                                     <td>{ c.residual_lifetime.map(months).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ c.clv.map(money).unwrap_or_else(|| "–".into()) }</td>
                                 } else {
-                                    <td colspan="6" class="rc-hint">{ member_view_text(T::TooSmall, locale) }</td>
+                                    <td colspan="6" class="rc-hint rc-table-note">{ member_view_text(T::TooSmall, locale) }</td>
                                 }
                             </tr>
                         }) }

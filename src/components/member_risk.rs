@@ -1,6 +1,8 @@
 use std::rc::Rc;
 
-use retention_core::{cluster_kind, plan_spread, tenure_focus, MemberSummary, Quantity};
+use retention_core::{
+    cluster_kind, format_decimal, plan_spread, tenure_focus, MemberSummary, Quantity,
+};
 use yew::prelude::*;
 
 use crate::i18n::{
@@ -24,7 +26,6 @@ pub fn MemberRisk(props: &MemberRiskProps) -> Html {
         return html! {};
     }
     let count = |n: u64| words.q(Quantity::Count(n));
-    let about = |x: f64| count(x.round().max(0.0) as u64);
     let pct = |x: Option<f64>| {
         x.map(|x| words.q(Quantity::Percent(x)))
             .unwrap_or_else(|| "–".into())
@@ -97,7 +98,7 @@ pub fn MemberRisk(props: &MemberRiskProps) -> Html {
                                 <th scope="row">{ tenure_band(t, locale) }</th>
                                 <td>{ count(t.active) }</td>
                                 <td>{ pct(t.churn_rate) }</td>
-                                <td>{ about(t.expected_leaving) }</td>
+                                <td>{ format_decimal(t.expected_leaving, 0, 1, locale) }</td>
                             </tr>
                         }) }
                     </tbody>
