@@ -136,3 +136,22 @@ impl Reducible for MemberImportState {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_sheet_keeps_the_file_and_asks_for_its_preview() {
+        let state = Rc::new(MemberImportState::default())
+            .reduce(MemberImportAction::Chose("leden.xlsx".into()));
+        let state = state.reduce(MemberImportAction::Stopped(Problem::Cancelled));
+        let state = state.reduce(MemberImportAction::ChoseSheet("Leden".into()));
+        assert_eq!(state.file_name.as_deref(), Some("leden.xlsx"));
+        assert_eq!(state.sheet.as_deref(), Some("Leden"));
+        assert!(state.previewing && state.problem.is_none() && state.preview.is_none());
+        // Another file starts again from its first sheet.
+        let state = state.reduce(MemberImportAction::Chose("other.csv".into()));
+        assert_eq!(state.sheet, None);
+    }
+}
