@@ -17,6 +17,8 @@ pub struct MemberImportState {
     pub preview: Option<MemberPreview>,
     /// The mapping to import with: the suggestion, as the user changed it.
     pub mapping: Option<MemberMapping>,
+    /// The sheet of a workbook being previewed and imported; `None` is the first.
+    pub sheet: Option<String>,
     /// What the import read.
     pub read: Option<MemberImportStats>,
     pub summary: Option<Rc<MemberSummary>>,
@@ -27,6 +29,8 @@ pub enum MemberImportAction {
     /// A file was chosen; its preview is asked for.
     Chose(String),
     SetMapping(MemberMapping),
+    /// Another sheet of the workbook was chosen; its preview is asked for.
+    ChoseSheet(String),
     Started,
     Heard(Heard),
     Stopped(Problem),
@@ -87,6 +91,17 @@ impl Reducible for MemberImportState {
                 }
             }
             MemberImportAction::SetMapping(mapping) => next.mapping = Some(mapping),
+            MemberImportAction::ChoseSheet(sheet) => {
+                next = MemberImportState {
+                    run: Run {
+                        file_name: self.run.file_name.clone(),
+                        previewing: true,
+                        ..Run::default()
+                    },
+                    sheet: Some(sheet),
+                    ..MemberImportState::default()
+                }
+            }
             MemberImportAction::Started => {
                 next.run.start();
                 next.read = None;
@@ -97,5 +112,24 @@ impl Reducible for MemberImportState {
             MemberImportAction::Reset => next = MemberImportState::default(),
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_sheet_keeps_the_file_and_asks_for_its_preview() {
+        let state = Rc::new(MemberImportState::default())
+            .reduce(MemberImportAction::Chose("leden.xlsx".into()));
+        let state = state.reduce(MemberImportAction::Stopped(Problem::Cancelled));
+        let state = state.reduce(MemberImportAction::ChoseSheet("Leden".into()));
+        assert_eq!(state.run.file_name.as_deref(), Some("leden.xlsx"));
+        assert_eq!(state.sheet.as_deref(), Some("Leden"));
+        assert!(state.run.previewing && state.run.problem.is_none() && state.preview.is_none());
+        // Another file starts again from its first sheet.
+        let state = state.reduce(MemberImportAction::Chose("other.csv".into()));
+        assert_eq!(state.sheet, None);
     }
 }

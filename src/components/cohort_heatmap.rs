@@ -3,47 +3,68 @@ use yew::prelude::*;
 
 use crate::i18n::{import_text, use_words, ImportText as T};
 
-/// How many months after the first purchase the table shows.
+/// How many months after the start the table shows by default.
 const MONTHS: usize = 13;
 
-#[derive(Properties, PartialEq)]
-pub struct CohortHeatmapProps {
-    pub cohorts: Vec<Cohort>,
+/// One row of a [`Heatmap`]: a cohort, its size and the share of it in each month since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatRow {
+    pub label: String,
+    pub size: u64,
+    /// Percent, from month 0.
+    pub shares: Vec<f64>,
 }
 
-/// Customers by first-purchase month against the months since: a table whose cells are
-/// shaded by the share that bought then. A table, so screen readers read it as one; the
-/// shades are classes, so a strict Content-Security-Policy has nothing to block.
+#[derive(Properties, PartialEq)]
+pub struct HeatmapProps {
+    pub rows: Vec<HeatRow>,
+    pub title: AttrValue,
+    pub help: AttrValue,
+    /// The size column's heading: "customers", "members".
+    pub size_label: AttrValue,
+    /// What the numbered columns count, for screen readers.
+    pub caption: AttrValue,
+    /// The table's `data-cohorts` value: which heatmap it is.
+    #[prop_or_default]
+    pub name: AttrValue,
+    /// Months since the start shown, 0 included.
+    #[prop_or(MONTHS)]
+    pub months: usize,
+}
+
+/// Cohorts against the months since their start: a table whose cells are shaded by the
+/// share of the cohort they hold. A table, so screen readers read it as one; the shades are
+/// classes, so a strict Content-Security-Policy has nothing to block.
 #[component]
-pub fn CohortHeatmap(props: &CohortHeatmapProps) -> Html {
+pub fn Heatmap(props: &HeatmapProps) -> Html {
     let locale = use_words().locale;
-    if props.cohorts.is_empty() {
+    if props.rows.is_empty() {
         return html! {};
     }
     let months = props
-        .cohorts
+        .rows
         .iter()
         .map(|c| c.shares.len())
         .max()
         .unwrap_or(0)
-        .min(MONTHS);
+        .min(props.months);
     html! {
         <figure class="rc-cohorts">
             <figcaption>
-                <strong>{ import_text(T::CohortsTitle, locale) }</strong>
-                <span class="rc-hint">{ format!(" {}", import_text(T::CohortsHelp, locale)) }</span>
+                <strong>{ props.title.clone() }</strong>
+                <span class="rc-hint">{ format!(" {}", props.help) }</span>
             </figcaption>
             <div class="rc-table-wrap">
-                <table class="rc-table rc-heatmap" data-cohorts="">
+                <table class="rc-table rc-heatmap" data-cohorts={props.name.clone()}>
                     <thead>
                         <tr>
                             <th scope="col"></th>
-                            <th scope="col">{ import_text(T::CohortSize, locale) }</th>
+                            <th scope="col">{ props.size_label.clone() }</th>
                             { for (0..months).map(|m| html! { <th scope="col">{ m }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
-                        { for props.cohorts.iter().map(|c| html! {
+                        { for props.rows.iter().map(|c| html! {
                             <tr data-cohort={c.label.clone()}>
                                 <th scope="row">{ c.label.clone() }</th>
                                 <td>{ format_count(c.size, locale) }</td>
@@ -55,10 +76,40 @@ pub fn CohortHeatmap(props: &CohortHeatmapProps) -> Html {
                             </tr>
                         }) }
                     </tbody>
-                    <caption class="rc-visually-hidden">{ import_text(T::MonthsLater, locale) }</caption>
+                    <caption class="rc-visually-hidden">{ props.caption.clone() }</caption>
                 </table>
             </div>
         </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CohortHeatmapProps {
+    pub cohorts: Vec<Cohort>,
+}
+
+/// Customers by first-purchase month against the months since, shaded by the share that
+/// bought then.
+#[component]
+pub fn CohortHeatmap(props: &CohortHeatmapProps) -> Html {
+    let locale = use_words().locale;
+    let rows: Vec<HeatRow> = props
+        .cohorts
+        .iter()
+        .map(|c| HeatRow {
+            label: c.label.clone(),
+            size: c.size,
+            shares: c.shares.clone(),
+        })
+        .collect();
+    html! {
+        <Heatmap
+            {rows}
+            title={import_text(T::CohortsTitle, locale)}
+            help={import_text(T::CohortsHelp, locale)}
+            size_label={import_text(T::CohortSize, locale)}
+            caption={import_text(T::MonthsLater, locale)}
+        />
     }
 }
 

@@ -8,7 +8,11 @@ use yew::prelude::*;
 use crate::components::file_drop::FileDrop;
 use crate::components::import_progress::ImportProgress;
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
+use crate::components::member_cohort_fits::MemberCohortFits;
+use crate::components::member_cohorts::MemberCohorts;
+use crate::components::member_flows::MemberFlows;
 use crate::components::member_mapping::MemberMappingForm;
+use crate::components::member_risk::MemberRisk;
 use crate::components::table_head::TableHead;
 use crate::i18n::{
     fit_sentence, insight_sentence, member_bad_row, member_import_text, member_read_sentence,
@@ -42,7 +46,7 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |chosen: File| {
             state.dispatch(Action::Chose(chosen.name()));
-            runner.choose(chosen, Request::MemberPreview {});
+            runner.choose(chosen, Request::MemberPreview { sheet: None });
         })
     };
     let options = props.options;
@@ -53,7 +57,12 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                 return;
             };
             state.dispatch(Action::Started);
-            runner.send(Request::MemberImport { mapping, options });
+            let sheet = state.sheet.clone();
+            runner.send(Request::MemberImport {
+                mapping,
+                options,
+                sheet,
+            });
         })
     };
     // Other options analyse the members already read again.
@@ -65,6 +74,13 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
             }
         });
     }
+    let onsheet = {
+        let (state, runner) = (state.clone(), runner.clone());
+        Callback::from(move |sheet: String| {
+            state.dispatch(Action::ChoseSheet(sheet.clone()));
+            runner.send(Request::MemberPreview { sheet: Some(sheet) });
+        })
+    };
     let cancel = {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |_: MouseEvent| {
@@ -92,6 +108,8 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                     {mapping}
                     disabled={running}
                     onchange={state.dispatcher().to_callback().reform(Action::SetMapping)}
+                    sheet={state.sheet.clone()}
+                    {onsheet}
                 />
                 <div class="rc-actions">
                     <button type="button" data-action="analyse-members" onclick={analyse} disabled={running}>{ member_import_text(T::Analyse, locale) }</button>
@@ -130,6 +148,10 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
             }
             if let Some(summary) = &state.summary {
                 <MemberFigures summary={summary.clone()} />
+                <MemberCohorts summary={summary.clone()} />
+                <MemberFlows summary={summary.clone()} />
+                <MemberCohortFits summary={summary.clone()} />
+                <MemberRisk summary={summary.clone()} />
             }
         </section>
     }

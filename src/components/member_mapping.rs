@@ -3,7 +3,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::read_options::{ReadOptions, Reading};
-use crate::i18n::{delimiter_name, member_import_text, use_words, MemberImportText as T};
+use crate::i18n::{
+    delimiter_name, import_text, member_import_text, use_words, ImportText, MemberImportText as T,
+};
 
 /// The rows of the preview table.
 const PREVIEW_ROWS: usize = 5;
@@ -16,6 +18,12 @@ pub struct MemberMappingProps {
     pub mapping: MemberMapping,
     pub disabled: bool,
     pub onchange: Callback<MemberMapping>,
+    /// The sheet shown, for a workbook; `None` is the first.
+    #[prop_or_default]
+    pub sheet: Option<String>,
+    /// Another sheet of the workbook was chosen.
+    #[prop_or_default]
+    pub onsheet: Callback<String>,
 }
 
 /// The first rows of a member export, and which column is what: the sniffed guess, to change.
@@ -65,8 +73,23 @@ pub fn MemberMappingForm(props: &MemberMappingProps) -> Html {
         locale: mapping.locale,
         has_header: mapping.has_header,
     };
+    let on_sheet = props.onsheet.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        select.value()
+    });
+    let sheet = props.sheet.as_ref().or(preview.sheets.first());
     html! {
         <div class="rc-mapping" data-member-mapping="">
+            if preview.sheets.len() > 1 {
+                <div class="rc-field rc-choice">
+                    <label for="rc-mi-sheet">{ import_text(ImportText::Sheet, locale) }</label>
+                    <select id="rc-mi-sheet" onchange={on_sheet} disabled={props.disabled}>
+                        { for preview.sheets.iter().map(|s| html! {
+                            <option value={s.clone()} selected={Some(s) == sheet}>{ s.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            }
             <div class="rc-table-wrap">
                 <table class="rc-table rc-preview">
                     <caption>{ format!("{}: {}", member_import_text(T::Delimiter, locale), delimiter_name(mapping.delimiter, locale)) }</caption>

@@ -163,8 +163,10 @@ pub fn Members(props: &MembersProps) -> Html {
     let margin = inputs.margin.filter(|m| (0.0..=100.0).contains(m));
     let discount = inputs.discount_rate.filter(|d| (0.0..=100.0).contains(d));
     let money = Some(words.currency.symbol(locale));
-    // A member file's value uses the calculator's fee, margin and discount rate.
+    // A member file's value uses the calculator's fee, margin and discount rate, and its
+    // members in and out are counted per the calculator's period.
     let file_options = MemberOptions {
+        period: inputs.period,
         fee: inputs.fee.filter(|f| f.is_finite() && *f >= 0.0),
         fee_period: inputs.period,
         margin,

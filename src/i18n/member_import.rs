@@ -64,8 +64,8 @@ pub fn member_import_text(text: MemberImportText, locale: Locale) -> &'static st
     match text {
         T::Title => l.pick("Ledenbestand importeren", "Import a member file"),
         T::Help => l.pick(
-            "Een export van je leden (CSV, TSV of het eerste blad van een Excel-bestand): per lid een nummer, de startdatum en de einddatum of opzegdatum (leeg zolang iemand lid is), eventueel de contributie en het abonnement. Het bestand blijft op je computer.",
-            "An export of your members (CSV, TSV or the first sheet of an Excel workbook): per member an id, the start date and the end or cancellation date (empty while still a member), optionally the fee and the plan. The file stays on your computer.",
+            "Een export van je leden (CSV, TSV of een blad van een Excel-bestand): per lid een nummer, de startdatum en de einddatum of opzegdatum (leeg zolang iemand lid is), eventueel de contributie en het abonnement. Het bestand blijft op je computer.",
+            "An export of your members (CSV, TSV or a sheet of an Excel workbook): per member an id, the start date and the end or cancellation date (empty while still a member), optionally the fee and the plan. The file stays on your computer.",
         ),
         T::Choose => l.pick("Kies een ledenbestand", "Choose a member file"),
         T::Drop => l.pick("of sleep het hierheen.", "or drop it here."),

@@ -10,7 +10,8 @@
 //! - `member_import`: the member import's words;
 //! - `common`: the sentences several of them say alike (a number field's mistakes, the
 //!   verdict on annual retention);
-//! - `warehouse`: the warehouse panel's and a dropped summary file's words.
+//! - `warehouse`: the warehouse panel's and a dropped summary file's words;
+//! - `member_views`: the member file's cohorts, flows, fits per cohort and members at risk.
 //!
 //! Every text picks its language the one way: `locale.pick(dutch, english)`, the two side by
 //! side so they stay in step. Components get the language and currency from the [`Words`]
@@ -20,6 +21,7 @@ mod calculator;
 mod common;
 mod import;
 mod member_import;
+mod member_views;
 mod members;
 mod nps;
 mod segments;
@@ -28,6 +30,7 @@ mod warehouse;
 pub use calculator::*;
 pub use import::*;
 pub use member_import::*;
+pub use member_views::*;
 pub use members::*;
 pub use nps::*;
 use retention_core::{Currency, Locale, Quantity};

@@ -209,6 +209,6 @@ test("a member file: preview, import with bad rows by line, analyse again", asyn
 
   const failed = (await s.ask({ memberImport: { mapping: { ...mapping, end: 7 }, options: {} } }, file)).at(-1);
   assert.equal(failed.failed.memberMapping.code, "noSuchColumn");
-  assert.match(dts, /\{ memberImport: \{ mapping: MemberMapping; options: MemberOptions \} \}/);
+  assert.match(dts, /\{ memberImport: \{ mapping: MemberMapping; options: MemberOptions; sheet\?: string \| null \} \}/);
   assert.match(dts, /\{ memberSummary: MemberSummary \}/);
 });

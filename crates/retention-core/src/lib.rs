@@ -81,6 +81,10 @@ pub use members::{
     MAX_MEMBER_HORIZON, MAX_MEMBER_PERIODS, MAX_PLANS, MAX_SURVIVOR_ROWS, MEMBER_PREVIEW_ROWS,
     MIN_COHORT_FIT, MIN_DISCOUNT_RATE, MIN_SURVIVOR_FIGURES,
 };
+pub use members::{
+    cluster_kind, cohort_spread, flow_trend, plan_spread, tenure_focus, ClusterKind, CohortShare,
+    CohortSpread, FlowTrend, TenureFocus, MIN_COMPARED, TREND_PERIODS,
+};
 pub use metrics::{
     annualise, calculate, clv, retention, Inputs, Lifespan, LifespanSource, Period, Report,
     Retention, Value, Verdict, NEAR_TARGET_MARGIN, TARGET_RETENTION,

@@ -17,7 +17,7 @@
 //!
 //! The same worker reads a member export ([`Request::MemberPreview`],
 //! [`Request::MemberImport`], [`Request::MemberAnalyse`]): the file is read whole (a workbook's
-//! first sheet as text), parsed with progress and analysed by [`analyse_members`], and the
+//! sheet as text, the first unless another is asked for), parsed with progress and analysed by [`analyse_members`], and the
 //! members are kept for another analysis.
 //!
 //! ```
@@ -49,10 +49,10 @@ use crate::{
     MemberImportStats, MemberLog, MemberMapping, MemberOptions, MemberPreview, MemberSummary,
 };
 use crate::{
-    forecast_orders, is_workbook, read_workbook, segment_customers, sniff_bytes, sniff_workbook,
-    summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
-    ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
-    SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
+    forecast_orders, is_workbook, read_workbook, segment_customers, sheet_names, sniff_bytes,
+    sniff_workbook, summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions,
+    Forecaster, ImportError, ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed,
+    Segment, Segmentation, SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
 use crate::{
     looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryBadRow,
@@ -101,14 +101,20 @@ pub enum Request {
         locale: Locale,
     },
     /// Guess how the member export sent along is laid out, from its first
-    /// [`SAMPLE_BYTES`]: answered by [`Response::MemberPreview`] or [`Response::Failed`].
-    MemberPreview {},
-    /// Read the whole member export sent along with `mapping` and analyse it: answered by
-    /// progress, [`Response::MemberStats`], [`Response::MemberSummary`] and
-    /// [`Response::Done`].
+    /// [`SAMPLE_BYTES`], or from `sheet` (default the first) of a workbook: answered by
+    /// [`Response::MemberPreview`] or [`Response::Failed`].
+    MemberPreview {
+        #[serde(default)]
+        sheet: Option<String>,
+    },
+    /// Read the whole member export sent along with `mapping` (from `sheet` of a workbook,
+    /// default the first) and analyse it: answered by progress, [`Response::MemberStats`],
+    /// [`Response::MemberSummary`] and [`Response::Done`].
     MemberImport {
         mapping: MemberMapping,
         options: MemberOptions,
+        #[serde(default)]
+        sheet: Option<String>,
     },
     /// Analyse the imported members again with other options.
     MemberAnalyse(MemberOptions),
@@ -125,7 +131,7 @@ impl Request {
             self,
             Request::Preview { .. }
                 | Request::Import { .. }
-                | Request::MemberPreview {}
+                | Request::MemberPreview { .. }
                 | Request::MemberImport { .. }
         )
     }
@@ -357,20 +363,27 @@ impl Session {
                 self.import(file, &mapping, &summary, forecast, post, now)
                     .await
             }
-            (Request::MemberPreview {}, Some(file)) => {
-                post(match member_preview(file).await {
+            (Request::MemberPreview { sheet }, Some(file)) => {
+                post(match member_preview(file, sheet.as_deref()).await {
                     Ok(preview) => Response::MemberPreview(Box::new(preview)),
                     Err(problem) => Response::Failed(problem),
                 });
             }
-            (Request::MemberImport { mapping, options }, Some(file)) => {
-                self.import_members(file, &mapping, &options, post, now)
+            (
+                Request::MemberImport {
+                    mapping,
+                    options,
+                    sheet,
+                },
+                Some(file),
+            ) => {
+                self.import_members(file, &mapping, &options, sheet.as_deref(), post, now)
                     .await
             }
             (
                 Request::Preview { .. }
                 | Request::Import { .. }
-                | Request::MemberPreview {}
+                | Request::MemberPreview { .. }
                 | Request::MemberImport { .. },
                 None,
             ) => post(Response::Failed(Problem::Unreadable)),
@@ -540,6 +553,7 @@ impl Session {
         file: &mut impl Source,
         mapping: &MemberMapping,
         options: &MemberOptions,
+        sheet: Option<&str>,
         post: &mut dyn FnMut(Response),
         now: &dyn Fn() -> f64,
     ) {
@@ -554,7 +568,7 @@ impl Session {
         let t1 = now();
         timings.read = t1 - t0;
         let text = if is_workbook(&bytes) {
-            match sheet_text(&bytes, None) {
+            match sheet_text(&bytes, sheet) {
                 Ok(text) => text,
                 Err(e) => return post(Response::Failed(Problem::Sniff(e))),
             }
@@ -642,8 +656,12 @@ async fn preview(file: &mut impl Source, sheet: Option<&str>) -> Result<Preview,
 }
 
 /// The preview of a member export: its first [`SAMPLE_BYTES`], up to the last whole line,
-/// decoded and sniffed; of a workbook, its first sheet as text.
-async fn member_preview(file: &mut impl Source) -> Result<MemberPreview, Problem> {
+/// decoded and sniffed; of a workbook, `sheet` (default the first) as text, with the names of
+/// its sheets.
+async fn member_preview(
+    file: &mut impl Source,
+    sheet: Option<&str>,
+) -> Result<MemberPreview, Problem> {
     let size = file.size();
     let mut head = file.read(0, size.min(SAMPLE_BYTES as u64)).await?;
     if (head.len() as u64) < size {
@@ -651,17 +669,21 @@ async fn member_preview(file: &mut impl Source) -> Result<MemberPreview, Problem
             head.truncate(end + 1);
         }
     }
-    let text = if is_workbook(&head) {
-        // The first sheet, read as text: the whole file, as its format needs.
+    let (text, sheets) = if is_workbook(&head) {
+        // The sheet, read as text: the whole file, as its format needs.
         let bytes = read_whole(file, head, &mut |_| {}).await?;
-        sheet_text(&bytes, None).map_err(Problem::Sniff)?
+        let sheets = sheet_names(&bytes).map_err(Problem::Sniff)?;
+        (sheet_text(&bytes, sheet).map_err(Problem::Sniff)?, sheets)
     } else {
-        decode_text(head).0
+        (decode_text(head).0, Vec::new())
     };
-    if text.trim().is_empty() {
+    if text.trim().is_empty() && sheets.len() <= 1 {
         return Err(Problem::Sniff(SniffError::Empty));
     }
-    Ok(sniff_members(&text))
+    Ok(MemberPreview {
+        sheets,
+        ..sniff_members(&text)
+    })
 }
 
 /// Reads every order of a file: a text file streamed through an [`OrderReader`], a workbook
@@ -941,7 +963,7 @@ mod tests {
         let mut session = Session::new(Seed(7, 8));
         let said = answers(
             &mut session,
-            Request::MemberPreview {},
+            Request::MemberPreview { sheet: None },
             Some(text.as_bytes()),
         );
         let [Response::MemberPreview(preview)] = &said[..] else {
@@ -955,6 +977,7 @@ mod tests {
         let request = Request::MemberImport {
             mapping,
             options: MemberOptions::default(),
+            sheet: None,
         };
         let said = answers(&mut session, request, Some(text.as_bytes()));
         let stats = said.iter().find_map(|r| match r {
@@ -980,6 +1003,58 @@ mod tests {
             None,
         );
         assert!(matches!(&again[..], [Response::MemberSummary(s)] if s.active == 2));
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn a_member_workbook_is_read_from_the_sheet_chosen() {
+        use rust_xlsxwriter::Workbook;
+        // A notes sheet first; the members on the second: m1 stays, m2 leaves.
+        let mut book = Workbook::new();
+        let notes = book.add_worksheet().set_name("Notes").unwrap();
+        notes.write_string(0, 0, "Exported from the club").unwrap();
+        let sheet = book.add_worksheet().set_name("Leden").unwrap();
+        let rows = [
+            ["member", "start", "end"],
+            ["m1", "2024-01-01", ""],
+            ["m2", "2024-01-01", "2024-02-10"],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+        let bytes = book.save_to_buffer().unwrap();
+        let mut session = Session::new(Seed(9, 9));
+        let preview = |session: &mut Session, sheet: Option<&str>| {
+            let request = Request::MemberPreview {
+                sheet: sheet.map(String::from),
+            };
+            match &answers(session, request, Some(&bytes))[..] {
+                [Response::MemberPreview(p)] => p.clone(),
+                other => panic!("a preview: {other:?}"),
+            }
+        };
+        let first = preview(&mut session, None);
+        assert_eq!(first.sheets, ["Notes", "Leden"]);
+        assert_eq!(first.mapping, None);
+        let second = preview(&mut session, Some("Leden"));
+        assert_eq!(second.sheets, ["Notes", "Leden"]);
+        let request = Request::MemberImport {
+            mapping: second.mapping.expect("a mapping of the members' sheet"),
+            options: MemberOptions::default(),
+            sheet: Some("Leden".into()),
+        };
+        let said = answers(&mut session, request, Some(&bytes));
+        let summary = said.iter().find_map(|r| match r {
+            Response::MemberSummary(s) => Some(s),
+            _ => None,
+        });
+        let summary = summary.expect("a summary");
+        assert_eq!(
+            (summary.members, summary.active, summary.cancelled),
+            (2, 1, 1)
+        );
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn the_worker_reads_a_member_workbook() {
     let bytes = book.save_to_buffer().unwrap();
     let mut session = Session::new(Seed(9, 9));
     let mut said = Vec::new();
-    let preview = Request::MemberPreview {};
+    let preview = Request::MemberPreview { sheet: None };
     session.handle_bytes(preview, Some(&bytes), &mut |r| said.push(r), &|| 0.0);
     let Some(Response::MemberPreview(preview)) = said.pop() else {
         panic!("a preview")
@@ -256,6 +256,7 @@ fn the_worker_reads_a_member_workbook() {
     let import = Request::MemberImport {
         mapping,
         options: Default::default(),
+        sheet: None,
     };
     session.handle_bytes(import, Some(&bytes), &mut |r| said.push(r), &|| 0.0);
     let summary = said.iter().find_map(|r| match r {

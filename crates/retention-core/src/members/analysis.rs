@@ -94,6 +94,17 @@ pub struct MemberCohort {
     pub fit_error: Option<SbgError>,
     /// Of today's members of the cohort, those expected to be there after the horizon.
     pub projected: Option<f64>,
+    /// By the cohort's own sBG: the discounted expected lifetime of a member who joins as
+    /// they did, in months ([`Sbg::del`]).
+    pub del: Option<f64>,
+    /// By the cohort's own sBG: the average discounted expected residual lifetime of the
+    /// cohort's members still there, each at their tenure ([`Sbg::derl`]), in months.
+    pub residual_lifetime: Option<f64>,
+    /// The cohort's average fee a month (the file's, else the option's); the average of all
+    /// members when none of the cohort has one.
+    pub monthly_fee: Option<f64>,
+    /// A new member's value by the cohort's sBG: monthly fee × margin × DEL.
+    pub clv: Option<f64>,
 }
 
 /// Survival by tenure, Kaplan–Meier: members at risk in each month since the start, those
@@ -416,6 +427,8 @@ struct CohortCounts {
     retained: Vec<i64>,
     lifetimes: Lifetimes,
     active_by_tenure: Vec<u64>,
+    fee_sum: f64,
+    fees: u64,
 }
 
 fn bump(v: &mut Vec<i64>, at: usize, by: i64) {
@@ -605,6 +618,10 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
             if t.active {
                 bump_u(&mut c.active_by_tenure, t.observed as usize);
             }
+            if let Some(f) = fee {
+                c.fee_sum += f;
+                c.fees += 1;
+            }
         } else {
             summary.members_before_cohorts += 1;
         }
@@ -646,7 +663,7 @@ pub fn analyse_members(log: &MemberLog, options: &MemberOptions) -> MemberSummar
             &options,
         )
     });
-    summary.cohorts = cohort_rows(cohorts, first_cohort, options.horizon);
+    summary.cohorts = cohort_rows(cohorts, first_cohort, &options, summary.monthly_fee);
     summary.periods = period_rows(
         &new,
         &cancelled,
@@ -789,7 +806,15 @@ fn pooled_fit(
     })
 }
 
-fn cohort_rows(cohorts: Vec<CohortCounts>, first_month: i32, horizon: u32) -> Vec<MemberCohort> {
+fn cohort_rows(
+    cohorts: Vec<CohortCounts>,
+    first_month: i32,
+    options: &MemberOptions,
+    mean_fee: Option<f64>,
+) -> Vec<MemberCohort> {
+    let horizon = options.horizon;
+    let d = period_rate(options.discount_rate, Period::Month) / 100.0;
+    let margin = options.margin.unwrap_or(100.0) / 100.0;
     cohorts
         .into_iter()
         .enumerate()
@@ -833,6 +858,23 @@ fn cohort_rows(cohorts: Vec<CohortCounts>, first_month: i32, horizon: u32) -> Ve
                     .map(|(t, &n)| n as f64 * f.model.still_there(t as u32, horizon))
                     .sum()
             });
+            let model = fit.as_ref().ok().map(|f| f.model);
+            let del = model.map(|m| m.del(d));
+            let residual_lifetime = model.filter(|_| c.active > 0).map(|m| {
+                let sum: f64 = c
+                    .active_by_tenure
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &n)| n > 0)
+                    .map(|(t, &n)| n as f64 * m.derl(d, t as u32))
+                    .sum();
+                sum / c.active as f64
+            });
+            let monthly_fee = if c.fees > 0 {
+                Some(c.fee_sum / c.fees as f64)
+            } else {
+                mean_fee
+            };
             MemberCohort {
                 label: label(month, Period::Month),
                 first_day: Date::from_days(first_of_month(month)),
@@ -844,6 +886,10 @@ fn cohort_rows(cohorts: Vec<CohortCounts>, first_month: i32, horizon: u32) -> Ve
                 fit: fit.ok(),
                 fit_error: fit.err(),
                 projected,
+                del,
+                residual_lifetime,
+                monthly_fee,
+                clv: monthly_fee.zip(del).map(|(f, del)| f * margin * del),
             }
         })
         .collect()

@@ -13,6 +13,7 @@
 mod analysis;
 mod calculator;
 mod explain;
+mod findings;
 mod import;
 mod sbg;
 mod sniff;
@@ -29,6 +30,10 @@ pub use calculator::{
     MemberValue,
 };
 pub use explain::{explain_members, MemberAdvice, MemberExplanation, MemberFigure};
+pub use findings::{
+    cluster_kind, cohort_spread, flow_trend, plan_spread, tenure_focus, ClusterKind, CohortShare,
+    CohortSpread, FlowTrend, TenureFocus, MIN_COMPARED, TREND_PERIODS,
+};
 pub use import::{
     parse_members, MemberBadRow, MemberBadRowReason, MemberImportError, MemberImportStats,
     MemberLog, Subscription, MAX_PLANS,

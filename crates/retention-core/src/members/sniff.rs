@@ -157,6 +157,10 @@ pub struct MemberPreview {
     pub rows: Vec<Vec<String>>,
     /// The suggested mapping; `None` when no member and start date column were found.
     pub mapping: Option<MemberMapping>,
+    /// A workbook's sheets, in order (empty for a text file): the one shown is the one asked
+    /// for, else the first.
+    #[serde(default)]
+    pub sheets: Vec<String>,
 }
 
 /// Guesses how a member export is laid out: the delimiter, a header, the member, start, end,
@@ -249,6 +253,7 @@ pub fn sniff_members(text: &str) -> MemberPreview {
             .map(|r| r.to_vec())
             .collect(),
         mapping,
+        sheets: Vec::new(),
     }
 }
 

@@ -278,6 +278,8 @@ export interface MemberPreview {
   }[];
   rows: string[][];
   mapping: MemberMapping | null;
+  /** A workbook's sheets, in order; empty for a text file. */
+  sheets: string[];
 }
 
 /** A row of a member export that was not read, and why. */
@@ -335,6 +337,10 @@ export interface MemberCohort {
   fit: SbgFit | null;
   fitError: SbgError | null;
   projected: number | null;
+  del: number | null;
+  residualLifetime: number | null;
+  monthlyFee: number | null;
+  clv: number | null;
 }
 
 /** Kaplan–Meier: members at risk and leaving in each month since the start. */

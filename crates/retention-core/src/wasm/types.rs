@@ -631,8 +631,8 @@ export type Request =
   | { summarise: SummaryOptions }
   | { segments: SummaryOptions }
   | { download: { file: Download; options: SummaryOptions; locale: Locale } }
-  | { memberPreview: {} }
-  | { memberImport: { mapping: MemberMapping; options: MemberOptions } }
+  | { memberPreview: { sheet?: string | null } }
+  | { memberImport: { mapping: MemberMapping; options: MemberOptions; sheet?: string | null } }
   | { memberAnalyse: MemberOptions }
   | { warehouseSql: WarehouseQuery };
 
