@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{assert_says, fails, json, retention, stderr, stdout, succeeds, write, TempDir};
+use common::{
+    assert_says, fails, json, retention, stderr, stdout, succeeds, words, write, TempDir,
+};
 use serde_json::Value;
 
 #[path = "../../retention-core/tests/generators/mod.rs"]
@@ -39,23 +41,9 @@ fn calc_the_worked_example() {
 
 #[test]
 fn calc_in_dutch_with_value_inputs() {
-    let out = succeeds(&[
-        "calc",
-        "--start",
-        "1.000",
-        "--end",
-        "1.050",
-        "--new",
-        "200",
-        "--spend",
-        "75",
-        "--frequency",
-        "3",
-        "--margin",
-        "60",
-        "--locale",
-        "nl",
-    ]);
+    let out = succeeds(&words(
+        "calc --start 1.000 --end 1.050 --new 200 --spend 75 --frequency 3 --margin 60 --locale nl",
+    ));
     assert_says(&out, "85,0\u{a0}%");
     assert_says(&out, "Klantretentie (CRR)");
     // CLV = 75 × 3 × 6,67 years = € 1.500; profit CLV at 60 % = € 900: estimates, so in
@@ -74,17 +62,9 @@ fn calc_in_dutch_with_value_inputs() {
 
 #[test]
 fn calc_as_json() {
-    let out = succeeds(&[
-        "calc",
-        "--start=1000",
-        "--end=1050",
-        "--new=200",
-        "--spend=75",
-        "--frequency=3",
-        "--period",
-        "year",
-        "--json",
-    ]);
+    let out = succeeds(&words(
+        "calc --start=1000 --end=1050 --new=200 --spend=75 --frequency=3 --period year --json",
+    ));
     let v = json(&out);
     assert_eq!(v["report"]["retention"]["retentionRate"], 85.0);
     assert_eq!(v["report"]["retention"]["lost"], 150);
@@ -578,16 +558,9 @@ fn sql_mistakes_say_what_is_wrong() {
         "--what scoring needs --model FILE",
     );
     fails(
-        &with(&[
-            "--dialect",
-            "duckdb",
-            "--amount",
-            "a",
-            "--window",
-            "0",
-            "--what",
-            "periods",
-        ]),
+        &with(&words(
+            "--dialect duckdb --amount a --window 0 --what periods",
+        )),
         1,
         "the window must be 1 to 1200 months",
     );

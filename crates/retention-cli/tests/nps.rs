@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_says, fails_with, line, retention_with, succeeds_with, text};
+use common::{assert_says, fails_with, line, retention_with, succeeds_with, text, words};
 use serde_json::Value;
 
 fn temp_file(name: &str, content: &str) -> String {
@@ -216,88 +216,62 @@ fn mistakes_exit_1_with_each_message() {
     assert_says(&err, "promoters cannot be negative");
     assert_says(&err, "passives must be a whole number of respondents");
     assert_says(&err, "detractors is not a number");
-    fails_with(
-        &[
-            "nps",
-            "--promoters",
-            "0",
-            "--passives",
-            "0",
-            "--detractors",
-            "0",
-        ],
-        "",
-        1,
-        "no one answered",
-    );
-    fails_with(
-        &["nps", "--promoters", "1", "--passives", "1"],
-        "",
-        1,
-        "detractors is required",
-    );
-    fails_with(
-        &["nps", "--answers", "-"],
-        "score\nn/a\n",
-        1,
-        "stdin: no answer from 0 to 10 was found",
-    );
-    fails_with(
-        &["nps", "--answers", "/no/such/file"],
-        "",
-        1,
-        "cannot read /no/such/file",
-    );
-    fails_with(
-        &[
-            "nps",
-            "--promoters",
-            "5",
-            "--passives",
-            "3",
-            "--detractors",
-            "2",
-            "--change",
-            "0",
-        ],
-        "",
-        1,
-        "change must be more than 0 and at most 200 points",
-    );
-    fails_with(
-        &["nps", "--before-counts", "1,1,1", "--after-counts", "0,0,0"],
-        "",
-        1,
-        "after: promoters, passives and detractors are all zero",
-    );
+    // (command line, standard input, message)
+    let mistakes = [
+        (
+            "nps --promoters 0 --passives 0 --detractors 0",
+            "",
+            "no one answered",
+        ),
+        (
+            "nps --promoters 1 --passives 1",
+            "",
+            "detractors is required",
+        ),
+        (
+            "nps --answers -",
+            "score\nn/a\n",
+            "stdin: no answer from 0 to 10 was found",
+        ),
+        (
+            "nps --answers /no/such/file",
+            "",
+            "cannot read /no/such/file",
+        ),
+        (
+            "nps --promoters 5 --passives 3 --detractors 2 --change 0",
+            "",
+            "change must be more than 0 and at most 200 points",
+        ),
+        (
+            "nps --before-counts 1,1,1 --after-counts 0,0,0",
+            "",
+            "after: promoters, passives and detractors are all zero",
+        ),
+    ];
+    for (command, stdin, message) in mistakes {
+        fails_with(&words(command), stdin, 1, message);
+    }
 }
 
 #[test]
 fn command_lines_that_cannot_be_understood_exit_2() {
-    fails_with(&["nps"], "", 2, "nps needs one of");
-    fails_with(
-        &["nps", "--promoters", "1", "--answers", "-"],
-        "",
-        2,
-        "nps needs one of",
-    );
-    fails_with(
-        &["nps", "--before", "-", "--after", "-"],
-        "",
-        2,
-        "cannot both read standard input",
-    );
-    fails_with(
-        &["nps", "--before", "-"],
-        "",
-        2,
-        "--after FILE or --after-counts",
-    );
-    fails_with(
-        &["nps", "--before-counts", "1,2", "--after-counts", "1,2,3"],
-        "",
-        2,
-        "takes promoters,passives,detractors",
-    );
-    fails_with(&["nps", "extra"], "", 2, "nps takes no argument");
+    // (command line, message)
+    let misuses = [
+        ("nps", "nps needs one of"),
+        ("nps --promoters 1 --answers -", "nps needs one of"),
+        (
+            "nps --before - --after -",
+            "cannot both read standard input",
+        ),
+        ("nps --before -", "--after FILE or --after-counts"),
+        (
+            "nps --before-counts 1,2 --after-counts 1,2,3",
+            "takes promoters,passives,detractors",
+        ),
+        ("nps extra", "nps takes no argument"),
+    ];
+    for (command, message) in misuses {
+        fails_with(&words(command), "", 2, message);
+    }
 }
