@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_says, fails_with, line, retention_with, succeeds_with, text, words};
+use common::{assert_says, fails_with, line, retention_with, succeeds, succeeds_with, text, words};
 use serde_json::Value;
 
 fn temp_file(name: &str, content: &str) -> String {
@@ -17,18 +17,7 @@ fn temp_file(name: &str, content: &str) -> String {
 #[test]
 fn counts_fifty_thirty_twenty() {
     // By hand: NPS 30; SE √(0.61/100) × 100 = 7.81; adjusted Wald 14.05 to 44.20 (±15.08).
-    let out = succeeds_with(
-        &[
-            "nps",
-            "--promoters",
-            "50",
-            "--passives",
-            "30",
-            "--detractors",
-            "20",
-        ],
-        "",
-    );
+    let out = succeeds(&words("nps --promoters 50 --passives 30 --detractors 20"));
     let score = line(&out, "NPS");
     assert_says(score, "30.0");
     assert_says(score, "= (50 − 20) / 100 × 100");
@@ -43,22 +32,9 @@ fn counts_fifty_thirty_twenty() {
 #[test]
 fn counts_in_dutch_with_a_change_to_plan_for() {
     // 2 × 1.96² × 0.61 / 0.1² = 468.7 → 469.
-    let out = succeeds_with(
-        &[
-            "nps",
-            "--promoters",
-            "1.000",
-            "--passives",
-            "600",
-            "--detractors",
-            "400",
-            "--change",
-            "10",
-            "--locale",
-            "nl",
-        ],
-        "",
-    );
+    let out = succeeds(&words(
+        "nps --promoters 1.000 --passives 600 --detractors 400 --change 10 --locale nl",
+    ));
     assert_says(&out, "Respondenten: 2.000");
     assert!(line(&out, "NPS").contains("30,0"));
     assert!(line(&out, "Respondenten: significant").contains("469"));
@@ -120,16 +96,9 @@ fn a_survey_export_by_column_from_a_file() {
 #[test]
 fn two_surveys_compared() {
     // SE √(0.0069 + 0.0061) × 100 = 11.40; z = 1.754; p = 0.0794 (not significant).
-    let out = succeeds_with(
-        &[
-            "nps",
-            "--before-counts",
-            "40,30,30",
-            "--after-counts",
-            "50,30,20",
-        ],
-        "",
-    );
+    let out = succeeds(&words(
+        "nps --before-counts 40,30,30 --after-counts 50,30,20",
+    ));
     assert_says(
         &out,
         "Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)",
@@ -170,19 +139,9 @@ fn two_surveys_compared() {
 
 #[test]
 fn json_for_counts_and_answers() {
-    let json: Value = serde_json::from_str(&succeeds_with(
-        &[
-            "nps",
-            "--promoters",
-            "50",
-            "--passives",
-            "30",
-            "--detractors",
-            "20",
-            "--json",
-        ],
-        "",
-    ))
+    let json: Value = serde_json::from_str(&succeeds(&words(
+        "nps --promoters 50 --passives 30 --detractors 20 --json",
+    )))
     .unwrap();
     assert_eq!(json["nps"]["score"], 30.0);
     assert_eq!(json["nps"]["band"], "great");
@@ -200,15 +159,7 @@ fn json_for_counts_and_answers() {
 #[test]
 fn mistakes_exit_1_with_each_message() {
     let out = retention_with(
-        &[
-            "nps",
-            "--promoters",
-            "-5",
-            "--passives",
-            "2.5",
-            "--detractors",
-            "x",
-        ],
+        &words("nps --promoters -5 --passives 2.5 --detractors x"),
         "",
     );
     assert_eq!(out.status.code(), Some(1));
