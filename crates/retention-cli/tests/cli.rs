@@ -3,7 +3,7 @@
 mod common;
 
 use common::{
-    assert_says, fails, json, retention, stderr, stdout, succeeds, words, write, TempDir,
+    assert_says, fails, json, line, retention, stderr, stdout, succeeds, words, write, TempDir,
 };
 use serde_json::Value;
 
@@ -26,10 +26,7 @@ const FIVE_CUSTOMERS: &str = "customer,date,amount\n\
 fn calc_the_worked_example() {
     let out = succeeds(&["calc", "--start", "1000", "--end", "1050", "--new", "200"]);
     assert_says(&out, "S 1,000 · E 1,050 · N 200");
-    let crr = out
-        .lines()
-        .find(|l| l.starts_with("Customer retention rate (CRR)"))
-        .unwrap();
+    let crr = line(&out, "Customer retention rate (CRR)");
     assert_says(crr, "85.0%");
     assert_says(crr, "CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100");
     // Exactly 85.0 % is on the target, not above it.
@@ -52,10 +49,7 @@ fn calc_in_dutch_with_value_inputs() {
     assert_says(&out, "€\u{a0}900 ");
     assert_says(&out, "€\u{a0}75,00 × 3");
     // The same words and precision as the page: lifespan 1 / 15 % = 6,67 years.
-    let lifespan = out
-        .lines()
-        .find(|l| l.starts_with("Verwachte klantlevensduur"))
-        .unwrap_or_else(|| panic!("the page's name for the lifespan: {out}"));
+    let lifespan = line(&out, "Verwachte klantlevensduur");
     assert_says(lifespan, "6,67\u{a0}jaar");
     assert_says(lifespan, "levensduur = 1 / churn = 1 / 15,0\u{a0}%");
 }
@@ -143,8 +137,10 @@ fn analyze_counts_s_e_and_n() {
     //   2024-05  S 2  E 2  N 2   CRR 0 %  (cat returned, eve first-time)
     let out = succeeds(&["analyze", &file, "--window", "2"]);
     let row = |label: &str| -> Vec<String> {
-        let line = out.lines().find(|l| l.starts_with(label)).unwrap();
-        line.split_whitespace().map(String::from).collect()
+        line(&out, label)
+            .split_whitespace()
+            .map(String::from)
+            .collect()
     };
     assert_eq!(row("2024-01")[1..4], ["0", "2", "2"]);
     assert_eq!(row("2024-02")[1..7], ["2", "3", "1", "1", "0", "100.0%"]);
@@ -197,7 +193,7 @@ fn analyze_by_quarter_marks_an_unfinished_quarter() {
     let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
     // Window 3: Q1 S 0 E 4 N 4; Q2 (to 31 May) S 4 E 4 N 1, CRR 75 %.
     let out = succeeds(&["analyze", &file, "--period", "quarter", "--window", "3"]);
-    let q2 = out.lines().find(|l| l.starts_with("2024-Q2*")).unwrap();
+    let q2 = line(&out, "2024-Q2*");
     let cells: Vec<&str> = q2.split_whitespace().collect();
     assert_eq!(cells[1..4], ["4", "4", "1"]);
     assert_eq!(cells[6], "75.0%");
