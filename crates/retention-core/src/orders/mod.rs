@@ -61,7 +61,7 @@ pub use reader::OrderReader;
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
 pub(crate) use scan::{Record, Scanner};
-pub(crate) use sniff::{detect_delimiter, sample_records};
+pub(crate) use sniff::{column_values, detect_delimiter, fits, sample_records};
 pub use sniff::{
     is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
     StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
