@@ -15,7 +15,7 @@ use retention_core::{
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::{emit, print_json, Failure};
+use crate::{amount_habit, column_name, delimiter_words, emit, print_json, Failure};
 
 /// How much of the file is read at a time.
 const CHUNK_BYTES: usize = 256 * 1024;
@@ -378,20 +378,9 @@ impl Printer {
         if let Some(format) = preview.format {
             outln!(self.out, "  looks like {}", format.label(Locale::En));
         }
-        let name = |c: usize| match preview.columns.get(c).map(|g| g.name.as_str()) {
-            None | Some("") => format!("column {}", c + 1),
-            Some(name) => format!("column {} \"{name}\"", c + 1),
-        };
-        let delimiter = match m.delimiter {
-            Delimiter::Comma => "commas",
-            Delimiter::Semicolon => "semicolons",
-            Delimiter::Tab => "tabs",
-            Delimiter::Whitespace => "spaces",
-        };
-        let amounts = match m.locale {
-            Locale::Nl => "1.234,56",
-            Locale::En => "1,234.56",
-        };
+        let name = |c: usize| column_name(c, preview.columns.get(c).map(|g| g.name.as_str()));
+        let delimiter = delimiter_words(m.delimiter);
+        let amounts = amount_habit(m.locale);
         let roles: Vec<String> = m
             .roles()
             .into_iter()

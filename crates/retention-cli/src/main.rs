@@ -246,6 +246,29 @@ fn over(period: retention_core::Period, locale: retention_core::Locale) -> Strin
     format!("{over} {}", period.label(locale).to_lowercase())
 }
 
+/// How the CLI names column `c` (from 0) of a file: `column 3 "Datum"`, or `column 3` unnamed.
+fn column_name(c: usize, name: Option<&str>) -> String {
+    match name {
+        None | Some("") => format!("column {}", c + 1),
+        Some(name) => format!("column {} \"{name}\"", c + 1),
+    }
+}
+
+/// What separates a file's fields, in words.
+fn delimiter_words(delimiter: retention_core::Delimiter) -> &'static str {
+    match delimiter {
+        retention_core::Delimiter::Comma => "commas",
+        retention_core::Delimiter::Semicolon => "semicolons",
+        retention_core::Delimiter::Tab => "tabs",
+        retention_core::Delimiter::Whitespace => "spaces",
+    }
+}
+
+/// How amounts are written in `locale`: `1.234,56` or `1,234.56`.
+fn amount_habit(locale: retention_core::Locale) -> &'static str {
+    locale.pick("1.234,56", "1,234.56")
+}
+
 /// One figure of a calculator: its label, value, formula with the numbers, and a note.
 fn figure_row(
     out: &mut String,

@@ -12,15 +12,18 @@ use std::io::Read;
 use retention_core::{
     analyse_members, analyse_survivors, calculate_members, explain_members, format_count,
     format_decimal, format_input, format_money, format_percent, is_workbook, parse_members,
-    parse_survivors, read_number, sheet_text, sniff_members, Currency, Delimiter, Locale,
-    MemberExplanation, MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions,
-    MemberPreview, MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions,
-    Survivors, SurvivorsReport,
+    parse_survivors, read_number, sheet_text, sniff_members, Currency, Locale, MemberExplanation,
+    MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions, MemberPreview,
+    MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions, Survivors,
+    SurvivorsReport,
 };
 use serde::Serialize;
 
 use crate::args::{flag, Args};
-use crate::{calculator_output, emit, figure_row, over, print_json, Failure};
+use crate::{
+    amount_habit, calculator_output, column_name, delimiter_words, emit, figure_row, over,
+    print_json, Failure,
+};
 
 /// Months of the survival table printed, where the data reach them.
 const SURVIVAL_MONTHS: [u32; 12] = [1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 120];
@@ -328,10 +331,7 @@ impl Printer {
             self.count(s.returning as u64),
             self.count(s.bad_row_count as u64),
         );
-        let name = |c: usize| match preview.columns[c].name.as_str() {
-            "" => format!("column {}", c + 1),
-            name => format!("column {} \"{name}\"", c + 1),
-        };
+        let name = |c: usize| column_name(c, Some(&preview.columns[c].name));
         let mut roles = vec![
             format!("member = {}", name(m.member)),
             format!("start = {} ({})", name(m.start), m.date_format.pattern()),
@@ -341,21 +341,12 @@ impl Printer {
             None => "no end column: everyone is still a member".into(),
         });
         if let Some(c) = m.fee {
-            let habit = match m.locale {
-                Locale::Nl => "1.234,56",
-                Locale::En => "1,234.56",
-            };
-            roles.push(format!("fee = {} ({habit})", name(c)));
+            roles.push(format!("fee = {} ({})", name(c), amount_habit(m.locale)));
         }
         if let Some(c) = m.plan {
             roles.push(format!("plan = {}", name(c)));
         }
-        let delimiter = match m.delimiter {
-            Delimiter::Comma => "commas",
-            Delimiter::Semicolon => "semicolons",
-            Delimiter::Tab => "tabs",
-            Delimiter::Whitespace => "spaces",
-        };
+        let delimiter = delimiter_words(m.delimiter);
         outln!(
             out,
             "  read: {}; {delimiter}{}",

@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{assert_says, fails, json, retention, stderr, stdout, succeeds, write, TempDir};
+use common::{
+    assert_says, fails, json, line, retention, stderr, stdout, succeeds, words, write, TempDir,
+};
 use serde_json::Value;
 
 #[path = "../../retention-core/tests/generators/mod.rs"]
@@ -24,10 +26,7 @@ const FIVE_CUSTOMERS: &str = "customer,date,amount\n\
 fn calc_the_worked_example() {
     let out = succeeds(&["calc", "--start", "1000", "--end", "1050", "--new", "200"]);
     assert_says(&out, "S 1,000 · E 1,050 · N 200");
-    let crr = out
-        .lines()
-        .find(|l| l.starts_with("Customer retention rate (CRR)"))
-        .unwrap();
+    let crr = line(&out, "Customer retention rate (CRR)");
     assert_says(crr, "85.0%");
     assert_says(crr, "CRR = (E − N) / S × 100 = (1,050 − 200) / 1,000 × 100");
     // Exactly 85.0 % is on the target, not above it.
@@ -39,23 +38,9 @@ fn calc_the_worked_example() {
 
 #[test]
 fn calc_in_dutch_with_value_inputs() {
-    let out = succeeds(&[
-        "calc",
-        "--start",
-        "1.000",
-        "--end",
-        "1.050",
-        "--new",
-        "200",
-        "--spend",
-        "75",
-        "--frequency",
-        "3",
-        "--margin",
-        "60",
-        "--locale",
-        "nl",
-    ]);
+    let out = succeeds(&words(
+        "calc --start 1.000 --end 1.050 --new 200 --spend 75 --frequency 3 --margin 60 --locale nl",
+    ));
     assert_says(&out, "85,0\u{a0}%");
     assert_says(&out, "Klantretentie (CRR)");
     // CLV = 75 × 3 × 6,67 years = € 1.500; profit CLV at 60 % = € 900: estimates, so in
@@ -64,27 +49,16 @@ fn calc_in_dutch_with_value_inputs() {
     assert_says(&out, "€\u{a0}900 ");
     assert_says(&out, "€\u{a0}75,00 × 3");
     // The same words and precision as the page: lifespan 1 / 15 % = 6,67 years.
-    let lifespan = out
-        .lines()
-        .find(|l| l.starts_with("Verwachte klantlevensduur"))
-        .unwrap_or_else(|| panic!("the page's name for the lifespan: {out}"));
+    let lifespan = line(&out, "Verwachte klantlevensduur");
     assert_says(lifespan, "6,67\u{a0}jaar");
     assert_says(lifespan, "levensduur = 1 / churn = 1 / 15,0\u{a0}%");
 }
 
 #[test]
 fn calc_as_json() {
-    let out = succeeds(&[
-        "calc",
-        "--start=1000",
-        "--end=1050",
-        "--new=200",
-        "--spend=75",
-        "--frequency=3",
-        "--period",
-        "year",
-        "--json",
-    ]);
+    let out = succeeds(&words(
+        "calc --start=1000 --end=1050 --new=200 --spend=75 --frequency=3 --period year --json",
+    ));
     let v = json(&out);
     assert_eq!(v["report"]["retention"]["retentionRate"], 85.0);
     assert_eq!(v["report"]["retention"]["lost"], 150);
@@ -163,8 +137,10 @@ fn analyze_counts_s_e_and_n() {
     //   2024-05  S 2  E 2  N 2   CRR 0 %  (cat returned, eve first-time)
     let out = succeeds(&["analyze", &file, "--window", "2"]);
     let row = |label: &str| -> Vec<String> {
-        let line = out.lines().find(|l| l.starts_with(label)).unwrap();
-        line.split_whitespace().map(String::from).collect()
+        line(&out, label)
+            .split_whitespace()
+            .map(String::from)
+            .collect()
     };
     assert_eq!(row("2024-01")[1..4], ["0", "2", "2"]);
     assert_eq!(row("2024-02")[1..7], ["2", "3", "1", "1", "0", "100.0%"]);
@@ -217,7 +193,7 @@ fn analyze_by_quarter_marks_an_unfinished_quarter() {
     let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
     // Window 3: Q1 S 0 E 4 N 4; Q2 (to 31 May) S 4 E 4 N 1, CRR 75 %.
     let out = succeeds(&["analyze", &file, "--period", "quarter", "--window", "3"]);
-    let q2 = out.lines().find(|l| l.starts_with("2024-Q2*")).unwrap();
+    let q2 = line(&out, "2024-Q2*");
     let cells: Vec<&str> = q2.split_whitespace().collect();
     assert_eq!(cells[1..4], ["4", "4", "1"]);
     assert_eq!(cells[6], "75.0%");
@@ -578,16 +554,9 @@ fn sql_mistakes_say_what_is_wrong() {
         "--what scoring needs --model FILE",
     );
     fails(
-        &with(&[
-            "--dialect",
-            "duckdb",
-            "--amount",
-            "a",
-            "--window",
-            "0",
-            "--what",
-            "periods",
-        ]),
+        &with(&words(
+            "--dialect duckdb --amount a --window 0 --what periods",
+        )),
         1,
         "the window must be 1 to 1200 months",
     );

@@ -6,7 +6,7 @@ mod common;
 mod core_common;
 
 use common::{
-    assert_says, fails, fails_with, json, stdout, succeeds, succeeds_with, temp_dir, write,
+    assert_says, fails, fails_with, json, stdout, succeeds, succeeds_with, temp_dir, words, write,
 };
 use core_common::SEVEN_MEMBERS;
 
@@ -21,21 +21,11 @@ fn file(test: &str, content: &str) -> String {
 
 #[test]
 fn the_members_calculator() {
-    let out = succeeds(&[
-        "members",
-        "--start",
-        "1000",
-        "--cancelled",
-        "50",
-        "--new",
-        "70",
-        "--fee",
-        "30",
-        "--margin",
-        "70",
-    ]);
+    let out = succeeds(&words(
+        "members --start 1000 --cancelled 50 --new 70 --fee 30 --margin 70",
+    ));
     assert_says(&out, "Over a month: S 1,000 · C 50 · N 70 · E 1,020");
-    let line = |start: &str| out.lines().find(|l| l.starts_with(start)).unwrap();
+    let line = |start: &str| common::line(&out, start);
     let crr = line("Member retention rate");
     assert_says(
         crr,
@@ -46,31 +36,14 @@ fn the_members_calculator() {
     let clv = line("Member lifetime value");
     assert_says(clv, "$600.00  CLV = fee × tenure = $30.00 × 20\u{a0}months");
     assert!(line("Profit CLV").contains("$420.00"));
-    let nl = succeeds(&[
-        "members",
-        "--start",
-        "1.000",
-        "--cancelled",
-        "50",
-        "--new",
-        "70",
-        "--locale",
-        "nl",
-    ]);
+    let nl = succeeds(&words(
+        "members --start 1.000 --cancelled 50 --new 70 --locale nl",
+    ));
     assert_says(&nl, "Ledenretentie");
     assert_says(&nl, "95,0\u{a0}%");
-    let v = json(&succeeds(&[
-        "members",
-        "--start",
-        "1.000",
-        "--cancelled",
-        "50",
-        "--new",
-        "70",
-        "--locale",
-        "nl",
-        "--json",
-    ]));
+    let v = json(&succeeds(&words(
+        "members --start 1.000 --cancelled 50 --new 70 --locale nl --json",
+    )));
     assert_eq!(v["report"]["retention"]["retentionRate"], 95.0);
     assert_eq!(v["explanations"][0]["figure"], "retentionRate");
     assert_eq!(v["explanations"][0]["advice"][0], "onboarding");
@@ -79,15 +52,7 @@ fn the_members_calculator() {
 #[test]
 fn the_members_calculator_reports_mistakes() {
     fails(
-        &[
-            "members",
-            "--start",
-            "100",
-            "--cancelled",
-            "150",
-            "--new",
-            "0",
-        ],
+        &words("members --start 100 --cancelled 150 --new 0"),
         1,
         "more members cancelled than there were at the start",
     );

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_says, fails_with, line, retention_with, succeeds_with, text};
+use common::{assert_says, fails_with, line, retention_with, succeeds, succeeds_with, text, words};
 use serde_json::Value;
 
 fn temp_file(name: &str, content: &str) -> String {
@@ -17,18 +17,7 @@ fn temp_file(name: &str, content: &str) -> String {
 #[test]
 fn counts_fifty_thirty_twenty() {
     // By hand: NPS 30; SE √(0.61/100) × 100 = 7.81; adjusted Wald 14.05 to 44.20 (±15.08).
-    let out = succeeds_with(
-        &[
-            "nps",
-            "--promoters",
-            "50",
-            "--passives",
-            "30",
-            "--detractors",
-            "20",
-        ],
-        "",
-    );
+    let out = succeeds(&words("nps --promoters 50 --passives 30 --detractors 20"));
     let score = line(&out, "NPS");
     assert_says(score, "30.0");
     assert_says(score, "= (50 − 20) / 100 × 100");
@@ -43,22 +32,9 @@ fn counts_fifty_thirty_twenty() {
 #[test]
 fn counts_in_dutch_with_a_change_to_plan_for() {
     // 2 × 1.96² × 0.61 / 0.1² = 468.7 → 469.
-    let out = succeeds_with(
-        &[
-            "nps",
-            "--promoters",
-            "1.000",
-            "--passives",
-            "600",
-            "--detractors",
-            "400",
-            "--change",
-            "10",
-            "--locale",
-            "nl",
-        ],
-        "",
-    );
+    let out = succeeds(&words(
+        "nps --promoters 1.000 --passives 600 --detractors 400 --change 10 --locale nl",
+    ));
     assert_says(&out, "Respondenten: 2.000");
     assert!(line(&out, "NPS").contains("30,0"));
     assert!(line(&out, "Respondenten: significant").contains("469"));
@@ -120,16 +96,9 @@ fn a_survey_export_by_column_from_a_file() {
 #[test]
 fn two_surveys_compared() {
     // SE √(0.0069 + 0.0061) × 100 = 11.40; z = 1.754; p = 0.0794 (not significant).
-    let out = succeeds_with(
-        &[
-            "nps",
-            "--before-counts",
-            "40,30,30",
-            "--after-counts",
-            "50,30,20",
-        ],
-        "",
-    );
+    let out = succeeds(&words(
+        "nps --before-counts 40,30,30 --after-counts 50,30,20",
+    ));
     assert_says(
         &out,
         "Before: NPS 10.0 (n = 100) · After: NPS 30.0 (n = 100)",
@@ -170,19 +139,9 @@ fn two_surveys_compared() {
 
 #[test]
 fn json_for_counts_and_answers() {
-    let json: Value = serde_json::from_str(&succeeds_with(
-        &[
-            "nps",
-            "--promoters",
-            "50",
-            "--passives",
-            "30",
-            "--detractors",
-            "20",
-            "--json",
-        ],
-        "",
-    ))
+    let json: Value = serde_json::from_str(&succeeds(&words(
+        "nps --promoters 50 --passives 30 --detractors 20 --json",
+    )))
     .unwrap();
     assert_eq!(json["nps"]["score"], 30.0);
     assert_eq!(json["nps"]["band"], "great");
@@ -200,15 +159,7 @@ fn json_for_counts_and_answers() {
 #[test]
 fn mistakes_exit_1_with_each_message() {
     let out = retention_with(
-        &[
-            "nps",
-            "--promoters",
-            "-5",
-            "--passives",
-            "2.5",
-            "--detractors",
-            "x",
-        ],
+        &words("nps --promoters -5 --passives 2.5 --detractors x"),
         "",
     );
     assert_eq!(out.status.code(), Some(1));
@@ -216,88 +167,62 @@ fn mistakes_exit_1_with_each_message() {
     assert_says(&err, "promoters cannot be negative");
     assert_says(&err, "passives must be a whole number of respondents");
     assert_says(&err, "detractors is not a number");
-    fails_with(
-        &[
-            "nps",
-            "--promoters",
-            "0",
-            "--passives",
-            "0",
-            "--detractors",
-            "0",
-        ],
-        "",
-        1,
-        "no one answered",
-    );
-    fails_with(
-        &["nps", "--promoters", "1", "--passives", "1"],
-        "",
-        1,
-        "detractors is required",
-    );
-    fails_with(
-        &["nps", "--answers", "-"],
-        "score\nn/a\n",
-        1,
-        "stdin: no answer from 0 to 10 was found",
-    );
-    fails_with(
-        &["nps", "--answers", "/no/such/file"],
-        "",
-        1,
-        "cannot read /no/such/file",
-    );
-    fails_with(
-        &[
-            "nps",
-            "--promoters",
-            "5",
-            "--passives",
-            "3",
-            "--detractors",
-            "2",
-            "--change",
-            "0",
-        ],
-        "",
-        1,
-        "change must be more than 0 and at most 200 points",
-    );
-    fails_with(
-        &["nps", "--before-counts", "1,1,1", "--after-counts", "0,0,0"],
-        "",
-        1,
-        "after: promoters, passives and detractors are all zero",
-    );
+    // (command line, standard input, message)
+    let mistakes = [
+        (
+            "nps --promoters 0 --passives 0 --detractors 0",
+            "",
+            "no one answered",
+        ),
+        (
+            "nps --promoters 1 --passives 1",
+            "",
+            "detractors is required",
+        ),
+        (
+            "nps --answers -",
+            "score\nn/a\n",
+            "stdin: no answer from 0 to 10 was found",
+        ),
+        (
+            "nps --answers /no/such/file",
+            "",
+            "cannot read /no/such/file",
+        ),
+        (
+            "nps --promoters 5 --passives 3 --detractors 2 --change 0",
+            "",
+            "change must be more than 0 and at most 200 points",
+        ),
+        (
+            "nps --before-counts 1,1,1 --after-counts 0,0,0",
+            "",
+            "after: promoters, passives and detractors are all zero",
+        ),
+    ];
+    for (command, stdin, message) in mistakes {
+        fails_with(&words(command), stdin, 1, message);
+    }
 }
 
 #[test]
 fn command_lines_that_cannot_be_understood_exit_2() {
-    fails_with(&["nps"], "", 2, "nps needs one of");
-    fails_with(
-        &["nps", "--promoters", "1", "--answers", "-"],
-        "",
-        2,
-        "nps needs one of",
-    );
-    fails_with(
-        &["nps", "--before", "-", "--after", "-"],
-        "",
-        2,
-        "cannot both read standard input",
-    );
-    fails_with(
-        &["nps", "--before", "-"],
-        "",
-        2,
-        "--after FILE or --after-counts",
-    );
-    fails_with(
-        &["nps", "--before-counts", "1,2", "--after-counts", "1,2,3"],
-        "",
-        2,
-        "takes promoters,passives,detractors",
-    );
-    fails_with(&["nps", "extra"], "", 2, "nps takes no argument");
+    // (command line, message)
+    let misuses = [
+        ("nps", "nps needs one of"),
+        ("nps --promoters 1 --answers -", "nps needs one of"),
+        (
+            "nps --before - --after -",
+            "cannot both read standard input",
+        ),
+        ("nps --before -", "--after FILE or --after-counts"),
+        (
+            "nps --before-counts 1,2 --after-counts 1,2,3",
+            "takes promoters,passives,detractors",
+        ),
+        ("nps extra", "nps takes no argument"),
+    ];
+    for (command, message) in misuses {
+        fails_with(&words(command), "", 2, message);
+    }
 }

@@ -10,7 +10,7 @@ mod core_common;
 use core_common::rfm_segment;
 
 mod common;
-use common::{assert_says, retention, succeeds, temp_dir};
+use common::{assert_says, line, retention, succeeds, temp_dir};
 
 use Segment::*;
 
@@ -96,7 +96,7 @@ fn segments_print_as_tables_and_as_json() {
     let at_risk = AtRisk.actions()[0].text(Locale::En);
     assert_says(&out, at_risk);
     // The grid, R 5 first: one customer in every cell.
-    let r5 = out.lines().find(|l| l.starts_with("  R 5")).unwrap();
+    let r5 = line(&out, "  R 5");
     assert_eq!(
         r5.split_whitespace().collect::<Vec<_>>(),
         ["R", "5", "1", "1", "1", "1", "1"]

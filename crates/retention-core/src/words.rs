@@ -60,15 +60,7 @@ impl Figure {
             Figure::AnnualChurn => {
                 format!("{} = 1 − (1 − churn){n}", l.pick("churn per jaar", "churn per year"))
             }
-            Figure::Lifespan => match period {
-                Period::Year => l.pick("levensduur = 1 / churn", "lifespan = 1 / churn").into(),
-                _ => format!(
-                    "{} = 1 / churn {} {}",
-                    l.pick("levensduur", "lifespan"),
-                    l.pick("periodes, gedeeld door", "periods, divided by"),
-                    period.per_year()
-                ),
-            },
+            Figure::Lifespan => one_over_churn(l.pick("levensduur", "lifespan"), period, l),
             Figure::Clv => l
                 .pick(
                     "CLV = besteding × aankopen per jaar × levensduur",
@@ -252,34 +244,28 @@ impl ExportFormat {
     /// assert_eq!(ExportFormat::Mollie.label(Locale::Nl), "een betalingenexport van Mollie");
     /// ```
     pub fn label(self, locale: Locale) -> &'static str {
-        let l = locale;
-        match self {
-            ExportFormat::Shopify => {
-                l.pick("een orderexport van Shopify", "a Shopify orders export")
-            }
-            ExportFormat::WooCommerce => l.pick(
+        let (nl, en) = match self {
+            ExportFormat::Shopify => ("een orderexport van Shopify", "a Shopify orders export"),
+            ExportFormat::WooCommerce => (
                 "een orderexport van WooCommerce",
                 "a WooCommerce orders export",
             ),
-            ExportFormat::Lightspeed => l.pick(
+            ExportFormat::Lightspeed => (
                 "een orderexport van Lightspeed",
                 "a Lightspeed orders export",
             ),
-            ExportFormat::Magento => {
-                l.pick("een orderexport van Magento", "a Magento orders export")
-            }
-            ExportFormat::Stripe => l.pick(
+            ExportFormat::Magento => ("een orderexport van Magento", "a Magento orders export"),
+            ExportFormat::Stripe => (
                 "een betalingenexport van Stripe",
                 "a Stripe payments export",
             ),
-            ExportFormat::Mollie => l.pick(
+            ExportFormat::Mollie => (
                 "een betalingenexport van Mollie",
                 "a Mollie payments export",
             ),
-            ExportFormat::LineItems => {
-                l.pick("een export van orderregels", "an export of order lines")
-            }
-        }
+            ExportFormat::LineItems => ("een export van orderregels", "an export of order lines"),
+        };
+        locale.pick(nl, en)
     }
 }
 
@@ -597,6 +583,19 @@ pub(crate) fn superscript(n: u32) -> String {
         .bytes()
         .map(|d| DIGITS[usize::from(d - b'0')])
         .collect()
+}
+
+/// "lifespan = 1 / churn", and over a shorter period "… periods, divided by 12": the formula
+/// of a lifespan or tenure, `name`.
+pub(crate) fn one_over_churn(name: &str, period: Period, l: Locale) -> String {
+    match period {
+        Period::Year => format!("{name} = 1 / churn"),
+        _ => format!(
+            "{name} = 1 / churn {} {}",
+            l.pick("periodes, gedeeld door", "periods, divided by"),
+            period.per_year()
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -446,24 +446,9 @@ fn a_segment_file_reads_back_cell_by_cell() {
     for locale in [Locale::Nl, Locale::En] {
         let text = segments.csv(&log, Some(evil.segment), locale);
         let rows = read_back(&text, locale);
-        assert_eq!(
-            rows[0],
-            [
-                "customer",
-                "email",
-                "name",
-                "last_order",
-                "orders",
-                "purchase_days",
-                "spend",
-                "predicted_clv",
-                "p_alive",
-                "segment",
-                "recency_score",
-                "frequency_score",
-                "monetary_score"
-            ]
-        );
+        let header = "customer email name last_order orders purchase_days spend predicted_clv \
+                      p_alive segment recency_score frequency_score monetary_score";
+        assert_eq!(rows[0], header.split_whitespace().collect::<Vec<_>>());
         let members = segments
             .customers()
             .iter()

@@ -162,6 +162,14 @@ fn import(file: &[u8], mapping: &Mapping, chunk: usize) {
     }
 }
 
+/// A file of one row whose customer is `body` in quotes.
+fn quoted_customer(body: impl Iterator<Item = u8>) -> Vec<u8> {
+    let mut file = b"customer,date,amount\n\"".to_vec();
+    file.extend(body);
+    file.extend_from_slice(b"\",2024-01-01,5\n");
+    file
+}
+
 fn rows(n: usize, row: impl Fn(usize) -> String) -> Vec<u8> {
     let mut out = b"customer,date,amount\n".to_vec();
     let mut i = 0;
@@ -202,20 +210,16 @@ pub const SHAPES: &[Shape] = &[
         name: "import: a long quoted field of line breaks, 64-byte chunks",
         n: 200_000,
         run: |n| {
-            let mut file = b"customer,date,amount\n\"".to_vec();
-            file.extend((0..n).map(|i| if i % 2 == 0 { b'\n' } else { b'x' }));
-            file.extend_from_slice(b"\",2024-01-01,5\n");
-            import(&file, &plain(3), 64);
+            let body = (0..n).map(|i| if i % 2 == 0 { b'\n' } else { b'x' });
+            import(&quoted_customer(body), &plain(3), 64);
         },
     },
     Shape {
         name: "import: doubled quotes, 1-byte chunks",
         n: 100_000,
         run: |n| {
-            let mut file = b"customer,date,amount\n\"".to_vec();
-            file.extend(std::iter::repeat_n(b'"', n & !1));
-            file.extend_from_slice(b"\",2024-01-01,5\n");
-            import(&file, &plain(3), 1);
+            let body = std::iter::repeat_n(b'"', n & !1);
+            import(&quoted_customer(body), &plain(3), 1);
         },
     },
     Shape {

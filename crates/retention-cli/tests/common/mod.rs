@@ -43,6 +43,11 @@ pub fn stderr(output: &Output) -> String {
     text(&output.stderr)
 }
 
+/// A command line written as one string, split at spaces: `words("nps --promoters 5")`.
+pub fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
 /// Succeeds (exit status 0) and returns standard output.
 #[track_caller]
 pub fn succeeds(args: &[&str]) -> String {

@@ -8,7 +8,10 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::sniff::MemberMapping;
-use crate::orders::{hash, no_such_column, read_amount, ColumnClash, Record, Scanner, CANCELLED};
+use crate::orders::{
+    hash, no_such_column, read_amount, wrong_column_count, ColumnClash, Record, Scanner, CANCELLED,
+    UNCLOSED_QUOTE,
+};
 use crate::Seed;
 use crate::{Date, MAX_BAD_ROWS, PROGRESS_STEP};
 
@@ -129,7 +132,7 @@ impl fmt::Display for MemberBadRowReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MemberBadRowReason::Columns { found, expected } => {
-                write!(f, "{found} columns instead of {expected}")
+                wrong_column_count(f, *found, *expected)
             }
             MemberBadRowReason::NoMember => f.write_str("no member id"),
             MemberBadRowReason::StartDate { text } => {
@@ -142,7 +145,7 @@ impl fmt::Display for MemberBadRowReason {
                 write!(f, "ends on {end}, before it starts on {start}")
             }
             MemberBadRowReason::Fee { text } => write!(f, "fee {text:?} is not an amount"),
-            MemberBadRowReason::UnclosedQuote => f.write_str("a quote is never closed"),
+            MemberBadRowReason::UnclosedQuote => f.write_str(UNCLOSED_QUOTE),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::orders::{habit, read_amount, sample_records};
+use crate::orders::{column_values, fits, habit, read_amount, sample_records};
 use crate::{DateFormat, Delimiter, Locale};
 
 /// Rows the preview shows.
@@ -273,25 +273,12 @@ fn mode_len(records: &[Vec<String>]) -> usize {
 /// The date formats that read every non-empty value of column `c` (all but 1 in 20, or a
 /// single one of five or more, so that a typo does not hide a column).
 fn formats_of(rows: &[&[String]], c: usize) -> Vec<DateFormat> {
-    let values: Vec<&[u8]> = rows
-        .iter()
-        .filter_map(|r| r.get(c))
-        .map(|v| v.trim().as_bytes())
-        .filter(|v| !v.is_empty())
-        .collect();
+    let values = column_values(rows, c);
+    let misses = |f: DateFormat| values.iter().filter(|v| f.read(v).is_none()).count();
     DateFormat::ALL
         .into_iter()
-        .filter(|f| {
-            fits(
-                values.len(),
-                values.iter().filter(|v| f.read(v).is_none()).count(),
-            )
-        })
+        .filter(|&f| fits(values.len(), misses(f)))
         .collect()
-}
-
-fn fits(values: usize, misses: usize) -> bool {
-    values > 0 && (misses <= values / 20 || (misses == 1 && values >= 5))
 }
 
 /// What the sampled values of one column have in common.

@@ -64,15 +64,9 @@ impl MemberFigure {
             MemberFigure::NetGrowth => {
                 format!("{} = (N − C) / S × 100", l.pick("nettogroei", "net growth"))
             }
-            MemberFigure::Tenure => match period {
-                Period::Year => format!("{} = 1 / churn", l.pick("duur", "tenure")),
-                _ => format!(
-                    "{} = 1 / churn {} {}",
-                    l.pick("duur", "tenure"),
-                    l.pick("periodes, gedeeld door", "periods, divided by"),
-                    period.per_year()
-                ),
-            },
+            MemberFigure::Tenure => {
+                crate::words::one_over_churn(l.pick("duur", "tenure"), period, l)
+            }
             MemberFigure::Clv => l
                 .pick("CLV = contributie × duur", "CLV = fee × tenure")
                 .into(),

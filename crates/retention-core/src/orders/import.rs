@@ -74,6 +74,18 @@ pub(crate) fn no_such_column(
     )
 }
 
+/// The message of a row with a quote that is never closed.
+pub(crate) const UNCLOSED_QUOTE: &str = "a quote is never closed";
+
+/// The message of a row with more or fewer fields than the mapping expects.
+pub(crate) fn wrong_column_count(
+    f: &mut fmt::Formatter<'_>,
+    found: usize,
+    expected: usize,
+) -> fmt::Result {
+    write!(f, "{found} columns instead of {expected}")
+}
+
 /// Why the import stopped.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "code", rename_all = "camelCase")]
@@ -220,13 +232,11 @@ pub enum BadRowReason {
 impl fmt::Display for BadRowReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BadRowReason::Columns { found, expected } => {
-                write!(f, "{found} columns instead of {expected}")
-            }
+            BadRowReason::Columns { found, expected } => wrong_column_count(f, *found, *expected),
             BadRowReason::NoCustomer => f.write_str("no customer id"),
             BadRowReason::Date { text } => write!(f, "{text:?} is not a date in that format"),
             BadRowReason::Amount { text } => write!(f, "{text:?} is not an amount"),
-            BadRowReason::UnclosedQuote => f.write_str("a quote is never closed"),
+            BadRowReason::UnclosedQuote => f.write_str(UNCLOSED_QUOTE),
             BadRowReason::NoOrder => f.write_str("no order number"),
             BadRowReason::NoDate => f.write_str("no date"),
             BadRowReason::NoAmount => f.write_str("no amount"),

@@ -49,7 +49,9 @@ pub use handoff::{
     full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,
     AtRisk, WinBack, YearFill, DEFAULT_CUTOFF_DAYS, MAX_CUTOFF_DAYS, MIN_CUTOFF_DAYS,
 };
-pub(crate) use import::{no_such_column, ColumnClash, CANCELLED};
+pub(crate) use import::{
+    no_such_column, wrong_column_count, ColumnClash, CANCELLED, UNCLOSED_QUOTE,
+};
 pub use import::{
     parse_orders, purchase_days, BadRow, BadRowReason, CustomerOrders, Grouping, ImportError,
     ImportStats, OrderLog, Purchase, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
@@ -59,7 +61,7 @@ pub use reader::OrderReader;
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
 pub use scan::Delimiter;
 pub(crate) use scan::{Record, Scanner};
-pub(crate) use sniff::{detect_delimiter, sample_records};
+pub(crate) use sniff::{column_values, detect_delimiter, fits, sample_records};
 pub use sniff::{
     is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
     StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,

@@ -657,21 +657,29 @@ struct Column {
     at_signs: usize,
 }
 
+/// The trimmed, non-empty values of column `c`.
+pub(crate) fn column_values<'a, R>(rows: &[&'a R], c: usize) -> Vec<&'a [u8]>
+where
+    R: AsRef<[String]> + ?Sized,
+{
+    rows.iter()
+        .filter_map(|&r| r.as_ref().get(c))
+        .map(|v| v.trim().as_bytes())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// Whether a kind of value fits a column of `values` values it cannot read `misses` of. One
+/// typo must not hide a column: it fits when it misses at most 1 value in 20, or a single
+/// value of five or more. The rows it misses are reported by the import, never dropped.
+pub(crate) fn fits(values: usize, misses: usize) -> bool {
+    values > 0 && (misses <= values / 20 || (misses == 1 && values >= 5))
+}
+
 impl Column {
     fn of(rows: &[&Vec<String>], c: usize) -> Column {
-        let values: Vec<&[u8]> = rows
-            .iter()
-            .filter_map(|r| r.get(c))
-            .map(|v| v.trim().as_bytes())
-            .filter(|v| !v.is_empty())
-            .collect();
-        let any = !values.is_empty();
-        // One typo must not hide a column: a kind fits when it misses at most 1 value in 20,
-        // or a single value of five or more. The rows it misses are reported by the import,
-        // never dropped.
-        let fits = |misses: usize| {
-            any && (misses <= values.len() / 20 || (misses == 1 && values.len() >= 5))
-        };
+        let values = column_values(rows, c);
+        let fits = |misses: usize| fits(values.len(), misses);
         let misses = |f: DateFormat| values.iter().filter(|v| f.read(v).is_none()).count();
         let fitting: Vec<(DateFormat, usize)> = DateFormat::ALL
             .into_iter()
