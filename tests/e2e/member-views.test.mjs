@@ -1,11 +1,13 @@
 // What a member file shows beyond survival, in Dutch and English: the retention heatmap by
 // start month, members in and out per month, the sBG per start month, and the members at
 // risk by plan, tenure and cluster month — each against a hand count of a generated file —
-// and the sheet picker reading a member workbook's second sheet (a workbook written here).
+// and the sheet picker reading a member workbook's second sheet (a checked-in workbook written
+// by a real xlsx writer from the same members: crates/retention-core/examples/member_xlsx_fixture.rs).
 // Nothing may leave 127.0.0.1.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import zlib from "node:zlib";
+import fs from "node:fs";
+import path from "node:path";
 import { launch, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
 // Everyone starts on the 1st and leaves on the 15th, so each leaves in a whole month of
@@ -37,6 +39,7 @@ function rows() {
   return out;
 }
 const CSV = rows().map((r) => r.join(",")).join("\n") + "\n";
+const FIXTURES = path.join(import.meta.dirname, "../../crates/retention-core/tests/fixtures");
 
 // The heatmap by hand: the share of each start month still there k months later, k = 0–12.
 const HEATMAP = {
@@ -111,76 +114,6 @@ const LANGUAGES = [
     sheet: "Sheet",
   },
 ];
-
-/** A workbook of `sheets` ([name, rows of strings]) as .xlsx bytes: the fewest parts a
- * reader needs, inline strings, stored uncompressed in a zip written here. */
-function xlsx(sheets) {
-  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const col = (i) => String.fromCharCode(65 + i);
-  const sheetXml = (rows) =>
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-      .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (v === "" ? "" : `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)).join("")}</row>`)
-      .join("")}</sheetData></worksheet>`;
-  const ns = "http://schemas.openxmlformats.org";
-  const files = [
-    [
-      "[Content_Types].xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
-        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-        .join("")}</Types>`,
-    ],
-    ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    [
-      "xl/workbook.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets>${sheets
-        .map(([name], i) => `<sheet name="${esc(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-        .join("")}</sheets></workbook>`,
-    ],
-    [
-      "xl/_rels/workbook.xml.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships">${sheets
-        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join("")}</Relationships>`,
-    ],
-    ...sheets.map(([, rows], i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rows)]),
-  ];
-  // A zip of stored entries: local headers, the central directory, its end record.
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, text] of files) {
-    const data = Buffer.from(text, "utf8");
-    const fileName = Buffer.from(name, "utf8");
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    central.push(entry, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 async function choose(page, name, buffer, mimeType = "text/csv") {
   await page.locator("#rc-mi-file").setInputFiles({ name, mimeType, buffer });
@@ -297,10 +230,9 @@ test("what a member file shows: cohorts, flows, fits per start month, members at
 
       await t.test("the sheet picker reads a workbook's second sheet", async () => {
         await page.locator("[data-action=another-members]").click();
-        const book = xlsx([
-          ["Notes", [["Exported from the club"]]],
-          ["Leden", rows()],
-        ]);
+        // The workbook holds the members generated here: its source CSV must be this file.
+        assert.equal(fs.readFileSync(path.join(FIXTURES, "member_views.csv"), "utf8"), CSV);
+        const book = fs.readFileSync(path.join(FIXTURES, "member_views.xlsx"));
         await choose(page, "leden.xlsx", book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         const picker = page.locator("#rc-mi-sheet");
         assert.deepEqual(await picker.locator("option").allInnerTexts(), ["Notes", "Leden"]);
