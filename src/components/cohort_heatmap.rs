@@ -15,6 +15,16 @@ pub struct HeatRow {
     pub shares: Vec<f64>,
 }
 
+impl HeatRow {
+    pub fn new(label: &str, size: u64, shares: &[f64]) -> HeatRow {
+        HeatRow {
+            label: label.to_owned(),
+            size,
+            shares: shares.to_vec(),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct HeatmapProps {
     pub rows: Vec<HeatRow>,
@@ -96,11 +106,7 @@ pub fn CohortHeatmap(props: &CohortHeatmapProps) -> Html {
     let rows: Vec<HeatRow> = props
         .cohorts
         .iter()
-        .map(|c| HeatRow {
-            label: c.label.clone(),
-            size: c.size,
-            shares: c.shares.clone(),
-        })
+        .map(|c| HeatRow::new(&c.label, c.size, &c.shares))
         .collect();
     html! {
         <Heatmap

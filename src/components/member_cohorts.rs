@@ -31,11 +31,7 @@ pub fn MemberCohorts(props: &MemberCohortsProps) -> Html {
     let rows: Vec<HeatRow> = s
         .cohorts
         .iter()
-        .map(|c| HeatRow {
-            label: c.label.clone(),
-            size: c.size,
-            shares: c.shares.clone(),
-        })
+        .map(|c| HeatRow::new(&c.label, c.size, &c.shares))
         .collect();
     let spread = cohort_spread(&s.cohorts, COMPARED_MONTH);
     html! {

@@ -143,6 +143,15 @@ fn count(n: u64, words: Words) -> String {
     words.q(Quantity::Count(n))
 }
 
+/// A count of members with the noun in the right number: `1 lid`, `3 members`.
+fn members(n: u64, words: Words) -> String {
+    let noun = match n {
+        1 => words.locale.pick("lid", "member"),
+        _ => words.locale.pick("leden", "members"),
+    };
+    format!("{} {noun}", count(n, words))
+}
+
 fn about(x: f64, words: Words) -> String {
     count(x.round().max(0.0) as u64, words)
 }
@@ -153,10 +162,10 @@ fn pct(x: f64, words: Words) -> String {
 
 /// Members who started before the heatmap's first row.
 pub fn before_cohorts_sentence(members: u64, words: Words) -> String {
-    let n = count(members, words);
+    let n = self::members(members, words);
     words.locale.pick(
-        format!("{n} leden begonnen vóór de eerste rij; ze tellen mee in alle andere cijfers."),
-        format!("{n} members started before the first row; they count in every other figure."),
+        format!("{n} begonnen vóór de eerste rij; ze tellen mee in alle andere cijfers."),
+        format!("{n} started before the first row; they count in every other figure."),
     )
 }
 
@@ -188,16 +197,19 @@ pub fn flow_trend_sentence(t: &FlowTrend, period: Period, words: Words) -> Strin
     let (p, from, to) = (t.periods, &t.from, &t.to);
     let (start, end, new, cancelled) = (
         count(t.start, words),
-        count(t.end, words),
-        count(t.new, words),
+        members(t.end, words),
+        members(t.new, words),
         count(t.cancelled, words),
     );
+    // Dutch verbs agree with one member or more: "kwam er 1 lid bij", "zegden er 27 op".
+    let came = if t.new == 1 { "kwam" } else { "kwamen" };
+    let quit = if t.cancelled == 1 { "zegde" } else { "zegden" };
     let churn = pct(t.mean_churn, words);
     let per = words.q(Quantity::Number(t.mean_new_per_member));
     let needed = about(t.needed_new, words);
     let happened = l.pick(
-        format!("Over de laatste {p} afgesloten {unit} ({from} tot en met {to}) kwamen er {new} leden bij en zegden er {cancelled} op: van {start} naar {end} leden. De churn was gemiddeld {churn} per periode, met {per} nieuwe leden per bestaand lid."),
-        format!("Over the last {p} complete {unit} ({from} to {to}) {new} members joined and {cancelled} cancelled: from {start} to {end} members. Churn averaged {churn} a period, with {per} new members per existing member."),
+        format!("Over de laatste {p} afgesloten {unit} ({from} tot en met {to}) {came} er {new} bij en {quit} er {cancelled} op: van {start} naar {end}. De churn was gemiddeld {churn} per periode, met {per} nieuwe leden per bestaand lid."),
+        format!("Over the last {p} complete {unit} ({from} to {to}) {new} joined and {cancelled} cancelled: from {start} to {end}. Churn averaged {churn} a period, with {per} new members per existing member."),
     );
     let verdict = match t.net_change {
         n if n > 0 => l.pick(
@@ -209,8 +221,8 @@ pub fn flow_trend_sentence(t: &FlowTrend, period: Period, words: Words) -> Strin
             format!("Your membership stands still: as many join as leave, about {needed} a period. Every member you keep longer is growth."),
         ),
         _ => l.pick(
-            format!("Je ledenbestand krimpt: er vertrekken meer leden dan er bijkomen. Om bij deze churn op {end} leden te blijven, heb je zo'n {needed} nieuwe leden per periode nodig; minder opzeggingen (een pauze in plaats van opzeggen, een jaarabonnement, oud-leden terugwinnen) is meestal goedkoper dan meer werven."),
-            format!("Your membership shrinks: more members leave than join. To stay at {end} members at this churn you need about {needed} new members a period; fewer cancellations (a pause instead of cancelling, an annual plan, winning back former members) is usually cheaper than recruiting more."),
+            format!("Je ledenbestand krimpt: er vertrekken meer leden dan er bijkomen. Om bij deze churn op {end} te blijven, heb je zo'n {needed} nieuwe leden per periode nodig; minder opzeggingen (een pauze in plaats van opzeggen, een jaarabonnement, oud-leden terugwinnen) is meestal goedkoper dan meer werven."),
+            format!("Your membership shrinks: more members leave than join. To stay at {end} at this churn you need about {needed} new members a period; fewer cancellations (a pause instead of cancelling, an annual plan, winning back former members) is usually cheaper than recruiting more."),
         ),
     };
     format!("{happened} {verdict}")
@@ -234,14 +246,14 @@ pub fn tenure_focus_sentence(f: &TenureFocus, band: &TenureRisk, words: Words) -
         format_decimal(f.total, 0, 1, l),
     );
     let name = tenure_band(band, l);
-    let active = count(band.active, words);
+    let active = members(band.active, words);
     let churn = band
         .churn_rate
         .map(|c| pct(c, words))
         .unwrap_or_else(|| "–".into());
     let said = l.pick(
-        format!("Van de zo'n {total} leden die naar verwachting in hun volgende maand opzeggen, komen er {leaving} uit de groep die {name} lid is ({active} leden nu, {churn} churn per maand bij die duur)."),
-        format!("Of the about {total} members expected to cancel in their coming month, {leaving} are among those who have been members for {name} ({active} members now, {churn} churn a month at that tenure)."),
+        format!("Van de zo'n {total} leden die naar verwachting in hun volgende maand opzeggen, komen er {leaving} uit de groep die {name} lid is ({active} nu, {churn} churn per maand bij die duur)."),
+        format!("Of the about {total} members expected to cancel in their coming month, {leaving} are among those who have been members for {name} ({active} now, {churn} churn a month at that tenure)."),
     );
     let next = if band.from_month == 0 {
         l.pick(

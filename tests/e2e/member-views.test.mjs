@@ -1,11 +1,13 @@
 // What a member file shows beyond survival, in Dutch and English: the retention heatmap by
 // start month, members in and out per month, the sBG per start month, and the members at
 // risk by plan, tenure and cluster month — each against a hand count of a generated file —
-// and the sheet picker reading a member workbook's second sheet (a workbook written here).
+// and the sheet picker reading a member workbook's second sheet (a checked-in workbook written
+// by a real xlsx writer from the same members: crates/retention-core/examples/member_xlsx_fixture.rs).
 // Nothing may leave 127.0.0.1.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import zlib from "node:zlib";
+import fs from "node:fs";
+import path from "node:path";
 import { launch, openPage, plain, screenshot, serveDist } from "./harness.mjs";
 
 // Everyone starts on the 1st and leaves on the 15th, so each leaves in a whole month of
@@ -37,6 +39,7 @@ function rows() {
   return out;
 }
 const CSV = rows().map((r) => r.join(",")).join("\n") + "\n";
+const FIXTURES = path.join(import.meta.dirname, "../../crates/retention-core/tests/fixtures");
 
 // The heatmap by hand: the share of each start month still there k months later, k = 0–12.
 const HEATMAP = {
@@ -80,11 +83,11 @@ const LANGUAGES = [
     members: "Leden: abonnementen",
     pct: (x) => `${x.toFixed(1).replace(".", ",")} %`,
     spread: `Na 3 maanden was van de leden die in 2024-01 begonnen nog 90,0 % lid (54 van 60), van 2024-03 maar 70,0 % (14 van 20); vergeleken zijn 3 startmaanden`,
-    trend: (churn) => `Over de laatste 12 afgesloten maanden (2024-07 tot en met 2025-06) kwamen er 1 leden bij en zegden er 27 op: van 97 naar 71 leden. De churn was gemiddeld ${churn} per periode`,
+    trend: (churn) => `Over de laatste 12 afgesloten maanden (2024-07 tot en met 2025-06) kwam er 1 lid bij en zegden er 27 op: van 97 naar 71 leden. De churn was gemiddeld ${churn} per periode`,
     shrink: `Je ledenbestand krimpt`,
     needed: `Om bij deze churn op 71 leden te blijven, heb je zo'n ${NEEDED} nieuwe leden per periode nodig`,
     plan: (m, j) => `Leden met “maand” zeggen het snelst op: ${m} per maand (24 van 61 opgezegd). Met “jaar” is dat ${j} (26 van 60).`,
-    tenure: (c) => `Van de zo'n 0,1 leden die naar verwachting in hun volgende maand opzeggen, komen er 0,1 uit de groep die 0–3 maanden lid is (1 leden nu, ${c} churn per maand bij die duur).`,
+    tenure: (c) => `Van de zo'n 0,1 leden die naar verwachting in hun volgende maand opzeggen, komen er 0,1 uit de groep die 0–3 maanden lid is (1 lid nu, ${c} churn per maand bij die duur).`,
     cluster13: `In maand 13 van het lidmaatschap zegden 20 van de 90 leden op (22,2 %), tegen 0,0 % in de maanden eromheen: zo'n 20 meer dan gewoonlijk.`,
     year: /eind van een jaarabonnement/,
     cluster1: (b) => `In maand 1 van het lidmaatschap zegden 12 van de 120 leden op (10,0 %), tegen ${b} in de maanden eromheen: zo'n ${EXCESS_1} meer dan gewoonlijk. 1 van je huidige leden komen nu in die maand.`,
@@ -98,11 +101,11 @@ const LANGUAGES = [
     members: "Members: subscriptions",
     pct: (x) => `${x.toFixed(1)}%`,
     spread: "After 3 months, 90.0% of the members who started in 2024-01 were still members (54 of 60), of 2024-03 only 70.0% (14 of 20); 3 start months",
-    trend: (churn) => `Over the last 12 complete months (2024-07 to 2025-06) 1 members joined and 27 cancelled: from 97 to 71 members. Churn averaged ${churn} a period`,
+    trend: (churn) => `Over the last 12 complete months (2024-07 to 2025-06) 1 member joined and 27 cancelled: from 97 to 71 members. Churn averaged ${churn} a period`,
     shrink: "Your membership shrinks",
     needed: `To stay at 71 members at this churn you need about ${NEEDED} new members a period`,
     plan: (m, j) => `Members on “maand” cancel fastest: ${m} a month (24 of 61 cancelled). On “jaar” it is ${j} (26 of 60).`,
-    tenure: (c) => `Of the about 0.1 members expected to cancel in their coming month, 0.1 are among those who have been members for 0–3 months (1 members now, ${c} churn a month at that tenure).`,
+    tenure: (c) => `Of the about 0.1 members expected to cancel in their coming month, 0.1 are among those who have been members for 0–3 months (1 member now, ${c} churn a month at that tenure).`,
     cluster13: "In month 13 of membership 20 of the 90 members cancelled (22.2%), against 0.0% in the months around it: about 20 more than usual.",
     year: /end of an annual plan/,
     cluster1: (b) => `In month 1 of membership 12 of the 120 members cancelled (10.0%), against ${b} in the months around it: about ${EXCESS_1} more than usual. 1 of today's members are entering that month now.`,
@@ -111,76 +114,6 @@ const LANGUAGES = [
     sheet: "Sheet",
   },
 ];
-
-/** A workbook of `sheets` ([name, rows of strings]) as .xlsx bytes: the fewest parts a
- * reader needs, inline strings, stored uncompressed in a zip written here. */
-function xlsx(sheets) {
-  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const col = (i) => String.fromCharCode(65 + i);
-  const sheetXml = (rows) =>
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-      .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (v === "" ? "" : `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)).join("")}</row>`)
-      .join("")}</sheetData></worksheet>`;
-  const ns = "http://schemas.openxmlformats.org";
-  const files = [
-    [
-      "[Content_Types].xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
-        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-        .join("")}</Types>`,
-    ],
-    ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    [
-      "xl/workbook.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets>${sheets
-        .map(([name], i) => `<sheet name="${esc(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-        .join("")}</sheets></workbook>`,
-    ],
-    [
-      "xl/_rels/workbook.xml.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships">${sheets
-        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join("")}</Relationships>`,
-    ],
-    ...sheets.map(([, rows], i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rows)]),
-  ];
-  // A zip of stored entries: local headers, the central directory, its end record.
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, text] of files) {
-    const data = Buffer.from(text, "utf8");
-    const fileName = Buffer.from(name, "utf8");
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    central.push(entry, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 async function choose(page, name, buffer, mimeType = "text/csv") {
   await page.locator("#rc-mi-file").setInputFiles({ name, mimeType, buffer });
@@ -297,10 +230,9 @@ test("what a member file shows: cohorts, flows, fits per start month, members at
 
       await t.test("the sheet picker reads a workbook's second sheet", async () => {
         await page.locator("[data-action=another-members]").click();
-        const book = xlsx([
-          ["Notes", [["Exported from the club"]]],
-          ["Leden", rows()],
-        ]);
+        // The workbook holds the members generated here: its source CSV must be this file.
+        assert.equal(fs.readFileSync(path.join(FIXTURES, "member_views.csv"), "utf8"), CSV);
+        const book = fs.readFileSync(path.join(FIXTURES, "member_views.xlsx"));
         await choose(page, "leden.xlsx", book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         const picker = page.locator("#rc-mi-sheet");
         assert.deepEqual(await picker.locator("option").allInnerTexts(), ["Notes", "Leden"]);

@@ -267,6 +267,16 @@ pub struct SummaryRead {
     pub fill: Inputs,
 }
 
+/// The answer to a request: what `made` makes of what it read, or the problem.
+fn answer<T>(read: Result<T, Problem>, made: impl FnOnce(T) -> Response) -> Response {
+    read.map_or_else(Response::Failed, made)
+}
+
+/// What an earlier import left, or [`Problem::NothingImported`].
+fn imported<T>(kept: &Option<T>) -> Result<&T, Problem> {
+    kept.as_ref().ok_or(Problem::NothingImported)
+}
+
 /// The file sent along with a request, read a slice at a time: a `Blob` in the browser,
 /// bytes in memory natively.
 pub trait Source {
@@ -347,10 +357,8 @@ impl Session {
                 if sheet.is_none() && is_summary_file(file).await {
                     return self.read_summaries(file, post, now).await;
                 }
-                post(match preview(file, sheet.as_deref()).await {
-                    Ok(preview) => Response::Preview(Box::new(preview)),
-                    Err(problem) => Response::Failed(problem),
-                });
+                let read = preview(file, sheet.as_deref()).await;
+                post(answer(read, |p| Response::Preview(Box::new(p))));
             }
             (
                 Request::Import {
@@ -364,10 +372,8 @@ impl Session {
                     .await
             }
             (Request::MemberPreview { sheet }, Some(file)) => {
-                post(match member_preview(file, sheet.as_deref()).await {
-                    Ok(preview) => Response::MemberPreview(Box::new(preview)),
-                    Err(problem) => Response::Failed(problem),
-                });
+                let read = member_preview(file, sheet.as_deref()).await;
+                post(answer(read, |p| Response::MemberPreview(Box::new(p))));
             }
             (
                 Request::MemberImport {
@@ -390,10 +396,9 @@ impl Session {
             (Request::WarehouseSql(query), _) => {
                 post(Response::WarehouseSql(warehouse_sql(&query)))
             }
-            (Request::MemberAnalyse(options), _) => post(match &self.members {
-                Some(log) => Response::MemberSummary(Box::new(analyse_members(log, &options))),
-                None => Response::Failed(Problem::NothingImported),
-            }),
+            (Request::MemberAnalyse(options), _) => post(answer(imported(&self.members), |log| {
+                Response::MemberSummary(Box::new(analyse_members(log, &options)))
+            })),
             (Request::Summarise(options), _) => match &self.imported {
                 Some(i) => {
                     post(Response::Summary(Box::new(summarise_orders(
@@ -405,14 +410,10 @@ impl Session {
                 }
                 None => post(Response::Failed(Problem::NothingImported)),
             },
-            (Request::Segments(options), _) => post(match &self.imported {
-                Some(i) => {
-                    let segments =
-                        segment_customers(&i.log, options.reference, i.forecaster.as_ref());
-                    Response::Segments(Box::new(segments.segmentation().clone()))
-                }
-                None => Response::Failed(Problem::NothingImported),
-            }),
+            (Request::Segments(options), _) => post(answer(imported(&self.imported), |i| {
+                let segments = segment_customers(&i.log, options.reference, i.forecaster.as_ref());
+                Response::Segments(Box::new(segments.segmentation().clone()))
+            })),
             (
                 Request::Download {
                     file,
@@ -420,10 +421,11 @@ impl Session {
                     locale,
                 },
                 _,
-            ) => post(match self.write(file, &options, locale) {
-                Some(text) => Response::File { file, text },
-                None => Response::Failed(Problem::NothingImported),
-            }),
+            ) => {
+                let written = self.write(file, &options, locale);
+                let written = written.ok_or(Problem::NothingImported);
+                post(answer(written, |text| Response::File { file, text }))
+            }
         }
     }
 
@@ -505,13 +507,11 @@ impl Session {
         self.imported = None;
         self.summaries = None;
         let mut timings = Timings::default();
-        let t0 = now();
-        let bytes = match read_whole(file, Vec::new(), post).await {
+        let bytes = match read_timed(file, post, now, &mut timings).await {
             Ok(bytes) => bytes,
             Err(problem) => return post(Response::Failed(problem)),
         };
         let t1 = now();
-        timings.read = t1 - t0;
         let read = read_summary_file(&decode_text(bytes).0, TimeUnit::Days);
         timings.parse = now() - t1;
         let summaries = match read {
@@ -559,14 +559,12 @@ impl Session {
     ) {
         self.members = None;
         let mut timings = Timings::default();
-        let t0 = now();
         // The member import reads text whole: its memory is the file's and the table's.
-        let bytes = match read_whole(file, Vec::new(), post).await {
+        let bytes = match read_timed(file, post, now, &mut timings).await {
             Ok(bytes) => bytes,
             Err(problem) => return post(Response::Failed(problem)),
         };
         let t1 = now();
-        timings.read = t1 - t0;
         let text = if is_workbook(&bytes) {
             match sheet_text(&bytes, sheet) {
                 Ok(text) => text,
@@ -739,6 +737,19 @@ async fn read_orders(
     log
 }
 
+/// Reads a file whole (a summary file, a member export), timing it in `timings.read`.
+async fn read_timed(
+    file: &mut impl Source,
+    post: &mut dyn FnMut(Response),
+    now: &dyn Fn() -> f64,
+    timings: &mut Timings,
+) -> Result<Vec<u8>, Problem> {
+    let t0 = now();
+    let bytes = read_whole(file, Vec::new(), post).await;
+    timings.read = now() - t0;
+    bytes
+}
+
 /// The whole file, starting from its first bytes `head`: for a workbook, whose format needs
 /// all of it.
 async fn read_whole(
@@ -773,6 +784,16 @@ async fn read_whole(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first answer of a kind among those said.
+    macro_rules! first {
+        ($said:expr, $kind:path) => {
+            $said.iter().find_map(|r| match r {
+                $kind(s) => Some(s),
+                _ => None,
+            })
+        };
+    }
 
     fn answers(session: &mut Session, request: Request, file: Option<&[u8]>) -> Vec<Response> {
         let mut said = Vec::new();
@@ -863,20 +884,14 @@ mod tests {
             .collect();
         assert_eq!(parsed.len(), text.len().div_ceil(SLICE_BYTES as usize));
         assert_eq!(parsed.last(), Some(&(text.len() as f64)));
-        let stats = said.iter().find_map(|r| match r {
-            Response::Stats(s) => Some(s),
-            _ => None,
-        });
+        let stats = first!(said, Response::Stats);
         let stats = stats.expect("stats");
         // 2 × 2.50 + 5 × 1.00 per order, one order per row pair.
         assert_eq!(
             (stats.orders, stats.customers, stats.rows),
             (30_000, 700, 60_000)
         );
-        let summary = said.iter().find_map(|r| match r {
-            Response::Summary(s) => Some(s),
-            _ => None,
-        });
+        let summary = first!(said, Response::Summary);
         assert_eq!(summary.expect("a summary").revenue, 30_000.0 * 10.0);
         assert!(matches!(said.last(), Some(Response::Done { .. })));
     }
@@ -980,17 +995,11 @@ mod tests {
             sheet: None,
         };
         let said = answers(&mut session, request, Some(text.as_bytes()));
-        let stats = said.iter().find_map(|r| match r {
-            Response::MemberStats(s) => Some(s),
-            _ => None,
-        });
+        let stats = first!(said, Response::MemberStats);
         let stats = stats.expect("stats");
         assert_eq!((stats.rows, stats.subscriptions, stats.open), (5, 4, 2));
         assert_eq!(stats.bad_rows[0].line, 4);
-        let summary = said.iter().find_map(|r| match r {
-            Response::MemberSummary(s) => Some(s),
-            _ => None,
-        });
+        let summary = first!(said, Response::MemberSummary);
         let summary = summary.expect("a summary");
         assert_eq!(
             (summary.members, summary.active, summary.cancelled),
@@ -1046,10 +1055,7 @@ mod tests {
             sheet: Some("Leden".into()),
         };
         let said = answers(&mut session, request, Some(&bytes));
-        let summary = said.iter().find_map(|r| match r {
-            Response::MemberSummary(s) => Some(s),
-            _ => None,
-        });
+        let summary = first!(said, Response::MemberSummary);
         let summary = summary.expect("a summary");
         assert_eq!(
             (summary.members, summary.active, summary.cancelled),
@@ -1119,10 +1125,7 @@ mod tests {
             Request::Preview { sheet: None },
             Some(file.as_bytes()),
         );
-        let read = said.iter().find_map(|r| match r {
-            Response::SummaryFile(read) => Some(read),
-            _ => None,
-        });
+        let read = first!(said, Response::SummaryFile);
         let read = read.expect("a summary file");
         assert_eq!(read.customers, 300);
         let options = ForecastOptions {

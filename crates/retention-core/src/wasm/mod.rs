@@ -232,6 +232,19 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
         .map_err(js_error)
 }
 
+/// `forecastCsv` for every class that forecasts: the kept forecaster's CSV of `source`'s
+/// customers, empty before a fit.
+fn forecast_csv(
+    forecaster: Option<&crate::Forecaster>,
+    source: &impl crate::CustomerSource,
+    locale: JsValue,
+) -> Result<String, JsError> {
+    let locale = read_locale(locale)?;
+    Ok(forecaster
+        .map(|f| f.csv(source, locale))
+        .unwrap_or_default())
+}
+
 /// A fit as `{ forecast, error }`, one of them null, keeping the forecaster in `slot` for
 /// `forecastCsv` (emptied when the fit fails): for every class that forecasts.
 fn forecasted(

@@ -312,11 +312,6 @@ impl Analyzer {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
     ) -> Result<String, JsError> {
-        let locale = read_locale(locale)?;
-        Ok(self
-            .forecaster
-            .as_ref()
-            .map(|f| f.csv(&self.log, locale))
-            .unwrap_or_default())
+        super::forecast_csv(self.forecaster.as_ref(), &self.log, locale)
     }
 }

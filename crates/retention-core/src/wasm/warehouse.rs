@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{forecasted, from_js, js_error, read_locale, to_js};
+use super::{forecasted, from_js, js_error, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const WAREHOUSE_TYPES: &str = r#"
@@ -215,11 +215,6 @@ impl SummaryAnalyzer {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue,
     ) -> Result<String, JsError> {
-        let locale = read_locale(locale)?;
-        Ok(self
-            .forecaster
-            .as_ref()
-            .map(|f| f.csv(&self.file, locale))
-            .unwrap_or_default())
+        super::forecast_csv(self.forecaster.as_ref(), &self.file, locale)
     }
 }
