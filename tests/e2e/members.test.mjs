@@ -161,6 +161,8 @@ test("the members side works with the keyboard alone", async (t) => {
   assert.equal(await active(), "rc-m-cancelled");
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("100");
+  // Each key renders again; wait for the last one ("10" gives 99.5 %) before reading.
+  await page.locator("[data-members] [data-figure=retentionRate] .rc-value", { hasText: "95.0" }).first().waitFor({ timeout: 5000 });
   assert.equal(await figure(page, "retentionRate"), "95.0%"); // (2000 − 100) / 2000
   const outline = await page.locator("#rc-m-cancelled").evaluate((el) => getComputedStyle(el).outlineStyle);
   assert.notEqual(outline, "none", "focus is visible");
