@@ -191,7 +191,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
 #[serde(rename_all = "camelCase")]
 struct SummaryFileJson<'a> {
     file: &'a str,
-    summary_file: SummaryFileStats<'a>,
+    summary_file: &'a SummaryFileStats,
     forecast: Option<&'a Forecast>,
     forecast_error: Option<FitError>,
 }
@@ -212,7 +212,7 @@ fn summary_file(
     if args.has("json") {
         return print_json(&SummaryFileJson {
             file: path,
-            summary_file: file.stats(),
+            summary_file: &file.stats,
             forecast: forecast.ok(),
             forecast_error: forecast.err(),
         });
@@ -224,18 +224,18 @@ fn summary_file(
     outln!(
         out.out,
         "{path}: a per-customer summary: {} rows, {} customers, {} of whom bought again{}",
-        out.count(file.row_count as u64),
-        out.count(file.customers),
-        out.count(file.repeat_customers),
-        if file.compact { " (compact)" } else { "" },
+        out.count(file.stats.rows as u64),
+        out.count(file.stats.customers),
+        out.count(file.stats.repeat_customers),
+        if file.stats.compact { " (compact)" } else { "" },
     );
-    if file.bad_row_count > 0 {
+    if file.stats.bad_row_count > 0 {
         outln!(
             out.out,
             "  bad rows (first 10 of {}):",
-            out.count(file.bad_row_count as u64)
+            out.count(file.stats.bad_row_count as u64)
         );
-        for bad in file.bad_rows.iter().take(10) {
+        for bad in file.stats.bad_rows.iter().take(10) {
             outln!(out.out, "    line {}: {}", bad.line, bad.problem);
         }
     }

@@ -519,12 +519,12 @@ impl Session {
             Err(e) => return post(Response::Failed(Problem::SummaryFile(e))),
         };
         post(Response::SummaryFile(Box::new(SummaryRead {
-            rows: summaries.row_count,
-            customers: summaries.customers,
-            repeat_customers: summaries.repeat_customers,
-            has_spend: summaries.has_spend,
-            bad_row_count: summaries.bad_row_count,
-            bad_rows: summaries.bad_rows.clone(),
+            rows: summaries.stats.rows,
+            customers: summaries.stats.customers,
+            repeat_customers: summaries.stats.repeat_customers,
+            has_spend: summaries.stats.has_spend,
+            bad_row_count: summaries.stats.bad_row_count,
+            bad_rows: summaries.stats.bad_rows.clone(),
             fill: summaries.fill(),
         })));
         post(Response::Progress {
