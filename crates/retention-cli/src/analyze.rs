@@ -7,10 +7,10 @@ use std::io::Read;
 use retention_core::{
     customer_summaries, forecast_orders, format_count, format_decimal, format_input,
     format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
-    read_workbook, segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv,
-    win_back_csv, ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster,
-    ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation,
-    Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
+    segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv, win_back_csv,
+    ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, ImportStats,
+    Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation, Summary,
+    SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -266,7 +266,7 @@ fn import(path: &str, sheet: Option<&str>, unit: TimeUnit) -> Result<Input, Fail
         let preview =
             sniff_workbook(&head, sheet).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
         let mapping = found(path, &preview)?;
-        let log = read_workbook(&head, &mapping, Seed::random(), |_, _| true)
+        let log = OrderReader::read_all(&head, &mapping, Seed::random(), |_, _| true)
             .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
         return Ok(Input::Orders(Box::new((preview, log))));
     }

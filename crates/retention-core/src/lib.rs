@@ -111,7 +111,7 @@ pub use orders::{
     SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
     MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
 };
-pub use orders::{read_workbook, sheet_names, sheet_text, sniff_workbook};
+pub use orders::{sheet_names, sheet_text, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use orders::{SegmentCount, MAX_CONTACT_CHARS};
 pub use parse::{parse_number, read_number, ParseError};

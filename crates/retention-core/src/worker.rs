@@ -49,10 +49,10 @@ use crate::{
     MemberImportStats, MemberLog, MemberMapping, MemberOptions, MemberPreview, MemberSummary,
 };
 use crate::{
-    forecast_orders, is_workbook, read_workbook, segment_customers, sheet_names, sniff_bytes,
-    sniff_workbook, summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions,
-    Forecaster, ImportError, ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed,
-    Segment, Segmentation, SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
+    forecast_orders, is_workbook, segment_customers, sheet_names, sniff_bytes, sniff_workbook,
+    summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
+    ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
+    SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
 use crate::{
     looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryBadRow,
@@ -717,7 +717,7 @@ async fn read_orders(
                 });
                 true
             };
-            let log = read_workbook(&bytes, mapping, seed, &mut progress);
+            let log = OrderReader::read_all(&bytes, mapping, seed, &mut progress);
             timings.parse = now() - t0;
             return log.map_err(Problem::Mapping);
         }

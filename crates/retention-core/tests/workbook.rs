@@ -6,8 +6,8 @@ mod generators;
 
 use generators::{dutch, Rng};
 use retention_core::{
-    parse_members, read_workbook, sheet_names, sheet_text, sniff_members, sniff_workbook,
-    summarise_orders, Date, DateFormat, ExportFormat, Seed, SniffError, SummaryOptions,
+    parse_members, sheet_names, sheet_text, sniff_members, sniff_workbook, summarise_orders, Date,
+    DateFormat, ExportFormat, OrderReader, Seed, SniffError, SummaryOptions,
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -90,7 +90,7 @@ fn a_sheet_of_line_items_with_typed_numbers_and_dates() {
         (mapping.order, mapping.customer, mapping.date),
         (Some(0), Some(1), 2)
     );
-    let log = read_workbook(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
+    let log = OrderReader::read_all(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
     assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
     assert_eq!(log.stats().left_out, 5);
     let summary = summarise_orders(&log, &SummaryOptions::default());
@@ -122,7 +122,7 @@ fn the_first_sheet_by_default_and_a_text_sheet_too() {
     let preview = sniff_workbook(&bytes, None).unwrap();
     let mapping = preview.mapping.clone().unwrap();
     assert_eq!(mapping.sheet.as_deref(), Some("Sheet1"));
-    let log = read_workbook(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
+    let log = OrderReader::read_all(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
     let summary = summarise_orders(&log, &SummaryOptions::default());
     assert_eq!(summary.orders, truth.orders);
     assert!((summary.revenue - truth.net_revenue).abs() < 1e-6);

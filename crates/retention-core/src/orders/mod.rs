@@ -74,4 +74,4 @@ pub use summary::{
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
 pub(crate) use table::hash;
 pub use table::Seed;
-pub use workbook::{read_workbook, sheet_names, sheet_text, sniff_workbook};
+pub use workbook::{sheet_names, sheet_text, sniff_workbook};
