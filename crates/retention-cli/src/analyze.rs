@@ -367,12 +367,12 @@ impl Printer {
     fn import(&mut self, path: &str, preview: &Preview, m: &Mapping, stats: &ImportStats) {
         outln!(self.out,
             "{path}: {} rows: {} orders, {} refunds, {} left out, {} guest rows, {} bad rows; {} customers",
-            self.count(stats.rows as u64),
+            self.count(stats.read.rows as u64),
             self.count(stats.orders as u64),
             self.count(stats.refunds as u64),
             self.count(stats.left_out as u64),
             self.count(stats.guest_rows as u64),
-            self.count(stats.bad_row_count as u64),
+            self.count(stats.read.bad_row_count as u64),
             self.count(stats.customers as u64),
         );
         if let Some(format) = preview.format {
@@ -403,14 +403,14 @@ impl Printer {
         for note in stats.notes(self.locale) {
             outln!(self.out, "  {note}");
         }
-        if stats.bad_row_count > 0 {
-            let shown = stats.bad_rows.len().min(10);
+        if stats.read.bad_row_count > 0 {
+            let shown = stats.read.bad_rows.len().min(10);
             outln!(
                 self.out,
                 "  bad rows (first {shown} of {}):",
-                self.count(stats.bad_row_count as u64)
+                self.count(stats.read.bad_row_count as u64)
             );
-            for bad in &stats.bad_rows[..shown] {
+            for bad in &stats.read.bad_rows[..shown] {
                 outln!(self.out, "    line {}: {}", bad.line, bad.reason);
             }
         }

@@ -99,8 +99,8 @@ pub use orders::{
     decode_text, inactive_csv, left_out_by_default, normalise_status, parse_orders, sniff_orders,
     summarise_orders, BadRow, BadRowReason, ClvStats, Cohort, ColumnGuess, ColumnKind,
     CustomerOrders, Date, DateFormat, Delimiter, ImportError, ImportStats, InactiveCustomer,
-    Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
-    LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
+    Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, RowsRead, Summary,
+    SummaryOptions, LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
 pub use orders::{
     full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,

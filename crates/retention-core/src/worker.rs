@@ -888,7 +888,7 @@ mod tests {
         let stats = stats.expect("stats");
         // 2 × 2.50 + 5 × 1.00 per order, one order per row pair.
         assert_eq!(
-            (stats.orders, stats.customers, stats.rows),
+            (stats.orders, stats.customers, stats.read.rows),
             (30_000, 700, 60_000)
         );
         let summary = first!(said, Response::Summary);
@@ -997,8 +997,11 @@ mod tests {
         let said = answers(&mut session, request, Some(text.as_bytes()));
         let stats = first!(said, Response::MemberStats);
         let stats = stats.expect("stats");
-        assert_eq!((stats.rows, stats.subscriptions, stats.open), (5, 4, 2));
-        assert_eq!(stats.bad_rows[0].line, 4);
+        assert_eq!(
+            (stats.read.rows, stats.subscriptions, stats.open),
+            (5, 4, 2)
+        );
+        assert_eq!(stats.read.bad_rows[0].line, 4);
         let summary = first!(said, Response::MemberSummary);
         let summary = summary.expect("a summary");
         assert_eq!(

@@ -91,7 +91,12 @@ fn a_sheet_of_line_items_with_typed_numbers_and_dates() {
         (Some(0), Some(1), 2)
     );
     let log = OrderReader::read_all(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    assert_eq!(
+        log.stats().read.bad_row_count,
+        0,
+        "{:?}",
+        log.stats().read.bad_rows
+    );
     assert_eq!(log.stats().left_out, 5);
     let summary = summarise_orders(&log, &SummaryOptions::default());
     let customers: std::collections::BTreeSet<&String> = expected.iter().map(|e| &e.1).collect();
@@ -209,9 +214,9 @@ fn a_member_sheet_reads_as_the_member_import_reads_text() {
     assert_eq!(read[3].fee, Some(1234.5));
     assert_eq!(read[2].plan, Some("year \"gold\" plus"));
     let stats = log.stats();
-    assert_eq!(stats.bad_row_count, 1);
+    assert_eq!(stats.read.bad_row_count, 1);
     // Sheet row 7 (1-based): the header, three members, a blank row, one more, then L5.
-    assert_eq!(stats.bad_rows[0].line, 7);
+    assert_eq!(stats.read.bad_rows[0].line, 7);
 }
 
 /// The import worker reads a member workbook's first sheet as it reads a text export.

@@ -205,7 +205,7 @@ impl OrderReader {
             return;
         }
         if std::mem::take(&mut self.header_pending) {
-            self.orders.stats.header_line = Some(line);
+            self.orders.stats.read.header_line = Some(line);
             return;
         }
         self.orders.push(row, line);
@@ -258,7 +258,7 @@ impl OrderReader {
                 continue;
             }
             if std::mem::take(&mut self.header_pending) {
-                self.orders.stats.header_line = Some(record.line);
+                self.orders.stats.read.header_line = Some(record.line);
                 continue;
             }
             self.orders.push(&record, record.line);
@@ -408,17 +408,14 @@ impl Orders {
     }
 
     fn push(&mut self, row: &impl Row, line: usize) {
-        self.stats.rows += 1;
+        self.stats.read.rows += 1;
         if let Err(reason) = self.read(row, line) {
             self.bad(line, reason, 1);
         }
     }
 
     fn bad(&mut self, line: usize, reason: BadRowReason, rows: usize) {
-        self.stats.bad_row_count += rows;
-        if self.stats.bad_rows.len() < MAX_BAD_ROWS {
-            self.stats.bad_rows.push(BadRow { line, reason });
-        }
+        self.stats.read.bad(rows, BadRow { line, reason });
     }
 
     fn read(&mut self, row: &impl Row, line: usize) -> Result<(), BadRowReason> {
