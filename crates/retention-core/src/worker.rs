@@ -49,10 +49,10 @@ use crate::{
     MemberImportStats, MemberLog, MemberMapping, MemberOptions, MemberPreview, MemberSummary,
 };
 use crate::{
-    forecast_orders, is_workbook, read_workbook, segment_customers, sheet_names, sniff_bytes,
-    sniff_workbook, summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions,
-    Forecaster, ImportError, ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed,
-    Segment, Segmentation, SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
+    forecast_orders, is_workbook, segment_customers, sheet_names, sniff_bytes, sniff_workbook,
+    summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
+    ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
+    SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
 use crate::{
     looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryBadRow,
@@ -519,12 +519,12 @@ impl Session {
             Err(e) => return post(Response::Failed(Problem::SummaryFile(e))),
         };
         post(Response::SummaryFile(Box::new(SummaryRead {
-            rows: summaries.row_count,
-            customers: summaries.customers,
-            repeat_customers: summaries.repeat_customers,
-            has_spend: summaries.has_spend,
-            bad_row_count: summaries.bad_row_count,
-            bad_rows: summaries.bad_rows.clone(),
+            rows: summaries.stats.rows,
+            customers: summaries.stats.customers,
+            repeat_customers: summaries.stats.repeat_customers,
+            has_spend: summaries.stats.has_spend,
+            bad_row_count: summaries.stats.bad_row_count,
+            bad_rows: summaries.stats.bad_rows.clone(),
             fill: summaries.fill(),
         })));
         post(Response::Progress {
@@ -717,7 +717,7 @@ async fn read_orders(
                 });
                 true
             };
-            let log = read_workbook(&bytes, mapping, seed, &mut progress);
+            let log = OrderReader::read_all(&bytes, mapping, seed, &mut progress);
             timings.parse = now() - t0;
             return log.map_err(Problem::Mapping);
         }
@@ -888,7 +888,7 @@ mod tests {
         let stats = stats.expect("stats");
         // 2 × 2.50 + 5 × 1.00 per order, one order per row pair.
         assert_eq!(
-            (stats.orders, stats.customers, stats.rows),
+            (stats.orders, stats.customers, stats.read.rows),
             (30_000, 700, 60_000)
         );
         let summary = first!(said, Response::Summary);
@@ -997,8 +997,11 @@ mod tests {
         let said = answers(&mut session, request, Some(text.as_bytes()));
         let stats = first!(said, Response::MemberStats);
         let stats = stats.expect("stats");
-        assert_eq!((stats.rows, stats.subscriptions, stats.open), (5, 4, 2));
-        assert_eq!(stats.bad_rows[0].line, 4);
+        assert_eq!(
+            (stats.read.rows, stats.subscriptions, stats.open),
+            (5, 4, 2)
+        );
+        assert_eq!(stats.read.bad_rows[0].line, 4);
         let summary = first!(said, Response::MemberSummary);
         let summary = summary.expect("a summary");
         assert_eq!(

@@ -54,8 +54,8 @@ pub(crate) use import::{
 };
 pub use import::{
     parse_orders, purchase_days, BadRow, BadRowReason, CustomerOrders, Grouping, ImportError,
-    ImportStats, OrderLog, Purchase, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
-    MAX_STATUSES, PROGRESS_STEP,
+    ImportStats, OrderLog, Purchase, RowsRead, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS,
+    MAX_ROW_BYTES, MAX_STATUSES, PROGRESS_STEP,
 };
 pub use reader::OrderReader;
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
@@ -74,4 +74,4 @@ pub use summary::{
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
 pub(crate) use table::hash;
 pub use table::Seed;
-pub use workbook::{read_workbook, sheet_names, sheet_text, sniff_workbook};
+pub use workbook::{sheet_names, sheet_text, sniff_workbook};
