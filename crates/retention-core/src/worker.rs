@@ -308,6 +308,8 @@ pub struct Session {
     members: Option<MemberLog>,
     /// The summary file read last, and its fit.
     summaries: Option<(SummaryFile, Option<Forecaster>)>,
+    /// The made-up import of a warm-up under way ([`Session::warm_up`]).
+    warm: Option<Imported>,
 }
 
 #[derive(Debug)]
@@ -339,6 +341,7 @@ impl Session {
             imported: None,
             members: None,
             summaries: None,
+            warm: None,
         }
     }
 
@@ -427,6 +430,69 @@ impl Session {
                 post(answer(written, |text| Response::File { file, text }))
             }
         }
+    }
+
+    /// Step `step` (from 0) of a warm-up: a small made-up export ([`WARM_UP_ORDERS`] orders)
+    /// previewed, read, summarised, forecast and segmented as an import would be, a step at a
+    /// time, every answer to `post`; the session's own imports are left alone. Returns
+    /// whether a step is left. A browser compiles a wasm function only when it first runs:
+    /// a worker that waits for a file (or for "analyse") takes these steps meanwhile, one at a
+    /// time so that a request waits for one step at most, and the file finds the code
+    /// compiled. Nothing is left to warm up once a file was imported.
+    pub fn warm_up(&mut self, step: usize, post: &mut dyn FnMut(Response)) -> bool {
+        if self.imported.is_some() {
+            self.warm = None;
+            return false;
+        }
+        let text = warm_up_export(WARM_UP_ORDERS);
+        let mapping = || sniff_bytes(text.as_bytes(), true).ok()?.mapping;
+        let options = SummaryOptions::default();
+        match (step, self.warm.as_mut()) {
+            (0, _) => {
+                let _ = looks_like_summary_file(text.as_bytes());
+                let preview = sniff_bytes(text.as_bytes(), true).map_err(Problem::Sniff);
+                post(answer(preview, |p| Response::Preview(Box::new(p))));
+            }
+            (1, _) => {
+                let Some(mapping) = mapping() else {
+                    return false;
+                };
+                // As an import reads a file: through an OrderReader.
+                let read = OrderReader::new(&mapping, self.seed).and_then(|mut reader| {
+                    reader.feed(text.as_bytes())?;
+                    reader.finish()
+                });
+                let Ok(log) = read else { return false };
+                post(Response::Stats(Box::new(log.stats().clone())));
+                self.warm = Some(Imported {
+                    log,
+                    forecaster: None,
+                });
+            }
+            (2, Some(warm)) => post(Response::Summary(Box::new(summarise_orders(
+                &warm.log, &options,
+            )))),
+            (3, Some(warm)) => {
+                let forecaster = forecast_orders(&warm.log, None, ForecastOptions::default());
+                let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
+                post(Response::Forecast(result.map_err(|e| *e)));
+                warm.forecaster = forecaster.ok();
+            }
+            (4, Some(warm)) => {
+                let segments = segment_customers(&warm.log, None, warm.forecaster.as_ref());
+                post(Response::Segments(Box::new(
+                    segments.segmentation().clone(),
+                )));
+                post(Response::WinBack(Box::new(warm.win_back(None, None))));
+                self.warm = None;
+                return false;
+            }
+            _ => {
+                self.warm = None;
+                return false;
+            }
+        }
+        true
     }
 
     /// [`Session::handle`] for a file in memory, which never waits: answered before this
@@ -633,6 +699,41 @@ impl Session {
             }
         })
     }
+}
+
+/// How many orders [`Session::warm_up`] imports.
+pub const WARM_UP_ORDERS: usize = 3_000;
+
+/// A made-up export of `orders` orders in the shape of a shop's: a customer, an ISO date and
+/// an amount a row; customers arrive over a year and buy again after a month or two until
+/// they stop (half of them after each order), from a fixed pseudo-random sequence.
+fn warm_up_export(orders: usize) -> String {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |below: u64| {
+        // xorshift64: cheap and the same every time.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    };
+    let first = crate::Date::from_ymd(2023, 1, 1).map_or(19_358, crate::Date::days);
+    let mut text = String::from("customer,date,amount\n");
+    let (mut written, mut customer) = (0, 0);
+    while written < orders {
+        customer += 1;
+        let mut day = first + next(365) as i32;
+        loop {
+            let cents = 500 + next(20_000);
+            let date = crate::Date::from_days(day);
+            text += &format!("c{customer},{date},{}.{:02}\n", cents / 100, cents % 100);
+            written += 1;
+            day += 20 + next(80) as i32;
+            if written == orders || next(2) == 0 || day > first + 540 {
+                break;
+            }
+        }
+    }
+    text
 }
 
 /// Whether the file's first line names the columns of a summary file.
@@ -1153,6 +1254,30 @@ mod tests {
         assert!(matches!(&said[..], [Response::File { text, .. }] if text.lines().count() == 301));
         let said = answers(&mut session, download(Download::WinBack), None);
         assert_eq!(said, [Response::Failed(Problem::NothingImported)]);
+    }
+
+    #[test]
+    fn the_warm_up_steps_through_a_preview_and_a_whole_import_and_keeps_nothing() {
+        let mut session = Session::new(Seed(3, 4));
+        let mut said = Vec::new();
+        let mut steps = 0;
+        while session.warm_up(steps, &mut |r| said.push(r)) {
+            steps += 1;
+        }
+        assert_eq!(steps, 4);
+        let preview = first!(said, Response::Preview).expect("a preview");
+        assert!(preview.mapping.is_some());
+        let stats = first!(said, Response::Stats).expect("stats");
+        assert_eq!((stats.rows, stats.bad_row_count), (WARM_UP_ORDERS, 0));
+        assert!(matches!(first!(said, Response::Forecast), Some(Ok(_))));
+        assert!(matches!(said.last(), Some(Response::WinBack(_))));
+        assert!(session.warm.is_none());
+        // Nothing imported: the session still says so.
+        let summarise = Request::Summarise(SummaryOptions::default());
+        assert_eq!(
+            answers(&mut session, summarise, None),
+            [Response::Failed(Problem::NothingImported)]
+        );
     }
 
     #[test]
