@@ -320,15 +320,22 @@ struct Imported {
 
 impl Imported {
     /// The customers to win back, weighed by the forecast's probability that each is still
-    /// a customer when there is one.
-    fn win_back(&self, reference: Option<crate::Date>, cutoff: Option<u32>) -> WinBack {
+    /// a customer when there is one; `scored`, the customers' RFM scores on `reference` when
+    /// the caller has them.
+    fn win_back(
+        &self,
+        reference: Option<crate::Date>,
+        cutoff: Option<u32>,
+        scored: Option<&[crate::CustomerRfm]>,
+    ) -> WinBack {
         let p_alive = self
             .forecaster
             .as_ref()
             .map(Forecaster::p_alive_by_customer)
             .unwrap_or_default();
         let p = |i: u32| p_alive.get(i as usize).copied().filter(|p| p.is_finite());
-        crate::win_back(&self.log, reference, cutoff, &p, WIN_BACK_LISTED)
+        let log = &self.log;
+        crate::orders::win_back_scored(log, reference, cutoff, &p, WIN_BACK_LISTED, scored)
     }
 }
 
@@ -407,9 +414,11 @@ impl Session {
                     post(Response::Summary(Box::new(summarise_orders(
                         &i.log, &options,
                     ))));
-                    post(Response::WinBack(Box::new(
-                        i.win_back(options.reference, Some(options.inactive_days)),
-                    )));
+                    post(Response::WinBack(Box::new(i.win_back(
+                        options.reference,
+                        Some(options.inactive_days),
+                        None,
+                    ))));
                 }
                 None => post(Response::Failed(Problem::NothingImported)),
             },
@@ -483,7 +492,7 @@ impl Session {
                 post(Response::Segments(Box::new(
                     segments.segmentation().clone(),
                 )));
-                post(Response::WinBack(Box::new(warm.win_back(None, None))));
+                post(Response::WinBack(Box::new(warm.win_back(None, None, None))));
                 self.warm = None;
                 return false;
             }
@@ -535,7 +544,13 @@ impl Session {
         };
         post(step(Stage::Summarise));
         let t0 = now();
-        let counted = summarise_orders(&log, summary);
+        // The RFM scores once, for the summary's inactive customers, the segments and the
+        // win-back list alike (all on the same day).
+        let reference = summary
+            .reference
+            .or(log.span().map(|(_, last)| crate::Date::from_days(last)));
+        let scored = crate::rfm_scores(&log, reference);
+        let counted = crate::orders::summarise_scored(&log, summary, Some(&scored));
         timings.summarise = now() - t0;
         post(Response::Summary(Box::new(counted)));
         post(step(Stage::Forecast));
@@ -544,7 +559,7 @@ impl Session {
         timings.forecast = now() - t0;
         let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
         post(Response::Forecast(result.map_err(|e| *e)));
-        let segments = segment_customers(&log, summary.reference, forecaster.as_ref().ok());
+        let segments = crate::segments::segment_scored(scored, reference, forecaster.as_ref().ok());
         post(Response::Segments(Box::new(
             segments.segmentation().clone(),
         )));
@@ -552,8 +567,9 @@ impl Session {
             log,
             forecaster: forecaster.ok(),
         };
+        let scored = Some(segments.customers());
         post(Response::WinBack(Box::new(
-            imported.win_back(summary.reference, None),
+            imported.win_back(reference, None, scored),
         )));
         self.imported = Some(imported);
         post(Response::Done {
@@ -1254,6 +1270,39 @@ mod tests {
         assert!(matches!(&said[..], [Response::File { text, .. }] if text.lines().count() == 301));
         let said = answers(&mut session, download(Download::WinBack), None);
         assert_eq!(said, [Response::Failed(Problem::NothingImported)]);
+    }
+
+    #[test]
+    fn the_import_scores_once_and_answers_as_each_count_alone() {
+        // The summary, segments and win-back list of an import (RFM scored once) equal those
+        // of the public functions, which score on their own.
+        let text = warm_up_export(2_000);
+        let mapping = crate::sniff_orders(&text).mapping.unwrap();
+        let log = crate::parse_orders(&text, &mapping, |_, _| true).unwrap();
+        let options = SummaryOptions {
+            inactive_limit: Some(20),
+            ..SummaryOptions::default()
+        };
+        let mut session = Session::new(Seed(5, 5));
+        let request = Request::Import {
+            mapping,
+            summary: options,
+            forecast: ForecastOptions::default(),
+        };
+        let said = answers(&mut session, request, Some(text.as_bytes()));
+        let summary = first!(said, Response::Summary).expect("a summary");
+        let alone = summarise_orders(&log, &options);
+        assert!(alone.inactive_count > 0 && !alone.inactive.is_empty());
+        assert_eq!(**summary, alone);
+        let forecaster = forecast_orders(&log, None, ForecastOptions::default()).ok();
+        let segments = first!(said, Response::Segments).expect("segments");
+        let alone = segment_customers(&log, None, forecaster.as_ref());
+        assert_eq!(**segments, *alone.segmentation());
+        let win_back = first!(said, Response::WinBack).expect("a win-back list");
+        let imported = Imported { log, forecaster };
+        let alone = imported.win_back(None, None, None);
+        assert!(!alone.customers.is_empty());
+        assert_eq!(**win_back, alone);
     }
 
     #[test]
