@@ -449,7 +449,7 @@ impl Session {
     /// time so that a request waits for one step at most, and the file finds the code
     /// compiled. Nothing is left to warm up once a file was imported.
     pub fn warm_up(&mut self, step: usize, post: &mut dyn FnMut(Response)) -> bool {
-        if self.imported.is_some() {
+        if self.imported.is_some() || step > 4 {
             self.warm = None;
             return false;
         }
