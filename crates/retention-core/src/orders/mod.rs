@@ -45,6 +45,7 @@ pub use decode::{decode_text, Encoding};
 pub(crate) use export::ContactColumns;
 pub use export::{inactive_csv, win_back_csv};
 pub use formats::ExportFormat;
+pub(crate) use handoff::win_back_scored;
 pub use handoff::{
     full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,
     AtRisk, WinBack, YearFill, DEFAULT_CUTOFF_DAYS, MAX_CUTOFF_DAYS, MIN_CUTOFF_DAYS,
@@ -66,7 +67,7 @@ pub use sniff::{
     is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
     StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
 };
-pub(crate) use summary::label;
+pub(crate) use summary::{label, summarise_scored};
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, SegmentCount, Summary,
     SummaryOptions,
