@@ -305,12 +305,13 @@ mod tests {
         };
         let state = reduce(ImportState::default(), chose());
         let read = SummaryRead {
-            rows: 2,
-            customers: 2,
-            repeat_customers: 1,
-            has_spend: true,
-            bad_row_count: 0,
-            bad_rows: Vec::new(),
+            stats: retention_core::SummaryFileStats {
+                rows: 2,
+                customers: 2,
+                repeat_customers: 1,
+                has_spend: true,
+                ..Default::default()
+            },
             fill: retention_core::Inputs::default(),
         };
         let state = reduce(state, heard(Response::SummaryFile(Box::new(read.clone()))));

@@ -27,8 +27,8 @@ pub struct SummaryFileViewProps {
 #[component]
 pub fn SummaryFileView(props: &SummaryFileViewProps) -> Html {
     let locale = use_words().locale;
-    let r = &props.read;
-    let fill = rounded_fill(r.fill);
+    let r = &props.read.stats;
+    let fill = rounded_fill(props.read.fill);
     let can_fill = fill.spend.is_some() || fill.frequency.is_some();
     html! {
         <div class="rc-import-results" data-summary-file="" data-customers={r.customers.to_string()}>

@@ -55,8 +55,8 @@ use crate::{
     SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
 use crate::{
-    looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryBadRow,
-    SummaryFile, SummaryFileError, TimeUnit, WarehouseQuery,
+    looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryFile,
+    SummaryFileError, SummaryFileStats, TimeUnit, WarehouseQuery,
 };
 
 /// How many customers at risk a [`Response::WinBack`] lists (the count and the sum are of
@@ -251,18 +251,9 @@ pub enum Response {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryRead {
-    /// Data rows read (good and bad).
-    pub rows: usize,
-    /// Customers: the counts added up.
-    pub customers: u64,
-    /// Of whom bought on more than one day.
-    pub repeat_customers: u64,
-    /// The file has a `monetary_value` column.
-    pub has_spend: bool,
-    /// How many rows were bad.
-    pub bad_row_count: usize,
-    /// The first bad rows.
-    pub bad_rows: Vec<SummaryBadRow>,
+    /// What the file held, as the CLI and the JS API count it.
+    #[serde(flatten)]
+    pub stats: SummaryFileStats,
     /// Spend and frequency for the calculator ([`SummaryFile::fill`]).
     pub fill: Inputs,
 }
@@ -601,12 +592,7 @@ impl Session {
             Err(e) => return post(Response::Failed(Problem::SummaryFile(e))),
         };
         post(Response::SummaryFile(Box::new(SummaryRead {
-            rows: summaries.stats.rows,
-            customers: summaries.stats.customers,
-            repeat_customers: summaries.stats.repeat_customers,
-            has_spend: summaries.stats.has_spend,
-            bad_row_count: summaries.stats.bad_row_count,
-            bad_rows: summaries.stats.bad_rows.clone(),
+            stats: summaries.stats.clone(),
             fill: summaries.fill(),
         })));
         post(Response::Progress {
@@ -1247,7 +1233,7 @@ mod tests {
         );
         let read = first!(said, Response::SummaryFile);
         let read = read.expect("a summary file");
-        assert_eq!(read.customers, 300);
+        assert_eq!(read.stats.customers, 300);
         let options = ForecastOptions {
             top: WIN_BACK_LISTED,
             ..ForecastOptions::default()

@@ -647,13 +647,7 @@ export type Problem =
   | { summaryFile: SummaryFileError };
 
 /** A previewed file that was a per-customer summary: read and fitted at once. */
-export interface SummaryRead {
-  rows: number;
-  customers: number;
-  repeatCustomers: number;
-  hasSpend: boolean;
-  badRowCount: number;
-  badRows: SummaryFileStats["badRows"];
+export interface SummaryRead extends SummaryFileStats {
   /** Spend and frequency for the calculator, a year. */
   fill: { [K in Field]: number | null } & { period: Period };
 }
