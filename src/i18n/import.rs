@@ -470,17 +470,23 @@ fn sniff_error(error: &SniffError, locale: Locale) -> String {
     words.to_string()
 }
 
+/// A mapping's column past the last one (`column` counts from 0), in an order or a member
+/// import.
+pub(super) fn no_such_column(column: usize, columns: usize, l: Locale) -> String {
+    let column = column + 1;
+    l.pick(
+        format!("Kolom {column} bestaat niet: de regels hebben {columns} kolommen. Kies een andere kolom."),
+        format!("Column {column} does not exist: the rows have {columns} columns. Choose another column."),
+    )
+}
+
 /// Why the file could not be read with the mapping.
 fn import_error(error: &ImportError, locale: Locale) -> String {
     let l = locale;
     let words = match error {
         ImportError::Cancelled => return problem(&Problem::Cancelled, l),
         ImportError::NoSuchColumn { column, columns } => {
-            let column = column + 1;
-            return l.pick(
-                format!("Kolom {column} bestaat niet: de regels hebben {columns} kolommen. Kies een andere kolom."),
-                format!("Column {column} does not exist: the rows have {columns} columns. Choose another column."),
-            );
+            return no_such_column(*column, *columns, l)
         }
         ImportError::SameColumn { column } => {
             let column = column + 1;

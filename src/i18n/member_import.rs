@@ -5,6 +5,7 @@ use retention_core::{
     format_count, Date, Locale, MemberBadRowReason, MemberImportError, MemberImportStats,
 };
 
+use super::import::no_such_column;
 use super::problem;
 use crate::import::Problem;
 
@@ -170,13 +171,7 @@ pub fn member_import_error(error: &MemberImportError, locale: Locale) -> String 
     let l = locale;
     match *error {
         MemberImportError::Cancelled => problem(&Problem::Cancelled, l),
-        MemberImportError::NoSuchColumn { column, columns } => {
-            let column = column + 1;
-            l.pick(
-                format!("Kolom {column} bestaat niet: de regels hebben {columns} kolommen. Kies een andere kolom."),
-                format!("Column {column} does not exist: the rows have {columns} columns. Choose another column."),
-            )
-        }
+        MemberImportError::NoSuchColumn { column, columns } => no_such_column(column, columns, l),
         MemberImportError::SameColumn { column } => {
             let column = column + 1;
             l.pick(

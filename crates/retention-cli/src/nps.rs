@@ -7,8 +7,9 @@ use std::io::Read;
 use retention_core::{
     compare_nps, explain_change, explain_nps, explain_sample, format_count, format_decimal,
     format_percent, parse_answers, read_number, sample_needed, AnswerColumn, AnswerOptions,
-    AnswerProblem, AnswerSheet, ChangeVerdict, Locale, Nps, NpsAdvice, NpsBand, NpsChange,
-    NpsCounts, NpsExplanation, NpsFigure, Quantity, SampleNeeded, Token, MIN_RESPONDENTS,
+    AnswerProblem, AnswerSheet, ChangeVerdict, Interval, Locale, Nps, NpsAdvice, NpsBand,
+    NpsChange, NpsCounts, NpsExplanation, NpsFigure, Quantity, SampleNeeded, Token,
+    MIN_RESPONDENTS,
 };
 use serde::Serialize;
 
@@ -35,22 +36,22 @@ struct Survey {
     answers: Option<(String, AnswerSheet)>,
 }
 
+/// What `--json` prints: one survey or two compared, as an object of the variant's fields.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SurveyJson<'a> {
-    nps: &'a Nps,
-    answers: Option<&'a AnswerSheet>,
-    sample: Option<&'a SampleNeeded>,
-    explanations: &'a [NpsExplanation],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CompareJson<'a> {
-    change: &'a NpsChange,
-    before_answers: Option<&'a AnswerSheet>,
-    after_answers: Option<&'a AnswerSheet>,
-    explanations: &'a [NpsExplanation],
+#[serde(untagged, rename_all_fields = "camelCase")]
+enum NpsJson<'a> {
+    Survey {
+        nps: &'a Nps,
+        answers: Option<&'a AnswerSheet>,
+        sample: Option<&'a SampleNeeded>,
+        explanations: &'a [NpsExplanation],
+    },
+    Compare {
+        change: &'a NpsChange,
+        before_answers: Option<&'a AnswerSheet>,
+        after_answers: Option<&'a AnswerSheet>,
+        explanations: &'a [NpsExplanation],
+    },
 }
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
@@ -94,7 +95,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         let change = compare_nps(&before.nps, &after.nps);
         let explanations = explain_change(&change);
         if args.has("json") {
-            return print_json(&CompareJson {
+            return print_json(&NpsJson::Compare {
                 change: &change,
                 before_answers: before.answers.as_ref().map(|a| &a.1),
                 after_answers: after.answers.as_ref().map(|a| &a.1),
@@ -128,7 +129,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         explanations.extend(explain_sample(s));
     }
     if args.has("json") {
-        return print_json(&SurveyJson {
+        return print_json(&NpsJson::Survey {
             nps: &survey.nps,
             answers: survey.answers.as_ref().map(|a| &a.1),
             sample: sample.as_ref(),
@@ -292,25 +293,13 @@ fn survey_text(nps: &Nps, explanations: &[NpsExplanation], w: Words) -> String {
             (NpsFigure::Score, Some(band)) => format!("  [{}]", w.band(band)),
             _ => String::new(),
         };
-        row(
-            &mut out,
-            w.label(e.figure),
-            &value(e, l),
-            &formula(&e.formula, l),
-            &note,
-        );
+        row(&mut out, e, &note, w);
         if e.figure == NpsFigure::MarginOfError {
-            let interval = format!(
-                "{} {} {}",
-                format_decimal(nps.interval.low, 1, 1, l),
-                w.to(),
-                format_decimal(nps.interval.high, 1, 1, l)
-            );
             outln!(
                 out,
                 "{:<30} {:>16}  ({})",
                 w.interval(),
-                interval,
+                interval(&nps.interval, w),
                 w.method()
             );
         }
@@ -345,21 +334,14 @@ fn change_text(change: &NpsChange, explanations: &[NpsExplanation], w: Words) ->
         } else {
             String::new()
         };
-        row(
-            &mut out,
-            w.label(e.figure),
-            &value(e, l),
-            &formula(&e.formula, l),
-            &note,
-        );
+        row(&mut out, e, &note, w);
     }
-    let interval = format!(
-        "{} {} {}",
-        format_decimal(change.interval.low, 1, 1, l),
-        w.to(),
-        format_decimal(change.interval.high, 1, 1, l)
+    outln!(
+        out,
+        "{:<30} {:>16}",
+        w.interval(),
+        interval(&change.interval, w)
     );
-    outln!(out, "{:<30} {:>16}", w.interval(), interval);
     if change.too_small {
         outln!(out);
         outln!(out, "{}", w.too_small());
@@ -368,8 +350,15 @@ fn change_text(change: &NpsChange, explanations: &[NpsExplanation], w: Words) ->
     out
 }
 
-fn row(out: &mut String, label: &str, value: &str, formula: &str, note: &str) {
-    outln!(out, "{label:<30} {value:>16}  = {formula}{note}");
+/// One explained figure: its label, value and formula, and a note after.
+fn row(out: &mut String, e: &NpsExplanation, note: &str, w: Words) {
+    outln!(
+        out,
+        "{:<30} {:>16}  = {}{note}",
+        w.label(e.figure),
+        value(e, w.0),
+        formula(&e.formula, w.0)
+    );
 }
 
 fn advice(out: &mut String, advice: &[NpsAdvice], w: Words) {
@@ -381,6 +370,17 @@ fn advice(out: &mut String, advice: &[NpsAdvice], w: Words) {
 }
 
 /// A figure's value as shown: scores to one decimal, a change with its sign, p to 4.
+/// A 95 % interval as "low to high", to one decimal.
+fn interval(i: &Interval, w: Words) -> String {
+    let l = w.0;
+    format!(
+        "{} {} {}",
+        format_decimal(i.low, 1, 1, l),
+        w.to(),
+        format_decimal(i.high, 1, 1, l)
+    )
+}
+
 fn value(e: &NpsExplanation, l: Locale) -> String {
     match (e.figure, e.value) {
         (NpsFigure::MarginOfError, Quantity::Number(m)) => {

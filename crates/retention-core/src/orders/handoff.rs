@@ -25,7 +25,8 @@ use serde::{Deserialize, Serialize};
 use super::date::{add_months, first_of_month, last_of_month, month_index, Date};
 use super::import::{purchase_days, OrderLog, Purchase};
 use super::summary::{PeriodSummary, Summary, SummaryOptions};
-use crate::{rfm_scores, Inputs, Segment};
+use crate::segments::SegmentsOn;
+use crate::{Inputs, Segment};
 
 /// The fewest days the win-back cut-off takes.
 pub const MIN_CUTOFF_DAYS: u32 = 14;
@@ -253,7 +254,7 @@ pub struct AtRisk {
     pub p_alive: Option<f64>,
     /// What is at stake: `spend × p_alive` (`spend` without a forecast).
     pub at_stake: f64,
-    /// The customer's RFM segment on the reference day (see [`rfm_scores`]).
+    /// The customer's RFM segment on the reference day (see [`rfm_scores`](crate::rfm_scores)).
     pub segment: Segment,
 }
 
@@ -358,16 +359,7 @@ pub(crate) fn win_back_scored(
         risky.truncate(limit);
     }
     risky.sort_unstable_by(best_first);
-    // The segments of the same customers on the same day, in the log's order.
-    let scored = match (risky.is_empty(), scored) {
-        (true, _) => std::borrow::Cow::Borrowed(&[][..]),
-        (false, Some(scored)) => std::borrow::Cow::Borrowed(scored),
-        (false, None) => rfm_scores(log, Some(Date::from_days(reference))).into(),
-    };
-    let segment_of = |index: u32| {
-        let at = scored.partition_point(|c| c.index < index);
-        scored.get(at).map_or(Segment::Lost, |c| c.segment)
-    };
+    let segments = SegmentsOn::new(log, Date::from_days(reference), scored, !risky.is_empty());
     out.customers = risky
         .into_iter()
         .map(
@@ -379,7 +371,7 @@ pub(crate) fn win_back_scored(
                 spend,
                 p_alive,
                 at_stake,
-                segment: segment_of(index),
+                segment: segments.of(index),
             },
         )
         .collect();

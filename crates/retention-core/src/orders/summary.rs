@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{add_months, first_of_month, last_of_month, month_index, Date};
 use super::import::{OrderLog, Purchase};
-use crate::{retention, rfm_scores, Inputs, Period, Retention, Segment};
+use crate::segments::SegmentsOn;
+use crate::{retention, Inputs, Period, Retention, Segment};
 
 /// The most periods a summary counts in: ten years of months, thirty of quarters. A longer
 /// history is counted in longer periods (years at most: dates run from 1900 to 2100), so a
@@ -134,7 +135,7 @@ pub struct InactiveCustomer {
     pub orders: u32,
     /// Net spend: purchases minus refunds.
     pub spend: f64,
-    /// The customer's RFM segment on the reference day (see [`rfm_scores`]).
+    /// The customer's RFM segment on the reference day (see [`rfm_scores`](crate::rfm_scores)).
     pub segment: Segment,
 }
 
@@ -237,7 +238,7 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
 }
 
 /// [`summarise_orders`] with the customers' RFM scores on the same reference day, when the
-/// caller has them already ([`rfm_scores`] is the costliest part of the count).
+/// caller has them already ([`rfm_scores`](crate::rfm_scores) is the costliest part of the count).
 pub(crate) fn summarise_scored(
     log: &OrderLog,
     options: &SummaryOptions,
@@ -331,19 +332,15 @@ pub(crate) fn summarise_scored(
             ));
         }
     }
-    // The segments of the same customers on the same day, in the log's order.
-    let scored = match (inactive.is_empty(), scored) {
-        (true, _) => std::borrow::Cow::Borrowed(&[][..]),
-        (false, Some(scored)) => std::borrow::Cow::Borrowed(scored),
-        (false, None) => rfm_scores(log, Some(Date::from_days(reference))).into(),
-    };
-    let segment_of = |index: u32| {
-        let at = scored.partition_point(|c| c.index < index);
-        scored.get(at).map_or(Segment::Lost, |c| c.segment)
-    };
+    let segments = SegmentsOn::new(
+        log,
+        Date::from_days(reference),
+        scored,
+        !inactive.is_empty(),
+    );
     let mut by_segment = [0u64; Segment::ALL.len()];
     for c in &inactive {
-        by_segment[segment_of(c.5) as usize] += 1;
+        by_segment[segments.of(c.5) as usize] += 1;
     }
     summary.inactive_segments = Segment::ALL
         .iter()
@@ -373,7 +370,7 @@ pub(crate) fn summarise_scored(
                 days_inactive,
                 orders,
                 spend,
-                segment: segment_of(index),
+                segment: segments.of(index),
             }
         })
         .collect();

@@ -15,6 +15,8 @@
 
 mod scores;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{purchase_days, CsvWriter, Date, Forecaster, Locale, OrderLog, Prediction};
@@ -251,6 +253,35 @@ pub fn rfm_scores(log: &OrderLog, reference: Option<Date>) -> Vec<CustomerRfm> {
         c.segment = Segment::of(c.recency, c.frequency);
     }
     out
+}
+
+/// The segments of a log's customers on one reference day, looked up by customer index: the
+/// scores a caller already has for that day, or [`rfm_scores`] run here, and only when someone
+/// is to be looked up. The summary's inactive customers and the win-back list use it.
+pub(crate) struct SegmentsOn<'a>(Cow<'a, [CustomerRfm]>);
+
+impl<'a> SegmentsOn<'a> {
+    /// The segments on `reference`; `scored` must be [`rfm_scores`] of the same log and day.
+    /// Without `needed` nothing is scored and every lookup answers [`Segment::Lost`].
+    pub(crate) fn new(
+        log: &OrderLog,
+        reference: Date,
+        scored: Option<&'a [CustomerRfm]>,
+        needed: bool,
+    ) -> Self {
+        Self(match (needed, scored) {
+            (false, _) => Cow::Borrowed(&[][..]),
+            (true, Some(scored)) => Cow::Borrowed(scored),
+            (true, None) => rfm_scores(log, Some(reference)).into(),
+        })
+    }
+
+    /// The segment of the customer with this index, who must have a purchase up to the
+    /// reference day (so is scored); the scores are in the log's order, so a binary search.
+    pub(crate) fn of(&self, index: u32) -> Segment {
+        let at = self.0.partition_point(|c| c.index < index);
+        self.0.get(at).map_or(Segment::Lost, |c| c.segment)
+    }
 }
 
 /// An amount in whole cents, so that sums that differ only in rounding compare equal.
