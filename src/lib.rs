@@ -12,6 +12,7 @@ pub mod members_state;
 pub mod mount;
 pub mod settings;
 pub mod state;
+pub mod tools;
 pub mod worker;
 
 pub use mount::{mount, mount_all, mount_with};

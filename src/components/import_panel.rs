@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use retention_core::worker::{Download, Request, Response, Stage};
 use retention_core::{Field, ForecastOptions, Inputs, Mapping, SummaryOptions};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, File};
 use yew::prelude::*;
 
@@ -135,10 +136,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     changed.push(field);
                 }
             }
-            if let Some(app) = section
-                .cast::<Element>()
-                .and_then(|s| s.closest(".rc-app").ok().flatten())
-            {
+            if let Some(app) = section.cast::<Element>().and_then(|s| calculator_app(&s)) {
                 show_changes(&app, &changed);
             }
         })
@@ -278,6 +276,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 /// Scrolls the calculator's answer into view and highlights the fields in `changed` for a
 /// few seconds. The attribute is the page's own (no component renders it), so a render in
 /// between keeps it.
+/// The calculator that `section`'s tools belong to: the tools mount beside its root, in the
+/// same shadow root (see `crate::tools`).
+fn calculator_app(section: &Element) -> Option<Element> {
+    let root = section
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?;
+    root.query_selector(".rc-root > .rc-app").ok().flatten()
+}
+
 fn show_changes(app: &Element, changed: &[Field]) {
     if let Ok(Some(answer)) = app.query_selector(".rc-answer") {
         answer.scroll_into_view_with_bool(true);

@@ -28,6 +28,7 @@ impl Calculator {
         let document = web_sys::window().unwrap().document().unwrap();
         let host = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&host).unwrap();
+        retention_app::tools::inline();
         retention_app::mount_with(&host, config).unwrap();
         yew::scheduler::flush().await;
         Calculator { host }
