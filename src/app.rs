@@ -27,6 +27,7 @@ use crate::i18n::{
     error_message, field_hint, field_label, settings_in_use, text, what_if_gain, Text, Words,
 };
 use crate::members_state::Mode;
+use crate::painted::use_painted;
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 use crate::tools::{self, use_tools, Loading, Place, View};
@@ -97,9 +98,11 @@ pub fn App(props: &AppProps) -> Html {
         inputs: state.inputs(),
         open: *open,
     };
+    // The details and the tools wait until the answer is on screen.
+    let painted = use_painted();
     let tools = use_tools(
         props.place.clone(),
-        tools::wanted(config, &view),
+        painted && tools::wanted(config, &view),
         view,
         dispatcher(&state, |action| action),
     );
@@ -295,7 +298,9 @@ pub fn App(props: &AppProps) -> Html {
                     <ExampleActions {onreset} {onclear} />
                 </details>
             </div>
-            <DetailsFold embedded={config.embedded} {ontoggle}>{ details }</DetailsFold>
+            <DetailsFold embedded={config.embedded} {ontoggle}>
+                if painted { { details } }
+            </DetailsFold>
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
             }
         </div>

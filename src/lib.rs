@@ -10,6 +10,7 @@ pub mod import;
 pub mod member_import;
 pub mod members_state;
 pub mod mount;
+pub mod painted;
 pub mod settings;
 pub mod state;
 pub mod tools;

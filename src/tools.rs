@@ -229,7 +229,7 @@ pub fn inline() {
 /// Mounted tools, loaded or inline.
 enum Mounted {
     Loaded(ToolsHandle),
-    Inline(ToolsApp),
+    Inline(Box<ToolsApp>),
 }
 
 impl Mounted {
@@ -306,10 +306,8 @@ pub fn use_tools(
 
 async fn mount(place: &Place) -> Result<Mounted, JsValue> {
     if INLINE.with(Cell::get) {
-        return Ok(Mounted::Inline(ToolsApp::with_config(
-            place.config.clone(),
-            &place.host,
-        )));
+        let app = ToolsApp::with_config(place.config.clone(), &place.host);
+        return Ok(Mounted::Inline(Box::new(app)));
     }
     let module = wasm_bindgen_futures::JsFuture::from(load_module()?).await?;
     let module: ToolsModule = module.unchecked_into();
