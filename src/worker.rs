@@ -8,7 +8,7 @@
 //! starting (the page's Content-Security-Policy, a host without CORS headers) is heard as
 //! [`Heard::Blocked`], to be told as it is.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -21,7 +21,7 @@ use web_sys::{
     Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, SecurityPolicyViolationEvent, Url,
     Worker, WorkerOptions, WorkerType,
 };
-use yew::{hook, use_mut_ref, Callback};
+use yew::{hook, use_memo, use_mut_ref, Callback};
 
 use crate::import::Problem;
 
@@ -219,6 +219,8 @@ fn json_string(text: &str) -> String {
 #[derive(Clone)]
 pub struct ImportRunner {
     worker: Rc<RefCell<Option<ImportWorker>>>,
+    /// The worker was started ahead ([`ImportRunner::warm`]) and has been sent nothing yet.
+    ahead: Rc<Cell<bool>>,
     file: Rc<RefCell<Option<File>>>,
     heard: Callback<Heard>,
     stopped: Callback<Problem>,
@@ -229,6 +231,7 @@ impl ImportRunner {
     /// starting one if none runs; where none can start, `stopped` hears
     /// [`Problem::NeedsServer`].
     pub fn send(&self, request: Request) {
+        self.ahead.set(false);
         let mut running = self.worker.borrow_mut();
         if running.is_none() {
             match ImportWorker::start(self.heard.clone()) {
@@ -243,15 +246,59 @@ impl ImportRunner {
         }
     }
 
-    /// Keeps `file` and asks a fresh worker for its `preview`.
+    /// Keeps `file` and asks a fresh worker for its `preview`: the one started ahead, if any.
     pub fn choose(&self, file: File, preview: Request) {
-        self.worker.borrow_mut().take();
+        if !self.ahead.get() {
+            self.worker.borrow_mut().take();
+        }
         *self.file.borrow_mut() = Some(file);
         self.send(preview);
     }
 
+    /// Starts a worker before a file is chosen, if none runs, so that it has loaded and
+    /// compiled the core (and warmed it up on a made-up import, see web/import-worker.js) by
+    /// the time one is. A worker started ahead that cannot start or stops says nothing: it is
+    /// replaced when a file is chosen, and that one says why.
+    pub fn warm(&self) {
+        let mut running = self.worker.borrow_mut();
+        if running.is_some() {
+            return;
+        }
+        let (ahead, heard) = (self.ahead.clone(), self.heard.clone());
+        let on_heard = Callback::from(move |said: Heard| match said {
+            Heard::Blocked(_) | Heard::Stopped if ahead.get() => ahead.set(false),
+            said => heard.emit(said),
+        });
+        if let Ok(w) = ImportWorker::start(on_heard) {
+            *running = Some(w);
+            self.ahead.set(true);
+        }
+    }
+
+    /// [`ImportRunner::warm`] once the page has nothing else to do (`requestIdleCallback`,
+    /// or a moment later where there is none).
+    pub fn warm_when_idle(&self) {
+        let runner = self.clone();
+        let window = gloo::utils::window();
+        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match idle {
+            Some(idle) => {
+                let warm = Closure::once_into_js(move || runner.warm());
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2_000.into());
+                let _ = idle.call2(&window, &warm, &options);
+            }
+            None => {
+                Timeout::new(500, move || runner.warm()).forget();
+            }
+        }
+    }
+
     /// Ends the worker (the file stays, for another try).
     pub fn cancel(&self) {
+        self.ahead.set(false);
         self.worker.borrow_mut().take();
     }
 
@@ -268,6 +315,7 @@ impl ImportRunner {
 pub fn use_import_worker(heard: Callback<Heard>, stopped: Callback<Problem>) -> ImportRunner {
     ImportRunner {
         worker: use_mut_ref(|| None),
+        ahead: use_memo((), |_| Cell::new(false)),
         file: use_mut_ref(|| None),
         heard,
         stopped,

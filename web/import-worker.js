@@ -25,5 +25,21 @@ const session = init({ module_or_path: wasm }).then(
 );
 session.catch((error) => (refused || error instanceof TypeError ? blocked() : crash(error)));
 
+// While no request waits (before a file comes, while the page shows its preview), the core
+// takes the steps of a made-up import one at a time: the browser compiles a wasm function
+// when it first runs, so the file then finds the code compiled.
+let waiting = 0;
+let step = 0;
+const warm = (s) =>
+  setTimeout(() => {
+    if (waiting === 0 && s.warmUp(step++)) warm(s);
+  });
+session.then(warm, () => {});
+
 // A core that did not start was told of once, above; requests then go unanswered.
-self.onmessage = ({ data }) => session.then((s) => s.handle(...data), () => {}).catch(crash);
+self.onmessage = ({ data }) => {
+  waiting++;
+  session
+    .then((s) => s.handle(...data).finally(() => --waiting || warm(s)), () => {})
+    .catch(crash);
+};

@@ -69,6 +69,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             .to_callback()
             .reform(ImportAction::Stopped),
     );
+    // The worker starts ahead of a file: when the page is idle after its first render, or
+    // as soon as someone comes near the import, whichever is first.
+    {
+        let runner = runner.clone();
+        use_effect_with((), move |_| runner.warm_when_idle());
+    }
+    let warm = {
+        let runner = runner.clone();
+        Callback::from(move |()| runner.warm())
+    };
     let onchoose = {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |chosen: File| {
@@ -222,7 +232,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             (models, f.options.horizon_weeks)
         });
     html! {
-        <section ref={section} class="rc-section rc-import" aria-labelledby="rc-import-title" data-section="import">
+        <section ref={section} class="rc-section rc-import" aria-labelledby="rc-import-title" data-section="import"
+            onpointerenter={warm.reform(|_| ())} onfocusin={warm.reform(|_| ())} ondragenter={warm.reform(|_| ())}>
             <h3 id="rc-import-title">{ import_text(T::Title, locale) }</h3>
             <p class="rc-hint">{ import_text(T::Help, locale) }</p>
             <p class="rc-hint" data-bring="">{ import_text(T::WhatToBring, locale) }</p>

@@ -47,19 +47,19 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
     let stats = props.read.as_ref().map(|st| {
         html! {
             <div class="rc-import-stats" data-import-stats="">
-                <p>{ import_read(st.rows, st.orders, st.customers, locale) }</p>
+                <p>{ import_read(st.read.rows, st.orders, st.customers, locale) }</p>
                 <p class="rc-hint" data-counting-rule="">{ counting_rule(st.grouping == retention_core::Grouping::OrderNumber, locale) }</p>
                 { for st.notes(locale).into_iter().map(|note| html! { <p class="rc-hint" data-import-note="">{ note }</p> }) }
                 if st.orders == 0 {
                     <p class="rc-import-problem" role="alert">{ import_text(T::NoOrders, locale) }</p>
                 }
-                if st.bad_row_count > 0 {
-                    <p>{ bad_rows_heading(st.bad_row_count, locale) }</p>
+                if st.read.bad_row_count > 0 {
+                    <p>{ bad_rows_heading(st.read.bad_row_count, locale) }</p>
                     <ul class="rc-row-errors" data-bad-rows="">
-                        { for st.bad_rows.iter().take(BAD_ROWS_SHOWN).map(|r| html! {
+                        { for st.read.bad_rows.iter().take(BAD_ROWS_SHOWN).map(|r| html! {
                             <li data-line={r.line.to_string()}>{ bad_row(r.line, &r.reason, locale) }</li>
                         }) }
-                        if st.bad_row_count > BAD_ROWS_SHOWN {
+                        if st.read.bad_row_count > BAD_ROWS_SHOWN {
                             <li>{ "…" }</li>
                         }
                     </ul>

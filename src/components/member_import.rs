@@ -126,16 +126,16 @@ pub fn MemberImport(props: &MemberImportProps) -> Html {
                 problem={state.run.problem.clone()}
             />
             if let Some(read) = &state.read {
-                <p class="rc-hint" data-member-read="" data-rows={read.rows.to_string()} data-bad-rows={read.bad_row_count.to_string()}>
+                <p class="rc-hint" data-member-read="" data-rows={read.read.rows.to_string()} data-bad-rows={read.read.bad_row_count.to_string()}>
                     { member_read_sentence(read, locale) }
                 </p>
-                if !read.bad_rows.is_empty() {
+                if !read.read.bad_rows.is_empty() {
                     <details class="rc-bad-rows" open=true>
                         <summary>{ member_import_text(T::BadRowsTitle, locale) }</summary>
                         <table class="rc-table" data-table="member-bad-rows">
                             <TableHead columns={[T::Line, T::Reason].map(|c| member_import_text(c, locale)).to_vec()} />
                             <tbody>
-                                { for read.bad_rows.iter().map(|b| html! {
+                                { for read.read.bad_rows.iter().map(|b| html! {
                                     <tr data-line={b.line.to_string()}>
                                         <th scope="row">{ b.line }</th>
                                         <td>{ member_bad_row(&b.reason, locale) }</td>

@@ -121,8 +121,9 @@ pub fn member_import_text(text: MemberImportText, locale: Locale) -> &'static st
 /// How many rows were read, in a sentence.
 pub fn member_read_sentence(stats: &MemberImportStats, locale: Locale) -> String {
     let n = |v: usize| format_count(v as u64, locale);
-    let (rows, subscriptions, members) = (n(stats.rows), n(stats.subscriptions), n(stats.members));
-    let (open, bad) = (n(stats.open), n(stats.bad_row_count));
+    let (rows, subscriptions, members) =
+        (n(stats.read.rows), n(stats.subscriptions), n(stats.members));
+    let (open, bad) = (n(stats.open), n(stats.read.bad_row_count));
     locale.pick(
         format!("{rows} regels gelezen: {subscriptions} lidmaatschappen van {members} leden, {open} nog lopend, {bad} niet gelezen."),
         format!("{rows} rows read: {subscriptions} memberships of {members} members, {open} still running, {bad} not read."),

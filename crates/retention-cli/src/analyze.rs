@@ -7,10 +7,10 @@ use std::io::Read;
 use retention_core::{
     customer_summaries, forecast_orders, format_count, format_decimal, format_input,
     format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
-    read_workbook, segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv,
-    win_back_csv, ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster,
-    ImportStats, Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation,
-    Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
+    segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv, win_back_csv,
+    ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, ImportStats,
+    Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation, Summary,
+    SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -191,7 +191,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
 #[serde(rename_all = "camelCase")]
 struct SummaryFileJson<'a> {
     file: &'a str,
-    summary_file: SummaryFileStats<'a>,
+    summary_file: &'a SummaryFileStats,
     forecast: Option<&'a Forecast>,
     forecast_error: Option<FitError>,
 }
@@ -212,7 +212,7 @@ fn summary_file(
     if args.has("json") {
         return print_json(&SummaryFileJson {
             file: path,
-            summary_file: file.stats(),
+            summary_file: &file.stats,
             forecast: forecast.ok(),
             forecast_error: forecast.err(),
         });
@@ -224,18 +224,18 @@ fn summary_file(
     outln!(
         out.out,
         "{path}: a per-customer summary: {} rows, {} customers, {} of whom bought again{}",
-        out.count(file.row_count as u64),
-        out.count(file.customers),
-        out.count(file.repeat_customers),
-        if file.compact { " (compact)" } else { "" },
+        out.count(file.stats.rows as u64),
+        out.count(file.stats.customers),
+        out.count(file.stats.repeat_customers),
+        if file.stats.compact { " (compact)" } else { "" },
     );
-    if file.bad_row_count > 0 {
+    if file.stats.bad_row_count > 0 {
         outln!(
             out.out,
             "  bad rows (first 10 of {}):",
-            out.count(file.bad_row_count as u64)
+            out.count(file.stats.bad_row_count as u64)
         );
-        for bad in file.bad_rows.iter().take(10) {
+        for bad in file.stats.bad_rows.iter().take(10) {
             outln!(out.out, "    line {}: {}", bad.line, bad.problem);
         }
     }
@@ -266,7 +266,7 @@ fn import(path: &str, sheet: Option<&str>, unit: TimeUnit) -> Result<Input, Fail
         let preview =
             sniff_workbook(&head, sheet).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
         let mapping = found(path, &preview)?;
-        let log = read_workbook(&head, &mapping, Seed::random(), |_, _| true)
+        let log = OrderReader::read_all(&head, &mapping, Seed::random(), |_, _| true)
             .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
         return Ok(Input::Orders(Box::new((preview, log))));
     }
@@ -367,12 +367,12 @@ impl Printer {
     fn import(&mut self, path: &str, preview: &Preview, m: &Mapping, stats: &ImportStats) {
         outln!(self.out,
             "{path}: {} rows: {} orders, {} refunds, {} left out, {} guest rows, {} bad rows; {} customers",
-            self.count(stats.rows as u64),
+            self.count(stats.read.rows as u64),
             self.count(stats.orders as u64),
             self.count(stats.refunds as u64),
             self.count(stats.left_out as u64),
             self.count(stats.guest_rows as u64),
-            self.count(stats.bad_row_count as u64),
+            self.count(stats.read.bad_row_count as u64),
             self.count(stats.customers as u64),
         );
         if let Some(format) = preview.format {
@@ -403,14 +403,14 @@ impl Printer {
         for note in stats.notes(self.locale) {
             outln!(self.out, "  {note}");
         }
-        if stats.bad_row_count > 0 {
-            let shown = stats.bad_rows.len().min(10);
+        if stats.read.bad_row_count > 0 {
+            let shown = stats.read.bad_rows.len().min(10);
             outln!(
                 self.out,
                 "  bad rows (first {shown} of {}):",
-                self.count(stats.bad_row_count as u64)
+                self.count(stats.read.bad_row_count as u64)
             );
-            for bad in &stats.bad_rows[..shown] {
+            for bad in &stats.read.bad_rows[..shown] {
                 outln!(self.out, "    line {}: {}", bad.line, bad.reason);
             }
         }

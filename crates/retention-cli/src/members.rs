@@ -325,11 +325,11 @@ impl Printer {
         outln!(
             out,
             "{path}: {} rows: {} memberships of {} members ({} came back), {} bad rows",
-            self.count(s.rows as u64),
+            self.count(s.read.rows as u64),
             self.count(s.subscriptions as u64),
             self.count(s.members as u64),
             self.count(s.returning as u64),
-            self.count(s.bad_row_count as u64),
+            self.count(s.read.bad_row_count as u64),
         );
         let name = |c: usize| column_name(c, Some(&preview.columns[c].name));
         let mut roles = vec![
@@ -361,14 +361,14 @@ impl Printer {
                 s.plans.len()
             );
         }
-        if s.bad_row_count > 0 {
-            let shown = s.bad_rows.len().min(10);
+        if s.read.bad_row_count > 0 {
+            let shown = s.read.bad_rows.len().min(10);
             outln!(
                 out,
                 "  bad rows (first {shown} of {}):",
-                self.count(s.bad_row_count as u64)
+                self.count(s.read.bad_row_count as u64)
             );
-            for bad in &s.bad_rows[..shown] {
+            for bad in &s.read.bad_rows[..shown] {
                 outln!(out, "    line {}: {}", bad.line, bad.reason);
             }
         }

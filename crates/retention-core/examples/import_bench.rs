@@ -171,8 +171,8 @@ fn run(orders: &[Order], locale: Locale) {
     let summarise = t.elapsed();
     let total = sniff + parse + summarise;
     let stats = log.stats();
-    assert_eq!(stats.bad_row_count, 0);
-    assert_eq!(stats.rows, orders.len());
+    assert_eq!(stats.read.bad_row_count, 0);
+    assert_eq!(stats.read.rows, orders.len());
     let secs = total.as_secs_f64();
     println!(
         "{:>9} rows {:?} ({:.1} MB, {} customers, {} refunds, {} periods, {} inactive)",

@@ -144,8 +144,8 @@ fn run(members: &[Member], locale: Locale) {
     let analyse = t.elapsed();
     let cpu = cpu_ms() - cpu;
     let stats = log.stats();
-    assert_eq!(stats.bad_row_count, 0);
-    assert_eq!(stats.rows, members.len());
+    assert_eq!(stats.read.bad_row_count, 0);
+    assert_eq!(stats.read.rows, members.len());
     let total = (sniff + parse + analyse).as_secs_f64();
     let pooled = summary.pooled.as_ref().expect("a pooled fit");
     println!(

@@ -262,7 +262,7 @@ impl Forecaster {
         file: &SummaryFile,
         options: ForecastOptions,
     ) -> Result<Forecaster, FitError> {
-        let mut summaries = Vec::with_capacity(file.customers as usize);
+        let mut summaries = Vec::with_capacity(file.stats.customers as usize);
         for (index, row) in file.rows.iter().enumerate() {
             summaries.extend(std::iter::repeat_n(
                 (index as u32, row.summary),

@@ -99,8 +99,8 @@ pub use orders::{
     decode_text, inactive_csv, left_out_by_default, normalise_status, parse_orders, sniff_orders,
     summarise_orders, BadRow, BadRowReason, ClvStats, Cohort, ColumnGuess, ColumnKind,
     CustomerOrders, Date, DateFormat, Delimiter, ImportError, ImportStats, InactiveCustomer,
-    Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, Summary, SummaryOptions,
-    LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
+    Mapping, NotADate, OrderLog, PeriodSummary, Preview, Purchase, RowsRead, Summary,
+    SummaryOptions, LEFT_OUT_STATUSES, MAX_BAD_ROWS, PREVIEW_ROWS, PROGRESS_STEP,
 };
 pub use orders::{
     full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,
@@ -111,7 +111,7 @@ pub use orders::{
     SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
     MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
 };
-pub use orders::{read_workbook, sheet_names, sheet_text, sniff_workbook};
+pub use orders::{sheet_names, sheet_text, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};
 pub use orders::{SegmentCount, MAX_CONTACT_CHARS};
 pub use parse::{parse_number, read_number, ParseError};

@@ -146,28 +146,14 @@ impl fmt::Display for SummaryRowProblem {
 pub struct SummaryFile {
     /// The good rows, in file order.
     pub rows: Vec<SummaryRow>,
-    /// Data rows read (good and bad).
-    pub row_count: usize,
-    /// Customers: the counts added up.
-    pub customers: u64,
-    /// Of whom bought on more than one day.
-    pub repeat_customers: u64,
-    /// The file names its customers.
-    pub has_ids: bool,
-    /// The file has a `count` column.
-    pub compact: bool,
-    /// The file has a `monetary_value` column.
-    pub has_spend: bool,
-    /// How many rows were bad.
-    pub bad_row_count: usize,
-    /// The first [`MAX_BAD_ROWS`] bad rows.
-    pub bad_rows: Vec<SummaryBadRow>,
+    /// What was read, without the rows.
+    pub stats: SummaryFileStats,
 }
 
 /// What a summary file held, without its rows: what the CLI's `--json` and the JS API show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SummaryFileStats<'a> {
+pub struct SummaryFileStats {
     /// Data rows read (good and bad).
     pub rows: usize,
     /// Customers: the counts added up.
@@ -183,7 +169,7 @@ pub struct SummaryFileStats<'a> {
     /// How many rows were bad.
     pub bad_row_count: usize,
     /// The first [`MAX_BAD_ROWS`] bad rows.
-    pub bad_rows: &'a [SummaryBadRow],
+    pub bad_rows: Vec<SummaryBadRow>,
 }
 
 /// The columns a summary file has, by position.
@@ -253,7 +239,7 @@ pub fn looks_like_summary_file(head: &[u8]) -> bool {
 /// use retention_core::{read_summary_file, TimeUnit};
 /// let text = "customer,frequency,recency,T,monetary_value\nann,2,14,28,30.5\nbob,0,0,7,0\n";
 /// let file = read_summary_file(text, TimeUnit::Days).unwrap();
-/// assert_eq!(file.customers, 2);
+/// assert_eq!(file.stats.customers, 2);
 /// let ann = &file.rows[0];
 /// assert_eq!((ann.id.as_str(), ann.summary.frequency), ("ann", 2));
 /// assert_eq!((ann.summary.recency, ann.summary.age), (2.0, 4.0)); // weeks
@@ -267,17 +253,8 @@ pub fn read_summary_file(text: &str, unit: TimeUnit) -> Result<SummaryFile, Summ
     let mut scanner = Scanner::new(text, delimiter);
     let mut record = Record::new(text);
     let mut layout = None;
-    let mut file = SummaryFile {
-        rows: Vec::new(),
-        row_count: 0,
-        customers: 0,
-        repeat_customers: 0,
-        has_ids: false,
-        compact: false,
-        has_spend: false,
-        bad_row_count: 0,
-        bad_rows: Vec::new(),
-    };
+    let mut rows = Vec::new();
+    let mut stats = SummaryFileStats::default();
     let scale = match unit {
         TimeUnit::Days => WEEK,
         TimeUnit::Weeks => 1.0,
@@ -289,30 +266,30 @@ pub fn read_summary_file(text: &str, unit: TimeUnit) -> Result<SummaryFile, Summ
         let Some(layout) = &layout else {
             let names = (0..record.len()).map(|i| record.text(i)).collect();
             let found = Layout::find(names)?;
-            file.has_ids = found.id.is_some();
-            file.compact = found.count.is_some();
-            file.has_spend = found.spend.is_some();
+            stats.has_ids = found.id.is_some();
+            stats.compact = found.count.is_some();
+            stats.has_spend = found.spend.is_some();
             layout = Some(found);
             continue;
         };
-        file.row_count += 1;
+        stats.rows += 1;
         match read_row(&record, layout, delimiter, scale) {
             Ok(row) => {
-                file.customers += row.count;
+                stats.customers += row.count;
                 if row.summary.frequency > 0 {
-                    file.repeat_customers += row.count;
+                    stats.repeat_customers += row.count;
                 }
-                if file.customers > MAX_SUMMARY_CUSTOMERS {
+                if stats.customers > MAX_SUMMARY_CUSTOMERS {
                     return Err(SummaryFileError::TooManyCustomers {
-                        customers: file.customers,
+                        customers: stats.customers,
                     });
                 }
-                file.rows.push(row);
+                rows.push(row);
             }
             Err(problem) => {
-                file.bad_row_count += 1;
-                if file.bad_rows.len() < MAX_BAD_ROWS {
-                    file.bad_rows.push(SummaryBadRow {
+                stats.bad_row_count += 1;
+                if stats.bad_rows.len() < MAX_BAD_ROWS {
+                    stats.bad_rows.push(SummaryBadRow {
                         line: record.line,
                         problem,
                     });
@@ -325,10 +302,10 @@ pub fn read_summary_file(text: &str, unit: TimeUnit) -> Result<SummaryFile, Summ
             column: "frequency".into(),
         });
     }
-    if file.rows.is_empty() {
+    if rows.is_empty() {
         return Err(SummaryFileError::NoRows);
     }
-    Ok(file)
+    Ok(SummaryFile { rows, stats })
 }
 
 fn read_row(
@@ -394,24 +371,10 @@ fn read_row(
 }
 
 impl SummaryFile {
-    /// What was read, without the rows.
-    pub fn stats(&self) -> SummaryFileStats<'_> {
-        SummaryFileStats {
-            rows: self.row_count,
-            customers: self.customers,
-            repeat_customers: self.repeat_customers,
-            has_ids: self.has_ids,
-            compact: self.compact,
-            has_spend: self.has_spend,
-            bad_row_count: self.bad_row_count,
-            bad_rows: &self.bad_rows,
-        }
-    }
-
     /// Every customer's history, a compact row repeated `count` times, in file order: what
     /// [`crate::BgNbd::fit`] and [`crate::GammaGamma::fit`] take.
     pub fn customers(&self) -> Vec<CustomerSummary> {
-        let mut out = Vec::with_capacity(self.customers as usize);
+        let mut out = Vec::with_capacity(self.stats.customers as usize);
         for row in &self.rows {
             out.extend(std::iter::repeat_n(row.summary, row.count as usize));
         }
@@ -440,11 +403,11 @@ impl SummaryFile {
             days += n * (s.frequency as f64 + 1.0);
             longest = longest.max(s.age);
         }
-        let customers = self.customers as f64;
+        let customers = self.stats.customers as f64;
         // `age` is in weeks: a year is 365.25 / 7 of them.
         let years = longest * WEEK / 365.25;
         Inputs {
-            spend: (self.has_spend && repeats > 0.0).then(|| repeat_spend / repeats),
+            spend: (self.stats.has_spend && repeats > 0.0).then(|| repeat_spend / repeats),
             frequency: (customers > 0.0 && years > 0.0).then(|| days / customers / years),
             period: crate::Period::Year,
             ..Inputs::default()
@@ -492,7 +455,7 @@ mod tests {
         let text = "CustomerID,frequency_cal,recency_cal,T_cal,monetary_value_cal\n\
                     12346,0.0,0.0,325.0,0.0\n12347,6.0,365.0,367.0,599.7016666666667\n";
         let file = read_summary_file(text, TimeUnit::Days).unwrap();
-        assert!(file.has_ids && file.has_spend && !file.compact);
+        assert!(file.stats.has_ids && file.stats.has_spend && !file.stats.compact);
         assert_eq!(file.rows[1].id, "12347");
         assert_eq!(file.rows[1].summary.frequency, 6);
         assert_eq!(file.rows[1].summary.recency, 365.0 / 7.0);
@@ -503,8 +466,8 @@ mod tests {
     fn compact_files_repeat_each_history_count_times() {
         let text = "frequency;recency;T;monetary_value;count\n0;0;10;0;3\n1;2,5;4;12,5;2\n";
         let file = read_summary_file(text, TimeUnit::Weeks).unwrap();
-        assert!(file.compact && !file.has_ids);
-        assert_eq!((file.customers, file.repeat_customers), (5, 2));
+        assert!(file.stats.compact && !file.stats.has_ids);
+        assert_eq!((file.stats.customers, file.stats.repeat_customers), (5, 2));
         let customers = file.customers();
         assert_eq!(customers.len(), 5);
         assert_eq!(customers[4].recency, 2.5);
@@ -517,12 +480,15 @@ mod tests {
                     a,1.5,2,3,4\nb,1,5,3,4\nc,1,0,3,4\nd,x,1,2,3\ne,1,2\nf,1,2,3,4\n";
         let file = read_summary_file(text, TimeUnit::Days).unwrap();
         assert_eq!(file.rows.len(), 1);
-        assert_eq!(file.bad_row_count, 5);
-        let lines: Vec<usize> = file.bad_rows.iter().map(|b| b.line).collect();
+        assert_eq!(file.stats.bad_row_count, 5);
+        let lines: Vec<usize> = file.stats.bad_rows.iter().map(|b| b.line).collect();
         assert_eq!(lines, [2, 3, 4, 5, 6]);
-        assert_eq!(file.bad_rows[1].problem, SummaryRowProblem::Impossible);
         assert_eq!(
-            file.bad_rows[4].problem,
+            file.stats.bad_rows[1].problem,
+            SummaryRowProblem::Impossible
+        );
+        assert_eq!(
+            file.stats.bad_rows[4].problem,
             SummaryRowProblem::Columns {
                 found: 3,
                 expected: 5

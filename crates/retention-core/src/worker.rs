@@ -49,10 +49,10 @@ use crate::{
     MemberImportStats, MemberLog, MemberMapping, MemberOptions, MemberPreview, MemberSummary,
 };
 use crate::{
-    forecast_orders, is_workbook, read_workbook, segment_customers, sheet_names, sniff_bytes,
-    sniff_workbook, summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions,
-    Forecaster, ImportError, ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed,
-    Segment, Segmentation, SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
+    forecast_orders, is_workbook, segment_customers, sheet_names, sniff_bytes, sniff_workbook,
+    summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
+    ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
+    SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
 use crate::{
     looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryBadRow,
@@ -308,6 +308,8 @@ pub struct Session {
     members: Option<MemberLog>,
     /// The summary file read last, and its fit.
     summaries: Option<(SummaryFile, Option<Forecaster>)>,
+    /// The made-up import of a warm-up under way ([`Session::warm_up`]).
+    warm: Option<Imported>,
 }
 
 #[derive(Debug)]
@@ -318,15 +320,22 @@ struct Imported {
 
 impl Imported {
     /// The customers to win back, weighed by the forecast's probability that each is still
-    /// a customer when there is one.
-    fn win_back(&self, reference: Option<crate::Date>, cutoff: Option<u32>) -> WinBack {
+    /// a customer when there is one; `scored`, the customers' RFM scores on `reference` when
+    /// the caller has them.
+    fn win_back(
+        &self,
+        reference: Option<crate::Date>,
+        cutoff: Option<u32>,
+        scored: Option<&[crate::CustomerRfm]>,
+    ) -> WinBack {
         let p_alive = self
             .forecaster
             .as_ref()
             .map(Forecaster::p_alive_by_customer)
             .unwrap_or_default();
         let p = |i: u32| p_alive.get(i as usize).copied().filter(|p| p.is_finite());
-        crate::win_back(&self.log, reference, cutoff, &p, WIN_BACK_LISTED)
+        let log = &self.log;
+        crate::orders::win_back_scored(log, reference, cutoff, &p, WIN_BACK_LISTED, scored)
     }
 }
 
@@ -339,6 +348,7 @@ impl Session {
             imported: None,
             members: None,
             summaries: None,
+            warm: None,
         }
     }
 
@@ -404,9 +414,11 @@ impl Session {
                     post(Response::Summary(Box::new(summarise_orders(
                         &i.log, &options,
                     ))));
-                    post(Response::WinBack(Box::new(
-                        i.win_back(options.reference, Some(options.inactive_days)),
-                    )));
+                    post(Response::WinBack(Box::new(i.win_back(
+                        options.reference,
+                        Some(options.inactive_days),
+                        None,
+                    ))));
                 }
                 None => post(Response::Failed(Problem::NothingImported)),
             },
@@ -427,6 +439,69 @@ impl Session {
                 post(answer(written, |text| Response::File { file, text }))
             }
         }
+    }
+
+    /// Step `step` (from 0) of a warm-up: a small made-up export ([`WARM_UP_ORDERS`] orders)
+    /// previewed, read, summarised, forecast and segmented as an import would be, a step at a
+    /// time, every answer to `post`; the session's own imports are left alone. Returns
+    /// whether a step is left. A browser compiles a wasm function only when it first runs:
+    /// a worker that waits for a file (or for "analyse") takes these steps meanwhile, one at a
+    /// time so that a request waits for one step at most, and the file finds the code
+    /// compiled. Nothing is left to warm up once a file was imported.
+    pub fn warm_up(&mut self, step: usize, post: &mut dyn FnMut(Response)) -> bool {
+        if self.imported.is_some() || step > 4 {
+            self.warm = None;
+            return false;
+        }
+        let text = warm_up_export(WARM_UP_ORDERS);
+        let mapping = || sniff_bytes(text.as_bytes(), true).ok()?.mapping;
+        let options = SummaryOptions::default();
+        match (step, self.warm.as_mut()) {
+            (0, _) => {
+                let _ = looks_like_summary_file(text.as_bytes());
+                let preview = sniff_bytes(text.as_bytes(), true).map_err(Problem::Sniff);
+                post(answer(preview, |p| Response::Preview(Box::new(p))));
+            }
+            (1, _) => {
+                let Some(mapping) = mapping() else {
+                    return false;
+                };
+                // As an import reads a file: through an OrderReader.
+                let read = OrderReader::new(&mapping, self.seed).and_then(|mut reader| {
+                    reader.feed(text.as_bytes())?;
+                    reader.finish()
+                });
+                let Ok(log) = read else { return false };
+                post(Response::Stats(Box::new(log.stats().clone())));
+                self.warm = Some(Imported {
+                    log,
+                    forecaster: None,
+                });
+            }
+            (2, Some(warm)) => post(Response::Summary(Box::new(summarise_orders(
+                &warm.log, &options,
+            )))),
+            (3, Some(warm)) => {
+                let forecaster = forecast_orders(&warm.log, None, ForecastOptions::default());
+                let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
+                post(Response::Forecast(result.map_err(|e| *e)));
+                warm.forecaster = forecaster.ok();
+            }
+            (4, Some(warm)) => {
+                let segments = segment_customers(&warm.log, None, warm.forecaster.as_ref());
+                post(Response::Segments(Box::new(
+                    segments.segmentation().clone(),
+                )));
+                post(Response::WinBack(Box::new(warm.win_back(None, None, None))));
+                self.warm = None;
+                return false;
+            }
+            _ => {
+                self.warm = None;
+                return false;
+            }
+        }
+        true
     }
 
     /// [`Session::handle`] for a file in memory, which never waits: answered before this
@@ -469,7 +544,13 @@ impl Session {
         };
         post(step(Stage::Summarise));
         let t0 = now();
-        let counted = summarise_orders(&log, summary);
+        // The RFM scores once, for the summary's inactive customers, the segments and the
+        // win-back list alike (all on the same day).
+        let reference = summary
+            .reference
+            .or(log.span().map(|(_, last)| crate::Date::from_days(last)));
+        let scored = crate::rfm_scores(&log, reference);
+        let counted = crate::orders::summarise_scored(&log, summary, Some(&scored));
         timings.summarise = now() - t0;
         post(Response::Summary(Box::new(counted)));
         post(step(Stage::Forecast));
@@ -478,7 +559,7 @@ impl Session {
         timings.forecast = now() - t0;
         let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
         post(Response::Forecast(result.map_err(|e| *e)));
-        let segments = segment_customers(&log, summary.reference, forecaster.as_ref().ok());
+        let segments = crate::segments::segment_scored(scored, reference, forecaster.as_ref().ok());
         post(Response::Segments(Box::new(
             segments.segmentation().clone(),
         )));
@@ -486,8 +567,9 @@ impl Session {
             log,
             forecaster: forecaster.ok(),
         };
+        let scored = Some(segments.customers());
         post(Response::WinBack(Box::new(
-            imported.win_back(summary.reference, None),
+            imported.win_back(reference, None, scored),
         )));
         self.imported = Some(imported);
         post(Response::Done {
@@ -519,12 +601,12 @@ impl Session {
             Err(e) => return post(Response::Failed(Problem::SummaryFile(e))),
         };
         post(Response::SummaryFile(Box::new(SummaryRead {
-            rows: summaries.row_count,
-            customers: summaries.customers,
-            repeat_customers: summaries.repeat_customers,
-            has_spend: summaries.has_spend,
-            bad_row_count: summaries.bad_row_count,
-            bad_rows: summaries.bad_rows.clone(),
+            rows: summaries.stats.rows,
+            customers: summaries.stats.customers,
+            repeat_customers: summaries.stats.repeat_customers,
+            has_spend: summaries.stats.has_spend,
+            bad_row_count: summaries.stats.bad_row_count,
+            bad_rows: summaries.stats.bad_rows.clone(),
             fill: summaries.fill(),
         })));
         post(Response::Progress {
@@ -635,6 +717,41 @@ impl Session {
     }
 }
 
+/// How many orders [`Session::warm_up`] imports.
+pub const WARM_UP_ORDERS: usize = 3_000;
+
+/// A made-up export of `orders` orders in the shape of a shop's: a customer, an ISO date and
+/// an amount a row; customers arrive over a year and buy again after a month or two until
+/// they stop (half of them after each order), from a fixed pseudo-random sequence.
+fn warm_up_export(orders: usize) -> String {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |below: u64| {
+        // xorshift64: cheap and the same every time.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    };
+    let first = crate::Date::from_ymd(2023, 1, 1).map_or(19_358, crate::Date::days);
+    let mut text = String::from("customer,date,amount\n");
+    let (mut written, mut customer) = (0, 0);
+    while written < orders {
+        customer += 1;
+        let mut day = first + next(365) as i32;
+        loop {
+            let cents = 500 + next(20_000);
+            let date = crate::Date::from_days(day);
+            text += &format!("c{customer},{date},{}.{:02}\n", cents / 100, cents % 100);
+            written += 1;
+            day += 20 + next(80) as i32;
+            if written == orders || next(2) == 0 || day > first + 540 {
+                break;
+            }
+        }
+    }
+    text
+}
+
 /// Whether the file's first line names the columns of a summary file.
 async fn is_summary_file(file: &mut impl Source) -> bool {
     let head = file.read(0, file.size().min(SAMPLE_BYTES as u64)).await;
@@ -717,7 +834,7 @@ async fn read_orders(
                 });
                 true
             };
-            let log = read_workbook(&bytes, mapping, seed, &mut progress);
+            let log = OrderReader::read_all(&bytes, mapping, seed, &mut progress);
             timings.parse = now() - t0;
             return log.map_err(Problem::Mapping);
         }
@@ -888,7 +1005,7 @@ mod tests {
         let stats = stats.expect("stats");
         // 2 × 2.50 + 5 × 1.00 per order, one order per row pair.
         assert_eq!(
-            (stats.orders, stats.customers, stats.rows),
+            (stats.orders, stats.customers, stats.read.rows),
             (30_000, 700, 60_000)
         );
         let summary = first!(said, Response::Summary);
@@ -997,8 +1114,11 @@ mod tests {
         let said = answers(&mut session, request, Some(text.as_bytes()));
         let stats = first!(said, Response::MemberStats);
         let stats = stats.expect("stats");
-        assert_eq!((stats.rows, stats.subscriptions, stats.open), (5, 4, 2));
-        assert_eq!(stats.bad_rows[0].line, 4);
+        assert_eq!(
+            (stats.read.rows, stats.subscriptions, stats.open),
+            (5, 4, 2)
+        );
+        assert_eq!(stats.read.bad_rows[0].line, 4);
         let summary = first!(said, Response::MemberSummary);
         let summary = summary.expect("a summary");
         assert_eq!(
@@ -1153,6 +1273,63 @@ mod tests {
         assert!(matches!(&said[..], [Response::File { text, .. }] if text.lines().count() == 301));
         let said = answers(&mut session, download(Download::WinBack), None);
         assert_eq!(said, [Response::Failed(Problem::NothingImported)]);
+    }
+
+    #[test]
+    fn the_import_scores_once_and_answers_as_each_count_alone() {
+        // The summary, segments and win-back list of an import (RFM scored once) equal those
+        // of the public functions, which score on their own.
+        let text = warm_up_export(2_000);
+        let mapping = crate::sniff_orders(&text).mapping.unwrap();
+        let log = crate::parse_orders(&text, &mapping, |_, _| true).unwrap();
+        let options = SummaryOptions {
+            inactive_limit: Some(20),
+            ..SummaryOptions::default()
+        };
+        let mut session = Session::new(Seed(5, 5));
+        let request = Request::Import {
+            mapping,
+            summary: options,
+            forecast: ForecastOptions::default(),
+        };
+        let said = answers(&mut session, request, Some(text.as_bytes()));
+        let summary = first!(said, Response::Summary).expect("a summary");
+        let alone = summarise_orders(&log, &options);
+        assert!(alone.inactive_count > 0 && !alone.inactive.is_empty());
+        assert_eq!(**summary, alone);
+        let forecaster = forecast_orders(&log, None, ForecastOptions::default()).ok();
+        let segments = first!(said, Response::Segments).expect("segments");
+        let alone = segment_customers(&log, None, forecaster.as_ref());
+        assert_eq!(**segments, *alone.segmentation());
+        let win_back = first!(said, Response::WinBack).expect("a win-back list");
+        let imported = Imported { log, forecaster };
+        let alone = imported.win_back(None, None, None);
+        assert!(!alone.customers.is_empty());
+        assert_eq!(**win_back, alone);
+    }
+
+    #[test]
+    fn the_warm_up_steps_through_a_preview_and_a_whole_import_and_keeps_nothing() {
+        let mut session = Session::new(Seed(3, 4));
+        let mut said = Vec::new();
+        let mut steps = 0;
+        while session.warm_up(steps, &mut |r| said.push(r)) {
+            steps += 1;
+        }
+        assert_eq!(steps, 4);
+        let preview = first!(said, Response::Preview).expect("a preview");
+        assert!(preview.mapping.is_some());
+        let stats = first!(said, Response::Stats).expect("stats");
+        assert_eq!((stats.rows, stats.bad_row_count), (WARM_UP_ORDERS, 0));
+        assert!(matches!(first!(said, Response::Forecast), Some(Ok(_))));
+        assert!(matches!(said.last(), Some(Response::WinBack(_))));
+        assert!(session.warm.is_none());
+        // Nothing imported: the session still says so.
+        let summarise = Request::Summarise(SummaryOptions::default());
+        assert_eq!(
+            answers(&mut session, summarise, None),
+            [Response::Failed(Problem::NothingImported)]
+        );
     }
 
     #[test]

@@ -90,7 +90,12 @@ fn a_shopify_export_counts_orders_once_net_of_refunds_without_voided_ones() {
         assert!(left_out.contains(&(status, out)), "{left_out:?}");
     }
     let (_, log) = import(text.as_bytes(), 64 * 1024);
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    assert_eq!(
+        log.stats().read.bad_row_count,
+        0,
+        "{:?}",
+        log.stats().read.bad_rows
+    );
     assert_eq!(log.stats().grouping, Grouping::OrderNumber);
     assert_truth(&log, &truth);
     // The statuses are counted per order.
@@ -118,7 +123,12 @@ fn a_dutch_line_item_export_sums_quantity_times_unit_price_per_order() {
         .iter()
         .any(|s| s.status == "Geannuleerd" && s.left_out));
     let (_, log) = import(text.as_bytes(), 4096);
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    assert_eq!(
+        log.stats().read.bad_row_count,
+        0,
+        "{:?}",
+        log.stats().read.bad_rows
+    );
     assert_truth(&log, &truth);
 }
 
@@ -137,7 +147,7 @@ fn an_online_retail_export_counts_invoices_and_cancellations_as_refunds() {
         (Some(0), Some(6), Some(3), Some(5))
     );
     let stats = log.stats();
-    assert_eq!(stats.bad_row_count, 0, "{:?}", stats.bad_rows);
+    assert_eq!(stats.read.bad_row_count, 0, "{:?}", stats.read.bad_rows);
     assert_eq!(stats.refunds as u64, truth.refunds);
     assert!(truth.refunds > 0 && truth.guest_rows > 0);
     assert_truth(&log, &truth);
@@ -151,7 +161,7 @@ fn a_hundred_thousand_line_items() {
     assert!(text.lines().count() > 100_000);
     let (mapping, log) = import(text.as_bytes(), 1 << 20);
     assert_eq!(mapping.status, Some(5));
-    assert_eq!(log.stats().rows, text.lines().count() - 1);
+    assert_eq!(log.stats().read.rows, text.lines().count() - 1);
     assert_truth(&log, &truth);
 }
 
@@ -208,10 +218,10 @@ fn the_tricky_export_reads_right_in_one_byte_chunks() {
     let text = tricky();
     let (mapping, whole) = import(text.as_bytes(), text.len());
     assert_eq!(
-        whole.stats().bad_row_count,
+        whole.stats().read.bad_row_count,
         0,
         "{:?}",
-        whole.stats().bad_rows
+        whole.stats().read.bad_rows
     );
     assert_eq!(whole.stats().orders, 51);
     assert!(whole.customers().any(|c| c.id == "Jansen, Jan \"JJ\""));
@@ -248,7 +258,12 @@ fn windows_1252_files_with_euro_signs_and_accents() {
     assert_eq!(preview.encoding, Encoding::Windows1252);
     let log = read(&bytes, preview.mapping.as_ref().unwrap(), 7);
     assert_eq!(log.stats().encoding, Encoding::Windows1252);
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    assert_eq!(
+        log.stats().read.bad_row_count,
+        0,
+        "{:?}",
+        log.stats().read.bad_rows
+    );
     let rene = log.customers().find(|c| c.id == "René").unwrap();
     assert_eq!(rene.net_spend(), 19.75);
     assert!(log
@@ -287,7 +302,7 @@ fn hostile_files_fail_fast_with_short_messages() {
     // A 500 KB field quoted in a bad-row reason is cut short.
     let text = format!("a,2024-01-01,{}\n", "9x".repeat(250_000));
     let log = parse_orders(&text, &mapping, |_, _| true).unwrap();
-    let reason = log.stats().bad_rows[0].reason.to_string();
+    let reason = log.stats().read.bad_rows[0].reason.to_string();
     assert!(reason.len() < 100, "{} bytes", reason.len());
     // Binary bytes are not an export.
     assert_eq!(
@@ -368,10 +383,10 @@ fn every_known_format_is_named_and_counted() {
         let log = read(&bytes, preview.mapping.as_ref().unwrap(), 17);
         let s: Summary = summarise_orders(&log, &SummaryOptions::default());
         assert_eq!(
-            log.stats().bad_row_count,
+            log.stats().read.bad_row_count,
             0,
             "{name}: {:?}",
-            log.stats().bad_rows
+            log.stats().read.bad_rows
         );
         assert_eq!((s.orders, s.customers), (orders, customers), "{name}");
         assert!(

@@ -294,10 +294,15 @@ fn bad_rows_are_reported_by_line() {
     let log = import(text, &mapping(4, Some(2), Some(3), None));
     let stats = log.stats();
     assert_eq!(
-        (stats.rows, stats.subscriptions, stats.bad_row_count),
+        (
+            stats.read.rows,
+            stats.subscriptions,
+            stats.read.bad_row_count
+        ),
         (10, 2, 8)
     );
     let bad: Vec<(usize, MemberBadRowReason)> = stats
+        .read
         .bad_rows
         .iter()
         .map(|b| (b.line, b.reason.clone()))
@@ -586,7 +591,7 @@ fn a_simulated_gym_shows_where_cancellations_cluster() {
         ..MemberOptions::default()
     };
     let log = import(&text, &m);
-    assert_eq!(log.stats().bad_row_count, 0);
+    assert_eq!(log.stats().read.bad_row_count, 0);
     let s = analyse_members(&log, &options);
     // After the first month and at the end of the annual plan.
     let months: Vec<u32> = s.clusters.iter().map(|c| c.month).collect();

@@ -62,6 +62,7 @@ fn crr(summary: &Summary) -> Vec<Option<f64>> {
 
 fn bad_lines(log: &OrderLog) -> Vec<(usize, BadRowReason)> {
     log.stats()
+        .read
         .bad_rows
         .iter()
         .map(|BadRow { line, reason }| (*line, reason.clone()))
@@ -140,8 +141,8 @@ fn sniffs_tabs_without_a_header() {
     );
     assert_eq!(preview.rows[0], ["ann", "2024-01-05", "19.99"]);
     let log = parse_orders(text, &mapping, |_, _| true).unwrap();
-    assert_eq!(log.stats().rows, 3);
-    assert_eq!(log.stats().header_line, None);
+    assert_eq!(log.stats().read.rows, 3);
+    assert_eq!(log.stats().read.header_line, None);
 }
 
 #[test]
@@ -267,7 +268,7 @@ fn a_byte_order_mark_is_not_part_of_the_first_name() {
     assert_eq!(preview.columns[0].name, "customer");
     assert_eq!(preview.columns[0].kind, ColumnKind::Customer);
     let log = parse_orders(text, &mapping_of(&preview), |_, _| true).unwrap();
-    assert_eq!(log.stats().header_line, Some(1));
+    assert_eq!(log.stats().read.header_line, Some(1));
     assert_eq!(log.customer(0).id, "ann");
 }
 
@@ -296,7 +297,7 @@ fn empty_lines_and_crlf() {
     assert_eq!(preview.rows.len(), 3);
     assert_eq!(preview.rows[1], ["bob", "2024-01-06", "2"]);
     let log = parse_orders(text, &plain_mapping(), |_, _| true).unwrap();
-    assert_eq!(log.stats().rows, 3);
+    assert_eq!(log.stats().read.rows, 3);
     assert_eq!(log.stats().orders, 2);
     assert_eq!(
         bad_lines(&log),
@@ -396,9 +397,9 @@ fn bad_rows_are_reported_by_line() {
     let stats = log.stats();
     assert_eq!(
         (
-            stats.rows,
+            stats.read.rows,
             stats.orders,
-            stats.bad_row_count,
+            stats.read.bad_row_count,
             stats.guest_rows
         ),
         (8, 2, 5, 1)
@@ -420,9 +421,9 @@ fn only_the_first_hundred_bad_rows_are_kept_but_all_are_counted() {
         text.push_str(&format!("c{i},not a date,1\n"));
     }
     let log = parse_orders(&text, &plain_mapping(), |_, _| true).unwrap();
-    assert_eq!(log.stats().bad_row_count, 250);
-    assert_eq!(log.stats().bad_rows.len(), 100);
-    assert_eq!(log.stats().bad_rows[99].line, 101);
+    assert_eq!(log.stats().read.bad_row_count, 250);
+    assert_eq!(log.stats().read.bad_rows.len(), 100);
+    assert_eq!(log.stats().read.bad_rows[99].line, 101);
     assert_eq!(log.customer_count(), 0);
 }
 
@@ -437,7 +438,7 @@ fn refunds_lower_spend_but_are_not_purchases() {
     let stats = log.stats();
     assert_eq!(
         (
-            stats.rows,
+            stats.read.rows,
             stats.orders,
             stats.refunds,
             stats.unmatched_refunds
@@ -505,7 +506,7 @@ fn cancel_stops_the_import() {
         true
     })
     .unwrap();
-    assert_eq!(log.stats().rows, 10_000);
+    assert_eq!(log.stats().read.rows, 10_000);
     // No order column: one purchase per customer per day, and customer-k always bought on
     // day k % 28 + 1.
     assert_eq!(log.stats().orders, 700);
@@ -919,8 +920,8 @@ proptest! {
             if let Ok(log) = parse_orders(&text, &mapping, |_, _| true) {
                 let s = log.stats();
                 prop_assert_eq!(
-                    s.rows,
-                    s.bad_row_count + s.guest_rows + s.left_out_rows + s.order_rows
+                    s.read.rows,
+                    s.read.bad_row_count + s.guest_rows + s.left_out_rows + s.order_rows
                 );
                 summarise_orders(&log, &SummaryOptions::default());
             }
@@ -941,8 +942,8 @@ proptest! {
             text.push_str(&format!("c{c},{date},{amount}\n"));
         }
         let log = parse_orders(&text, &plain_mapping(), |_, _| true).unwrap();
-        prop_assert_eq!(log.stats().rows, rows.len());
-        prop_assert_eq!(log.stats().bad_row_count, 0);
+        prop_assert_eq!(log.stats().read.rows, rows.len());
+        prop_assert_eq!(log.stats().read.bad_row_count, 0);
         let Some((_, last)) = log.span() else { return Ok(()) };
         let options = SummaryOptions {
             period,
@@ -992,7 +993,7 @@ fn one_typo_in_a_small_export_does_not_hide_its_column() {
         (1, retention_core::Locale::Nl)
     );
     let log = retention_core::parse_orders(text, &mapping, |_, _| true).unwrap();
-    assert_eq!(log.stats().bad_rows[0].line, 5);
+    assert_eq!(log.stats().read.bad_rows[0].line, 5);
     // Two values of four are too many to call it a date column.
     let text = "k;d;b\na;10-01-2024;1\nb;x;2\nc;y;3\nd;01-02-2024;4\n";
     assert!(retention_core::sniff_orders(text).columns[1]

@@ -207,13 +207,13 @@ struct Figures {
 
 fn counts(s: &ImportStats) -> Vec<(&'static str, f64)> {
     vec![
-        ("rows", s.rows as f64),
+        ("rows", s.read.rows as f64),
         ("orders", s.orders as f64),
         ("refunds", s.refunds as f64),
         ("refunded", s.refunded),
         ("unmatched refunds", s.unmatched_refunds as f64),
         ("customers", s.customers as f64),
-        ("bad rows", s.bad_row_count as f64),
+        ("bad rows", s.read.bad_row_count as f64),
         ("order rows", s.order_rows as f64),
         ("left out", s.left_out as f64),
         ("left-out rows", s.left_out_rows as f64),
@@ -269,7 +269,7 @@ fn the_import_counts_the_same_whichever_order_the_rows_come_in() {
         assert!(stats.left_out > 5, "{stats:?}");
         assert!(stats.refunds > 3, "{stats:?}");
         assert!(stats.guest_orders > 2, "{stats:?}");
-        assert!(stats.bad_row_count > 0, "{stats:?}");
+        assert!(stats.read.bad_row_count > 0, "{stats:?}");
         if totals {
             assert!(stats.conflicting_totals > 3, "{stats:?}");
         }
@@ -322,7 +322,7 @@ fn an_orders_rows_give_it_the_smallest_customer_the_earliest_date_and_any_left_o
         assert_eq!((stats.orders, stats.refunds, stats.left_out), (1, 1, 2));
         assert_eq!(stats.left_out_rows, 4);
         assert_eq!(stats.conflicting_totals, 1);
-        assert_eq!(stats.bad_row_count, 1);
+        assert_eq!(stats.read.bad_row_count, 1);
         assert_eq!(log.customer_count(), 1);
         let k1 = log.customer(0);
         assert_eq!(k1.id, "K1");

@@ -6,8 +6,8 @@ mod generators;
 
 use generators::{dutch, Rng};
 use retention_core::{
-    parse_members, read_workbook, sheet_names, sheet_text, sniff_members, sniff_workbook,
-    summarise_orders, Date, DateFormat, ExportFormat, Seed, SniffError, SummaryOptions,
+    parse_members, sheet_names, sheet_text, sniff_members, sniff_workbook, summarise_orders, Date,
+    DateFormat, ExportFormat, OrderReader, Seed, SniffError, SummaryOptions,
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -90,8 +90,13 @@ fn a_sheet_of_line_items_with_typed_numbers_and_dates() {
         (mapping.order, mapping.customer, mapping.date),
         (Some(0), Some(1), 2)
     );
-    let log = read_workbook(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    let log = OrderReader::read_all(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
+    assert_eq!(
+        log.stats().read.bad_row_count,
+        0,
+        "{:?}",
+        log.stats().read.bad_rows
+    );
     assert_eq!(log.stats().left_out, 5);
     let summary = summarise_orders(&log, &SummaryOptions::default());
     let customers: std::collections::BTreeSet<&String> = expected.iter().map(|e| &e.1).collect();
@@ -122,7 +127,7 @@ fn the_first_sheet_by_default_and_a_text_sheet_too() {
     let preview = sniff_workbook(&bytes, None).unwrap();
     let mapping = preview.mapping.clone().unwrap();
     assert_eq!(mapping.sheet.as_deref(), Some("Sheet1"));
-    let log = read_workbook(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
+    let log = OrderReader::read_all(&bytes, &mapping, Seed::random(), |_, _| true).unwrap();
     let summary = summarise_orders(&log, &SummaryOptions::default());
     assert_eq!(summary.orders, truth.orders);
     assert!((summary.revenue - truth.net_revenue).abs() < 1e-6);
@@ -209,9 +214,9 @@ fn a_member_sheet_reads_as_the_member_import_reads_text() {
     assert_eq!(read[3].fee, Some(1234.5));
     assert_eq!(read[2].plan, Some("year \"gold\" plus"));
     let stats = log.stats();
-    assert_eq!(stats.bad_row_count, 1);
+    assert_eq!(stats.read.bad_row_count, 1);
     // Sheet row 7 (1-based): the header, three members, a blank row, one more, then L5.
-    assert_eq!(stats.bad_rows[0].line, 7);
+    assert_eq!(stats.read.bad_rows[0].line, 7);
 }
 
 /// The import worker reads a member workbook's first sheet as it reads a text export.

@@ -215,11 +215,14 @@ fn check_preview(p: &retention_core::Preview) {
 
 fn check_log(log: &OrderLog) {
     let stats = log.stats();
-    assert!(stats.bad_rows.len() <= MAX_BAD_ROWS && stats.bad_rows.len() <= stats.bad_row_count);
+    assert!(
+        stats.read.bad_rows.len() <= MAX_BAD_ROWS
+            && stats.read.bad_rows.len() <= stats.read.bad_row_count
+    );
     assert!(stats.guest_lines.len() <= MAX_BAD_ROWS);
     assert!(stats.statuses.len() <= MAX_STATUSES);
-    assert!(stats.rows >= stats.order_rows + stats.left_out_rows);
-    for bad in &stats.bad_rows {
+    assert!(stats.read.rows >= stats.order_rows + stats.left_out_rows);
+    for bad in &stats.read.bad_rows {
         if let BadRowReason::Date { text } | BadRowReason::Amount { text } = &bad.reason {
             // Cut to the limit, with an ellipsis.
             assert!(text.chars().count() <= MAX_QUOTED_CHARS + 1, "{text}");

@@ -1,7 +1,7 @@
 //! Spreadsheets (.xlsx, .xls), read through the core's workbook path (feature `xlsx`).
 
 use retention_core::{
-    read_workbook, sheet_names, sniff_workbook, summarise_orders, Seed, SummaryOptions,
+    sheet_names, sniff_workbook, summarise_orders, OrderReader, Seed, SummaryOptions,
 };
 
 /// Reads `data` as a workbook; panics when a promise breaks.
@@ -18,7 +18,7 @@ pub fn workbook(data: &[u8]) {
     let Some(mapping) = preview.mapping else {
         return;
     };
-    match read_workbook(data, &mapping, Seed(1, 2), |_, _| true) {
+    match OrderReader::read_all(data, &mapping, Seed(1, 2), |_, _| true) {
         Ok(log) => {
             let _ = summarise_orders(&log, &SummaryOptions::default());
         }

@@ -13,7 +13,7 @@ use crate::orders::{
     UNCLOSED_QUOTE,
 };
 use crate::Seed;
-use crate::{Date, MAX_BAD_ROWS, PROGRESS_STEP};
+use crate::{Date, RowsRead, PROGRESS_STEP};
 
 /// Distinct plans kept by name; the rest are counted together as one "other" plan, so a
 /// column of free text cannot make the plan table as long as the file.
@@ -160,12 +160,13 @@ pub struct MemberBadRow {
     pub reason: MemberBadRowReason,
 }
 
-/// What the member import read: `rows == subscriptions + bad_row_count`.
+/// What the member import read: `read.rows == subscriptions + read.bad_row_count`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberImportStats {
-    /// Data rows: non-empty lines after the header.
-    pub rows: usize,
+    /// The rows, the header line and the bad rows.
+    #[serde(flatten)]
+    pub read: RowsRead<MemberBadRow>,
     /// Rows read: one subscription each.
     pub subscriptions: usize,
     /// Distinct member ids.
@@ -181,12 +182,6 @@ pub struct MemberImportStats {
     /// Subscriptions whose plan was not among the first [`MAX_PLANS`] names, counted as
     /// one "other" plan.
     pub other_plans: usize,
-    /// The line of the header, if the mapping has one.
-    pub header_line: Option<usize>,
-    /// How many rows were bad.
-    pub bad_row_count: usize,
-    /// The first [`MAX_BAD_ROWS`](crate::MAX_BAD_ROWS) bad rows.
-    pub bad_rows: Vec<MemberBadRow>,
 }
 
 /// One row of a member export, as read.
@@ -311,9 +306,9 @@ impl MemberLog {
 /// let log = parse_members(text, &mapping, |_, _| true).unwrap();
 /// assert_eq!(log.len(), 2);
 /// let stats = log.stats();
-/// assert_eq!((stats.rows, stats.open, stats.bad_row_count), (3, 1, 1));
-/// assert_eq!(stats.bad_rows[0].line, 4);
-/// assert_eq!(stats.bad_rows[0].reason, MemberBadRowReason::StartDate { text: "2024-02-30".into() });
+/// assert_eq!((stats.read.rows, stats.open, stats.read.bad_row_count), (3, 1, 1));
+/// assert_eq!(stats.read.bad_rows[0].line, 4);
+/// assert_eq!(stats.read.bad_rows[0].reason, MemberBadRowReason::StartDate { text: "2024-02-30".into() });
 /// ```
 pub fn parse_members(
     text: &str,
@@ -347,18 +342,13 @@ pub fn parse_members(
             continue;
         }
         if std::mem::take(&mut header_pending) {
-            log.stats.header_line = Some(record.line);
+            log.stats.read.header_line = Some(record.line);
             continue;
         }
-        log.stats.rows += 1;
+        log.stats.read.rows += 1;
         if let Err(reason) = read_row(&record, mapping, &mut log, &mut plans) {
-            log.stats.bad_row_count += 1;
-            if log.stats.bad_rows.len() < MAX_BAD_ROWS {
-                log.stats.bad_rows.push(MemberBadRow {
-                    line: record.line,
-                    reason,
-                });
-            }
+            let line = record.line;
+            log.stats.read.bad(1, MemberBadRow { line, reason });
         }
     }
     if next_report != total + PROGRESS_STEP && !on_progress(total, total) {

@@ -296,6 +296,19 @@ pub fn win_back(
     p_alive: &dyn Fn(u32) -> Option<f64>,
     limit: usize,
 ) -> WinBack {
+    win_back_scored(log, reference, cutoff_days, p_alive, limit, None)
+}
+
+/// [`win_back`] with the customers' RFM scores on the same reference day, when the caller
+/// has them already.
+pub(crate) fn win_back_scored(
+    log: &OrderLog,
+    reference: Option<Date>,
+    cutoff_days: Option<u32>,
+    p_alive: &dyn Fn(u32) -> Option<f64>,
+    limit: usize,
+    scored: Option<&[crate::CustomerRfm]>,
+) -> WinBack {
     let cycle_days = purchase_cycle(log, reference);
     let cutoff_days = cutoff_days.unwrap_or_else(|| win_back_cutoff(cycle_days));
     let mut out = WinBack {
@@ -346,9 +359,10 @@ pub fn win_back(
     }
     risky.sort_unstable_by(best_first);
     // The segments of the same customers on the same day, in the log's order.
-    let scored = match risky.is_empty() {
-        true => Vec::new(),
-        false => rfm_scores(log, Some(Date::from_days(reference))),
+    let scored = match (risky.is_empty(), scored) {
+        (true, _) => std::borrow::Cow::Borrowed(&[][..]),
+        (false, Some(scored)) => std::borrow::Cow::Borrowed(scored),
+        (false, None) => rfm_scores(log, Some(Date::from_days(reference))).into(),
     };
     let segment_of = |index: u32| {
         let at = scored.partition_point(|c| c.index < index);

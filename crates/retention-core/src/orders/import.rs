@@ -277,14 +277,53 @@ pub struct StatusCount {
     pub left_out: bool,
 }
 
+/// What every import counts of its rows, whatever a row holds: the rows, the header line
+/// and the bad rows ([`ImportStats`], [`MemberImportStats`](crate::MemberImportStats)). Its
+/// fields stand in the import's JSON as they are (`rows`, `headerLine`, `badRowCount`,
+/// `badRows`), next to the import's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RowsRead<B> {
+    /// Data rows: non-empty lines after the header.
+    pub rows: usize,
+    /// The line of the header, if the mapping has one.
+    pub header_line: Option<usize>,
+    /// How many rows were bad.
+    pub bad_row_count: usize,
+    /// The first [`MAX_BAD_ROWS`] bad rows.
+    pub bad_rows: Vec<B>,
+}
+
+impl<B> Default for RowsRead<B> {
+    fn default() -> Self {
+        RowsRead {
+            rows: 0,
+            header_line: None,
+            bad_row_count: 0,
+            bad_rows: Vec::new(),
+        }
+    }
+}
+
+impl<B> RowsRead<B> {
+    /// Counts `rows` bad rows, kept in detail as `bad` while fewer than [`MAX_BAD_ROWS`] are.
+    pub fn bad(&mut self, rows: usize, bad: B) {
+        self.bad_row_count += rows;
+        if self.bad_rows.len() < MAX_BAD_ROWS {
+            self.bad_rows.push(bad);
+        }
+    }
+}
+
 /// What the import read. Every data row is a bad row, a guest row, a row of an order left
 /// out, or a row of a purchase or a refund:
-/// `rows == bad_row_count + guest_rows + left_out_rows + order_rows`.
+/// `read.rows == read.bad_row_count + guest_rows + left_out_rows + order_rows`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImportStats {
-    /// Data rows: non-empty lines after the header.
-    pub rows: usize,
+    /// The rows, the header line and the bad rows.
+    #[serde(flatten)]
+    pub read: RowsRead<BadRow>,
     /// Purchases: orders counted with a net amount of zero or more.
     pub orders: usize,
     /// Orders with a net amount below zero: credit notes, cancellation invoices, returns.
@@ -298,12 +337,6 @@ pub struct ImportStats {
     pub unmatched_refunds: usize,
     /// Distinct customers with at least one purchase.
     pub customers: usize,
-    /// The line of the header, if the mapping has one.
-    pub header_line: Option<usize>,
-    /// How many rows were bad.
-    pub bad_row_count: usize,
-    /// The first [`MAX_BAD_ROWS`] bad rows.
-    pub bad_rows: Vec<BadRow>,
     /// How rows were made into orders.
     pub grouping: Grouping,
     /// Rows of purchases and refunds.
@@ -458,7 +491,7 @@ impl OrderLog {
             + self.purchases.capacity() * size_of::<Purchase>()
             + self.refunded.capacity() * size_of::<f64>()
             + self.contacts.heap_bytes()
-            + self.stats.bad_rows.capacity() * size_of::<BadRow>()
+            + self.stats.read.bad_rows.capacity() * size_of::<BadRow>()
     }
 }
 
@@ -486,9 +519,9 @@ impl OrderLog {
 /// assert_eq!(log.customer(0).purchases.len(), 1);
 /// assert_eq!(log.customer(0).refunded, -5.0);
 /// let stats = log.stats();
-/// assert_eq!((stats.rows, stats.orders, stats.refunds, stats.bad_row_count), (3, 1, 1, 1));
-/// assert_eq!(stats.bad_rows[0].line, 3);
-/// assert_eq!(stats.bad_rows[0].reason, BadRowReason::Amount { text: "oops".into() });
+/// assert_eq!((stats.read.rows, stats.orders, stats.refunds, stats.read.bad_row_count), (3, 1, 1, 1));
+/// assert_eq!(stats.read.bad_rows[0].line, 3);
+/// assert_eq!(stats.read.bad_rows[0].reason, BadRowReason::Amount { text: "oops".into() });
 /// ```
 pub fn parse_orders(
     text: &str,

@@ -45,6 +45,7 @@ pub use decode::{decode_text, Encoding};
 pub(crate) use export::ContactColumns;
 pub use export::{inactive_csv, win_back_csv};
 pub use formats::ExportFormat;
+pub(crate) use handoff::win_back_scored;
 pub use handoff::{
     full_window_periods, purchase_cycle, rounded_fill, win_back, win_back_cutoff, year_fill,
     AtRisk, WinBack, YearFill, DEFAULT_CUTOFF_DAYS, MAX_CUTOFF_DAYS, MIN_CUTOFF_DAYS,
@@ -54,8 +55,8 @@ pub(crate) use import::{
 };
 pub use import::{
     parse_orders, purchase_days, BadRow, BadRowReason, CustomerOrders, Grouping, ImportError,
-    ImportStats, OrderLog, Purchase, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
-    MAX_STATUSES, PROGRESS_STEP,
+    ImportStats, OrderLog, Purchase, RowsRead, StatusCount, MAX_BAD_ROWS, MAX_QUOTED_CHARS,
+    MAX_ROW_BYTES, MAX_STATUSES, PROGRESS_STEP,
 };
 pub use reader::OrderReader;
 pub use rules::{left_out_by_default, normalise_status, LEFT_OUT_STATUSES};
@@ -66,7 +67,7 @@ pub use sniff::{
     is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
     StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
 };
-pub(crate) use summary::label;
+pub(crate) use summary::{label, summarise_scored};
 pub use summary::{
     summarise_orders, ClvStats, Cohort, InactiveCustomer, PeriodSummary, SegmentCount, Summary,
     SummaryOptions,
@@ -74,4 +75,4 @@ pub use summary::{
 pub use summary::{MAX_COHORTS, MAX_PERIODS};
 pub(crate) use table::hash;
 pub use table::Seed;
-pub use workbook::{read_workbook, sheet_names, sheet_text, sniff_workbook};
+pub use workbook::{sheet_names, sheet_text, sniff_workbook};

@@ -2,8 +2,8 @@
 //! workbook, so that callers (the worker, the JS API) need no feature switch of their own.
 
 use super::import::{ImportError, OrderLog};
+use super::reader::OrderReader;
 use super::sniff::{Mapping, Preview, SniffError};
-use super::table::Seed;
 
 /// Refuses the workbook: this build reads text exports only.
 pub fn sheet_names(_bytes: &[u8]) -> Result<Vec<String>, SniffError> {
@@ -21,10 +21,10 @@ pub fn sheet_text(_bytes: &[u8], _sheet: Option<&str>) -> Result<String, SniffEr
 }
 
 /// Refuses the workbook: this build reads text exports only.
-pub fn read_workbook(
+pub(super) fn read_sheet(
     _bytes: &[u8],
     _mapping: &Mapping,
-    _seed: Seed,
+    _reader: OrderReader,
     _on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<OrderLog, ImportError> {
     Err(ImportError::Workbook {

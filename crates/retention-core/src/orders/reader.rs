@@ -15,8 +15,9 @@ use super::import::{
 };
 use super::rules::{normalise_status, order_total};
 use super::scan::{Next, Record, Scanner};
-use super::sniff::Mapping;
+use super::sniff::{is_workbook, Mapping};
 use super::table::{Seed, Table};
+use super::workbook::read_sheet;
 use crate::Locale;
 
 /// One field of a row, as the reader sees it.
@@ -141,9 +142,11 @@ impl OrderReader {
         })
     }
 
-    /// Reads a whole export in memory, a [`PROGRESS_STEP`] at a time.
-    /// `on_progress(bytes_done, bytes_total)` is called after each step and at the end; when
-    /// it returns `false` the import stops with [`ImportError::Cancelled`].
+    /// Reads a whole export in memory: a text a [`PROGRESS_STEP`] of bytes at a time, or a
+    /// sheet of a workbook ([`is_workbook`]; `mapping.sheet`, default the first) row by row.
+    /// `on_progress(bytes_done, bytes_total)` is called after each step and at the end (for a
+    /// workbook `on_progress(rows_done, 0)` about every 64 K rows); when it returns `false`
+    /// the import stops with [`ImportError::Cancelled`].
     pub fn read_all(
         bytes: &[u8],
         mapping: &Mapping,
@@ -151,6 +154,9 @@ impl OrderReader {
         mut on_progress: impl FnMut(usize, usize) -> bool,
     ) -> Result<OrderLog, ImportError> {
         let mut reader = OrderReader::new(mapping, seed)?;
+        if is_workbook(bytes) {
+            return read_sheet(bytes, mapping, reader, on_progress);
+        }
         let total = bytes.len();
         let mut done = 0;
         for chunk in bytes.chunks(PROGRESS_STEP) {
@@ -199,7 +205,7 @@ impl OrderReader {
             return;
         }
         if std::mem::take(&mut self.header_pending) {
-            self.orders.stats.header_line = Some(line);
+            self.orders.stats.read.header_line = Some(line);
             return;
         }
         self.orders.push(row, line);
@@ -252,7 +258,7 @@ impl OrderReader {
                 continue;
             }
             if std::mem::take(&mut self.header_pending) {
-                self.orders.stats.header_line = Some(record.line);
+                self.orders.stats.read.header_line = Some(record.line);
                 continue;
             }
             self.orders.push(&record, record.line);
@@ -402,17 +408,14 @@ impl Orders {
     }
 
     fn push(&mut self, row: &impl Row, line: usize) {
-        self.stats.rows += 1;
+        self.stats.read.rows += 1;
         if let Err(reason) = self.read(row, line) {
             self.bad(line, reason, 1);
         }
     }
 
     fn bad(&mut self, line: usize, reason: BadRowReason, rows: usize) {
-        self.stats.bad_row_count += rows;
-        if self.stats.bad_rows.len() < MAX_BAD_ROWS {
-            self.stats.bad_rows.push(BadRow { line, reason });
-        }
+        self.stats.read.bad(rows, BadRow { line, reason });
     }
 
     fn read(&mut self, row: &impl Row, line: usize) -> Result<(), BadRowReason> {

@@ -233,6 +233,16 @@ pub struct Summary {
 /// assert_eq!(summary.average_order_value, Some(25.0));
 /// ```
 pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
+    summarise_scored(log, options, None)
+}
+
+/// [`summarise_orders`] with the customers' RFM scores on the same reference day, when the
+/// caller has them already ([`rfm_scores`] is the costliest part of the count).
+pub(crate) fn summarise_scored(
+    log: &OrderLog,
+    options: &SummaryOptions,
+    scored: Option<&[crate::CustomerRfm]>,
+) -> Summary {
     let reference = options
         .reference
         .map(Date::days)
@@ -322,9 +332,10 @@ pub fn summarise_orders(log: &OrderLog, options: &SummaryOptions) -> Summary {
         }
     }
     // The segments of the same customers on the same day, in the log's order.
-    let scored = match inactive.is_empty() {
-        true => Vec::new(),
-        false => rfm_scores(log, Some(Date::from_days(reference))),
+    let scored = match (inactive.is_empty(), scored) {
+        (true, _) => std::borrow::Cow::Borrowed(&[][..]),
+        (false, Some(scored)) => std::borrow::Cow::Borrowed(scored),
+        (false, None) => rfm_scores(log, Some(Date::from_days(reference))).into(),
     };
     let segment_of = |index: u32| {
         let at = scored.partition_point(|c| c.index < index);

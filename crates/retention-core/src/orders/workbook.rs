@@ -16,7 +16,6 @@ use super::import::{cut, ImportError, OrderLog, PROGRESS_STEP};
 use super::reader::{plain_number, Cell, OrderReader, Row};
 use super::scan::Delimiter;
 use super::sniff::{sniff_records, Mapping, Preview, SniffError, MAX_COLUMNS};
-use super::table::Seed;
 
 /// Rows a preview of a sheet looks at.
 const SAMPLE_ROWS: usize = 1000;
@@ -269,16 +268,14 @@ pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<String, SniffErro
     Ok(text)
 }
 
-/// Reads a sheet of a workbook (`mapping.sheet`, default the first) as [`OrderReader`] reads
-/// a text file. `on_progress(rows_done, 0)` is called about every 64 K rows; returning
-/// `false` cancels.
-pub fn read_workbook(
+/// Feeds a sheet of a workbook (`mapping.sheet`, default the first) to `reader`, row by row:
+/// the workbook half of [`OrderReader::read_all`].
+pub(super) fn read_sheet(
     bytes: &[u8],
     mapping: &Mapping,
-    seed: Seed,
+    mut reader: OrderReader,
     mut on_progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<OrderLog, ImportError> {
-    let mut reader = OrderReader::new(mapping, seed)?;
     let workbook = |detail: String| ImportError::Workbook { detail };
     let mut book = open(bytes).map_err(workbook)?;
     let sheet = pick_sheet(&book.sheet_names(), mapping.sheet.as_deref())

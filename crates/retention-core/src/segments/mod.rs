@@ -379,7 +379,16 @@ pub fn segment_customers(
     forecast: Option<&Forecaster>,
 ) -> Segmenter {
     let reference = reference.or(log.span().map(|(_, last)| Date::from_days(last)));
-    let customers = rfm_scores(log, reference);
+    segment_scored(rfm_scores(log, reference), reference, forecast)
+}
+
+/// [`segment_customers`] of `customers`, the log's [`rfm_scores`] on `reference` (the last
+/// purchase day when the caller had none).
+pub(crate) fn segment_scored(
+    customers: Vec<CustomerRfm>,
+    reference: Option<Date>,
+    forecast: Option<&Forecaster>,
+) -> Segmenter {
     let mut predictions = vec![None; customers.len()];
     if let Some(forecast) = forecast {
         // Both are in the log's order: walk them side by side.

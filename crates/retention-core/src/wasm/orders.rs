@@ -179,11 +179,7 @@ impl Analyzer {
             },
             None => true,
         };
-        let log = if crate::is_workbook(&bytes) {
-            crate::read_workbook(&bytes, &mapping, random_seed(), progress)
-        } else {
-            crate::OrderReader::read_all(&bytes, &mapping, random_seed(), progress)
-        };
+        let log = crate::OrderReader::read_all(&bytes, &mapping, random_seed(), progress);
         match (log, thrown) {
             (_, Some(e)) => Err(e),
             (Ok(log), None) => Ok(Analyzer::of(log)),
@@ -205,7 +201,7 @@ impl Analyzer {
         #[wasm_bindgen(unchecked_param_type = "Mapping")] mapping: JsValue,
     ) -> Result<Analyzer, JsValue> {
         let mapping: crate::Mapping = from_js("mapping", mapping)?;
-        crate::read_workbook(bytes, &mapping, random_seed(), |_, _| true)
+        crate::OrderReader::read_all(bytes, &mapping, random_seed(), |_, _| true)
             .map(Analyzer::of)
             .map_err(|e| js_error(e).into())
     }

@@ -45,6 +45,22 @@ impl ImportSession {
         }
     }
 
+    /// Step `step` (from 0) of a warm-up on a small made-up import (see
+    /// [`Session::warm_up`]), its answers turned into JavaScript as the page's would be and
+    /// dropped; whether a step is left. The worker takes these steps while it waits for a
+    /// request, so that a file finds the code compiled.
+    #[wasm_bindgen(js_name = warmUp)]
+    pub fn warm_up(&self, step: usize) -> bool {
+        // Busy with a request: no warm-up now.
+        let Ok(mut session) = self.session.try_borrow_mut() else {
+            return true;
+        };
+        match session.as_mut() {
+            Some(session) => session.warm_up(step, &mut |response| drop(to_js(&response))),
+            None => true,
+        }
+    }
+
     /// Answers `request`, reading what it needs of `file`; resolves once every answer is
     /// posted. Never rejects for the file or the request: those problems are answers too.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]

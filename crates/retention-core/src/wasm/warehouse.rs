@@ -190,7 +190,7 @@ impl SummaryAnalyzer {
     /// What was read: rows, customers, repeat customers and the bad rows by line.
     #[wasm_bindgen(unchecked_return_type = "SummaryFileStats")]
     pub fn stats(&self) -> Result<JsValue, JsError> {
-        to_js(&self.file.stats())
+        to_js(&self.file.stats)
     }
 
     /// Fits BG/NBD and Gamma-Gamma on the file's customers and forecasts every one:

@@ -53,7 +53,12 @@ pub fn text_of(rows: &[(&str, &str, f64)]) -> String {
 #[track_caller]
 pub fn log_of(rows: &[(&str, &str, f64)]) -> OrderLog {
     let log = parse_orders(&text_of(rows), &plain_mapping(), |_, _| true).expect("the import runs");
-    assert_eq!(log.stats().bad_row_count, 0, "{:?}", log.stats().bad_rows);
+    assert_eq!(
+        log.stats().read.bad_row_count,
+        0,
+        "{:?}",
+        log.stats().read.bad_rows
+    );
     log
 }
 
