@@ -69,12 +69,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             .to_callback()
             .reform(ImportAction::Stopped),
     );
-    // The worker starts ahead of a file: when the page is idle after its first render, or
-    // as soon as someone comes near the import, whichever is first.
-    {
-        let runner = runner.clone();
-        use_effect_with((), move |_| runner.warm_when_idle());
-    }
+    // The worker starts ahead of a file, as soon as someone comes near the import (pointer,
+    // focus, a dragged file): not for every visitor, since it fetches the core's wasm.
     let warm = {
         let runner = runner.clone();
         Callback::from(move |()| runner.warm())
