@@ -10,6 +10,7 @@ use yew::AppHandle;
 
 use crate::app::{App, AppProps};
 use crate::config::{name, Config};
+use crate::painted::after_paint;
 use crate::tools::Place;
 
 /// The calculator's own styles, compiled in: no extra request, and no inline `<style>` that a
@@ -34,17 +35,29 @@ fn marked_elements() -> Vec<Element> {
         .collect()
 }
 
-/// Mounts a calculator on every element with `data-retention-calculator` that has none yet.
-/// Returns how many were mounted.
+/// Mounts a calculator on every element with `data-retention-calculator` that has none yet:
+/// the first at once, each next one once the one before is on screen, so that the first
+/// answer does not wait for the others. Returns how many it mounts.
 pub fn mount_all() -> usize {
     let hosts = marked_elements();
     let names = names(&hosts);
-    hosts
+    let todo: Vec<(Element, Config)> = hosts
         .iter()
         .enumerate()
         .filter(|(_, host)| host.shadow_root().is_none())
-        .filter(|(i, host)| mount_with(host, Config::from_element(host, *i, &names)).is_ok())
-        .count()
+        .map(|(i, host)| (host.clone(), Config::from_element(host, i, &names)))
+        .collect();
+    let count = todo.len();
+    mount_in_turn(todo.into_iter());
+    count
+}
+
+fn mount_in_turn(mut todo: impl Iterator<Item = (Element, Config)> + 'static) {
+    if let Some((host, config)) = todo.next() {
+        // An element that cannot hold a calculator is left as it is.
+        let _ = mount_with(&host, config);
+        after_paint(move || mount_in_turn(todo));
+    }
 }
 
 /// The share-link names of the calculators on the page.
