@@ -36,14 +36,15 @@ const rows = [];
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 const loadBefore = load();
 
-// Transfer: every file the stand-alone page fetched before its first figure was on screen,
-// compressed as a server would send it (brotli -11).
+// Transfer: every file the stand-alone page asked for before its first figure was on screen
+// (not what it loads after, such as the tools module), compressed as a server would send it
+// (brotli -11).
 if (!ONLY_CDNOW) {
   const { context, page } = await instrumentedPage(browser);
-  const fetched = [];
-  page.on("request", (request) => fetched.push(request.url()));
   await page.goto(`${server.url}/`);
   await onScreen(page, "figure");
+  const r = await record(page);
+  const fetched = [page.url(), ...r.resources.filter((x) => x.startTime < r.painted.figure).map((x) => x.name)];
   const files = [...new Set(fetched)]
     .map((url) => new URL(url))
     .filter((u) => u.hostname === "127.0.0.1")
