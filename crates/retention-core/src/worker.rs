@@ -1320,7 +1320,10 @@ mod tests {
         let preview = first!(said, Response::Preview).expect("a preview");
         assert!(preview.mapping.is_some());
         let stats = first!(said, Response::Stats).expect("stats");
-        assert_eq!((stats.read.rows, stats.read.bad_row_count), (WARM_UP_ORDERS, 0));
+        assert_eq!(
+            (stats.read.rows, stats.read.bad_row_count),
+            (WARM_UP_ORDERS, 0)
+        );
         assert!(matches!(first!(said, Response::Forecast), Some(Ok(_))));
         assert!(matches!(said.last(), Some(Response::WinBack(_))));
         assert!(session.warm.is_none());
