@@ -387,19 +387,20 @@ pub fn Tools(props: &ToolsProps) -> Html {
         let retention = calculate(&view.inputs)
             .retention
             .filter(|_| Headline::of(config).retention);
+        // Folded away with the embed's details, not dropped: an import stays as it was.
         html! {
-            <>
-                if view.open && config.shows_section(Section::Import) {
+            <div hidden={!view.open}>
+                if config.shows_section(Section::Import) {
                     <ImportPanel
                         onfill={send.reform(Action::Fill)}
                         current={view.inputs}
                         onedit={send.reform(|(field, text)| Action::Edit(field, text))}
                     />
                 }
-                if view.open && config.shows_section(Section::Nps) {
+                if config.shows_section(Section::Nps) {
                     <NpsPanel {retention} />
                 }
-            </>
+            </div>
         }
     };
     html! {
