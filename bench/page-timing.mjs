@@ -113,7 +113,7 @@ export async function record(page) {
   return page.evaluate(() => {
     const b = window.__bench;
     const since = (t) => (t == null ? null : t - b.origin);
-    const resources = performance.getEntriesByType("resource").map((r) => ({ name: r.name, responseEnd: r.responseEnd }));
+    const resources = performance.getEntriesByType("resource").map((r) => ({ name: r.name, startTime: r.startTime, responseEnd: r.responseEnd }));
     const [nav] = performance.getEntriesByType("navigation");
     return {
       html: nav?.responseEnd ?? null,

@@ -11,14 +11,27 @@ build_app() {
   trunk build --release
 }
 
+# The second module, loaded after the calculator's first screen (src/tools.rs): the order
+# import, the members side and the NPS. dist/retention-tools.js and its _bg.wasm, size-optimised
+# like the page's first module.
+build_tools() {
+  echo "== build: tools module (dist/retention-tools.js)"
+  cargo build --release --target wasm32-unknown-unknown --bin retention-tools
+  wasm-bindgen --target web --no-typescript --out-dir dist --out-name retention-tools \
+    target/wasm32-unknown-unknown/release/retention-tools.wasm
+  wasm-opt -Oz dist/retention-tools_bg.wasm -o dist/retention-tools_bg.wasm
+}
+
 # One classic script with the wasm inside, for pages opened from file:// (no ES modules or
-# fetch there): dist/retention-calculator.standalone.js. Reuses the wasm Trunk just built.
+# fetch there, so no second module): dist/retention-calculator.standalone.js, the calculator
+# and its tools in one module (src/bin/standalone.rs).
 build_standalone() {
   echo "== build: stand-alone script (dist/retention-calculator.standalone.js)"
   local out=target/standalone
   mkdir -p "$out"
+  cargo build --release --target wasm32-unknown-unknown --bin retention-standalone
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out" --out-name retention-calculator \
-    target/wasm32-unknown-unknown/release/retention-calculator.wasm
+    target/wasm32-unknown-unknown/release/retention-standalone.wasm
   wasm-opt -Oz "$out/retention-calculator_bg.wasm" -o "$out/retention-calculator.opt.wasm"
   node scripts/standalone.mjs "$out/retention-calculator.js" "$out/retention-calculator.opt.wasm" \
     dist/retention-calculator.standalone.js
@@ -110,6 +123,7 @@ MD
 main() {
   ensure_setup
   build_app
+  build_tools
   build_standalone
   build_pkg
 }

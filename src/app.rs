@@ -13,12 +13,10 @@ use crate::components::details_fold::DetailsFold;
 use crate::components::example_actions::ExampleActions;
 use crate::components::export_bar::ExportBar;
 use crate::components::figure_table::FigureTable;
-use crate::components::import_panel::ImportPanel;
+use crate::components::later::Later;
 use crate::components::locale_switch::LocaleSwitch;
-use crate::components::members::Members;
 use crate::components::mode_switch::ModeSwitch;
 use crate::components::notices::Notices;
-use crate::components::nps_panel::NpsPanel;
 use crate::components::number_field::NumberField;
 use crate::components::period_field::PeriodField;
 use crate::components::periods_panel::PeriodsPanel;
@@ -29,8 +27,10 @@ use crate::i18n::{
     error_message, field_hint, field_label, settings_in_use, text, what_if_gain, Text, Words,
 };
 use crate::members_state::Mode;
+use crate::painted::use_painted;
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
+use crate::tools::{self, use_tools, Loading, Place, View};
 
 /// The figures that need spend and frequency, and those that need a CAC too.
 const VALUE_FIGURES: [Figure; 3] = [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv];
@@ -40,6 +40,9 @@ const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
 pub struct AppProps {
     #[prop_or_default]
     pub config: Config,
+    /// Where the tools (import, members, NPS) go once loaded; none, none are shown.
+    #[prop_or_default]
+    pub place: Option<Place>,
 }
 
 fn dispatcher<E: 'static>(
@@ -87,7 +90,26 @@ pub fn App(props: &AppProps) -> Html {
         let mode = mode.clone();
         Callback::from(move |m: Mode| mode.set(m))
     };
-    let onfill = dispatcher(&state, Action::Fill);
+    // The details are open on the calculator's own page, folded in an embed until opened.
+    let open = use_state(|| !config.embedded);
+    let view = View {
+        mode: *mode,
+        words,
+        inputs: state.inputs(),
+        open: *open,
+    };
+    // The details and the tools wait until the answer is on screen.
+    let painted = use_painted();
+    let tools = use_tools(
+        props.place.clone(),
+        painted && tools::wanted(config, &view),
+        view,
+        dispatcher(&state, |action| action),
+    );
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |now: bool| open.set(now))
+    };
     let onperiod = dispatcher(&state, Action::SetPeriod);
     let oncurrency = dispatcher(&state, |code: String| {
         Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
@@ -151,11 +173,7 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect::<Vec<_>>();
     let shows = |figures: &[Figure]| figures.iter().any(|f| config.shows(*f));
-    let headline = Headline {
-        retention: shows(&[Figure::RetentionRate, Figure::AnnualRetention]),
-        value: config.shows(Figure::Clv),
-        profit: config.shows(Figure::ProfitClv),
-    };
+    let headline = Headline::of(config);
     let shows_value = shows(&VALUE_FIGURES) || shows(&ACQUISITION_FIGURES);
     let shows_acquisition = shows(&ACQUISITION_FIGURES) || config.shows(Figure::DiscountedClv);
     let in_headline = headline.figures(state.period);
@@ -202,14 +220,11 @@ pub fn App(props: &AppProps) -> Html {
             if config.shows_section(Section::Periods) {
                 <PeriodsPanel period={state.period} />
             }
-            if config.shows_section(Section::Import) {
-                <ImportPanel {onfill} current={state.inputs()} onedit={onedit.clone()} />
-            }
-            if config.shows_section(Section::Nps) {
-                <NpsPanel retention={report.retention.filter(|_| headline.retention)} />
-            }
             if config.shows_section(Section::Share) {
                 <ExportBar {link} {results} {csv} />
+            }
+            if tools == Loading::Failed {
+                <Later {tools} />
             }
         </>
     };
@@ -233,7 +248,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices notices={config.notices.clone()} />
             if *mode == Mode::Members {
-                <Members config={config.clone()} />
+                if tools != Loading::Shown {
+                    <Later {tools} />
+                }
             } else {
             <div class="rc-main">
                 <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -281,7 +298,9 @@ pub fn App(props: &AppProps) -> Html {
                     <ExampleActions {onreset} {onclear} />
                 </details>
             </div>
-            <DetailsFold embedded={config.embedded}>{ details }</DetailsFold>
+            <DetailsFold embedded={config.embedded} {ontoggle}>
+                if painted { { details } }
+            </DetailsFold>
             <p class="rc-footnote">{ text(Text::Source, locale) }</p>
             }
         </div>

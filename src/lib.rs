@@ -10,8 +10,10 @@ pub mod import;
 pub mod member_import;
 pub mod members_state;
 pub mod mount;
+pub mod painted;
 pub mod settings;
 pub mod state;
+pub mod tools;
 pub mod worker;
 
 pub use mount::{mount, mount_all, mount_with};

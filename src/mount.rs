@@ -10,6 +10,8 @@ use yew::AppHandle;
 
 use crate::app::{App, AppProps};
 use crate::config::{name, Config};
+use crate::painted::after_paint;
+use crate::tools::Place;
 
 /// The calculator's own styles, compiled in: no extra request, and no inline `<style>` that a
 /// strict Content-Security-Policy would block.
@@ -33,18 +35,29 @@ fn marked_elements() -> Vec<Element> {
         .collect()
 }
 
-/// Mounts a calculator on every element with `data-retention-calculator` that has none yet.
-/// Returns how many were mounted.
-#[wasm_bindgen(js_name = mountAll)]
+/// Mounts a calculator on every element with `data-retention-calculator` that has none yet:
+/// the first at once, each next one once the one before is on screen, so that the first
+/// answer does not wait for the others. Returns how many it mounts.
 pub fn mount_all() -> usize {
     let hosts = marked_elements();
     let names = names(&hosts);
-    hosts
+    let todo: Vec<(Element, Config)> = hosts
         .iter()
         .enumerate()
         .filter(|(_, host)| host.shadow_root().is_none())
-        .filter(|(i, host)| mount_with(host, Config::from_element(host, *i, &names)).is_ok())
-        .count()
+        .map(|(i, host)| (host.clone(), Config::from_element(host, i, &names)))
+        .collect();
+    let count = todo.len();
+    mount_in_turn(todo.into_iter());
+    count
+}
+
+fn mount_in_turn(mut todo: impl Iterator<Item = (Element, Config)> + 'static) {
+    if let Some((host, config)) = todo.next() {
+        // An element that cannot hold a calculator is left as it is.
+        let _ = mount_with(&host, config);
+        after_paint(move || mount_in_turn(todo));
+    }
 }
 
 /// The share-link names of the calculators on the page.
@@ -56,12 +69,36 @@ fn names(hosts: &[Element]) -> Vec<String> {
 /// URL when it is the calculator the URL is for). For elements added after the page loaded.
 ///
 /// Fails when `host` already holds a calculator or cannot hold a shadow root.
-#[wasm_bindgen]
 pub fn mount(host: &Element) -> Result<(), JsValue> {
+    mount_with(host, config_of(host))
+}
+
+/// The configuration of the calculator on `host`: its attributes, its place among the
+/// page's calculators, and the page's address.
+pub fn config_of(host: &Element) -> Config {
     let hosts = marked_elements();
     let index = hosts.iter().position(|h| h == host).unwrap_or(hosts.len());
-    let names = names(&hosts);
-    mount_with(host, Config::from_element(host, index, &names))
+    Config::from_element(host, index, &names(&hosts))
+}
+
+/// The JS exports of a module that mounts calculators, `mount(element)` and `mountAll()`:
+/// in the module's own bin, so that a module that only holds the tools does not carry the
+/// calculator.
+#[macro_export]
+macro_rules! export_mount {
+    () => {
+        /// Mounts a calculator on `host` (see `retention_app::mount`).
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount(host: &web_sys::Element) -> Result<(), wasm_bindgen::JsValue> {
+            $crate::mount(host)
+        }
+
+        /// Mounts a calculator on every marked element (see `retention_app::mount_all`).
+        #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountAll)]
+        pub fn mount_all() -> usize {
+            $crate::mount_all()
+        }
+    };
 }
 
 /// Mounts one calculator on `host` with `config`.
@@ -88,7 +125,20 @@ pub fn mount_with(host: &Element, config: Config) -> Result<(), JsValue> {
     let root = document.create_element("div")?;
     root.set_class_name("rc-root");
     shadow.append_child(&root)?;
-    let handle = yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
+    // The tools' own root, beside the calculator's and not in it (see `crate::tools`).
+    let tools = document.create_element("div")?;
+    tools.set_class_name("rc-tools-root");
+    shadow.append_child(&tools)?;
+    let place = Place {
+        outer: host.clone(),
+        host: tools,
+        config: config.clone(),
+    };
+    let props = AppProps {
+        config,
+        place: Some(place),
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| m.borrow_mut().push(handle));
     Ok(())
 }

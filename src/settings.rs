@@ -425,7 +425,7 @@ pub fn parse_pairs(text: &str) -> Pairs {
 }
 
 /// Percent-encodes everything but unreserved characters.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::new();
     for b in text.bytes() {
         match b {

@@ -275,27 +275,6 @@ impl ImportRunner {
         }
     }
 
-    /// [`ImportRunner::warm`] once the page has nothing else to do (`requestIdleCallback`,
-    /// or a moment later where there is none).
-    pub fn warm_when_idle(&self) {
-        let runner = self.clone();
-        let window = gloo::utils::window();
-        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        match idle {
-            Some(idle) => {
-                let warm = Closure::once_into_js(move || runner.warm());
-                let options = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2_000.into());
-                let _ = idle.call2(&window, &warm, &options);
-            }
-            None => {
-                Timeout::new(500, move || runner.warm()).forget();
-            }
-        }
-    }
-
     /// Ends the worker (the file stays, for another try).
     pub fn cancel(&self) {
         self.ahead.set(false);

@@ -23,6 +23,15 @@ document.addEventListener("securitypolicyviolation", watch);
 const wasm = fetch(new URL("retention-calculator_bg.wasm", import.meta.url));
 wasm.catch(() => {});
 
+// The second module (import, members, NPS): each calculator asks for it once its first screen
+// is drawn (src/tools.rs), and it loads once for all of them.
+let tools = null;
+globalThis.retentionCalculatorTools ??= () =>
+  (tools ??= import("./retention-tools.js").then(async (module) => {
+    await module.default({ module_or_path: fetch(new URL("retention-tools_bg.wasm", import.meta.url)) });
+    return module;
+  }));
+
 let glue;
 try {
   glue = await import("./retention-calculator.js");

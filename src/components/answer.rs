@@ -19,6 +19,16 @@ pub struct Headline {
 }
 
 impl Headline {
+    /// The headline figures `config` shows.
+    pub fn of(config: &crate::config::Config) -> Headline {
+        let shows = |figures: &[Figure]| figures.iter().any(|f| config.shows(*f));
+        Headline {
+            retention: shows(&[Figure::RetentionRate, Figure::AnnualRetention]),
+            value: config.shows(Figure::Clv),
+            profit: config.shows(Figure::ProfitClv),
+        }
+    }
+
     /// The figures the answer shows for `period`, first the one it leads with: retention per
     /// year (the period's own rate under it), then CLV. The other figures go in the table.
     pub fn figures(self, period: Period) -> Vec<Figure> {

@@ -6,6 +6,9 @@ use crate::i18n::{text, use_words, Text};
 pub struct DetailsFoldProps {
     /// Whether the calculator is embedded in another page: then the details fold away.
     pub embedded: bool,
+    /// Told whether the fold is open, each time someone opens or closes it.
+    #[prop_or_default]
+    pub ontoggle: Callback<bool>,
     pub children: Html,
 }
 
@@ -15,8 +18,12 @@ pub struct DetailsFoldProps {
 pub fn DetailsFold(props: &DetailsFoldProps) -> Html {
     let locale = use_words().locale;
     if props.embedded {
+        let ontoggle = props.ontoggle.reform(|e: Event| {
+            e.target_dyn_into::<web_sys::Element>()
+                .is_some_and(|details| details.has_attribute("open"))
+        });
         html! {
-            <details class="rc-details">
+            <details class="rc-details" {ontoggle}>
                 <summary>{ text(Text::MoreDetails, locale) }</summary>
                 { props.children.clone() }
             </details>

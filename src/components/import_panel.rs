@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use retention_core::worker::{Download, Request, Response, Stage};
 use retention_core::{Field, ForecastOptions, Inputs, Mapping, SummaryOptions};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, File};
 use yew::prelude::*;
 
@@ -68,12 +69,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             .to_callback()
             .reform(ImportAction::Stopped),
     );
-    // The worker starts ahead of a file: when the page is idle after its first render, or
-    // as soon as someone comes near the import, whichever is first.
-    {
-        let runner = runner.clone();
-        use_effect_with((), move |_| runner.warm_when_idle());
-    }
+    // The worker starts ahead of a file, as soon as someone comes near the import (pointer,
+    // focus, a dragged file): not for every visitor, since it fetches the core's wasm.
     let warm = {
         let runner = runner.clone();
         Callback::from(move |()| runner.warm())
@@ -145,10 +142,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     changed.push(field);
                 }
             }
-            if let Some(app) = section
-                .cast::<Element>()
-                .and_then(|s| s.closest(".rc-app").ok().flatten())
-            {
+            if let Some(app) = section.cast::<Element>().and_then(|s| calculator_app(&s)) {
                 show_changes(&app, &changed);
             }
         })
@@ -289,6 +283,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 /// Scrolls the calculator's answer into view and highlights the fields in `changed` for a
 /// few seconds. The attribute is the page's own (no component renders it), so a render in
 /// between keeps it.
+/// The calculator that `section`'s tools belong to: the tools mount beside its root, in the
+/// same shadow root (see `crate::tools`).
+fn calculator_app(section: &Element) -> Option<Element> {
+    let root = section
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?;
+    root.query_selector(".rc-root > .rc-app").ok().flatten()
+}
+
 fn show_changes(app: &Element, changed: &[Field]) {
     if let Ok(Some(answer)) = app.query_selector(".rc-answer") {
         answer.scroll_into_view_with_bool(true);

@@ -16,6 +16,7 @@ pub mod how_calculated;
 pub mod import_panel;
 pub mod import_progress;
 pub mod import_results;
+pub mod later;
 pub mod line_chart;
 pub mod locale_switch;
 pub mod mapping_form;

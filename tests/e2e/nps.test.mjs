@@ -271,7 +271,21 @@ test("an embed shows the NPS only when data-outputs asks for it", async (t) => {
   const asked = await openPage(browser, `${server.url}/examples/blog-post.html?outputs=retentionRate,nps`);
   const first = calculator(asked.page.locator("#calc-nl"));
   await first.ready();
+  // The NPS comes with the embed's details, and loads when someone unfolds them.
+  assert.equal(await asked.page.locator("#calc-nl [data-section=nps]").count(), 0);
+  await asked.page.locator("#calc-nl .rc-details > summary").click();
+  await asked.page.locator("#calc-nl [data-section=nps]").waitFor();
   assert.equal(await asked.page.locator("#calc-nl [data-section=nps]").count(), 1);
+  // Folded again, the NPS hides but keeps what was done in it (here: the compare switch on).
+  const nps = asked.page.locator("#calc-nl [data-section=nps]");
+  await nps.locator("summary").first().click();
+  const compare = nps.locator("#rc-nps-compare");
+  await compare.check();
+  await asked.page.locator("#calc-nl .rc-details > summary").click();
+  await nps.waitFor({ state: "hidden" });
+  await asked.page.locator("#calc-nl .rc-details > summary").click();
+  await nps.waitFor();
+  assert.equal(await compare.isChecked(), true);
   assert.equal(await asked.page.locator("#calc-en [data-section=nps]").count(), 0);
   assert.deepEqual(errors, []);
   assert.deepEqual(asked.errors, []);

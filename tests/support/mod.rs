@@ -28,7 +28,11 @@ impl Calculator {
         let document = web_sys::window().unwrap().document().unwrap();
         let host = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&host).unwrap();
+        retention_app::tools::inline();
         retention_app::mount_with(&host, config).unwrap();
+        yew::scheduler::flush().await;
+        // The details are drawn once the answer has been painted (`use_painted`).
+        sleep(100).await;
         yew::scheduler::flush().await;
         Calculator { host }
     }
@@ -122,4 +126,15 @@ impl Drop for Calculator {
 /// Text with no-break spaces as plain spaces, so tests can be written plainly.
 pub fn plain(text: &str) -> String {
     text.replace('\u{a0}', " ")
+}
+
+/// Waits `ms` milliseconds: long enough for the browser to paint a frame.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

@@ -1,0 +1,27 @@
+//! Waiting for the first screen: what the answer does not need is drawn, and loaded, once the
+//! answer is on screen.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// False until the component's first render has been painted, then true.
+#[hook]
+pub fn use_painted() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| after_paint(move || painted.set(true)));
+    }
+    *painted
+}
+
+/// Runs `f` once the browser has painted what is on the page now: an animation frame runs
+/// just before a paint, and a timeout set in it after that paint.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    // Fails only without a window, where nothing is painted anyway.
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+}
