@@ -93,11 +93,22 @@ test("the calculator page, end to end", async (t) => {
 test("the stand-alone script works from file://", async (t) => {
   const browser = await launch();
   t.after(() => browser.close());
-  const { requests, errors, c } = await openPage(browser, pathToFileURL(path.join(DIST, "examples", "offline.html")).href);
+  const { page, requests, errors, c } = await openPage(browser, pathToFileURL(path.join(DIST, "examples", "offline.html")).href);
   await c.ready();
   assert.equal(await c.figure("retentionRate"), "85,0 %");
   await c.type("start", "2000");
   assert.equal(await c.figure("retentionRate"), "42,5 %");
+  // The tools (here the members side) come from the same script: a file:// page cannot load
+  // a second module.
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "members";
+    el.setAttribute("data-mode", "members");
+    el.setAttribute("data-locale", "en");
+    document.body.append(el);
+    window.RetentionCalculator.mount(el);
+  });
+  await page.locator("#members [data-members=calculator]").waitFor();
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.urls.filter((u) => !u.startsWith("file://")), [], "everything came from the disk");
 });
