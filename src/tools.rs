@@ -65,12 +65,7 @@ impl View {
     /// The view [`View::encode`] wrote; `None` for anything else.
     pub fn decode(text: &str) -> Option<View> {
         let pairs = parse_pairs(text);
-        let get = |key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
+        let get = |key| value(&pairs, key);
         Some(View {
             mode: Mode::from_name(get("mode")?)?,
             words: Words {
@@ -105,12 +100,7 @@ pub fn encode_action(action: &Action) -> Option<String> {
 pub fn decode_action(text: &str) -> Option<Action> {
     let pairs = parse_pairs(text);
     let (kind, _) = pairs.first()?;
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |key| value(&pairs, key);
     match kind.as_str() {
         "fill" => Some(Action::Fill(read_inputs(&pairs)?)),
         "edit" => {
@@ -135,12 +125,7 @@ fn inputs_pairs(inputs: &Inputs) -> Vec<(&'static str, String)> {
 
 /// The inputs of [`inputs_pairs`]; fields left out are `None`.
 fn read_inputs(pairs: &[(String, String)]) -> Option<Inputs> {
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |key| value(pairs, key);
     let mut inputs = Inputs {
         period: Period::from_name(get("period")?)?,
         ..Inputs::default()
@@ -152,6 +137,14 @@ fn read_inputs(pairs: &[(String, String)]) -> Option<Inputs> {
         }
     }
     Some(inputs)
+}
+
+/// The first value of `key` in `pairs`.
+fn value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 fn join(pairs: &[(&str, String)]) -> String {
