@@ -1,4 +1,5 @@
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use retention_core::worker::{Request, Response};
@@ -80,28 +81,35 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
         output: SqlOutput::Summary,
         names: FIELDS.iter().map(|(c, n)| (*c, n.to_string())).collect(),
     });
-    let answer = use_state(|| None::<Result<String, SqlError>>);
+    // The worker's last answer, with the dialect it was written for: requests are answered in
+    // the order they were sent.
+    let answer = use_state(|| None::<(Dialect, Result<String, SqlError>)>);
+    let sent: Rc<RefCell<VecDeque<Dialect>>> = use_mut_ref(VecDeque::new);
     let copied = use_state(|| None::<bool>);
     let worker: Rc<RefCell<Option<ImportWorker>>> = use_mut_ref(|| None);
     let open = use_state(|| false);
 
     {
-        let (answer, worker) = (answer.clone(), worker.clone());
+        let (answer, worker, sent) = (answer.clone(), worker.clone(), sent.clone());
         let query = form.query(props.models, props.horizon_weeks);
         use_effect_with((query, *open), move |(query, open)| {
             if *open {
                 let mut running = worker.borrow_mut();
                 if running.is_none() {
+                    let sent = sent.clone();
                     let on_heard = Callback::from(move |heard: Heard| {
                         if let Heard::Response(r) = heard {
                             if let Response::WarehouseSql(sql) = *r {
-                                answer.set(Some(sql));
+                                if let Some(dialect) = sent.borrow_mut().pop_front() {
+                                    answer.set(Some((dialect, sql)));
+                                }
                             }
                         }
                     });
                     *running = ImportWorker::start(on_heard).ok();
                 }
                 if let Some(w) = running.as_ref() {
+                    sent.borrow_mut().push_back(query.dialect);
                     w.send(&Request::WarehouseSql(query.clone()), None);
                 }
             }
@@ -139,7 +147,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
             }
         })
     };
-    let error = answer.as_ref().and_then(|a| a.as_ref().err()).copied();
+    let error = answer.as_ref().and_then(|(_, a)| a.as_ref().err()).copied();
     let error_at = error.as_ref().and_then(sql_error_field);
     let field = |column: SqlColumn, optional: bool| {
         let id = format!("rc-wh-{}", column.name());
@@ -178,11 +186,16 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
             </div>
         }
     };
-    let sql = answer.as_ref().and_then(|a| a.as_ref().ok()).cloned();
+    let sql = answer
+        .as_ref()
+        .and_then(|(d, a)| Some((*d, a.as_ref().ok()?.clone())));
     let copy = {
         let (sql, copied) = (sql.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let (sql, copied) = (sql.clone().unwrap_or_default(), copied.clone());
+            let (sql, copied) = (
+                sql.clone().map(|(_, s)| s).unwrap_or_default(),
+                copied.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 copied.set(Some(write_clipboard(&sql).await));
             });
@@ -219,9 +232,9 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
             if let (Some(e), None) = (error.as_ref(), error_at) {
                 <p class="rc-import-problem" role="alert" data-sql-error={e.code()}>{ sql_error(e, locale) }</p>
             }
-            if let Some(sql) = sql {
+            if let Some((dialect, sql)) = sql {
                 <label for="rc-wh-sql">{ warehouse_text(T::Sql, locale) }</label>
-                <textarea id="rc-wh-sql" class="rc-share-text" readonly=true rows="14" spellcheck="false" data-sql={form.dialect.name()} value={sql} />
+                <textarea id="rc-wh-sql" class="rc-share-text" readonly=true rows="14" spellcheck="false" data-sql={dialect.name()} value={sql} />
                 <div class="rc-actions">
                     <button type="button" data-action="copy-sql" onclick={copy}>{ warehouse_text(T::Copy, locale) }</button>
                     if let Some(ok) = *copied {
