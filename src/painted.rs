@@ -17,11 +17,14 @@ pub fn use_painted() -> bool {
 }
 
 /// Runs `f` once the browser has painted what is on the page now: an animation frame runs
-/// just before a paint, and a timeout set in it after that paint.
+/// just before a paint, so `f` runs in the frame after the next one. Unlike a timeout set in
+/// the first frame, this leaves every task that waits for that paint (the page's own, a
+/// second calculator's turn) to run first, and what `f` draws is in the very next frame.
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    let frame = Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, f).forget();
+    let next = Closure::once_into_js(move || {
+        let then = Closure::once_into_js(f);
+        // Fails only without a window, where nothing is painted anyway.
+        let _ = gloo::utils::window().request_animation_frame(then.unchecked_ref());
     });
-    // Fails only without a window, where nothing is painted anyway.
-    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
 }

@@ -26,7 +26,7 @@ pub fn LocaleSwitch(props: &LocaleSwitchProps) -> Html {
                         aria-label={name}
                         onclick={props.onselect.reform(move |_| locale)}
                     >
-                        { locale.code().to_uppercase() }
+                        { locale.code().to_ascii_uppercase() }
                     </button>
                 }
             }) }

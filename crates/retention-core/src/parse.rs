@@ -39,7 +39,8 @@ pub fn parse_number(text: &str, locale: Locale) -> Result<f64, ParseError> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\'')
         .collect::<String>()
-        .to_lowercase();
+        // ASCII is enough: every mark and word a number may carry is ASCII.
+        .to_ascii_lowercase();
     if compact.is_empty() {
         return Err(ParseError::Empty);
     }
