@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::app::{App, AppProps};
@@ -14,8 +14,33 @@ use crate::painted::after_paint;
 use crate::tools::Place;
 
 /// The calculator's own styles, compiled in: no extra request, and no inline `<style>` that a
-/// strict Content-Security-Policy would block.
+/// strict Content-Security-Policy would block. The tools bring theirs (`crate::tools`).
 const STYLES: &str = include_str!("../styles/calculator.css");
+
+/// Adds `css` to the styles of `shadow`, after those it has. The sheet is made once per module
+/// (kept in `cell`) and shared by every calculator on the page.
+pub(crate) fn adopt(
+    shadow: &ShadowRoot,
+    cell: &'static std::thread::LocalKey<RefCell<Option<CssStyleSheet>>>,
+    css: &str,
+) -> Result<(), JsValue> {
+    let sheet = cell.with(|cell| -> Result<CssStyleSheet, JsValue> {
+        let mut cell = cell.borrow_mut();
+        if let Some(sheet) = cell.as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(css)?;
+        *cell = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    let sheets = js_sys::Array::from(&shadow.adopted_style_sheets());
+    if !sheets.includes(&sheet, 0) {
+        sheets.push(&sheet);
+        shadow.set_adopted_style_sheets(&sheets);
+    }
+    Ok(())
+}
 
 /// The attribute that marks where a calculator goes.
 pub const MARKER: &str = "data-retention-calculator";
@@ -108,17 +133,7 @@ pub fn mount_with(host: &Element, config: Config) -> Result<(), JsValue> {
     }
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let shadow = host.attach_shadow(&init)?;
-    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
-        let mut cell = cell.borrow_mut();
-        if let Some(sheet) = cell.as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(STYLES)?;
-        *cell = Some(sheet.clone());
-        Ok(sheet)
-    })?;
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    adopt(&shadow, &SHEET, STYLES)?;
     let document = host
         .owner_document()
         .ok_or("the element is not in a document")?;

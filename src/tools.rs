@@ -311,6 +311,14 @@ async fn mount(place: &Place) -> Result<Mounted, JsValue> {
 
 // ---- The tools' side ------------------------------------------------------------------
 
+/// The tools' own styles, adopted beside the calculator's when the tools mount.
+const TOOLS_STYLES: &str = include_str!("../styles/tools.css");
+
+thread_local! {
+    static TOOLS_SHEET: std::cell::RefCell<Option<web_sys::CssStyleSheet>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// The tools mounted on one calculator's tools element.
 pub struct ToolsApp {
     app: std::cell::RefCell<yew::AppHandle<Tools>>,
@@ -328,6 +336,10 @@ impl ToolsApp {
 
     /// Mounts tools configured by `config` at `host`.
     pub fn with_config(config: Config, host: &Element) -> ToolsApp {
+        if let Ok(shadow) = host.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+            // Fails only where constructed style sheets do not exist, as the calculator's would.
+            let _ = crate::mount::adopt(&shadow, &TOOLS_SHEET, TOOLS_STYLES);
+        }
         let props = ToolsProps {
             config: config.clone(),
             view: None,
