@@ -27,7 +27,7 @@ use crate::i18n::{
     error_message, field_hint, field_label, settings_in_use, text, what_if_gain, Text, Words,
 };
 use crate::members_state::Mode;
-use crate::painted::use_painted;
+use crate::painted::{after_paint, use_painted};
 use crate::settings::{share_hash, Section};
 use crate::state::{Action, State};
 use crate::tools::{self, use_tools, Loading, Place, View};
@@ -76,10 +76,25 @@ pub fn App(props: &AppProps) -> Html {
     let link = format!("{}#{hash}", page_url());
     {
         let sync = config.sync_url;
+        // The first write waits until the answer is on screen: it changes nothing the reader
+        // sees, and the browser takes its time over it.
+        // A later change writes at once, and the waiting first write is then dropped.
+        let first = use_mut_ref(|| true);
+        let waiting = use_mut_ref(|| None::<String>);
         // The members calculator keeps the link in step itself.
         use_effect_with((hash.clone(), *mode), move |(hash, mode)| {
             if sync && *mode == Mode::Shop {
-                replace_hash(hash);
+                if first.replace(false) {
+                    *waiting.borrow_mut() = Some(hash.clone());
+                    after_paint(move || {
+                        if let Some(hash) = waiting.borrow_mut().take() {
+                            replace_hash(&hash);
+                        }
+                    });
+                } else {
+                    waiting.borrow_mut().take();
+                    replace_hash(hash);
+                }
             }
         });
     }
