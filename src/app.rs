@@ -295,6 +295,8 @@ pub fn App(props: &AppProps) -> Html {
                             <span class="rc-more-set">{ in_use }</span>
                         }
                     </summary>
+                    // Folded at first: filled in once the answer is on screen, as the details are.
+                    if painted {
                     <div class="rc-fields" hidden={!shows_value}>
                         <ChoiceField
                             id="rc-currency"
@@ -311,6 +313,7 @@ pub fn App(props: &AppProps) -> Html {
                         { field(Field::DiscountRate, percent) }
                     </div>
                     <ExampleActions {onreset} {onclear} />
+                    }
                 </details>
             </div>
             <DetailsFold embedded={config.embedded} {ontoggle}>
