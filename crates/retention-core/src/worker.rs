@@ -79,10 +79,10 @@ pub enum Request {
         #[serde(default)]
         sheet: Option<String>,
     },
-    /// Read the whole file sent along with `mapping`, then count, forecast and segment it:
-    /// answered by progress, [`Response::Stats`], [`Response::Summary`],
-    /// [`Response::Forecast`], [`Response::Segments`] (on `summary.reference`) and
-    /// [`Response::Done`].
+    /// Read the whole file sent along with `mapping`, then forecast, count and segment it:
+    /// answered by progress, [`Response::Stats`], [`Response::Forecast`],
+    /// [`Response::Summary`], [`Response::Segments`] (on `summary.reference`),
+    /// [`Response::WinBack`] and [`Response::Done`], in that order.
     Import {
         mapping: Mapping,
         summary: SummaryOptions,
@@ -533,6 +533,13 @@ impl Session {
             done: 0.0,
             total: 1.0,
         };
+        // The forecast first: the page shows it first, and the rest while it is on screen.
+        post(step(Stage::Forecast));
+        let t0 = now();
+        let forecaster = forecast_orders(&log, None, forecast);
+        timings.forecast = now() - t0;
+        let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
+        post(Response::Forecast(result.map_err(|e| *e)));
         post(step(Stage::Summarise));
         let t0 = now();
         // The RFM scores once, for the summary's inactive customers, the segments and the
@@ -544,12 +551,6 @@ impl Session {
         let counted = crate::orders::summarise_scored(&log, summary, Some(&scored));
         timings.summarise = now() - t0;
         post(Response::Summary(Box::new(counted)));
-        post(step(Stage::Forecast));
-        let t0 = now();
-        let forecaster = forecast_orders(&log, None, forecast);
-        timings.forecast = now() - t0;
-        let result = forecaster.as_ref().map(|f| Box::new(f.forecast().clone()));
-        post(Response::Forecast(result.map_err(|e| *e)));
         let segments = crate::segments::segment_scored(scored, reference, forecaster.as_ref().ok());
         post(Response::Segments(Box::new(
             segments.segmentation().clone(),
