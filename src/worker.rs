@@ -386,3 +386,58 @@ pub fn use_import_worker(heard: Callback<Heard>, stopped: Callback<Problem>) -> 
         stopped,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use retention_core::worker::{Download, Stage, Timings};
+    use retention_core::SummaryOptions;
+
+    use super::*;
+
+    fn said(response: Response) -> Heard {
+        Heard::Response(Box::new(response))
+    }
+
+    fn early() -> Early {
+        Early {
+            request: Request::Summarise(SummaryOptions::default()),
+            heard: Vec::new(),
+            finished: false,
+        }
+    }
+
+    #[test]
+    fn an_early_import_keeps_its_answers_in_order_but_not_its_progress() {
+        let mut e = early();
+        let file = said(Response::File {
+            file: Download::Forecast,
+            text: "x".into(),
+        });
+        e.keep(said(Response::Progress {
+            stage: Stage::Parse,
+            done: 1.0,
+            total: 2.0,
+        }));
+        e.keep(file.clone());
+        assert!(!e.finished);
+        let done = said(Response::Done {
+            timings: Timings::default(),
+            bytes: 1.0,
+        });
+        e.keep(done.clone());
+        assert!(e.finished && !e.stopped());
+        assert_eq!(e.heard, [file, done]);
+    }
+
+    #[test]
+    fn an_early_import_ends_with_a_failure_or_a_stopped_worker() {
+        let mut e = early();
+        e.keep(said(Response::Failed(
+            retention_core::worker::Problem::Unreadable,
+        )));
+        assert!(e.finished && !e.stopped());
+        let mut e = early();
+        e.keep(Heard::Stopped);
+        assert!(e.finished && e.stopped());
+    }
+}

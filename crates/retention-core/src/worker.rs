@@ -1280,6 +1280,23 @@ mod tests {
             forecast: ForecastOptions::default(),
         };
         let said = answers(&mut session, request, Some(text.as_bytes()));
+        // The forecast comes before the rest (the page shows it first).
+        let kinds: Vec<&str> = said
+            .iter()
+            .filter_map(|r| match r {
+                Response::Stats(_) => Some("stats"),
+                Response::Forecast(_) => Some("forecast"),
+                Response::Summary(_) => Some("summary"),
+                Response::Segments(_) => Some("segments"),
+                Response::WinBack(_) => Some("winBack"),
+                Response::Done { .. } => Some("done"),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["stats", "forecast", "summary", "segments", "winBack", "done"]
+        );
         let summary = first!(said, Response::Summary).expect("a summary");
         let alone = summarise_orders(&log, &options);
         assert!(alone.inactive_count > 0 && !alone.inactive.is_empty());
