@@ -274,13 +274,15 @@ impl ImportRunner {
         self.ahead.set(false);
         let early = self.early.borrow_mut().take();
         if let Some(early) = early {
-            if early.request == request && !early.stopped() {
+            let stopped = early.stopped();
+            if early.request == request && !stopped {
                 for said in early.heard {
                     self.heard.emit(said);
                 }
                 return;
             }
-            if !early.finished {
+            // Still busy with it, or stopped while at it: a fresh worker takes the request.
+            if !early.finished || stopped {
                 self.worker.borrow_mut().take();
             }
         }

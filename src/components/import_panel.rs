@@ -272,7 +272,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 key={state.imports}
                 read={state.read.clone()}
                 summary={state.summary.clone()}
-                forecast={state.forecast.clone()}
+                forecast={state.forecast.clone().filter(|_| state.summary_file.is_none())}
                 segments={state.segments.clone()}
                 win_back={state.win_back.clone()}
                 options={state.options}
