@@ -127,6 +127,9 @@ pub struct ImportState {
     /// The file was a per-customer summary: what it held (the forecast is in `forecast`).
     pub summary_file: Option<SummaryRead>,
     pub options: SummaryOptions,
+    /// How many imports were started since the file was chosen: each one's results are drawn
+    /// afresh.
+    pub imports: u32,
 }
 
 #[allow(clippy::large_enum_variant)] // one action a click: its size costs nothing
@@ -236,6 +239,7 @@ impl Reducible for ImportState {
                     segments: None,
                     win_back: None,
                     timings: None,
+                    imports: self.imports + 1,
                     ..next
                 };
                 next.run.start();

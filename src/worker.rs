@@ -221,20 +221,74 @@ pub struct ImportRunner {
     worker: Rc<RefCell<Option<ImportWorker>>>,
     /// The worker was started ahead ([`ImportRunner::warm`]) and has been sent nothing yet.
     ahead: Rc<Cell<bool>>,
+    /// The import sent before it was asked for ([`ImportRunner::send_early`]).
+    early: Rc<RefCell<Option<Early>>>,
     file: Rc<RefCell<Option<File>>>,
     heard: Callback<Heard>,
     stopped: Callback<Problem>,
+}
+
+/// An import sent before anyone asked for it: what the worker says of it is kept here, unheard,
+/// until the same request is sent ([`ImportRunner::send`] then hands it all on at once); any
+/// other request drops it.
+struct Early {
+    request: Request,
+    heard: Vec<Heard>,
+    /// Its last answer came ([`Response::Done`] or [`Response::Failed`]), or the worker
+    /// stopped.
+    finished: bool,
+}
+
+impl Early {
+    /// Keeps `said`; progress is left out (an import that is handed on while it runs goes on
+    /// saying how far it is).
+    fn keep(&mut self, said: Heard) {
+        match &said {
+            Heard::Response(r) => match r.as_ref() {
+                Response::Progress { .. } => return,
+                Response::Done { .. } | Response::Failed(_) => self.finished = true,
+                _ => {}
+            },
+            Heard::Blocked(_) | Heard::Stopped => self.finished = true,
+        }
+        self.heard.push(said);
+    }
+
+    /// Whether the worker stopped (crashed or could not start) while it ran.
+    fn stopped(&self) -> bool {
+        self.heard
+            .iter()
+            .any(|said| matches!(said, Heard::Blocked(_) | Heard::Stopped))
+    }
 }
 
 impl ImportRunner {
     /// Sends `request` (with the chosen file when it reads one) to the running worker,
     /// starting one if none runs; where none can start, `stopped` hears
     /// [`Problem::NeedsServer`].
+    ///
+    /// An import sent early with the same request is not sent again: what it said so far is
+    /// heard now, the rest as it comes. After an early import of another request, its answers
+    /// are never heard: a worker still busy with it is ended and a fresh one started.
     pub fn send(&self, request: Request) {
         self.ahead.set(false);
+        let early = self.early.borrow_mut().take();
+        if let Some(early) = early {
+            let stopped = early.stopped();
+            if early.request == request && !stopped {
+                for said in early.heard {
+                    self.heard.emit(said);
+                }
+                return;
+            }
+            // Still busy with it, or stopped while at it: a fresh worker takes the request.
+            if !early.finished || stopped {
+                self.worker.borrow_mut().take();
+            }
+        }
         let mut running = self.worker.borrow_mut();
         if running.is_none() {
-            match ImportWorker::start(self.heard.clone()) {
+            match ImportWorker::start(self.listener()) {
                 Ok(w) => *running = Some(w),
                 Err(_) => return self.stopped.emit(Problem::NeedsServer),
             }
@@ -248,6 +302,7 @@ impl ImportRunner {
 
     /// Keeps `file` and asks a fresh worker for its `preview`: the one started ahead, if any.
     pub fn choose(&self, file: File, preview: Request) {
+        self.early.borrow_mut().take();
         if !self.ahead.get() {
             self.worker.borrow_mut().take();
         }
@@ -264,20 +319,52 @@ impl ImportRunner {
         if running.is_some() {
             return;
         }
-        let (ahead, heard) = (self.ahead.clone(), self.heard.clone());
-        let on_heard = Callback::from(move |said: Heard| match said {
-            Heard::Blocked(_) | Heard::Stopped if ahead.get() => ahead.set(false),
-            said => heard.emit(said),
-        });
-        if let Ok(w) = ImportWorker::start(on_heard) {
+        if let Ok(w) = ImportWorker::start(self.listener()) {
             *running = Some(w);
             self.ahead.set(true);
         }
     }
 
+    /// Sends `request` (an import) to the running worker before anyone asked for it, so that
+    /// its answers are ready when someone does (see [`ImportRunner::send`]); until then
+    /// nothing of it is heard. Does nothing when no worker runs.
+    pub fn send_early(&self, request: Request) {
+        let running = self.worker.borrow();
+        let Some(w) = running.as_ref() else {
+            return;
+        };
+        let file = self.file.borrow();
+        w.send(
+            &request,
+            file.as_ref().filter(|_| request.reads_file()).map(|f| &**f),
+        );
+        *self.early.borrow_mut() = Some(Early {
+            request,
+            heard: Vec::new(),
+            finished: false,
+        });
+    }
+
+    /// What every worker of this runner says goes here: a worker started ahead that stops
+    /// before it was sent anything says nothing (it is replaced when a file is chosen, and
+    /// that one says why), an early import's answers are kept, the rest goes to `heard`.
+    fn listener(&self) -> Callback<Heard> {
+        let (ahead, early, heard) = (self.ahead.clone(), self.early.clone(), self.heard.clone());
+        Callback::from(move |said: Heard| {
+            if matches!(said, Heard::Blocked(_) | Heard::Stopped) && ahead.get() {
+                return ahead.set(false);
+            }
+            if let Some(early) = early.borrow_mut().as_mut().filter(|e| !e.finished) {
+                return early.keep(said);
+            }
+            heard.emit(said)
+        })
+    }
+
     /// Ends the worker (the file stays, for another try).
     pub fn cancel(&self) {
         self.ahead.set(false);
+        self.early.borrow_mut().take();
         self.worker.borrow_mut().take();
     }
 
@@ -295,8 +382,64 @@ pub fn use_import_worker(heard: Callback<Heard>, stopped: Callback<Problem>) -> 
     ImportRunner {
         worker: use_mut_ref(|| None),
         ahead: use_memo((), |_| Cell::new(false)),
+        early: use_mut_ref(|| None),
         file: use_mut_ref(|| None),
         heard,
         stopped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use retention_core::worker::{Download, Stage, Timings};
+    use retention_core::SummaryOptions;
+
+    use super::*;
+
+    fn said(response: Response) -> Heard {
+        Heard::Response(Box::new(response))
+    }
+
+    fn early() -> Early {
+        Early {
+            request: Request::Summarise(SummaryOptions::default()),
+            heard: Vec::new(),
+            finished: false,
+        }
+    }
+
+    #[test]
+    fn an_early_import_keeps_its_answers_in_order_but_not_its_progress() {
+        let mut e = early();
+        let file = said(Response::File {
+            file: Download::Forecast,
+            text: "x".into(),
+        });
+        e.keep(said(Response::Progress {
+            stage: Stage::Parse,
+            done: 1.0,
+            total: 2.0,
+        }));
+        e.keep(file.clone());
+        assert!(!e.finished);
+        let done = said(Response::Done {
+            timings: Timings::default(),
+            bytes: 1.0,
+        });
+        e.keep(done.clone());
+        assert!(e.finished && !e.stopped());
+        assert_eq!(e.heard, [file, done]);
+    }
+
+    #[test]
+    fn an_early_import_ends_with_a_failure_or_a_stopped_worker() {
+        let mut e = early();
+        e.keep(said(Response::Failed(
+            retention_core::worker::Problem::Unreadable,
+        )));
+        assert!(e.finished && !e.stopped());
+        let mut e = early();
+        e.keep(Heard::Stopped);
+        assert!(e.finished && e.stopped());
     }
 }

@@ -26,8 +26,9 @@ const session = init({ module_or_path: wasm }).then(
 session.catch((error) => (refused || error instanceof TypeError ? blocked() : crash(error)));
 
 // While no request waits (before a file comes, while the page shows its preview), the core
-// takes the steps of a made-up import one at a time: the browser compiles a wasm function
-// when it first runs, so the file then finds the code compiled.
+// takes the steps of a made-up import one at a time, a few rounds over: the browser compiles a
+// wasm function when it first runs, and optimised once it has run a while, so the file then
+// finds the code compiled and optimised.
 let waiting = 0;
 let step = 0;
 const warm = (s) =>

@@ -1,3 +1,4 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use retention_core::worker::{Download, Request, Response, Stage};
@@ -15,7 +16,7 @@ use crate::components::warehouse_panel::WarehousePanel;
 use crate::export::save_csv;
 use crate::i18n::{example_question, import_text, use_words, ImportText as T};
 use crate::import::{ImportAction, ImportState, Problem};
-use crate::worker::{use_import_worker, Heard};
+use crate::worker::{use_import_worker, Heard, ImportRunner};
 
 /// How many inactive customers and forecast customers the page lists (the downloads have
 /// them all).
@@ -51,15 +52,25 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     // A fill waiting for the answer to "keep the example's margin and CAC?".
     let asking = use_state(|| None::<Inputs>);
 
+    // The runner, for the worker's answers: a preview whose mapping leaves nothing to decide
+    // starts the import at once, so that "analyse" finds it done (the runner shows it only
+    // if "analyse" asks for exactly that import).
+    let early: Rc<RefCell<Option<ImportRunner>>> = use_mut_ref(|| None);
     let on_heard = {
-        let state = state.clone();
+        let (state, early, options) = (state.clone(), early.clone(), state.options);
         Callback::from(move |heard: Heard| {
+            let mut sure = None;
             if let Heard::Response(response) = &heard {
-                if let Response::File { file, text } = response.as_ref() {
-                    save_csv(file.file_name(), text);
+                match response.as_ref() {
+                    Response::File { file, text } => save_csv(file.file_name(), text),
+                    Response::Preview(preview) => sure = preview.sure_mapping().cloned(),
+                    _ => {}
                 }
             }
             state.dispatch(ImportAction::Heard(heard));
+            if let (Some(mapping), Some(runner)) = (sure, early.borrow().as_ref()) {
+                runner.send_early(import_request(mapping, options));
+            }
         })
     };
     let runner = use_import_worker(
@@ -69,6 +80,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             .to_callback()
             .reform(ImportAction::Stopped),
     );
+    *early.borrow_mut() = Some(runner.clone());
     // The worker starts ahead of a file, as soon as someone comes near the import (pointer,
     // focus, a dragged file): not for every visitor, since it fetches the core's wasm.
     let warm = {
@@ -88,14 +100,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let (state, runner) = (state.clone(), runner.clone());
         Rc::new(move |mapping: Mapping| {
             state.dispatch(ImportAction::Started);
-            runner.send(Request::Import {
-                mapping,
-                summary: listed(state.options),
-                forecast: ForecastOptions {
-                    top: LIST_LIMIT as usize,
-                    ..ForecastOptions::default()
-                },
-            });
+            runner.send(import_request(mapping, state.options));
         })
     };
     let analyse = {
@@ -264,9 +269,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 <SummaryFileView read={read.clone()} forecast={state.forecast.clone()} onfill={onfill.clone()} ondownload={ondownload.clone()} question={question.clone()} />
             }
             <ImportResults
+                key={state.imports}
                 read={state.read.clone()}
                 summary={state.summary.clone()}
-                forecast={state.forecast.clone()}
+                forecast={state.forecast.clone().filter(|_| state.summary_file.is_none())}
                 segments={state.segments.clone()}
                 win_back={state.win_back.clone()}
                 options={state.options}
@@ -312,6 +318,18 @@ fn show_changes(app: &Element, changed: &[Field]) {
     .forget();
 }
 
+/// The import of the chosen file with `mapping`, counted with `options`.
+fn import_request(mapping: Mapping, options: SummaryOptions) -> Request {
+    Request::Import {
+        mapping,
+        summary: listed(options),
+        forecast: ForecastOptions {
+            top: LIST_LIMIT as usize,
+            ..ForecastOptions::default()
+        },
+    }
+}
+
 /// `options` with the page's cut of the inactive list.
 fn listed(options: SummaryOptions) -> SummaryOptions {
     SummaryOptions {
@@ -320,13 +338,13 @@ fn listed(options: SummaryOptions) -> SummaryOptions {
     }
 }
 
-/// One bar for the whole import: reading is quick, parsing most of it, then the counting and
-/// the model.
+/// One bar for the whole import: reading is quick, parsing most of it, then the model and
+/// the counting.
 fn progress(stage: Stage, fraction: f64) -> f64 {
     match stage {
         Stage::Read => 0.05 * fraction,
         Stage::Parse => 0.05 + 0.65 * fraction,
-        Stage::Summarise => 0.75,
-        Stage::Forecast => 0.85,
+        Stage::Forecast => 0.75,
+        Stage::Summarise => 0.85,
     }
 }

@@ -1,3 +1,7 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use retention_core::worker::Download;
 use retention_core::{
     full_window_periods, rounded_fill, Figure, FitError, Forecast, ImportStats, Inputs, Period,
@@ -16,11 +20,12 @@ use crate::i18n::{
     import_text, segment_text, summary_notes, todo_best, todo_win_back, todo_year, use_words,
     window_note, ImportText as T, SegmentText,
 };
+use crate::painted::after_paint;
 
 /// How many bad rows the page lists; the count says how many there are.
 const BAD_ROWS_SHOWN: usize = 10;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ImportResultsProps {
     pub read: Option<ImportStats>,
     pub summary: Option<Summary>,
@@ -38,9 +43,54 @@ pub struct ImportResultsProps {
 }
 
 /// What an import found: first what to do, then what was read, the key figures, retention
-/// per period, cohorts, the customers to win back and the forecast.
+/// per period, cohorts, the customers to win back and the forecast. What comes in together
+/// (an import done before "analyse", see `ImportRunner::send_early`) is drawn forecast first,
+/// the rest once it is on screen.
 #[component]
 pub fn ImportResults(props: &ImportResultsProps) -> Html {
+    let painted = use_painted_then_some();
+    let forecast = props.forecast.as_ref().map(|forecast| {
+        let ondownload = props.ondownload.reform(|_: MouseEvent| Download::Forecast);
+        html! { <ForecastView forecast={forecast.clone()} {ondownload} /> }
+    });
+    html! {
+        <div class="rc-import-results" data-import-results="">
+            if painted {
+                <ImportFindings ..props.clone() />
+            }
+            { for forecast }
+        </div>
+    }
+}
+
+/// False until the component's first render has been painted, then true: set a turn of the
+/// event loop after the paint, so that what renders then holds up neither that paint nor
+/// what was waiting for it.
+#[hook]
+fn use_painted_then_some() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let alive = Rc::new(Cell::new(true));
+            let still = alive.clone();
+            after_paint(move || {
+                Timeout::new(0, move || {
+                    if still.get() {
+                        painted.set(true);
+                    }
+                })
+                .forget();
+            });
+            move || alive.set(false)
+        });
+    }
+    *painted
+}
+
+/// Everything [`ImportResults`] shows but the forecast.
+#[component]
+fn ImportFindings(props: &ImportResultsProps) -> Html {
     let words = use_words();
     let (locale, options) = (words.locale, props.options);
     let q = |v: Quantity| words.q(v);
@@ -140,7 +190,7 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
     let scroll_hint = html! { <p class="rc-scroll-hint" aria-hidden="true">{ import_text(T::ScrollHint, locale) }</p> };
 
     html! {
-        <div class="rc-import-results" data-import-results="">
+        <>
             if !todo.is_empty() {
                 <h4>{ import_text(T::TodoTitle, locale) }</h4>
                 <ol class="rc-import-todo" data-todo="">
@@ -248,9 +298,6 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
             if let Some(segmentation) = &props.segments {
                 <SegmentsView segmentation={segmentation.clone()} ondownload={ondownload.clone()} />
             }
-            if let Some(forecast) = &props.forecast {
-                <ForecastView forecast={forecast.clone()} ondownload={ondownload.reform(|_: MouseEvent| Download::Forecast)} />
-            }
-        </div>
+        </>
     }
 }

@@ -353,3 +353,53 @@ for (const { locale, width, height, name } of [
     assert.deepEqual(errors, []);
   });
 }
+
+/**
+ * 60,000 orders, each 10.00 in "amount" and 99.00 in "other": the preview suggests "amount"
+ * and leaves nothing to decide, so the worker imports with it before "analyse".
+ */
+function twoAmounts() {
+  const lines = ["customer,date,amount,other"];
+  for (let k = 0; k < 60_000; k++) {
+    // 200 customers, each buying on 300 days: every row an order of its own.
+    lines.push(`C${k % 200},${new Date(Date.UTC(2024, 0, 1) + Math.floor(k / 200) * 864e5).toISOString().slice(0, 10)},10.00,99.00`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+test("an import started before 'analyse' is shown only for the mapping confirmed", async (t) => {
+  const { page, errors, c } = await servePage(t);
+  await c.ready();
+  const text = twoAmounts();
+  // Every average order value the page ever shows, from before the click on.
+  const watch = () =>
+    page.locator("#rc-import-file").evaluate((input) => {
+      const root = input.getRootNode();
+      window.__orderValues = [];
+      new MutationObserver(() => {
+        for (const el of root.querySelectorAll("[data-key=orderValue] .rc-key-value")) window.__orderValues.push(el.textContent);
+      }).observe(root, { childList: true, subtree: true, characterData: true });
+    });
+  const shown = () => page.evaluate(() => window.__orderValues);
+
+  // Another amount column chosen at once, while the early import (of "amount") still runs.
+  await choose(page, "two-amounts.csv", text);
+  assert.equal(await page.locator("#rc-map-amount").inputValue(), "2");
+  await watch();
+  await page.locator("#rc-map-amount").selectOption("3");
+  await page.locator("[data-action=analyse]").click();
+  await page.locator("[data-key=orderValue]").waitFor({ timeout: 30_000 });
+  const other = await shown();
+  assert.ok(other.length > 0 && other.every((v) => /€\s*99,00/.test(v)), `shown: ${other}`);
+
+  // The same file again, the suggestion kept: the early import is what "analyse" shows.
+  await page.locator("[data-action=another]").click();
+  await choose(page, "two-amounts.csv", text);
+  await watch();
+  await page.waitForTimeout(1500);
+  await page.locator("[data-action=analyse]").click();
+  await page.locator("[data-key=orderValue]").waitFor({ timeout: 30_000 });
+  const own = await shown();
+  assert.ok(own.length > 0 && own.every((v) => /€\s*10,00/.test(v)), `shown: ${own}`);
+  assert.deepEqual(errors, []);
+});

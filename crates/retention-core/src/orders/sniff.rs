@@ -381,6 +381,27 @@ impl Preview {
             sheets: Vec::new(),
         }
     }
+
+    /// The suggested mapping when there is nothing left for the user to decide: a text file
+    /// (no sheet to pick), a mapping that can import, and a date column that no other format
+    /// reads too. The page may start importing with it before anyone confirms it.
+    ///
+    /// ```
+    /// use retention_core::sniff_orders;
+    /// let sure = sniff_orders("customer,date,amount\nc1,2024-01-31,10\nc2,2024-02-01,5\n");
+    /// assert!(sure.sure_mapping().is_some());
+    /// // 03/04/2024: the 3rd of April or March the 4th?
+    /// let unsure = sniff_orders("customer,date,amount\nc1,03/04/2024,10\nc2,04/05/2024,5\n");
+    /// assert!(unsure.mapping.is_some() && unsure.sure_mapping().is_none());
+    /// ```
+    pub fn sure_mapping(&self) -> Option<&Mapping> {
+        let mapping = self.mapping.as_ref()?;
+        let ambiguous = self
+            .columns
+            .get(mapping.date)
+            .is_none_or(|c| c.date_ambiguous);
+        (self.sheets.is_empty() && !ambiguous && mapping.check().is_ok()).then_some(mapping)
+    }
 }
 
 /// Guesses how an order export held in memory is laid out; see [`sniff_bytes`]. A text that
