@@ -301,6 +301,9 @@ pub struct Session {
     summaries: Option<(SummaryFile, Option<Forecaster>)>,
     /// The made-up import of a warm-up under way ([`Session::warm_up`]).
     warm: Option<Imported>,
+    /// A preview left nothing to decide ([`Preview::sure_mapping`]): the page sends its
+    /// import at once, which must not wait behind a warm-up step.
+    warm_over: bool,
 }
 
 #[derive(Debug)]
@@ -340,6 +343,7 @@ impl Session {
             members: None,
             summaries: None,
             warm: None,
+            warm_over: false,
         }
     }
 
@@ -359,6 +363,9 @@ impl Session {
                     return self.read_summaries(file, post, now).await;
                 }
                 let read = preview(file, sheet.as_deref()).await;
+                if read.as_ref().is_ok_and(|p| p.sure_mapping().is_some()) {
+                    self.warm_over = true;
+                }
                 post(answer(read, |p| Response::Preview(Box::new(p))));
             }
             (
@@ -440,9 +447,10 @@ impl Session {
     /// time so that a request waits for one step at most, and the file finds the code
     /// compiled. It first compiles a function quickly, and well only once it has run a while:
     /// the import is made [`WARM_UP_ROUNDS`] times over (steps 0–4, 5–9, ...). Nothing is left
-    /// to warm up once a file was imported.
+    /// to warm up once a file was imported, nor once a file's preview left nothing to decide
+    /// (its import comes next).
     pub fn warm_up(&mut self, step: usize, post: &mut dyn FnMut(Response)) -> bool {
-        if self.imported.is_some() || step >= WARM_UP_STEPS * WARM_UP_ROUNDS {
+        if self.imported.is_some() || self.warm_over || step >= WARM_UP_STEPS * WARM_UP_ROUNDS {
             self.warm = None;
             return false;
         }
@@ -1320,6 +1328,27 @@ mod tests {
         let alone = imported.win_back(None, None, None);
         assert!(!alone.customers.is_empty());
         assert_eq!(**win_back, alone);
+    }
+
+    #[test]
+    fn a_preview_that_leaves_nothing_to_decide_ends_the_warm_up_and_another_does_not() {
+        let preview = || Request::Preview { sheet: None };
+        let mut sure = Session::new(Seed(5, 6));
+        answers(
+            &mut sure,
+            preview(),
+            Some(b"customer,date,amount\nc1,2024-01-31,10\nc2,2024-02-01,5\n"),
+        );
+        assert!(!sure.warm_up(0, &mut |_| {}));
+        // 03/04/2024: the 3rd of April or March the 4th? The user decides, and meanwhile the
+        // worker warms up.
+        let mut unsure = Session::new(Seed(5, 6));
+        answers(
+            &mut unsure,
+            preview(),
+            Some(b"customer,date,amount\nc1,03/04/2024,10\nc2,04/05/2024,5\n"),
+        );
+        assert!(unsure.warm_up(0, &mut |_| {}));
     }
 
     #[test]
