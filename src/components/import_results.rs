@@ -1,7 +1,3 @@
-use std::cell::Cell;
-use std::rc::Rc;
-
-use gloo::timers::callback::Timeout;
 use retention_core::worker::Download;
 use retention_core::{
     full_window_periods, rounded_fill, Figure, FitError, Forecast, ImportStats, Inputs, Period,
@@ -20,7 +16,7 @@ use crate::i18n::{
     import_text, segment_text, summary_notes, todo_best, todo_win_back, todo_year, use_words,
     window_note, ImportText as T, SegmentText,
 };
-use crate::painted::after_paint;
+use crate::painted::use_painted;
 
 /// How many bad rows the page lists; the count says how many there are.
 const BAD_ROWS_SHOWN: usize = 10;
@@ -48,7 +44,7 @@ pub struct ImportResultsProps {
 /// the rest once it is on screen.
 #[component]
 pub fn ImportResults(props: &ImportResultsProps) -> Html {
-    let painted = use_painted_then_some();
+    let painted = use_painted();
     let forecast = props.forecast.as_ref().map(|forecast| {
         let ondownload = props.ondownload.reform(|_: MouseEvent| Download::Forecast);
         html! { <ForecastView forecast={forecast.clone()} {ondownload} /> }
@@ -61,31 +57,6 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
             { for forecast }
         </div>
     }
-}
-
-/// False until the component's first render has been painted, then true: set a turn of the
-/// event loop after the paint, so that what renders then holds up neither that paint nor
-/// what was waiting for it.
-#[hook]
-fn use_painted_then_some() -> bool {
-    let painted = use_state_eq(|| false);
-    {
-        let painted = painted.clone();
-        use_effect_with((), move |_| {
-            let alive = Rc::new(Cell::new(true));
-            let still = alive.clone();
-            after_paint(move || {
-                Timeout::new(0, move || {
-                    if still.get() {
-                        painted.set(true);
-                    }
-                })
-                .forget();
-            });
-            move || alive.set(false)
-        });
-    }
-    *painted
 }
 
 /// Everything [`ImportResults`] shows but the forecast.
