@@ -11,15 +11,19 @@ build_app() {
   trunk build --release
 }
 
-# The second module, loaded after the calculator's first screen (src/tools.rs): the order
-# import, the members side and the NPS. dist/retention-tools.js and its _bg.wasm, size-optimised
-# like the page's first module.
-build_tools() {
-  echo "== build: tools module (dist/retention-tools.js)"
-  cargo build --release --target wasm32-unknown-unknown --bin retention-tools
-  wasm-bindgen --target web --no-typescript --out-dir dist --out-name retention-tools \
-    target/wasm32-unknown-unknown/release/retention-tools.wasm
-  wasm-opt -Oz dist/retention-tools_bg.wasm -o dist/retention-tools_bg.wasm
+# The parts a calculator loads after its first screen (src/parts.rs), each a module of its
+# own, size-optimised like the page's first module: dist/retention-details.js (every other
+# figure, charts, what-if, periods, share) and dist/retention-tools.js (the order import, the
+# members side and the NPS), each with its _bg.wasm.
+build_parts() {
+  local part
+  for part in details tools; do
+    echo "== build: $part module (dist/retention-$part.js)"
+    cargo build --release --target wasm32-unknown-unknown --bin "retention-$part"
+    wasm-bindgen --target web --no-typescript --out-dir dist --out-name "retention-$part" \
+      "target/wasm32-unknown-unknown/release/retention-$part.wasm"
+    wasm-opt -Oz "dist/retention-${part}_bg.wasm" -o "dist/retention-${part}_bg.wasm"
+  done
 }
 
 # One classic script with the wasm inside, for pages opened from file:// (no ES modules or
@@ -123,7 +127,7 @@ MD
 main() {
   ensure_setup
   build_app
-  build_tools
+  build_parts
   build_standalone
   build_pkg
 }

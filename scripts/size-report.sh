@@ -28,6 +28,7 @@ row "---" "---:" "---:" "---:"
 app=(dist/embed.js dist/retention-calculator.js dist/retention-calculator_bg.wasm)
 bundle "the page (index.html)" dist/index.html "${app[@]}" dist/page.css
 bundle "an embed on a blog (script + element)" "${app[@]}"
+bundle "added when a calculator shows its details (every figure, charts, what-if, share)" dist/retention-details.js dist/retention-details_bg.wasm
 bundle "added when a calculator shows its tools (import, members, NPS)" dist/retention-tools.js dist/retention-tools_bg.wasm
 bundle "iframe helper on the host page" dist/frame.js
 bundle "stand-alone script (file://)" dist/retention-calculator.standalone.js

@@ -7,40 +7,36 @@ use retention_core::{
 use yew::prelude::*;
 
 use crate::components::answer::{Answer, Headline};
-use crate::components::charts_panel::ChartsPanel;
 use crate::components::choice_field::ChoiceField;
 use crate::components::details_fold::DetailsFold;
 use crate::components::example_actions::ExampleActions;
-use crate::components::export_bar::ExportBar;
-use crate::components::figure_table::FigureTable;
 use crate::components::later::Later;
 use crate::components::locale_switch::LocaleSwitch;
 use crate::components::mode_switch::ModeSwitch;
 use crate::components::notices::Notices;
 use crate::components::number_field::NumberField;
 use crate::components::period_field::PeriodField;
-use crate::components::periods_panel::PeriodsPanel;
-use crate::components::what_if::{WhatIf, START_POINTS};
 use crate::config::Config;
-use crate::export::{results_csv, results_text, Shown};
 use crate::i18n::{
     error_message, field_hint, field_label, settings_in_use, text, what_if_gain, Text, Words,
 };
 use crate::members_state::Mode;
 use crate::painted::{after_paint, use_painted};
-use crate::settings::{share_hash, Section};
+use crate::parts::{use_part, Loading, Part, Place};
+use crate::settings::share_hash;
 use crate::state::{Action, State};
-use crate::tools::{self, use_tools, Loading, Place, View};
+use crate::{details, tools};
 
 /// The figures that need spend and frequency, and those that need a CAC too.
 const VALUE_FIGURES: [Figure; 3] = [Figure::Clv, Figure::ProfitClv, Figure::DiscountedClv];
-const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
+pub(crate) const ACQUISITION_FIGURES: [Figure; 2] = [Figure::ClvCacRatio, Figure::Payback];
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     #[prop_or_default]
     pub config: Config,
-    /// Where the tools (import, members, NPS) go once loaded; none, none are shown.
+    /// Where the details and the tools (import, members, NPS) go once loaded; none, none are
+    /// shown.
     #[prop_or_default]
     pub place: Option<Place>,
 }
@@ -57,7 +53,6 @@ fn dispatcher<E: 'static>(
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
-    let points = use_state(|| START_POINTS);
     let mode = use_state(|| config.mode);
     let words = Words {
         locale: state.locale,
@@ -73,7 +68,6 @@ pub fn App(props: &AppProps) -> Html {
         words.currency,
         config.calc.as_deref(),
     );
-    let link = format!("{}#{hash}", page_url());
     {
         let sync = config.sync_url;
         // The first write waits until the answer is on screen: it changes nothing the reader
@@ -107,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The details are open on the calculator's own page, folded in an embed until opened.
     let open = use_state(|| !config.embedded);
-    let view = View {
+    let view = tools::View {
         mode: *mode,
         words,
         inputs: state.inputs(),
@@ -115,10 +109,24 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The details and the tools wait until the answer is on screen.
     let painted = use_painted();
-    let tools = use_tools(
+    let wanted = painted && tools::wanted(config, &view);
+    let tools = use_part(
+        Part::Tools,
         props.place.clone(),
-        painted && tools::wanted(config, &view),
-        view,
+        wanted,
+        view.encode(),
+        dispatcher(&state, |action| action),
+    );
+    let view = details::View {
+        state: (*state).clone(),
+        shop: *mode == Mode::Shop,
+        open: *open,
+    };
+    let details = use_part(
+        Part::Details,
+        props.place.clone(),
+        painted && view.shop && view.open,
+        view.encode(),
         dispatcher(&state, |action| action),
     );
     let ontoggle = {
@@ -129,10 +137,6 @@ pub fn App(props: &AppProps) -> Html {
     let oncurrency = dispatcher(&state, |code: String| {
         Action::SetCurrency(Currency::from_code(&code).unwrap_or_default())
     });
-    let onpoints = {
-        let points = points.clone();
-        Callback::from(move |p: f64| points.set(p))
-    };
     let inputs = config.inputs;
     let onreset = dispatcher(&state, move |_: MouseEvent| Action::Reset(inputs));
     let onclear = dispatcher(&state, move |_: MouseEvent| {
@@ -141,27 +145,6 @@ pub fn App(props: &AppProps) -> Html {
             ..Default::default()
         })
     });
-    // The exports are written when asked for, from what is on screen then.
-    let shown = {
-        let (state, report, explanations, config) = (
-            state.clone(),
-            report.clone(),
-            explanations.clone(),
-            config.clone(),
-        );
-        move || Shown {
-            state: (*state).clone(),
-            report: report.clone(),
-            explanations: explanations.clone(),
-            config: config.clone(),
-        }
-    };
-    let results = {
-        let (shown, link) = (shown.clone(), link.clone());
-        Callback::from(move |()| results_text(&shown(), &link))
-    };
-    let csv = Callback::from(move |()| results_csv(&shown()));
-
     let field = |field: Field, unit: Option<&str>| {
         html! {
             <NumberField
@@ -191,20 +174,6 @@ pub fn App(props: &AppProps) -> Html {
     let headline = Headline::of(config);
     let shows_value = shows(&VALUE_FIGURES) || shows(&ACQUISITION_FIGURES);
     let shows_acquisition = shows(&ACQUISITION_FIGURES) || config.shows(Figure::DiscountedClv);
-    let in_headline = headline.figures(state.period);
-    let rows: Vec<_> = explanations
-        .iter()
-        .filter(|e| config.shows(e.figure) && !in_headline.contains(&e.figure))
-        .cloned()
-        .collect();
-    let mut pending = Vec::new();
-    if report.acquisition.is_none()
-        && !state.text(Field::Cac).trim().is_empty()
-        && report.value.is_some()
-        && shows(&ACQUISITION_FIGURES)
-    {
-        pending.push(("acquisition", text(Text::PendingAcquisition, locale).into()));
-    }
     // Only what the calculator shows is judged: advice on CLV : CAC makes no sense on a
     // calculator of retention alone.
     let judged = Report {
@@ -216,32 +185,22 @@ pub fn App(props: &AppProps) -> Html {
         ..(*report).clone()
     };
     let focus = focus(&judged);
-    let gain = what_if(&report, *points)
+    let gain = what_if(&report, state.points)
         .filter(|_| headline.value)
         .and_then(|w| Some(what_if_gain(w.points, w.revenue_gain?, w.clv_gain, words)));
     let title = config
         .title
         .clone()
         .unwrap_or_else(|| text(Text::Title, locale).to_string());
-    let details = html! {
-        <>
-            <FigureTable explanations={rows} report={report.clone()} {pending} />
-            if let Some(r) = report.retention.filter(|_| config.shows_section(Section::Charts)) {
-                <ChartsPanel retention={r} />
-            }
-            if config.shows_section(Section::WhatIf) {
-                <WhatIf report={report.clone()} points={*points} {onpoints} />
-            }
-            if config.shows_section(Section::Periods) {
-                <PeriodsPanel period={state.period} />
-            }
-            if config.shows_section(Section::Share) {
-                <ExportBar {link} {results} {csv} />
-            }
-            if tools == Loading::Failed {
-                <Later {tools} />
-            }
-        </>
+    let footnote = html! {
+        <div class={classes!("rc-part", config.embedded.then_some("rc-embedded"))} lang={locale.code()}>
+            <p class="rc-footnote">{ text(Text::Source, locale) }</p>
+        </div>
+    };
+    // Under the parts (drawn beside the calculator's root), when it has them.
+    let footnote = match &props.place {
+        Some(place) => create_portal(footnote, place.footnote.clone()),
+        None => footnote,
     };
     let in_use = settings_in_use(&state.inputs(), words);
 
@@ -263,9 +222,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices notices={config.notices.clone()} />
             if *mode == Mode::Members {
-                if tools != Loading::Shown {
-                    <Later {tools} />
-                }
+                <Later part={Part::Tools} loading={tools} waiting=true />
             } else {
             <div class="rc-main">
                 <form class="rc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -316,10 +273,12 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </details>
             </div>
-            <DetailsFold embedded={config.embedded} {ontoggle}>
-                if painted { { details } }
-            </DetailsFold>
-            <p class="rc-footnote">{ text(Text::Source, locale) }</p>
+            <DetailsFold embedded={config.embedded} {ontoggle} />
+            <Later part={Part::Details} loading={details} />
+            if tools == Loading::Failed {
+                <Later part={Part::Tools} loading={tools} />
+            }
+            { footnote }
             }
         </div>
         </ContextProvider<Words>>

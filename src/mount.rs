@@ -11,7 +11,7 @@ use yew::AppHandle;
 use crate::app::{App, AppProps};
 use crate::config::{name, Config};
 use crate::painted::after_paint;
-use crate::tools::Place;
+use crate::parts::Place;
 
 /// The calculator's own styles, compiled in: no extra request, and no inline `<style>` that a
 /// strict Content-Security-Policy would block. The tools bring theirs (`crate::tools`).
@@ -137,16 +137,20 @@ pub fn mount_with(host: &Element, config: Config) -> Result<(), JsValue> {
     let document = host
         .owner_document()
         .ok_or("the element is not in a document")?;
-    let root = document.create_element("div")?;
-    root.set_class_name("rc-root");
-    shadow.append_child(&root)?;
-    // The tools' own root, beside the calculator's and not in it (see `crate::tools`).
-    let tools = document.create_element("div")?;
-    tools.set_class_name("rc-tools-root");
-    shadow.append_child(&tools)?;
+    let sibling = |class: &str| -> Result<Element, JsValue> {
+        let element = document.create_element("div")?;
+        element.set_class_name(class);
+        shadow.append_child(&element)?;
+        Ok(element)
+    };
+    let root = sibling("rc-root")?;
+    // The parts' own roots, beside the calculator's and not in it (see `crate::parts`), then
+    // the calculator's footnote, so that it comes last.
     let place = Place {
         outer: host.clone(),
-        host: tools,
+        details: sibling("rc-details-root")?,
+        tools: sibling("rc-tools-root")?,
+        footnote: sibling("rc-footnote-root")?,
         config: config.clone(),
     };
     let props = AppProps {

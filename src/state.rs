@@ -1,4 +1,5 @@
-//! The calculator's state: what is typed in each field, the language, currency and period.
+//! The calculator's state: what is typed in each field, the language, currency and period,
+//! and the what-if's points.
 //! Figures are never stored: they are computed from this state by the core on each render.
 
 use std::rc::Rc;
@@ -7,6 +8,8 @@ use retention_core::{
     calculate, format_input, read_number, Currency, Field, Inputs, Locale, Period, Report,
 };
 use yew::Reducible;
+
+use crate::components::what_if::START_POINTS;
 
 /// A number as a field shows it: in `locale`'s habits, or empty for none.
 pub fn typed(value: Option<f64>, locale: Locale) -> String {
@@ -34,7 +37,10 @@ pub struct State {
     pub currency_chosen: bool,
     pub period: Period,
     /// The text of each field, indexed by `Field as usize`, exactly as typed.
-    texts: [String; Field::ALL.len()],
+    pub(crate) texts: [String; Field::ALL.len()],
+    /// Percentage points of retention the what-if adds (its slider, and the answer's
+    /// what-if sentence).
+    pub points: f64,
 }
 
 /// Something someone did.
@@ -49,6 +55,8 @@ pub enum Action {
     Reset(Inputs),
     /// Fill in the fields `inputs` gives (from an imported export), keeping the others.
     Fill(Inputs),
+    /// Moved the what-if's slider.
+    SetPoints(f64),
 }
 
 impl State {
@@ -61,6 +69,7 @@ impl State {
             currency_chosen: currency.is_some(),
             period: inputs.period,
             texts,
+            points: START_POINTS,
         }
     }
 
@@ -109,6 +118,7 @@ impl Reducible for State {
                 next.currency_chosen = true;
             }
             Action::SetPeriod(period) => next.period = period,
+            Action::SetPoints(points) => next.points = points,
             Action::Fill(inputs) => {
                 for (i, field) in Field::ALL.into_iter().enumerate() {
                     if let Some(v) = inputs.get(field).filter(|v| v.is_finite()) {

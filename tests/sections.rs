@@ -251,6 +251,11 @@ async fn an_embed_is_compact_and_opts_in_to_import_periods_and_sharing() {
         .text_content()
         .unwrap()
         .contains("Meer details"));
+    assert!(
+        c.try_find("[data-details]").is_none(),
+        "folded details are not drawn"
+    );
+    c.unfold().await;
     for (section, shown) in [
         ("figures", true),
         ("charts", true),
@@ -268,6 +273,7 @@ async fn an_embed_is_compact_and_opts_in_to_import_periods_and_sharing() {
         ..embed
     };
     let c = Calculator::mount_with(opted_in).await;
+    c.unfold().await;
     assert!(c.try_find("[data-section=periods]").is_some());
     assert!(c.try_find(".rc-share").is_some());
     assert!(c.try_find("[data-section=charts]").is_none());

@@ -23,14 +23,23 @@ document.addEventListener("securitypolicyviolation", watch);
 const wasm = fetch(new URL("retention-calculator_bg.wasm", import.meta.url));
 wasm.catch(() => {});
 
-// The second module (import, members, NPS): each calculator asks for it once its first screen
-// is drawn (src/tools.rs), and it loads once for all of them.
-let tools = null;
-globalThis.retentionCalculatorTools ??= () =>
-  (tools ??= import("./retention-tools.js").then(async (module) => {
-    await module.default({ module_or_path: fetch(new URL("retention-tools_bg.wasm", import.meta.url)) });
-    return module;
-  }));
+// The parts that load later (src/parts.rs): "details" (every other figure, charts, what-if,
+// periods, share) and "tools" (import, members, NPS). A calculator asks for a part once its
+// first screen is drawn and the part is wanted; each loads once for all calculators.
+const parts = new Map();
+globalThis.retentionCalculatorPart ??= (name) => {
+  if (name !== "details" && name !== "tools") return Promise.reject(new Error(`no part ${name}`));
+  if (!parts.has(name)) {
+    parts.set(
+      name,
+      import(`./retention-${name}.js`).then(async (module) => {
+        await module.default({ module_or_path: fetch(new URL(`retention-${name}_bg.wasm`, import.meta.url)) });
+        return module;
+      }),
+    );
+  }
+  return parts.get(name);
+};
 
 let glue;
 try {

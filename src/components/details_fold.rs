@@ -9,6 +9,9 @@ pub struct DetailsFoldProps {
     /// Told whether the fold is open, each time someone opens or closes it.
     #[prop_or_default]
     pub ontoggle: Callback<bool>,
+    /// What folds: the members' details. The calculator's own details are a part of their
+    /// own, drawn beside its root (`crate::details`) and shown while the fold is open.
+    #[prop_or_default]
     pub children: Html,
 }
 

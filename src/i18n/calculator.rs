@@ -65,6 +65,7 @@ pub enum Text {
     MoreDetails,
     ToolsLoading,
     ToolsFailed,
+    DetailsFailed,
     HowCalculated,
     OtherFigures,
     GrossProfit,
@@ -165,6 +166,10 @@ pub fn text(text: Text, locale: Locale) -> &'static str {
         Text::ToolsFailed => l.pick(
             "Dit deel van de calculator (importeren, leden, NPS) kon niet laden. Controleer je verbinding en laad de pagina opnieuw.",
             "This part of the calculator (import, members, NPS) could not load. Check your connection and reload the page.",
+        ),
+        Text::DetailsFailed => l.pick(
+            "De details (alle cijfers, grafieken, wat-als, delen) konden niet laden. Controleer je verbinding en laad de pagina opnieuw.",
+            "The details (every figure, charts, what-if, sharing) could not load. Check your connection and reload the page.",
         ),
         Text::HowCalculated => l.pick("Hoe berekend?", "How is this worked out?"),
         Text::OtherFigures => l.pick("Alle andere cijfers", "Every other figure"),

@@ -163,8 +163,18 @@ export function calculator(scope) {
       const message = scope.locator(`[data-error-for=${name}]`);
       return (await message.count()) ? plain(await message.innerText()) : null;
     },
+    /** Waits for the answer and, where they are open, the details (a part that loads once
+     * the answer is painted): the shop calculator on its own page. */
     async ready() {
       await scope.locator("[data-figure]").first().waitFor({ state: "attached", timeout: 20_000 });
+      const shop = (await scope.locator("#rc-start").count()) > 0;
+      const folded = (await scope.locator("details.rc-details").count()) > 0;
+      if (shop && !folded) await scope.locator("[data-details]").waitFor({ state: "visible", timeout: 20_000 });
+    },
+    /** Unfolds an embed's details and waits until they are on screen. */
+    async unfold() {
+      await scope.locator(".rc-details > summary").click();
+      await scope.locator("[data-details]").waitFor({ state: "visible", timeout: 20_000 });
     },
   };
 }

@@ -28,7 +28,7 @@ impl Calculator {
         let document = web_sys::window().unwrap().document().unwrap();
         let host = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&host).unwrap();
-        retention_app::tools::inline();
+        retention_app::parts::inline();
         retention_app::mount_with(&host, config).unwrap();
         yew::scheduler::flush().await;
         // The details are drawn once the answer has been painted (`use_painted`).
@@ -62,9 +62,9 @@ impl Calculator {
         self.find(selector).text_content().unwrap_or_default()
     }
 
-    /// Everything the calculator shows, as text.
+    /// Everything the calculator shows, as text: its root and the parts beside it.
     pub fn all_text(&self) -> String {
-        self.find(".rc-app").text_content().unwrap_or_default()
+        self.root().text_content().unwrap_or_default()
     }
 
     pub fn input(&self, field: Field) -> HtmlInputElement {
@@ -94,6 +94,14 @@ impl Calculator {
 
     pub async fn click(&self, selector: &str) {
         self.find(selector).unchecked_into::<HtmlElement>().click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Unfolds an embed's details and waits for them: they are a part of their own, mounted
+    /// once they are first opened.
+    pub async fn unfold(&self) {
+        self.click("details.rc-details > summary").await;
+        sleep(100).await;
         yew::scheduler::flush().await;
     }
 
