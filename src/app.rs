@@ -112,6 +112,7 @@ pub fn App(props: &AppProps) -> Html {
     let wanted = painted && tools::wanted(config, &view);
     let tools = use_part(
         Part::Tools,
+        Part::Tools,
         props.place.clone(),
         wanted,
         view.encode(),
@@ -122,8 +123,11 @@ pub fn App(props: &AppProps) -> Html {
         shop: *mode == Mode::Shop,
         open: *open,
     };
+    // Wanted with the tools (on the calculator's own page), the details come in the tools'
+    // module: one module, one copy of yew, to download and compile.
     let details = use_part(
         Part::Details,
+        if wanted { Part::Tools } else { Part::Details },
         props.place.clone(),
         painted && view.shop && view.open,
         view.encode(),

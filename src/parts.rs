@@ -5,6 +5,9 @@
 //! - the tools ([`Part::Tools`], `retention-tools` from `src/bin/tools.rs`): the order import,
 //!   the members side and the NPS.
 //!
+//! The tools' module holds the details too: a calculator that wants both at once (its own
+//! page) loads that one module, with one copy of yew, instead of two.
+//!
 //! This file is the one definition of the seam between the calculator's module and theirs.
 //! The calculator puts an empty element for each part next to its own root in its shadow root
 //! (not inside it: each module's yew delegates events from its own root, so the trees must not
@@ -143,13 +146,15 @@ pub(crate) fn join(pairs: &[(&str, String)]) -> String {
 extern "C" {
     /// A part's module, once loaded: what `src/bin/details.rs` and `src/bin/tools.rs` export.
     pub type PartModule;
-    /// `globalThis.retentionCalculatorPart(name)`, set by `web/embed.js`: loads the module of
-    /// the part `name` once and resolves to it. Throws when the page has no loader.
+    /// `globalThis.retentionCalculatorPart(name)`, set by `web/embed.js`: loads the module
+    /// `retention-{name}.js` once and resolves to it. Throws when the page has no loader.
     #[wasm_bindgen(catch, js_namespace = globalThis, js_name = retentionCalculatorPart)]
     fn load_module(name: &str) -> Result<js_sys::Promise, JsValue>;
+    /// Mounts the part `name` (the module must hold it) on `host`.
     #[wasm_bindgen(method, catch, js_name = mountPart)]
     fn mount_part(
         this: &PartModule,
+        name: &str,
         outer: &Element,
         host: &Element,
     ) -> Result<PartHandle, JsValue>;
@@ -210,23 +215,25 @@ pub fn inline() {
 /// A mounted part, loaded or inline.
 enum Mounted {
     Loaded(PartHandle),
-    Inline(Box<dyn Fn(&str)>),
+    Inline(Box<dyn Shows>),
 }
 
 impl Mounted {
     fn show(&self, view: &str) {
         match self {
             Mounted::Loaded(handle) => handle.show(view),
-            Mounted::Inline(show) => show(view),
+            Mounted::Inline(part) => part.show(view),
         }
     }
 }
 
-/// Loads and mounts `part` at `place` once `wanted`, shows it `view`, and hands the actions
-/// it sends to `dispatch`. Returns how far it is.
+/// Loads and mounts `part` at `place` once `wanted`, from the module of `from` (the part's
+/// own, or the tools' module, which holds the details too), shows it `view`, and hands the
+/// actions it sends to `dispatch`. Returns how far it is.
 #[hook]
 pub fn use_part(
     part: Part,
+    from: Part,
     place: Option<Place>,
     wanted: bool,
     view: String,
@@ -261,7 +268,7 @@ pub fn use_part(
             if let (Some(place), true, Loading::Idle) = (place.clone(), *wanted, *loading) {
                 loading.set(Loading::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    match mount(part, &place).await {
+                    match mount(part, from, &place).await {
                         Ok(mount) => {
                             mount.show(&latest.borrow());
                             *mounted.borrow_mut() = Some(mount);
@@ -285,25 +292,25 @@ pub fn use_part(
     *loading
 }
 
-async fn mount(part: Part, place: &Place) -> Result<Mounted, JsValue> {
+async fn mount(part: Part, from: Part, place: &Place) -> Result<Mounted, JsValue> {
     let host = place.host(part);
     if INLINE.with(Cell::get) {
         let config = place.config.clone();
-        let show: Box<dyn Fn(&str)> = match part {
-            Part::Details => {
-                let app = PartApp::<crate::details::Details>::with_config(config, host);
-                Box::new(move |view| app.show(view))
-            }
-            Part::Tools => {
-                let app = PartApp::<crate::tools::Tools>::with_config(config, host);
-                Box::new(move |view| app.show(view))
-            }
+        let app: Box<dyn Shows> = match part {
+            Part::Details => Box::new(PartApp::<crate::details::Details>::with_config(
+                config, host,
+            )),
+            Part::Tools => Box::new(PartApp::<crate::tools::Tools>::with_config(config, host)),
         };
-        return Ok(Mounted::Inline(show));
+        return Ok(Mounted::Inline(app));
     }
-    let module = wasm_bindgen_futures::JsFuture::from(load_module(part.name())?).await?;
+    let module = wasm_bindgen_futures::JsFuture::from(load_module(from.name())?).await?;
     let module: PartModule = module.unchecked_into();
-    Ok(Mounted::Loaded(module.mount_part(&place.outer, host)?))
+    Ok(Mounted::Loaded(module.mount_part(
+        part.name(),
+        &place.outer,
+        host,
+    )?))
 }
 
 // ---- A part's side ----------------------------------------------------------------------
@@ -371,9 +378,20 @@ where
             host: host.clone(),
         }
     }
+}
 
+/// A mounted part's app, whichever part it is.
+pub trait Shows {
     /// Shows the part as `view` (as the calculator wrote it) says; ignores anything else.
-    pub fn show(&self, view: &str) {
+    fn show(&self, view: &str);
+}
+
+impl<C, V> Shows for PartApp<C>
+where
+    C: BaseComponent<Properties = PartProps<V>>,
+    V: PartView,
+{
+    fn show(&self, view: &str) {
         if let Some(view) = V::decode(view) {
             self.app.borrow_mut().update(PartProps {
                 config: self.config.clone(),
@@ -396,21 +414,31 @@ pub(crate) fn send(host: &Element, action: &Action) {
     }
 }
 
-/// The JS export of a part's own bin, `mountPart(outer, host)`, for the part whose component
-/// is `$component`.
+/// The JS export of a part's module, `mountPart(name, outer, host)`, for the parts it holds:
+/// `export_parts!(details => Details, tools => Tools)`.
 #[macro_export]
-macro_rules! export_part {
-    ($component:ty) => {
-        /// Mounts this part of the calculator on `outer` at `host`, the empty element beside
-        /// the calculator's root (see `retention_app::parts`).
+macro_rules! export_parts {
+    ($($name:ident => $component:ty),+ $(,)?) => {
+        /// Mounts the part `name` of the calculator on `outer` at `host`, the empty element
+        /// beside the calculator's root (see `retention_app::parts`). Fails for a part this
+        /// module does not hold.
         #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountPart)]
-        pub fn mount_part(outer: &web_sys::Element, host: &web_sys::Element) -> MountedPart {
-            MountedPart($crate::parts::PartApp::<$component>::mount(outer, host))
+        pub fn mount_part(
+            name: &str,
+            outer: &web_sys::Element,
+            host: &web_sys::Element,
+        ) -> Result<MountedPart, wasm_bindgen::JsValue> {
+            match name {
+                $(stringify!($name) => Ok(MountedPart(Box::new(
+                    $crate::parts::PartApp::<$component>::mount(outer, host),
+                ))),)+
+                _ => Err(format!("this module holds no part {name}").into()),
+            }
         }
 
-        /// This part under one calculator.
+        /// A part under one calculator.
         #[wasm_bindgen::prelude::wasm_bindgen]
-        pub struct MountedPart($crate::parts::PartApp<$component>);
+        pub struct MountedPart(Box<dyn $crate::parts::Shows>);
 
         #[wasm_bindgen::prelude::wasm_bindgen]
         impl MountedPart {

@@ -1,6 +1,6 @@
 //! The tools: the order import, the members side and the NPS, a part of the calculator that
 //! loads later (`crate::parts`, [`Part::Tools`](crate::parts::Part::Tools)). This file holds
-//! what the calculator tells them ([`View`]) and their app ([`ToolsApp`]).
+//! what the calculator tells them ([`View`]) and their app ([`Tools`]).
 
 use std::cell::RefCell;
 

@@ -10,6 +10,14 @@ test("the calculator page, end to end", async (t) => {
   const { page, requests, errors, c } = await servePage(t);
   await c.ready();
 
+  await t.test("the first download holds the calculator; the rest comes in one more module", async () => {
+    // The page shows its details and its tools at once: both come in the tools' module, one
+    // download and one copy of yew, not the details' module as well.
+    const names = requests.urls.map((u) => new URL(u).pathname.split("/").pop());
+    assert.ok(names.includes("retention-tools_bg.wasm"), names.join(" "));
+    assert.ok(!names.some((n) => n.startsWith("retention-details")), names.join(" "));
+  });
+
   await t.test("opens in the browser's language with a worked example", async () => {
     assert.equal(await c.figure("retentionRate"), "85,0 %");
     assert.equal(await c.figure("clv"), "€ 1.500");

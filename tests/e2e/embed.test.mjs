@@ -223,7 +223,8 @@ test("the blog embed is compact", async (t) => {
   // a desktop, at most 1,400 px on a 375 × 812 phone.
   for (const [width, height, most] of [[1280, 900, 900], [375, 812, 1400]]) {
     await t.test(`${width} × ${height}`, async () => {
-      const { page, errors } = await openPage(browser, `${server.url}/examples/blog-post.html`, { width, height });
+      const { page, errors, requests } = await openPage(browser, `${server.url}/examples/blog-post.html`, { width, height });
+      const details = () => requests.urls.filter((u) => u.includes("retention-details")).length;
       const nl = calculator(page.locator("#calc-nl"));
       await nl.ready();
       const box = await page.locator("#calc-nl").boundingBox();
@@ -243,13 +244,34 @@ test("the blog embed is compact", async (t) => {
       await screenshot(page, `blog-embed-${width}`);
       // Folded details are not even loaded; unfolded, everything else follows.
       assert.equal(await page.locator("#calc-nl [data-details]").count(), 0, "folded details are not drawn");
+      assert.equal(details(), 0, "nor loaded");
       await nl.unfold();
+      assert.ok(details() > 0, "the details' own module, not the tools'");
       assert.equal(await nl.figure("lost"), "150", "the other figures");
       assert.equal(await page.locator("#calc-nl [data-section=charts]").isVisible(), true);
       assert.deepEqual(errors, []);
       await page.context().close();
     });
   }
+});
+
+test("details that cannot load say so, in the page's language", async (t) => {
+  const server = await serveDist();
+  t.after(() => server.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page } = await openPage(browser, `${server.url}/examples/blog-post.html`);
+  const nl = calculator(page.locator("#calc-nl"));
+  await nl.ready();
+  // The connection drops after the answer is on screen: the details' module never comes.
+  await page.route("**/retention-details*", (route) => route.abort());
+  await page.locator("#calc-nl .rc-details > summary").click();
+  const alert = page.locator("#calc-nl [data-part=details][data-loading=failed]");
+  await alert.waitFor({ timeout: 20_000 });
+  assert.equal(await alert.getAttribute("role"), "alert");
+  assert.match(plain(await alert.innerText()), /^De details \(alle cijfers, grafieken, wat-als, delen\) konden niet laden\./);
+  assert.equal(await nl.figure("retentionRate"), "85,0 %", "the answer stays");
+  await page.context().close();
 });
 
 test("under a strict Content-Security-Policy", async (t) => {
