@@ -1,9 +1,7 @@
 //! The calculator: the answer first (inputs beside or above it), then the details on demand:
 //! every other figure, charts, what-if, several periods, import and export.
 
-use retention_core::{
-    calculate, explain, focus, what_if, Currency, Field, Figure, Inputs, Period, Report,
-};
+use retention_core::{focus, what_if, Currency, Field, Figure, Inputs, Period, Report};
 use yew::prelude::*;
 
 use crate::components::answer::{Answer, Headline};
@@ -24,7 +22,7 @@ use crate::members_state::Mode;
 use crate::painted::{after_paint, use_painted};
 use crate::parts::{use_part, Loading, Part, Place};
 use crate::settings::share_hash;
-use crate::state::{Action, State};
+use crate::state::{use_figures, Action, State};
 use crate::{details, tools};
 
 /// The figures that need spend and frequency, and those that need a CAC too.
@@ -54,14 +52,9 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
     let mode = use_state(|| config.mode);
-    let words = Words {
-        locale: state.locale,
-        currency: state.currency,
-    };
+    let words = state.words();
     let locale = words.locale;
-    // Once per change of the numbers, not once per render.
-    let report = use_memo(state.inputs(), calculate);
-    let explanations = use_memo(report.clone(), |report| explain(report));
+    let (report, explanations) = use_figures(&state);
     let hash = share_hash(
         &state.inputs(),
         locale,

@@ -4,7 +4,7 @@
 //! details are open: at once on the calculator's own page, in an embed when someone unfolds
 //! them. This file holds what the calculator tells them ([`View`]) and their app ([`Details`]).
 
-use retention_core::{calculate, explain, Currency, Field, Locale, Period};
+use retention_core::{Currency, Field, Locale, Period};
 use yew::prelude::*;
 
 use crate::app::{page_url, ACQUISITION_FIGURES};
@@ -19,7 +19,7 @@ use crate::export::{results_csv, results_text, Shown};
 use crate::i18n::{text, Text, Words};
 use crate::parts::{join, send, value, PartProps, PartView};
 use crate::settings::{parse_pairs, share_hash, Section};
-use crate::state::{Action, State};
+use crate::state::{use_figures, Action, State};
 
 /// What the details show: the calculator's state (the fields as typed, language, currency,
 /// period, the what-if's points) and whether its details are open.
@@ -102,13 +102,9 @@ struct BodyProps {
 fn DetailsBody(props: &BodyProps) -> Html {
     let (config, view) = (&props.config, &props.view);
     let state = &view.state;
-    let words = Words {
-        locale: state.locale,
-        currency: state.currency,
-    };
+    let words = state.words();
     let locale = words.locale;
-    let report = use_memo(state.inputs(), calculate);
-    let explanations = use_memo(report.clone(), |report| explain(report));
+    let (report, explanations) = use_figures(state);
     let in_headline = Headline::of(config).figures(state.period);
     let rows: Vec<_> = explanations
         .iter()

@@ -5,11 +5,13 @@
 use std::rc::Rc;
 
 use retention_core::{
-    calculate, format_input, read_number, Currency, Field, Inputs, Locale, Period, Report,
+    calculate, explain, format_input, read_number, Currency, Explanation, Field, Inputs, Locale,
+    Period, Report,
 };
-use yew::Reducible;
+use yew::{hook, use_memo, Reducible};
 
 use crate::components::what_if::START_POINTS;
+use crate::i18n::Words;
 
 /// A number as a field shows it: in `locale`'s habits, or empty for none.
 pub fn typed(value: Option<f64>, locale: Locale) -> String {
@@ -94,6 +96,23 @@ impl State {
     pub fn report(&self) -> Report {
         calculate(&self.inputs())
     }
+
+    /// The language and currency the figures are shown in.
+    pub fn words(&self) -> Words {
+        Words {
+            locale: self.locale,
+            currency: self.currency,
+        }
+    }
+}
+
+/// The figures of `state` and their explanations, worked out once per change of the numbers,
+/// not once per render.
+#[hook]
+pub fn use_figures(state: &State) -> (Rc<Report>, Rc<Vec<Explanation>>) {
+    let report = use_memo(state.inputs(), calculate);
+    let explanations = use_memo(report.clone(), |report| explain(report));
+    (report, explanations)
 }
 
 impl Reducible for State {
