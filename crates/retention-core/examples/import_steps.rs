@@ -2,7 +2,9 @@
 //! summaries, both fits, the predictions, and the whole forecast. Prints the median of the
 //! runs (the machine may be shared: compare builds alternately).
 //!
-//! `cargo run -p retention-core --profile fast --example import_steps -- FILE [RUNS]`
+//! `cargo run -p retention-core --profile fast --example import_steps -- FILE [RUNS [STEP]]`
+//!
+//! With STEP (one of the names printed) only that step runs, for a profiler.
 
 use std::time::Instant;
 
@@ -20,6 +22,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("a file");
     let runs: usize = args.next().map_or(20, |n| n.parse().expect("runs"));
+    let only = args.next();
     let bytes = std::fs::read(&path).expect("a readable file");
     let mapping = sniff_bytes(&bytes, false).unwrap().mapping.unwrap();
     let names = [
@@ -35,6 +38,9 @@ fn main() {
     let mut times = vec![Vec::new(); names.len()];
     for _ in 0..runs {
         let mut step = |i: usize, f: &mut dyn FnMut()| {
+            if only.as_ref().is_some_and(|only| only != names[i]) {
+                return;
+            }
             let t = Instant::now();
             f();
             times[i].push(t.elapsed().as_secs_f64() * 1e3);
@@ -87,6 +93,7 @@ fn main() {
     let line: Vec<String> = names
         .iter()
         .zip(times)
+        .filter(|(_, t)| !t.is_empty())
         .map(|(name, t)| format!("{name} {:.2}", median(t)))
         .collect();
     println!("ms, median of {runs}: {}", line.join(", "));
