@@ -286,7 +286,8 @@ impl BgNbd {
     /// written: not one of the points where it is 0/0.
     fn formula_holds(&self, frequency: u32) -> bool {
         let BgNbd { a, b, .. } = *self;
-        !((a - 1.0).abs() < 1e-5) && a + b + f64::from(frequency) - 1.0 != 0.0
+        let near_one = (a - 1.0).abs() < 1e-5;
+        !near_one && a + b + f64::from(frequency) - 1.0 != 0.0
     }
 
     /// E[Y(t) | x, tₓ, T] / P(alive): the purchases expected of a customer still alive, which
