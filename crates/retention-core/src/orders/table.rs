@@ -2,12 +2,13 @@
 //!
 //! An open-addressing table (linear probing, at most half full) of indices into one byte
 //! string holding every id: no allocation per id, and a row costs one probe of an 8-byte
-//! slot and one comparison. Exports sorted by id (order numbers that count up, customers in
-//! order) need no table at all while the ids keep rising: see [`Table::index`]. The slot is chosen by SipHash-1-3 (the standard library's
+//! slot and one comparison. The slot is chosen by SipHash-1-3 (the standard library's
 //! `HashMap` hash) keyed with a secret seed: without the seed nobody can write ids that share
 //! slots, so a hostile file cannot turn the import quadratic ("hash flooding"). The seed comes
 //! from the caller: `std`'s `RandomState` natively, `crypto`/`Math.random` in the JS API
-//! (`RandomState` is not random on `wasm32-unknown-unknown`).
+//! (`RandomState` is not random on `wasm32-unknown-unknown`). Exports sorted by id (order
+//! numbers that count up, customers in order) need no table while the ids keep rising: see
+//! [`Table::index`].
 
 use std::hash::Hasher;
 
