@@ -477,6 +477,39 @@ fn purchases_are_grouped_by_customer_and_sorted_by_day() {
 }
 
 #[test]
+fn a_day_out_of_order_finds_the_purchase_of_that_day_read_before() {
+    // Each customer's days in order at first (each day the customer's latest, or a new one),
+    // then Ann's 5 January again after her 7th, then more of everyone.
+    let log = log_of(&[
+        ("ann", "2024-01-05", 10.0),
+        ("ann", "2024-01-05", 1.0),
+        ("bob", "2024-01-06", 3.0),
+        ("ann", "2024-01-07", 5.0),
+        ("ann", "2024-01-05", 2.5),
+        ("bob", "2024-01-06", 4.0),
+        ("cat", "2024-01-01", 7.0),
+        ("ann", "2024-01-07", 0.5),
+        ("cat", "2024-01-01", 1.0),
+        ("bob", "2024-01-02", 6.0),
+    ]);
+    let purchases = |i| -> Vec<(i32, f64)> {
+        let c = log.customer(i);
+        c.purchases.iter().map(|p| (p.day, p.amount)).collect()
+    };
+    assert_eq!(
+        purchases(0),
+        [(day(2024, 1, 5), 13.5), (day(2024, 1, 7), 5.5)]
+    );
+    assert_eq!(
+        purchases(1),
+        [(day(2024, 1, 2), 6.0), (day(2024, 1, 6), 7.0)]
+    );
+    assert_eq!(purchases(2), [(day(2024, 1, 1), 8.0)]);
+    let stats = log.stats();
+    assert_eq!((stats.orders, stats.order_rows), (5, 10));
+}
+
+#[test]
 fn customer_ids_are_trimmed_and_case_sensitive() {
     let log = log_of(&[
         ("  K1 ", "2024-01-01", 1.0),

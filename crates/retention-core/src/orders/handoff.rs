@@ -83,10 +83,14 @@ pub fn year_fill(log: &OrderLog, options: &SummaryOptions) -> Option<YearFill> {
     let (first_day, last_day) = (first_of_month(last - 11), last_of_month(last));
     let before = first_day - 1;
     let window = options.window_months.clamp(1, 100 * 12) as i32;
-    let active = |purchases: &[Purchase], day: i32| {
-        let from = add_months(day + 1, -window);
+    // Active on `day`: a purchase in the window that ends on it (which starts on `from`).
+    let active = |purchases: &[Purchase], from: i32, day: i32| {
         purchases.iter().any(|p| p.day >= from && p.day <= day)
     };
+    let (from_before, from_last) = (
+        add_months(before + 1, -window),
+        add_months(last_day + 1, -window),
+    );
     let (mut start, mut end, mut new) = (0u64, 0u64, 0u64);
     let (mut orders, mut revenue, mut buyers) = (0u64, 0.0, 0u64);
     let mut first_purchase = i32::MAX;
@@ -97,7 +101,8 @@ pub fn year_fill(log: &OrderLog, options: &SummaryOptions) -> Option<YearFill> {
             continue;
         };
         first_purchase = first_purchase.min(first.day);
-        let (was, is) = (active(purchases, before), active(purchases, last_day));
+        let was = active(purchases, from_before, before);
+        let is = active(purchases, from_last, last_day);
         start += u64::from(was);
         end += u64::from(is);
         new += u64::from(is && !was);

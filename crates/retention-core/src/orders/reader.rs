@@ -359,6 +359,9 @@ struct Orders {
     orders: Vec<Order>,
     /// Order numbers (or, without an order column, customer and day) to orders.
     keys: Table,
+    /// Without an order column, while every customer's days have come in order: each
+    /// customer's latest day and its order, and `keys` empty (see [`Orders::day_order`]).
+    latest: Option<Vec<(i32, u32)>>,
     customers: Table,
     /// The order of the previous row: rows of one order usually follow each other.
     last_key: Vec<u8>,
@@ -395,6 +398,7 @@ impl Orders {
             grouping,
             orders: Vec::new(),
             keys: Table::new(Seed(seed.0 ^ 0x5bd1_e995, seed.1.rotate_left(17))),
+            latest: (grouping == Grouping::CustomerDay).then(Vec::new),
             customers: Table::new(seed),
             last_key: Vec::new(),
             last_order: NONE_U32,
@@ -660,10 +664,7 @@ impl Orders {
         let day = v.day.ok_or(BadRowReason::NoDate)?;
         let amount = v.total.or(v.line).ok_or(BadRowReason::NoAmount)?;
         let amount = amount - v.refunded.map_or(0.0, f64::abs);
-        let mut key = [0u8; 8];
-        key[..4].copy_from_slice(&customer.to_le_bytes());
-        key[4..].copy_from_slice(&day.to_le_bytes());
-        let index = self.keys.index(&key) as usize;
+        let index = self.day_order(customer, day);
         if index == self.orders.len() {
             let mut order = Order::new(line);
             order.customer = customer;
@@ -678,6 +679,40 @@ impl Orders {
             o.status = status;
         }
         Ok(())
+    }
+
+    /// The index of `customer`'s order of `day`: `self.orders.len()` for a new one.
+    ///
+    /// Exports list each customer's days in order (sorted by date, or by customer and date),
+    /// and then a day is either the customer's latest or a new one: no table to look in, and
+    /// none to fill (a hashed table is a cache miss a row). The first day that comes before its
+    /// customer's latest puts every order so far in the table, which answers from then on.
+    fn day_order(&mut self, customer: u32, day: i32) -> usize {
+        let key = |customer: u32, day: i32| {
+            let mut key = [0u8; 8];
+            key[..4].copy_from_slice(&customer.to_le_bytes());
+            key[4..].copy_from_slice(&day.to_le_bytes());
+            key
+        };
+        if let Some(latest) = &mut self.latest {
+            let c = customer as usize;
+            if latest.len() <= c {
+                latest.resize(c + 1, (NONE_DAY, NONE_U32));
+            }
+            let (latest_day, order) = latest[c];
+            if order != NONE_U32 && day == latest_day {
+                return order as usize;
+            }
+            if order == NONE_U32 || day > latest_day {
+                latest[c] = (day, self.orders.len() as u32);
+                return self.orders.len();
+            }
+            self.latest = None;
+            for o in &self.orders {
+                self.keys.index(&key(o.customer, o.day));
+            }
+        }
+        self.keys.index(&key(customer, day)) as usize
     }
 
     fn guest(&mut self, line: usize, rows: usize) {

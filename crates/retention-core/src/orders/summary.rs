@@ -303,8 +303,8 @@ pub(crate) fn summarise_scored(
     let mut cohorts = Cohorts::new(month_index(first), month_index(reference));
     let mut clvs = Vec::with_capacity(histories.len());
     let mut months = Vec::new();
-    // (days inactive, spend, id, last day, orders, index): owned ids only for those listed.
-    let mut inactive: Vec<(u32, f64, &str, i32, u32, u32)> = Vec::new();
+    // Owned ids only for those listed.
+    let mut inactive: Vec<Lapsed> = Vec::new();
     for (customer, purchases) in &histories {
         // Once per purchase: the calendar conversion is the costliest step here.
         months.clear();
@@ -347,19 +347,24 @@ pub(crate) fn summarise_scored(
         .zip(by_segment)
         .map(|(&segment, customers)| SegmentCount { segment, customers })
         .collect();
-    // Ids are unique, so the order is total and an unstable sort gives the same result.
-    inactive.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.1.total_cmp(&a.1))
-            .then_with(|| a.2.cmp(b.2))
-    });
     summary.inactive_count = inactive.len();
     let listed = options
         .inactive_limit
         .map_or(inactive.len(), |n| n as usize);
+    // Ids are unique, so the order is total and an unstable sort gives the same result; only
+    // the listed are sorted: pick them first.
+    let by_priority = |a: &Lapsed, b: &Lapsed| {
+        a.0.cmp(&b.0)
+            .then(b.1.total_cmp(&a.1))
+            .then_with(|| a.2.cmp(b.2))
+    };
+    if listed < inactive.len() {
+        inactive.select_nth_unstable_by(listed, by_priority);
+        inactive.truncate(listed);
+    }
+    inactive.sort_unstable_by(by_priority);
     summary.inactive = inactive
         .into_iter()
-        .take(listed)
         .map(|(days_inactive, spend, id, last, orders, index)| {
             let customer = log.customer(index);
             InactiveCustomer {
@@ -399,6 +404,9 @@ pub(crate) fn summarise_scored(
     summary.fill.frequency = summary.purchase_frequency;
     summary
 }
+
+/// An inactive customer while counting: (days inactive, spend, id, last day, orders, index).
+type Lapsed<'a> = (u32, f64, &'a str, i32, u32, u32);
 
 /// The shortest period, from `asked` up, that counts the days `first..=reference` in at most
 /// [`MAX_PERIODS`] periods; a year when none does.

@@ -6,7 +6,9 @@
 //! `HashMap` hash) keyed with a secret seed: without the seed nobody can write ids that share
 //! slots, so a hostile file cannot turn the import quadratic ("hash flooding"). The seed comes
 //! from the caller: `std`'s `RandomState` natively, `crypto`/`Math.random` in the JS API
-//! (`RandomState` is not random on `wasm32-unknown-unknown`).
+//! (`RandomState` is not random on `wasm32-unknown-unknown`). Exports sorted by id (order
+//! numbers that count up, customers in order) need no table while the ids keep rising: see
+//! [`Table::index`].
 
 use std::hash::Hasher;
 
@@ -81,6 +83,9 @@ pub(crate) struct Table {
     /// The index returned last: rows of one customer often follow each other, and the same
     /// id again costs one comparison instead of a hash.
     last: Option<u32>,
+    /// Every id so far came after the one before (byte order), so none was seen before it and
+    /// `slots` is still empty.
+    rising: bool,
     /// Slots looked at, for tests of the probe lengths.
     pub probes: u64,
 }
@@ -92,6 +97,7 @@ impl Table {
             slots: Vec::new(),
             seed,
             last: None,
+            rising: true,
             probes: 0,
         }
     }
@@ -101,13 +107,42 @@ impl Table {
     }
 
     /// The index of `id`, added if new.
+    ///
+    /// While the ids rise, a new id is compared with the latest only: above it, it is new (a
+    /// cache miss in the table saved, and the hash). The first id that does not rise puts
+    /// every id so far in the table, which answers from then on.
     pub fn index(&mut self, id: &[u8]) -> u32 {
         if let Some(last) = self.last.filter(|&i| self.ids.get(i as usize) == id) {
             return last;
         }
-        let index = self.look_up(id);
+        let index = match self.rising {
+            true if self.ids.len() == 0 || id > self.ids.get(self.ids.len() - 1) => {
+                self.ids.push(id);
+                self.ids.len() as u32 - 1
+            }
+            true => {
+                self.rising = false;
+                self.fill();
+                self.look_up(id)
+            }
+            false => self.look_up(id),
+        };
         self.last = Some(index);
         index
+    }
+
+    /// Puts every id in the slots, when the ids stop rising.
+    fn fill(&mut self) {
+        let size = (2 * self.ids.len() + 1).next_power_of_two().max(1024);
+        self.slots = vec![(0, 0); size];
+        for i in 0..self.ids.len() {
+            let tag = self.hash(self.ids.get(i)) as u32;
+            let mut at = tag as usize & (size - 1);
+            while self.slots[at].0 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            self.slots[at] = (i as u32 + 1, tag);
+        }
     }
 
     fn look_up(&mut self, id: &[u8]) -> u32 {
@@ -174,6 +209,24 @@ mod tests {
         // Seeded, a half-full table averages under 2.5 probes a look-up.
         let per_lookup = probes as f64 / (2 * ids.len()) as f64;
         assert!(per_lookup < 3.0, "{per_lookup} probes a look-up");
+    }
+
+    #[test]
+    fn rising_ids_need_no_table_until_one_comes_back() {
+        let mut table = Table::new(Seed(1, 2));
+        let ids: [&[u8]; 3] = [b"K1", b"K2", b"K3"];
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(table.index(id), i as u32);
+        }
+        assert_eq!((table.probes, table.slots.len()), (0, 0));
+        // K2 again, after K3: found among the ids so far, put in the table now.
+        assert_eq!(table.index(b"K2"), 1);
+        assert!(table.probes > 0);
+        assert_eq!(table.index(b"K0"), 3);
+        assert_eq!(table.index(b"K3"), 2);
+        assert_eq!(table.index(b"K4"), 4);
+        assert_eq!(table.index(b"K0"), 3);
+        assert_eq!(table.ids.len(), 5);
     }
 
     #[test]

@@ -266,7 +266,7 @@ impl BgNbd {
     /// assert!((next_39_weeks - 1.226).abs() < 0.001);
     /// ```
     pub fn expected_purchases(&self, customer: &CustomerSummary, t: f64) -> f64 {
-        let BgNbd { r, alpha, a, b } = *self;
+        let BgNbd { a, b, .. } = *self;
         let x = f64::from(customer.frequency);
         // The formula is 0/0 at a = 1 (it divides by a − 1) and, for x = 0, at a + b = 1 (a
         // pole of ₂F₁ cancelled by its factor a + b + x − 1). The limit is smooth: there, take
@@ -279,8 +279,24 @@ impl BgNbd {
             let side = |b| BgNbd { b, ..*self }.expected_purchases(customer, t);
             return 0.5 * (side(b * (1.0 - 1e-9)) + side(b * (1.0 + 1e-9)));
         }
+        self.purchases_if_alive(customer.frequency, customer.age, t) * self.p_alive(customer)
+    }
+
+    /// Whether [`BgNbd::expected_purchases`] of a customer with `frequency` is the formula as
+    /// written: not one of the points where it is 0/0.
+    fn formula_holds(&self, frequency: u32) -> bool {
+        let BgNbd { a, b, .. } = *self;
+        let near_one = (a - 1.0).abs() < 1e-5;
+        !near_one && a + b + f64::from(frequency) - 1.0 != 0.0
+    }
+
+    /// E[Y(t) | x, tₓ, T] / P(alive): the purchases expected of a customer still alive, which
+    /// depend on x and T only; where [`BgNbd::formula_holds`].
+    fn purchases_if_alive(&self, frequency: u32, age: f64, t: f64) -> f64 {
+        let BgNbd { r, alpha, a, b } = *self;
+        let x = f64::from(frequency);
         let c = a + b + x - 1.0;
-        let z = t / (alpha + customer.age + t);
+        let z = t / (alpha + age + t);
         // G = ((α + T) / (α + T + t))^(r + x) · ₂F₁(r + x, b + x; c; z) equals, by Euler's
         // transformation, (1 − z)^(a − 1) · ₂F₁(a + b − 1 − r, a − 1; c; z). A series' terms
         // first grow about as fast as the product of its upper parameters over c, so sum the
@@ -292,7 +308,7 @@ impl BgNbd {
         } else {
             (ln_1mz * (r + x)).exp() * hyp2f1(r + x, b + x, c, z)
         };
-        c / (a - 1.0) * (1.0 - g) * self.p_alive(customer)
+        c / (a - 1.0) * (1.0 - g)
     }
 }
 
@@ -817,8 +833,10 @@ pub fn predict(
     margin: Option<f64>,
 ) -> Vec<Prediction> {
     let share = margin.unwrap_or(100.0) / 100.0;
-    // Customers with the same (x, tₓ, T) expect the same purchases: sum each ₂F₁ once.
+    // Customers with the same (x, tₓ, T) expect the same purchases, and E[Y(t)] is P(alive)
+    // times a factor of x and T alone: sum each ₂F₁ once per (x, T).
     let mut purchase_counts = HashMap::with_capacity(customers.len());
+    let mut if_alive = HashMap::new();
     customers
         .iter()
         .map(|customer| {
@@ -828,10 +846,14 @@ pub fn predict(
                 customer.age.to_bits(),
             );
             let (p_alive, expected_purchases) = *purchase_counts.entry(key).or_insert_with(|| {
-                (
-                    purchases.p_alive(customer),
-                    purchases.expected_purchases(customer, horizon),
-                )
+                let p_alive = purchases.p_alive(customer);
+                if !purchases.formula_holds(customer.frequency) {
+                    return (p_alive, purchases.expected_purchases(customer, horizon));
+                }
+                let alive = if_alive.entry((key.0, key.2)).or_insert_with(|| {
+                    purchases.purchases_if_alive(customer.frequency, customer.age, horizon)
+                });
+                (p_alive, *alive * p_alive)
             });
             let expected_spend = spend.expected_spend(customer);
             Prediction {

@@ -258,29 +258,36 @@ pub fn rfm_scores(log: &OrderLog, reference: Option<Date>) -> Vec<CustomerRfm> {
 /// The segments of a log's customers on one reference day, looked up by customer index: the
 /// scores a caller already has for that day, or [`rfm_scores`] run here, and only when someone
 /// is to be looked up. The summary's inactive customers and the win-back list use it.
-pub(crate) struct SegmentsOn<'a>(Cow<'a, [CustomerRfm]>);
+pub(crate) struct SegmentsOn(Vec<Segment>);
 
-impl<'a> SegmentsOn<'a> {
+impl SegmentsOn {
     /// The segments on `reference`; `scored` must be [`rfm_scores`] of the same log and day.
     /// Without `needed` nothing is scored and every lookup answers [`Segment::Lost`].
     pub(crate) fn new(
         log: &OrderLog,
         reference: Date,
-        scored: Option<&'a [CustomerRfm]>,
+        scored: Option<&[CustomerRfm]>,
         needed: bool,
     ) -> Self {
-        Self(match (needed, scored) {
-            (false, _) => Cow::Borrowed(&[][..]),
-            (true, Some(scored)) => Cow::Borrowed(scored),
-            (true, None) => rfm_scores(log, Some(reference)).into(),
-        })
+        if !needed {
+            return Self(Vec::new());
+        }
+        let scored = match scored {
+            Some(scored) => Cow::Borrowed(scored),
+            None => Cow::Owned(rfm_scores(log, Some(reference))),
+        };
+        // By index: tens of thousands of look-ups, each a read instead of a binary search.
+        let mut by_index = vec![Segment::Lost; log.customer_count()];
+        for c in scored.iter() {
+            by_index[c.index as usize] = c.segment;
+        }
+        Self(by_index)
     }
 
     /// The segment of the customer with this index, who must have a purchase up to the
-    /// reference day (so is scored); the scores are in the log's order, so a binary search.
+    /// reference day (so is scored).
     pub(crate) fn of(&self, index: u32) -> Segment {
-        let at = self.0.partition_point(|c| c.index < index);
-        self.0.get(at).map_or(Segment::Lost, |c| c.segment)
+        self.0.get(index as usize).copied().unwrap_or(Segment::Lost)
     }
 }
 
