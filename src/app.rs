@@ -271,7 +271,8 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
             </div>
             <DetailsFold embedded={config.embedded} {ontoggle} />
-            <Later part={Part::Details} loading={details} />
+            // In an embed the details load once someone unfolds them: say so meanwhile.
+            <Later part={Part::Details} loading={details} waiting={config.embedded && details == Loading::Loading} />
             if tools == Loading::Failed {
                 <Later part={Part::Tools} loading={tools} />
             }

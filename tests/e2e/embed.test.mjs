@@ -255,23 +255,51 @@ test("the blog embed is compact", async (t) => {
   }
 });
 
-test("details that cannot load say so, in the page's language", async (t) => {
+test("unfolded details say they are loading, and say so if they cannot load", async (t) => {
   const server = await serveDist();
   t.after(() => server.close());
   const browser = await launch();
   t.after(() => browser.close());
-  const { page } = await openPage(browser, `${server.url}/examples/blog-post.html`);
-  const nl = calculator(page.locator("#calc-nl"));
-  await nl.ready();
-  // The connection drops after the answer is on screen: the details' module never comes.
-  await page.route("**/retention-details*", (route) => route.abort());
-  await page.locator("#calc-nl .rc-details > summary").click();
-  const alert = page.locator("#calc-nl [data-part=details][data-loading=failed]");
-  await alert.waitFor({ timeout: 20_000 });
-  assert.equal(await alert.getAttribute("role"), "alert");
-  assert.match(plain(await alert.innerText()), /^De details \(alle cijfers, grafieken, wat-als, delen\) konden niet laden\./);
-  assert.equal(await nl.figure("retentionRate"), "85,0 %", "the answer stays");
-  await page.context().close();
+  const blog = `${server.url}/examples/blog-post.html`;
+
+  await t.test("a slow connection: loading, then the details", async () => {
+    const { page, errors } = await openPage(browser, blog);
+    const nl = calculator(page.locator("#calc-nl"));
+    await nl.ready();
+    // The details' module is held back until the loading line has been seen.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/retention-details*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const loading = page.locator("#calc-nl [data-part=details][data-loading=loading]");
+    assert.equal(await loading.count(), 0, "nothing is said while folded");
+    await page.locator("#calc-nl .rc-details > summary").click();
+    await loading.waitFor({ timeout: 20_000 });
+    assert.equal(await loading.getAttribute("role"), "status");
+    assert.equal(plain(await loading.innerText()), "Even laden…");
+    release();
+    await page.locator("#calc-nl [data-details]").waitFor({ state: "visible", timeout: 20_000 });
+    assert.equal(await loading.count(), 0, "gone once they are there");
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  await t.test("the connection drops: a message in the page's language", async () => {
+    const { page } = await openPage(browser, blog);
+    const nl = calculator(page.locator("#calc-nl"));
+    await nl.ready();
+    await page.route("**/retention-details*", (route) => route.abort());
+    await page.locator("#calc-nl .rc-details > summary").click();
+    const alert = page.locator("#calc-nl [data-part=details][data-loading=failed]");
+    await alert.waitFor({ timeout: 20_000 });
+    assert.equal(await alert.getAttribute("role"), "alert");
+    assert.match(plain(await alert.innerText()), /^De details \(alle cijfers, grafieken, wat-als, delen\) konden niet laden\./);
+    assert.equal(await page.locator("#calc-nl [data-loading=loading]").count(), 0);
+    assert.equal(await nl.figure("retentionRate"), "85,0 %", "the answer stays");
+    await page.context().close();
+  });
 });
 
 test("under a strict Content-Security-Policy", async (t) => {
@@ -384,6 +412,10 @@ test("the snippet on a blog of another origin", async (t) => {
       await nl.type("start", "2000");
       assert.equal(await nl.figure("retentionRate"), "42,5 %");
       assert.equal(await calculator(page.locator("#calc-en")).figure("retentionRate"), "88.0%");
+      // Unfolded, the details come in their own module, from the calculator's host too.
+      await nl.unfold();
+      assert.equal(await nl.figure("lost"), "1.150");
+      assert.ok(requests.urls.includes(`${calc.url}/retention-details_bg.wasm`), "the details' wasm");
       await calculator(page.frameLocator("iframe[data-retention-calculator-frame]")).ready();
 
       const imp = page.locator("#calc-import");
