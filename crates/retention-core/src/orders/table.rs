@@ -137,11 +137,7 @@ impl Table {
         self.slots = vec![(0, 0); size];
         for i in 0..self.ids.len() {
             let tag = self.hash(self.ids.get(i)) as u32;
-            let mut at = tag as usize & (size - 1);
-            while self.slots[at].0 != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            self.slots[at] = (i as u32 + 1, tag);
+            self.place(i as u32 + 1, tag);
         }
     }
 
@@ -172,12 +168,18 @@ impl Table {
         let size = (self.slots.len() * 2).max(1024);
         let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
         for (slot, tag) in old.into_iter().filter(|&(slot, _)| slot != 0) {
-            let mut at = tag as usize & (size - 1);
-            while self.slots[at].0 != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            self.slots[at] = (slot, tag);
+            self.place(slot, tag);
         }
+    }
+
+    /// Puts `slot` (an index + 1) with its hash `tag` in the first free slot from its own.
+    fn place(&mut self, slot: u32, tag: u32) {
+        let mask = self.slots.len() - 1;
+        let mut at = tag as usize & mask;
+        while self.slots[at].0 != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = (slot, tag);
     }
 }
 
