@@ -4,7 +4,7 @@
 //! details are open: at once on the calculator's own page, in an embed when someone unfolds
 //! them. This file holds what the calculator tells them ([`View`]) and their app ([`Details`]).
 
-use retention_core::{Currency, Field, Locale, Period};
+use retention_core::{format_exact, parse_exact, Currency, Field, Locale, Period};
 use yew::prelude::*;
 
 use crate::app::{page_url, ACQUISITION_FIGURES};
@@ -43,7 +43,7 @@ impl View {
             ("currency", state.currency.code().to_string()),
             ("chosen", state.currency_chosen.to_string()),
             ("period", state.period.name().to_string()),
-            ("points", state.points.to_string()),
+            ("points", format_exact(state.points)),
             ("shop", self.shop.to_string()),
             ("open", self.open.to_string()),
         ];
@@ -67,10 +67,7 @@ impl PartView for View {
             currency_chosen: get("chosen")?.parse().ok()?,
             period: Period::from_name(get("period")?)?,
             texts,
-            points: get("points")?
-                .parse()
-                .ok()
-                .filter(|p: &f64| p.is_finite())?,
+            points: parse_exact(get("points")?)?,
         };
         Some(View {
             state,

@@ -23,7 +23,7 @@ use std::cell::{Cell, RefCell};
 use std::thread::LocalKey;
 
 use gloo::events::EventListener;
-use retention_core::{Field, Inputs, Period};
+use retention_core::{format_exact, parse_exact, Field, Inputs, Period};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot};
@@ -70,7 +70,7 @@ pub fn encode_action(action: &Action) -> Option<String> {
         ])),
         Action::SetPoints(points) => Some(join(&[
             ("points", String::new()),
-            ("value", points.to_string()),
+            ("value", format_exact(*points)),
         ])),
         _ => None,
     }
@@ -88,20 +88,17 @@ pub fn decode_action(text: &str) -> Option<Action> {
             let field = Field::ALL.into_iter().find(|f| f.name() == name)?;
             Some(Action::Edit(field, get("text")?.to_string()))
         }
-        "points" => {
-            let points: f64 = get("value")?.parse().ok()?;
-            points.is_finite().then_some(Action::SetPoints(points))
-        }
+        "points" => parse_exact(get("value")?).map(Action::SetPoints),
         _ => None,
     }
 }
 
-/// The period and every field that holds a finite number, in Rust's shortest exact writing.
+/// The period and every field that holds a finite number, in the shortest exact writing ([`format_exact`]).
 pub(crate) fn inputs_pairs(inputs: &Inputs) -> Vec<(&'static str, String)> {
     let mut pairs = vec![("period", inputs.period.name().to_string())];
     for field in Field::ALL {
         if let Some(v) = inputs.get(field).filter(|v| v.is_finite()) {
-            pairs.push((field.name(), v.to_string()));
+            pairs.push((field.name(), format_exact(v)));
         }
     }
     pairs
@@ -116,7 +113,7 @@ pub(crate) fn read_inputs(pairs: &[(String, String)]) -> Option<Inputs> {
     };
     for field in Field::ALL {
         if let Some(text) = get(field.name()) {
-            let value: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
+            let value = parse_exact(text)?;
             inputs.set(field, Some(value));
         }
     }

@@ -5,7 +5,7 @@
 //! never written as `-0`, and Dutch percentages have a no-break space before the sign
 //! (`85,0 %`), as Dutch style guides write them.
 
-use crate::{Currency, Locale};
+use crate::{format_exact, Currency, Locale};
 
 /// The no-break space that joins a number to its unit.
 pub const NBSP: char = '\u{a0}';
@@ -118,7 +118,7 @@ pub fn format_input(value: f64, locale: Locale) -> String {
 /// Rounds the shortest decimal form of a non-negative `value` half up to `decimals` digits.
 /// Returns the integer digits and exactly `decimals` fraction digits.
 fn round_half_up(value: f64, decimals: usize) -> (String, String) {
-    let shortest = format!("{value}");
+    let shortest = format_exact(value);
     let (int_part, frac_part) = shortest.split_once('.').unwrap_or((&shortest, ""));
     let mut digits: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
     let int_len = int_part.len();

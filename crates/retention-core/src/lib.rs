@@ -37,6 +37,7 @@ mod check;
 mod csv;
 mod economics;
 mod error;
+mod exact;
 mod explain;
 mod forecast;
 mod format;
@@ -61,6 +62,7 @@ pub mod worker;
 pub use csv::CsvWriter;
 pub use economics::{discounted_clv, Acquisition, Discounted, RatioVerdict, HEALTHY_RATIO};
 pub use error::{Field, InputError};
+pub use exact::{format_exact, parse_exact};
 pub use explain::{explain, focus, Advice, Explanation, Figure, Focus, Quantity, Token};
 pub use forecast::{
     customer_summaries, forecast_orders, observation_end, CustomerForecast, CustomerSource,

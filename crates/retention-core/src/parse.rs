@@ -1,6 +1,6 @@
 //! Reading numbers the way people type them.
 
-use crate::Locale;
+use crate::{parse_exact, Locale};
 
 /// Why a text is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,9 +130,11 @@ fn parse_unsigned(body: &str, locale: Locale) -> Option<f64> {
         None => locale.group_separator(),
     };
     let digits = integer_digits(int_part, group)?;
-    let normalised = format!("{digits}.{frac_part}");
-    let value: f64 = normalised.trim_end_matches('.').parse().ok()?;
-    value.is_finite().then_some(value)
+    let int = if digits.is_empty() { "0" } else { &digits };
+    match frac_part {
+        "" => parse_exact(int),
+        _ => parse_exact(&format!("{int}.{frac_part}")),
+    }
 }
 
 /// Decides whether the only kind of separator in `body` is a decimal or a grouping one.
