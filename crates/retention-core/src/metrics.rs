@@ -315,8 +315,11 @@ pub fn calculate(inputs: &Inputs) -> Report {
         (Some(cac), Some(v)) => Acquisition::new(v, cac),
         _ => None,
     };
-    errors.sort_by_key(InputError::field);
-    errors.dedup_by_key(|e| e.field());
+    // The first mistake of each field, in the fields' order.
+    let errors = Field::ALL
+        .into_iter()
+        .filter_map(|field| errors.iter().find(|e| e.field() == field).cloned())
+        .collect();
     Report {
         retention,
         value,
