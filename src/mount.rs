@@ -13,9 +13,10 @@ use crate::config::{name, Config};
 use crate::painted::after_paint;
 use crate::parts::Place;
 
-/// The calculator's own styles, compiled in: no extra request, and no inline `<style>` that a
-/// strict Content-Security-Policy would block. The tools bring theirs (`crate::tools`).
-const STYLES: &str = include_str!("../styles/calculator.css");
+/// The calculator's own styles (`styles/calculator.css`, minified by `build.rs`), compiled
+/// in: no extra request, and no inline `<style>` that a strict Content-Security-Policy would
+/// block. The tools bring theirs (`crate::tools`).
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/calculator.css"));
 
 /// Adds `css` to the styles of `shadow`, after those it has. The sheet is made once per module
 /// (kept in `cell`) and shared by every calculator on the page.

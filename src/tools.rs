@@ -54,8 +54,9 @@ pub fn wanted(config: &Config, view: &View) -> bool {
             && (config.shows_section(Section::Import) || config.shows_section(Section::Nps))
 }
 
-/// The tools' own styles, adopted beside the calculator's when the tools mount.
-const TOOLS_STYLES: &str = include_str!("../styles/tools.css");
+/// The tools' own styles (`styles/tools.css`, minified by `build.rs`), adopted beside the
+/// calculator's when the tools mount.
+const TOOLS_STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/tools.css"));
 
 thread_local! {
     static TOOLS_SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
