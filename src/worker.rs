@@ -458,4 +458,59 @@ mod tests {
         e.keep(Heard::Stopped);
         assert!(e.finished && e.stopped());
     }
+
+    /// A runner with no worker, whose `heard` goes to the list returned.
+    fn without_worker() -> (ImportRunner, Rc<RefCell<Vec<Heard>>>) {
+        let heard: Rc<RefCell<Vec<Heard>>> = Rc::default();
+        let to = heard.clone();
+        let runner = ImportRunner {
+            worker: Rc::default(),
+            ahead: Rc::default(),
+            early: Rc::default(),
+            then: Rc::default(),
+            file: Rc::default(),
+            heard: Callback::from(move |said| to.borrow_mut().push(said)),
+            stopped: Callback::noop(),
+        };
+        (runner, heard)
+    }
+
+    #[test]
+    fn a_preview_that_leaves_nothing_to_decide_is_followed_by_an_import_kept_for_analyse() {
+        let options = ImportOptions::default();
+        let (runner, heard) = without_worker();
+        *runner.then.borrow_mut() = Some(options);
+        let listener = runner.listener();
+        // ISO dates: nothing to decide.
+        let text = "customer,date,amount\nann,2024-01-10,10\nbob,2024-02-20,20\n";
+        let preview = retention_core::sniff_orders(text);
+        let mapping = preview.sure_mapping().expect("nothing to decide").clone();
+        listener.emit(said(Response::Preview(Box::new(preview.clone()))));
+        let stats = said(Response::Stats(Box::default()));
+        listener.emit(stats.clone());
+        // The preview is heard; the worker's import is kept.
+        assert_eq!(heard.borrow().len(), 1);
+        // "analyse" with the same import hears it without asking the worker (there is none).
+        runner.send(options.import(mapping));
+        assert_eq!(&heard.borrow()[1..], std::slice::from_ref(&stats));
+        // Once asked for, the rest of it is heard as it comes.
+        let done = said(Response::Done {
+            timings: Timings::default(),
+            bytes: 1.0,
+        });
+        listener.emit(done.clone());
+        assert_eq!(heard.borrow()[1..], [stats.clone(), done]);
+
+        // 03/04/2024: the 3rd of April or March the 4th? Nothing is imported: what comes
+        // next is heard.
+        let (runner, heard) = without_worker();
+        *runner.then.borrow_mut() = Some(options);
+        let listener = runner.listener();
+        let unsure = retention_core::sniff_orders("customer,date,amount\nc1,03/04/2024,10\n");
+        assert!(unsure.mapping.is_some() && unsure.sure_mapping().is_none());
+        listener.emit(said(Response::Preview(Box::new(unsure))));
+        listener.emit(stats.clone());
+        assert!(runner.early.borrow().is_none());
+        assert_eq!(heard.borrow().len(), 2);
+    }
 }
