@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use retention_core::worker::{Request, Response};
+use retention_core::worker::{ImportOptions, Request, Response};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -221,16 +221,18 @@ pub struct ImportRunner {
     worker: Rc<RefCell<Option<ImportWorker>>>,
     /// The worker was started ahead ([`ImportRunner::warm`]) and has been sent nothing yet.
     ahead: Rc<Cell<bool>>,
-    /// The import sent before it was asked for ([`ImportRunner::send_early`]).
+    /// The import the worker started before it was asked for (see [`ImportRunner::choose`]).
     early: Rc<RefCell<Option<Early>>>,
+    /// What the worker imports with if the preview it is answering leaves nothing to decide.
+    then: Rc<RefCell<Option<ImportOptions>>>,
     file: Rc<RefCell<Option<File>>>,
     heard: Callback<Heard>,
     stopped: Callback<Problem>,
 }
 
-/// An import sent before anyone asked for it: what the worker says of it is kept here, unheard,
-/// until the same request is sent ([`ImportRunner::send`] then hands it all on at once); any
-/// other request drops it.
+/// An import the worker started before anyone asked for it: what the worker says of it is kept
+/// here, unheard, until the same request is sent ([`ImportRunner::send`] then hands it all on
+/// at once); any other request drops it.
 struct Early {
     request: Request,
     heard: Vec<Heard>,
@@ -240,6 +242,14 @@ struct Early {
 }
 
 impl Early {
+    fn new(request: Request) -> Early {
+        Early {
+            request,
+            heard: Vec::new(),
+            finished: false,
+        }
+    }
+
     /// Keeps `said`; progress is left out (an import that is handed on while it runs goes on
     /// saying how far it is).
     fn keep(&mut self, said: Heard) {
@@ -296,11 +306,20 @@ impl ImportRunner {
         let file = self.file.borrow();
         let file = file.as_ref().filter(|_| request.reads_file());
         if let Some(w) = running.as_ref() {
+            if let Request::Preview { then, .. } = &request {
+                *self.then.borrow_mut() = *then;
+            }
             w.send(&request, file.map(|f| &**f));
         }
     }
 
     /// Keeps `file` and asks a fresh worker for its `preview`: the one started ahead, if any.
+    /// A preview with `then` that leaves nothing to decide ([`Preview::sure_mapping`], the
+    /// worker's rule too) is followed by the worker's import of its mapping with those
+    /// options; its answers are kept unheard until [`ImportRunner::send`] asks for that same
+    /// import.
+    ///
+    /// [`Preview::sure_mapping`]: retention_core::Preview::sure_mapping
     pub fn choose(&self, file: File, preview: Request) {
         self.early.borrow_mut().take();
         if !self.ahead.get() {
@@ -325,37 +344,25 @@ impl ImportRunner {
         }
     }
 
-    /// Sends `request` (an import) to the running worker before anyone asked for it, so that
-    /// its answers are ready when someone does (see [`ImportRunner::send`]); until then
-    /// nothing of it is heard. Does nothing when no worker runs.
-    pub fn send_early(&self, request: Request) {
-        let running = self.worker.borrow();
-        let Some(w) = running.as_ref() else {
-            return;
-        };
-        let file = self.file.borrow();
-        w.send(
-            &request,
-            file.as_ref().filter(|_| request.reads_file()).map(|f| &**f),
-        );
-        *self.early.borrow_mut() = Some(Early {
-            request,
-            heard: Vec::new(),
-            finished: false,
-        });
-    }
-
     /// What every worker of this runner says goes here: a worker started ahead that stops
     /// before it was sent anything says nothing (it is replaced when a file is chosen, and
     /// that one says why), an early import's answers are kept, the rest goes to `heard`.
     fn listener(&self) -> Callback<Heard> {
-        let (ahead, early, heard) = (self.ahead.clone(), self.early.clone(), self.heard.clone());
+        let (ahead, early) = (self.ahead.clone(), self.early.clone());
+        let (then, heard) = (self.then.clone(), self.heard.clone());
         Callback::from(move |said: Heard| {
             if matches!(said, Heard::Blocked(_) | Heard::Stopped) && ahead.get() {
                 return ahead.set(false);
             }
             if let Some(early) = early.borrow_mut().as_mut().filter(|e| !e.finished) {
                 return early.keep(said);
+            }
+            // The answer to a preview sent with `then`: if it leaves nothing to decide, the
+            // worker is importing already, and what it says of that is kept from now on.
+            if let Some(options) = then.borrow_mut().take() {
+                if let Some(mapping) = sure_mapping(&said) {
+                    *early.borrow_mut() = Some(Early::new(options.import(mapping.clone())));
+                }
             }
             heard.emit(said)
         })
@@ -365,6 +372,7 @@ impl ImportRunner {
     pub fn cancel(&self) {
         self.ahead.set(false);
         self.early.borrow_mut().take();
+        self.then.borrow_mut().take();
         self.worker.borrow_mut().take();
     }
 
@@ -372,6 +380,17 @@ impl ImportRunner {
     pub fn reset(&self) {
         self.cancel();
         self.file.borrow_mut().take();
+    }
+}
+
+/// The mapping of a preview heard that leaves nothing to decide.
+fn sure_mapping(said: &Heard) -> Option<&retention_core::Mapping> {
+    match said {
+        Heard::Response(response) => match response.as_ref() {
+            Response::Preview(preview) => preview.sure_mapping(),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -383,6 +402,7 @@ pub fn use_import_worker(heard: Callback<Heard>, stopped: Callback<Problem>) -> 
         worker: use_mut_ref(|| None),
         ahead: use_memo((), |_| Cell::new(false)),
         early: use_mut_ref(|| None),
+        then: use_mut_ref(|| None),
         file: use_mut_ref(|| None),
         heard,
         stopped,
@@ -401,11 +421,7 @@ mod tests {
     }
 
     fn early() -> Early {
-        Early {
-            request: Request::Summarise(SummaryOptions::default()),
-            heard: Vec::new(),
-            finished: false,
-        }
+        Early::new(Request::Summarise(SummaryOptions::default()))
     }
 
     #[test]
@@ -441,5 +457,60 @@ mod tests {
         let mut e = early();
         e.keep(Heard::Stopped);
         assert!(e.finished && e.stopped());
+    }
+
+    /// A runner with no worker, whose `heard` goes to the list returned.
+    fn without_worker() -> (ImportRunner, Rc<RefCell<Vec<Heard>>>) {
+        let heard: Rc<RefCell<Vec<Heard>>> = Rc::default();
+        let to = heard.clone();
+        let runner = ImportRunner {
+            worker: Rc::default(),
+            ahead: Rc::default(),
+            early: Rc::default(),
+            then: Rc::default(),
+            file: Rc::default(),
+            heard: Callback::from(move |said| to.borrow_mut().push(said)),
+            stopped: Callback::noop(),
+        };
+        (runner, heard)
+    }
+
+    #[test]
+    fn a_preview_that_leaves_nothing_to_decide_is_followed_by_an_import_kept_for_analyse() {
+        let options = ImportOptions::default();
+        let (runner, heard) = without_worker();
+        *runner.then.borrow_mut() = Some(options);
+        let listener = runner.listener();
+        // ISO dates: nothing to decide.
+        let text = "customer,date,amount\nann,2024-01-10,10\nbob,2024-02-20,20\n";
+        let preview = retention_core::sniff_orders(text);
+        let mapping = preview.sure_mapping().expect("nothing to decide").clone();
+        listener.emit(said(Response::Preview(Box::new(preview.clone()))));
+        let stats = said(Response::Stats(Box::default()));
+        listener.emit(stats.clone());
+        // The preview is heard; the worker's import is kept.
+        assert_eq!(heard.borrow().len(), 1);
+        // "analyse" with the same import hears it without asking the worker (there is none).
+        runner.send(options.import(mapping));
+        assert_eq!(&heard.borrow()[1..], std::slice::from_ref(&stats));
+        // Once asked for, the rest of it is heard as it comes.
+        let done = said(Response::Done {
+            timings: Timings::default(),
+            bytes: 1.0,
+        });
+        listener.emit(done.clone());
+        assert_eq!(heard.borrow()[1..], [stats.clone(), done]);
+
+        // 03/04/2024: the 3rd of April or March the 4th? Nothing is imported: what comes
+        // next is heard.
+        let (runner, heard) = without_worker();
+        *runner.then.borrow_mut() = Some(options);
+        let listener = runner.listener();
+        let unsure = retention_core::sniff_orders("customer,date,amount\nc1,03/04/2024,10\n");
+        assert!(unsure.mapping.is_some() && unsure.sure_mapping().is_none());
+        listener.emit(said(Response::Preview(Box::new(unsure))));
+        listener.emit(stats.clone());
+        assert!(runner.early.borrow().is_none());
+        assert_eq!(heard.borrow().len(), 2);
     }
 }

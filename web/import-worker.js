@@ -26,7 +26,7 @@ const session = init({ module_or_path: wasm }).then(
 session.catch((error) => (refused || error instanceof TypeError ? blocked() : crash(error)));
 
 // While no request waits (before a file comes, while the page shows a preview that leaves the
-// user something to decide; after one that leaves nothing, its import comes at once), the core
+// user something to decide; one that leaves nothing is imported in the same request), the core
 // takes the steps of a made-up import one at a time, a few rounds over: the browser compiles a
 // wasm function when it first runs, and optimised once it has run a while, so the file then
 // finds the code compiled and optimised.

@@ -1,7 +1,6 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use retention_core::worker::{Download, Request, Response, Stage};
+use retention_core::worker::{Download, ImportOptions, Request, Response, Stage};
 use retention_core::{Field, ForecastOptions, Inputs, Mapping, SummaryOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, File};
@@ -16,7 +15,7 @@ use crate::components::warehouse_panel::WarehousePanel;
 use crate::export::save_csv;
 use crate::i18n::{example_question, import_text, use_words, ImportText as T};
 use crate::import::{ImportAction, ImportState, Problem};
-use crate::worker::{use_import_worker, Heard, ImportRunner};
+use crate::worker::{use_import_worker, Heard};
 
 /// How many inactive customers and forecast customers the page lists (the downloads have
 /// them all).
@@ -52,25 +51,15 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     // A fill waiting for the answer to "keep the example's margin and CAC?".
     let asking = use_state(|| None::<Inputs>);
 
-    // The runner, for the worker's answers: a preview whose mapping leaves nothing to decide
-    // starts the import at once, so that "analyse" finds it done (the runner shows it only
-    // if "analyse" asks for exactly that import).
-    let early: Rc<RefCell<Option<ImportRunner>>> = use_mut_ref(|| None);
     let on_heard = {
-        let (state, early, options) = (state.clone(), early.clone(), state.options);
+        let state = state.clone();
         Callback::from(move |heard: Heard| {
-            let mut sure = None;
             if let Heard::Response(response) = &heard {
-                match response.as_ref() {
-                    Response::File { file, text } => save_csv(file.file_name(), text),
-                    Response::Preview(preview) => sure = preview.sure_mapping().cloned(),
-                    _ => {}
+                if let Response::File { file, text } = response.as_ref() {
+                    save_csv(file.file_name(), text);
                 }
             }
             state.dispatch(ImportAction::Heard(heard));
-            if let (Some(mapping), Some(runner)) = (sure, early.borrow().as_ref()) {
-                runner.send_early(import_request(mapping, options));
-            }
         })
     };
     let runner = use_import_worker(
@@ -80,7 +69,6 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             .to_callback()
             .reform(ImportAction::Stopped),
     );
-    *early.borrow_mut() = Some(runner.clone());
     // The worker starts ahead of a file, as soon as someone comes near the import (pointer,
     // focus, a dragged file): not for every visitor, since it fetches the core's wasm.
     let warm = {
@@ -93,14 +81,18 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             state.dispatch(ImportAction::Chose {
                 file_name: chosen.name(),
             });
-            runner.choose(chosen, Request::Preview { sheet: None });
+            // A preview whose mapping leaves nothing to decide is followed by its import at
+            // once, so that "analyse" finds it done (shown only if "analyse" asks for exactly
+            // that import).
+            let then = Some(import_options(state.options));
+            runner.choose(chosen, Request::Preview { sheet: None, then });
         })
     };
     let import = {
         let (state, runner) = (state.clone(), runner.clone());
         Rc::new(move |mapping: Mapping| {
             state.dispatch(ImportAction::Started);
-            runner.send(import_request(mapping, state.options));
+            runner.send(import_options(state.options).import(mapping));
         })
     };
     let analyse = {
@@ -126,7 +118,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |sheet: String| {
             state.dispatch(ImportAction::ChoseSheet(sheet.clone()));
-            runner.send(Request::Preview { sheet: Some(sheet) });
+            runner.send(Request::Preview {
+                sheet: Some(sheet),
+                then: None,
+            });
         })
     };
     // Fill the calculator, empty the example's margin and CAC if asked, then show the
@@ -318,10 +313,9 @@ fn show_changes(app: &Element, changed: &[Field]) {
     .forget();
 }
 
-/// The import of the chosen file with `mapping`, counted with `options`.
-fn import_request(mapping: Mapping, options: SummaryOptions) -> Request {
-    Request::Import {
-        mapping,
+/// How the page imports a file, counted with `options`.
+fn import_options(options: SummaryOptions) -> ImportOptions {
+    ImportOptions {
         summary: listed(options),
         forecast: ForecastOptions {
             top: LIST_LIMIT as usize,

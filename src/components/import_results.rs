@@ -40,7 +40,7 @@ pub struct ImportResultsProps {
 
 /// What an import found: first what to do, then what was read, the key figures, retention
 /// per period, cohorts, the customers to win back and the forecast. What comes in together
-/// (an import done before "analyse", see `ImportRunner::send_early`) is drawn forecast first,
+/// (an import done before "analyse", see `ImportRunner::choose`) is drawn forecast first,
 /// the rest once it is on screen.
 #[component]
 pub fn ImportResults(props: &ImportResultsProps) -> Html {

@@ -403,3 +403,88 @@ test("an import started before 'analyse' is shown only for the mapping confirmed
   assert.ok(own.length > 0 && own.every((v) => /€\s*10,00/.test(v)), `shown: ${own}`);
   assert.deepEqual(errors, []);
 });
+
+/** Notes what the page asks of its import worker and what the worker says, by kind. */
+async function watchWorker(page) {
+  await page.addInitScript(() => {
+    const kind = (m) => (m && typeof m === "object" ? Object.keys(m)[0] : String(m));
+    window.__asked = [];
+    window.__said = [];
+    window.Worker = class extends window.Worker {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("message", (e) => window.__said.push(kind(e.data)));
+      }
+      postMessage(message, ...rest) {
+        window.__asked.push(message[0]);
+        return super.postMessage(message, ...rest);
+      }
+    };
+  });
+  await page.reload();
+  return {
+    asked: () => page.evaluate(() => window.__asked),
+    said: () => page.evaluate(() => window.__said.filter((k) => k !== "progress")),
+  };
+}
+
+test("a preview that leaves nothing to decide is imported by the worker at once, another waits for 'analyse'", async (t) => {
+  const { page, errors, c } = await servePage(t);
+  const worker = await watchWorker(page);
+  await c.ready();
+  const keys = async () => ({
+    orderValue: plain(await page.locator("[data-key=orderValue] .rc-key-value").innerText()),
+    repeatRate: plain(await page.locator("[data-key=repeatRate] .rc-key-value").innerText()),
+    stats: plain(await page.locator("[data-import-stats]").innerText()),
+  });
+
+  // ISO dates: nothing to decide. Hand-counted: 6 orders of 4 customers, 170.00 spent
+  // (28.33 an order), a and d bought twice (50 %).
+  const sure = ["customer,date,amount", "a,2024-01-10,20.00", "b,2024-01-20,30.00", "d,2024-02-01,10.00",
+    "a,2024-04-10,20.00", "c,2024-05-05,40.00", "d,2024-07-01,50.00"].join("\n") + "\n";
+  await choose(page, "sure.csv", sure);
+  // The worker imports it before anyone clicks, asked for nothing but the preview.
+  await page.waitForFunction(() => window.__said.includes("done"));
+  assert.deepEqual(await worker.said(), ["preview", "stats", "forecast", "summary", "segments", "winBack", "done"]);
+  const [preview] = await worker.asked();
+  assert.deepEqual(Object.keys(preview), ["preview"]);
+  assert.ok(preview.preview.then, "the preview carries what to import");
+  assert.equal(await page.locator("[data-import-results] [data-key]").count(), 0, "nothing shown before 'analyse'");
+  await page.locator("[data-action=analyse]").click();
+  await page.locator("[data-key=orderValue]").waitFor();
+  const shown = await keys();
+  assert.equal(shown.orderValue, "€ 28,33");
+  assert.equal(shown.repeatRate, "50,0 %");
+  assert.match(shown.stats, /6 orders van 4 klanten/);
+  assert.equal((await worker.asked()).length, 1, "'analyse' showed the import the worker had done");
+
+  // The same file, another amount column chosen after that import was done: the worker
+  // imports again, with the column chosen (every order 1.00).
+  await page.locator("[data-action=another]").click();
+  const other = sure.split("\n").map((line, i) => (i === 0 ? `${line},other` : line && `${line},1.00`)).join("\n");
+  await choose(page, "other.csv", other);
+  await page.waitForFunction(() => window.__said.filter((k) => k === "done").length === 2);
+  await page.locator("#rc-map-amount").selectOption("3");
+  await page.locator("[data-action=analyse]").click();
+  await page.locator("[data-key=orderValue]").waitFor();
+  await page.waitForFunction(() => window.__said.filter((k) => k === "done").length === 3);
+  assert.equal((await keys()).orderValue, "€ 1,00");
+  const asked = await worker.asked();
+  assert.deepEqual(asked.map((m) => Object.keys(m)[0]), ["preview", "preview", "import"]);
+  assert.equal(asked[2].import.mapping.amount, 3);
+
+  // 03/04/2024: the 3rd of April or March the 4th? Nothing is imported until "analyse".
+  // Hand-counted: 3 orders of 2 customers, 60.00 spent (20.00 an order), a bought twice.
+  await page.locator("[data-action=another]").click();
+  const unsure = "customer,date,amount\na,03/04/2024,10\nb,04/05/2024,20\na,05/06/2024,30\n";
+  await choose(page, "unsure.csv", unsure);
+  await page.waitForTimeout(1000);
+  assert.deepEqual((await worker.said()).slice(-1), ["preview"], "the preview alone");
+  await page.locator("[data-action=analyse]").click();
+  await page.waitForFunction(() => window.__said.filter((k) => k === "done").length === 4);
+  await page.locator("[data-key=orderValue]").waitFor();
+  assert.equal((await keys()).orderValue, "€ 20,00");
+  assert.equal((await keys()).repeatRate, "50,0 %");
+  assert.deepEqual((await worker.asked()).map((m) => Object.keys(m)[0]).slice(-2), ["preview", "import"]);
+  assert.deepEqual(errors, []);
+});

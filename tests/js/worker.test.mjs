@@ -93,6 +93,22 @@ test("preview, import, count again and download, in typed messages", async () =>
   assert.equal(all.file.text.split("\r\n").filter(Boolean).length, 31);
 });
 
+test("a preview with `then` that leaves nothing to decide is followed by that import", async () => {
+  const file = new Blob([shopExport()]);
+  const then = { summary: { inactiveLimit: 2 }, forecast: { top: 3 } };
+  const chained = await session().ask({ preview: { then } }, file);
+  assert.equal(kinds(chained)[0], "preview");
+  const { mapping } = chained[0].preview;
+  // The answers an import of the preview's mapping gives, the time each step took aside.
+  const asked = await session().ask({ import: { mapping, ...then } }, file);
+  const steps = (answers) => answers.map((r) => (r.done ? { done: { bytes: r.done.bytes } } : r));
+  assert.deepEqual(steps(chained.slice(1)), steps(asked));
+  assert.equal(asked.find((r) => r.stats).stats.customers, 30);
+  // 03/04/2024: the 3rd of April or March the 4th? The preview alone.
+  const unsure = new Blob(["customer,date,amount\na,03/04/2024,10\nb,04/05/2024,20\n"]);
+  assert.deepEqual(kinds(await session().ask({ preview: { then } }, unsure)), ["preview"]);
+});
+
 test("every failure is a typed answer, never a throw", async () => {
   const s = session();
   const preview = { preview: {} };

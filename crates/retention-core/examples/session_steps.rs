@@ -32,7 +32,10 @@ fn main() {
         let mut said = Vec::new();
         let now = || 0.0;
         session.handle_bytes(
-            Request::Preview { sheet: None },
+            Request::Preview {
+                sheet: None,
+                then: None,
+            },
             Some(&bytes),
             &mut |r| said.push(r),
             &now,

@@ -9,6 +9,10 @@
 //! tagged with camelCase names: `{ summarise: { period: "month" } }`, `{ preview: {} }`,
 //! `{ forecast: { Ok: { ... } } }`.
 //!
+//! A preview can carry the import to start if it leaves nothing to decide (`then`, see
+//! [`Request::Preview`]): the worker then imports straight after it, and the page keeps those
+//! answers until "analyse" asks for that same import.
+//!
 //! The session sniffs the first [`SAMPLE_BYTES`] of a text file (decoded by the core, so a
 //! Windows-1252 or UTF-16 export previews right) and streams an import through an
 //! [`OrderReader`], [`SLICE_BYTES`] at a time: its memory grows with the orders and
@@ -26,7 +30,7 @@
 //! let text = b"customer,date,amount\nann,2024-01-10,10\nbob,2024-02-20,20\n";
 //! let mut session = Session::new(Seed::random());
 //! let mut answers = Vec::new();
-//! let preview = Request::Preview { sheet: None };
+//! let preview = Request::Preview { sheet: None, then: None };
 //! session.handle_bytes(preview, Some(text), &mut |r| answers.push(r), &|| 0.0);
 //! let Some(Response::Preview(preview)) = answers.pop() else { panic!("a preview") };
 //! let import = Request::Import {
@@ -74,10 +78,15 @@ pub const SLICE_BYTES: u64 = 1 << 20;
 pub enum Request {
     /// Guess how the file sent along is laid out: from its first [`SAMPLE_BYTES`] for text,
     /// from `sheet` (default the first) for a workbook. Answered by [`Response::Preview`] or
-    /// [`Response::Failed`].
+    /// [`Response::Failed`]. With `then`, a preview that leaves nothing to decide
+    /// ([`Preview::sure_mapping`]) is followed at once by the answers of the import of its
+    /// mapping with those options ([`ImportOptions::import`]), as if that had been asked
+    /// next: the worker starts it without waiting for the page.
     Preview {
         #[serde(default)]
         sheet: Option<String>,
+        #[serde(default)]
+        then: Option<ImportOptions>,
     },
     /// Read the whole file sent along with `mapping`, then forecast, count and segment it:
     /// answered by progress, [`Response::Stats`], [`Response::Forecast`],
@@ -134,6 +143,26 @@ impl Request {
                 | Request::MemberPreview { .. }
                 | Request::MemberImport { .. }
         )
+    }
+}
+
+/// How an import counts and forecasts: what [`Request::Import`] takes besides the mapping,
+/// and what a preview's `then` imports with.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    pub summary: SummaryOptions,
+    pub forecast: ForecastOptions,
+}
+
+impl ImportOptions {
+    /// The import of the file with `mapping` and these options.
+    pub fn import(self, mapping: Mapping) -> Request {
+        Request::Import {
+            mapping,
+            summary: self.summary,
+            forecast: self.forecast,
+        }
     }
 }
 
@@ -301,9 +330,6 @@ pub struct Session {
     summaries: Option<(SummaryFile, Option<Forecaster>)>,
     /// The made-up import of a warm-up under way ([`Session::warm_up`]).
     warm: Option<Imported>,
-    /// A preview left nothing to decide ([`Preview::sure_mapping`]): the page sends its
-    /// import at once, which must not wait behind a warm-up step.
-    warm_over: bool,
 }
 
 #[derive(Debug)]
@@ -343,7 +369,6 @@ impl Session {
             members: None,
             summaries: None,
             warm: None,
-            warm_over: false,
         }
     }
 
@@ -358,15 +383,18 @@ impl Session {
         now: &dyn Fn() -> f64,
     ) {
         match (request, file) {
-            (Request::Preview { sheet }, Some(file)) => {
+            (Request::Preview { sheet, then }, Some(file)) => {
                 if sheet.is_none() && is_summary_file(file).await {
                     return self.read_summaries(file, post, now).await;
                 }
                 let read = preview(file, sheet.as_deref()).await;
-                if read.as_ref().is_ok_and(|p| p.sure_mapping().is_some()) {
-                    self.warm_over = true;
-                }
+                let sure = read.as_ref().ok().and_then(Preview::sure_mapping).cloned();
                 post(answer(read, |p| Response::Preview(Box::new(p))));
+                if let (Some(options), Some(mapping)) = (then, sure) {
+                    let (summary, forecast) = (options.summary, options.forecast);
+                    self.import(file, &mapping, &summary, forecast, post, now)
+                        .await
+                }
             }
             (
                 Request::Import {
@@ -447,10 +475,10 @@ impl Session {
     /// time so that a request waits for one step at most, and the file finds the code
     /// compiled. It first compiles a function quickly, and well only once it has run a while:
     /// the import is made [`WARM_UP_ROUNDS`] times over (steps 0–4, 5–9, ...). Nothing is left
-    /// to warm up once a file was imported, nor once a file's preview left nothing to decide
-    /// (its import comes next).
+    /// to warm up once a file was imported (a preview that leaves nothing to decide imports in
+    /// the same request, with no step in between).
     pub fn warm_up(&mut self, step: usize, post: &mut dyn FnMut(Response)) -> bool {
-        if self.imported.is_some() || self.warm_over || step >= WARM_UP_STEPS * WARM_UP_ROUNDS {
+        if self.imported.is_some() || step >= WARM_UP_STEPS * WARM_UP_ROUNDS {
             self.warm = None;
             return false;
         }
@@ -924,7 +952,10 @@ mod tests {
     }
 
     fn preview_of(bytes: &[u8]) -> Response {
-        let request = Request::Preview { sheet: None };
+        let request = Request::Preview {
+            sheet: None,
+            then: None,
+        };
         let mut said = answers(&mut Session::new(Seed(1, 2)), request, Some(bytes));
         assert_eq!(said.len(), 1, "{said:?}");
         said.remove(0)
@@ -1247,7 +1278,10 @@ mod tests {
         let mut session = Session::new(Seed(9, 9));
         let said = answers(
             &mut session,
-            Request::Preview { sheet: None },
+            Request::Preview {
+                sheet: None,
+                then: None,
+            },
             Some(file.as_bytes()),
         );
         let read = first!(said, Response::SummaryFile);
@@ -1331,24 +1365,62 @@ mod tests {
     }
 
     #[test]
-    fn a_preview_that_leaves_nothing_to_decide_ends_the_warm_up_and_another_does_not() {
-        let preview = || Request::Preview { sheet: None };
-        let mut sure = Session::new(Seed(5, 6));
-        answers(
-            &mut sure,
-            preview(),
-            Some(b"customer,date,amount\nc1,2024-01-31,10\nc2,2024-02-01,5\n"),
+    fn a_preview_that_leaves_nothing_to_decide_chains_its_import_and_another_does_not() {
+        let options = ImportOptions {
+            summary: SummaryOptions {
+                inactive_limit: Some(1),
+                ..SummaryOptions::default()
+            },
+            forecast: ForecastOptions {
+                top: 1,
+                ..ForecastOptions::default()
+            },
+        };
+        let preview = |then| Request::Preview { sheet: None, then };
+        // ISO dates, one column each: nothing to decide. Hand-counted: 2 customers, 3 orders,
+        // 10 + 20 + 5 spent.
+        let sure =
+            b"customer,date,amount\nann,2024-01-10,10\nbob,2024-02-20,20\nann,2024-03-05,5\n";
+        let mut session = Session::new(Seed(5, 6));
+        let mut said = answers(&mut session, preview(Some(options)), Some(sure));
+        let Response::Preview(previewed) = said.remove(0) else {
+            panic!("the preview first: {said:?}")
+        };
+        let mapping = previewed.sure_mapping().expect("nothing to decide").clone();
+        let summary = first!(said, Response::Summary).expect("the import's summary");
+        assert_eq!(
+            (summary.customers, summary.orders, summary.revenue),
+            (2, 3, 35.0)
         );
-        assert!(!sure.warm_up(0, &mut |_| {}));
-        // 03/04/2024: the 3rd of April or March the 4th? The user decides, and meanwhile the
-        // worker warms up.
-        let mut unsure = Session::new(Seed(5, 6));
-        answers(
-            &mut unsure,
-            preview(),
-            Some(b"customer,date,amount\nc1,03/04/2024,10\nc2,04/05/2024,5\n"),
+        assert_eq!(summary.options.inactive_limit, Some(1));
+        assert!(matches!(said.last(), Some(Response::Done { .. })));
+        // The answers the import of the preview's mapping gives when the page asks for it.
+        let asked = answers(
+            &mut Session::new(Seed(5, 6)),
+            options.import(mapping),
+            Some(sure),
         );
-        assert!(unsure.warm_up(0, &mut |_| {}));
+        assert_eq!(said, asked);
+        // Imported: the recount needs no file, and nothing is left to warm up.
+        let recount = answers(&mut session, Request::Summarise(options.summary), None);
+        assert!(matches!(&recount[..], [Response::Summary(s), _] if s.customers == 2));
+        assert!(!session.warm_up(0, &mut |_| {}));
+
+        // 03/04/2024: the 3rd of April or March the 4th? The preview alone; the user decides,
+        // and meanwhile the worker warms up.
+        let unsure = b"customer,date,amount\nc1,03/04/2024,10\nc2,04/05/2024,5\n";
+        let mut session = Session::new(Seed(5, 6));
+        let said = answers(&mut session, preview(Some(options)), Some(unsure));
+        assert!(
+            matches!(&said[..], [Response::Preview(p)] if p.mapping.is_some()),
+            "{said:?}"
+        );
+        let recount = answers(&mut session, Request::Summarise(options.summary), None);
+        assert_eq!(recount, [Response::Failed(Problem::NothingImported)]);
+        assert!(session.warm_up(0, &mut |_| {}));
+        // Nothing to decide but no import asked for: the preview alone.
+        let said = answers(&mut Session::new(Seed(5, 6)), preview(None), Some(sure));
+        assert!(matches!(&said[..], [Response::Preview(_)]), "{said:?}");
     }
 
     #[test]

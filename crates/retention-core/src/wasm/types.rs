@@ -624,9 +624,12 @@ export interface BadRow {
 #[wasm_bindgen(typescript_custom_section)]
 const WORKER_TYPES: &str = r#"
 /** What the page asks of `ImportSession` (the calculator's import worker). Send the file
- * beside `preview`, `import`, `memberPreview` and `memberImport`. */
+ * beside `preview`, `import`, `memberPreview` and `memberImport`. A preview with `then` that
+ * leaves nothing to decide (a text file, a mapping that can import, a date column no other
+ * format reads too) is followed at once by the answers of
+ * `{ import: { mapping: preview.mapping, ...then } }`. */
 export type Request =
-  | { preview: { sheet?: string | null } }
+  | { preview: { sheet?: string | null; then?: { summary: SummaryOptions; forecast: ForecastOptions } | null } }
   | { import: { mapping: Mapping; summary: SummaryOptions; forecast: ForecastOptions } }
   | { summarise: SummaryOptions }
   | { segments: SummaryOptions }
