@@ -6,7 +6,9 @@ use retention_core::{CsvWriter, Explanation, Field, Report};
 use wasm_bindgen::JsCast;
 
 use crate::config::Config;
-use crate::i18n::{comparison, field_label, meaning, text, Situation, Text, Words};
+use crate::i18n::{
+    comparison, details_text, field_label, meaning, text, DetailsText, Situation, Text, Words,
+};
 use crate::state::State;
 
 /// What the calculator shows: the fields as typed, the figures and how they are explained.
@@ -105,9 +107,9 @@ pub fn results_csv(shown: &Shown) -> String {
     let (locale, currency) = (words.locale, words.currency);
     let mut csv = CsvWriter::new(locale);
     csv.row(&[
-        text(Text::CsvName, locale),
-        text(Text::CsvValue, locale),
-        text(Text::CsvUnit, locale),
+        details_text(DetailsText::CsvName, locale),
+        details_text(DetailsText::CsvValue, locale),
+        details_text(DetailsText::CsvUnit, locale),
     ]);
     csv.row(&[text(Text::Period, locale), shown.state.period.name(), ""]);
     let inputs = shown.state.inputs();

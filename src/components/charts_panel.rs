@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::waterfall_chart::WaterfallChart;
-use crate::i18n::{survival_description, text, use_words, Text};
+use crate::i18n::{details_text, survival_description, use_words, DetailsText};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
@@ -25,17 +25,17 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         .map(|t| AttrValue::from(t.to_string()))
         .collect();
     let series = vec![Series {
-        name: text(Text::SurvivalTitle, locale).into(),
+        name: details_text(DetailsText::SurvivalTitle, locale).into(),
         values: base,
         class: "rc-series-1",
     }];
     html! {
         <section class="rc-section rc-charts" aria-labelledby="rc-charts-title" data-section="charts">
-            <h3 id="rc-charts-title">{ text(Text::Charts, locale) }</h3>
+            <h3 id="rc-charts-title">{ details_text(DetailsText::Charts, locale) }</h3>
             <div class="rc-chart-grid">
                 <LineChart
                     id="rc-survival"
-                    title={format!("{} ({unit})", text(Text::SurvivalTitle, locale))}
+                    title={format!("{} ({unit})", details_text(DetailsText::SurvivalTitle, locale))}
                     {description}
                     {labels}
                     {series}

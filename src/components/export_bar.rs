@@ -3,7 +3,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::export::save_csv;
-use crate::i18n::{text, use_words, Text};
+use crate::i18n::{details_text, use_words, DetailsText};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
@@ -17,7 +17,7 @@ pub struct ExportBarProps {
 
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Copied(Text),
+    Copied(DetailsText),
     /// The clipboard refused: show the text to copy by hand.
     ByHand(AttrValue),
 }
@@ -26,7 +26,7 @@ enum Outcome {
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
     let outcome = use_state(|| None::<Outcome>);
-    let copy = |content: Callback<(), String>, done: Text| {
+    let copy = |content: Callback<(), String>, done: DetailsText| {
         let outcome = outcome.clone();
         Callback::from(move |_: MouseEvent| {
             let outcome = outcome.clone();
@@ -46,28 +46,28 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let csv = props.csv.clone();
     html! {
         <div class="rc-share">
-            <button type="button" data-action="copy-link" onclick={copy(Callback::from(move |()| link.clone()), Text::LinkCopied)}>
-                { text(Text::CopyLink, locale) }
+            <button type="button" data-action="copy-link" onclick={copy(Callback::from(move |()| link.clone()), DetailsText::LinkCopied)}>
+                { details_text(DetailsText::CopyLink, locale) }
             </button>
-            <button type="button" data-action="copy-results" onclick={copy(props.results.clone(), Text::ResultsCopied)}>
-                { text(Text::CopyResults, locale) }
+            <button type="button" data-action="copy-results" onclick={copy(props.results.clone(), DetailsText::ResultsCopied)}>
+                { details_text(DetailsText::CopyResults, locale) }
             </button>
             <button type="button" data-action="download-csv" onclick={Callback::from(move |_: MouseEvent| save_csv("retentie-calculator.csv", &csv.emit(())))}>
-                { text(Text::DownloadCsv, locale) }
+                { details_text(DetailsText::DownloadCsv, locale) }
             </button>
             <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| print())}>
-                { text(Text::Print, locale) }
+                { details_text(DetailsText::Print, locale) }
             </button>
             <p class="rc-share-status" role="status">
                 if let Some(Outcome::Copied(done)) = &*outcome {
-                    { text(*done, locale) }
+                    { details_text(*done, locale) }
                 }
                 if let Some(Outcome::ByHand(_)) = &*outcome {
-                    { text(Text::CopyFallback, locale) }
+                    { details_text(DetailsText::CopyFallback, locale) }
                 }
             </p>
             if let Some(Outcome::ByHand(content)) = &*outcome {
-                <textarea class="rc-share-text" readonly=true rows="4" aria-label={text(Text::CopyFallback, locale)} value={content.clone()} />
+                <textarea class="rc-share-text" readonly=true rows="4" aria-label={details_text(DetailsText::CopyFallback, locale)} value={content.clone()} />
             }
         </div>
     }

@@ -2,7 +2,7 @@ use retention_core::{format_count, format_percent, Locale};
 use yew::prelude::*;
 
 use crate::charts::{area_path, axis_labels, line_path, ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
-use crate::i18n::{text, use_words, Text};
+use crate::i18n::{details_text, use_words, DetailsText};
 
 /// What the values of a chart count.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -121,7 +121,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 </ul>
             }
             <details class="rc-chart-data">
-                <summary>{ text(Text::ChartData, locale) }</summary>
+                <summary>{ details_text(DetailsText::ChartData, locale) }</summary>
                 <table>
                     <thead>
                         <tr>

@@ -18,8 +18,8 @@ use crate::components::period_field::PeriodField;
 use crate::components::survivors_panel::SurvivorsPanel;
 use crate::config::Config;
 use crate::i18n::{
-    member_error, member_field_hint, member_field_label, member_text, text, use_words, MemberText,
-    Text,
+    details_text, member_error, member_field_hint, member_field_label, member_text, text,
+    use_words, DetailsText, MemberText, Text,
 };
 use crate::members_state::{MemberAction, MemberState, EXAMPLE_SURVIVORS};
 use crate::settings::{member_share_hash, Section};
@@ -137,9 +137,9 @@ pub fn Members(props: &MembersProps) -> Html {
         Callback::from(move |()| {
             let mut csv = CsvWriter::new(locale);
             csv.row(&[
-                text(Text::CsvName, locale),
-                text(Text::CsvValue, locale),
-                text(Text::CsvUnit, locale),
+                details_text(DetailsText::CsvName, locale),
+                details_text(DetailsText::CsvValue, locale),
+                details_text(DetailsText::CsvUnit, locale),
             ]);
             csv.row(&[text(Text::Period, locale), inputs.period.name(), ""]);
             for field in MemberField::ALL {

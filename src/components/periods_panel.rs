@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::line_chart::{ChartUnit, LineChart, Series};
 use crate::components::table_head::TableHead;
-use crate::i18n::{row_problem, text, trend_description, use_words, Text};
+use crate::i18n::{details_text, row_problem, trend_description, use_words, DetailsText};
 
 /// Half a year of months, so the table and chart show something before anything is pasted.
 const EXAMPLE: &str = "2024-01\t1000\t1050\t200\n2024-02\t1050\t1080\t120\n2024-03\t1080\t1090\t90\n2024-04\t1090\t1150\t140\n2024-05\t1150\t1160\t80\n2024-06\t1160\t1210\t110\n";
@@ -61,23 +61,23 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
     };
     html! {
         <details class="rc-section rc-periods" data-section="periods">
-            <summary><h3>{ text(Text::Periods, locale) }</h3></summary>
-            <p class="rc-hint">{ text(Text::PeriodsHelp, locale) }</p>
+            <summary><h3>{ details_text(DetailsText::Periods, locale) }</h3></summary>
+            <p class="rc-hint">{ details_text(DetailsText::PeriodsHelp, locale) }</p>
             <div class="rc-field">
-                <label for="rc-periods-input">{ text(Text::PeriodsInput, locale) }</label>
+                <label for="rc-periods-input">{ details_text(DetailsText::PeriodsInput, locale) }</label>
                 <textarea id="rc-periods-input" rows="7" spellcheck="false" value={(*pasted).clone()} {oninput} />
             </div>
             if !table.errors.is_empty() {
                 <ul class="rc-row-errors" data-row-errors="">
                     { for table.errors.iter().map(|e| html! {
-                        <li data-line={e.line.to_string()}>{ format!("{} {}: {}", text(Text::Line, locale), e.line, row_problem(&e.problem, locale)) }</li>
+                        <li data-line={e.line.to_string()}>{ format!("{} {}: {}", details_text(DetailsText::Line, locale), e.line, row_problem(&e.problem, locale)) }</li>
                     }) }
                 </ul>
             }
             if !table.rows.is_empty() {
                 <div class="rc-table-wrap">
                     <table class="rc-table" data-periods-table="">
-                        <TableHead columns={vec![text(Text::Label, locale), "S", "E", "N", "CRR", "Churn", text(Text::NewPerRetained, locale)]} />
+                        <TableHead columns={vec![details_text(DetailsText::Label, locale), "S", "E", "N", "CRR", "Churn", details_text(DetailsText::NewPerRetained, locale)]} />
                         <tbody>
                             { for table.rows.iter().map(|row| {
                                 let r = row.retention;
@@ -98,7 +98,7 @@ pub fn PeriodsPanel(props: &PeriodsPanelProps) -> Html {
                 </div>
                 <LineChart
                     id="rc-trend"
-                    title={text(Text::TrendTitle, locale)}
+                    title={details_text(DetailsText::TrendTitle, locale)}
                     {description}
                     {labels}
                     {series}

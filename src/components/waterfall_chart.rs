@@ -2,7 +2,7 @@ use retention_core::{format_count, Retention};
 use yew::prelude::*;
 
 use crate::charts::{ticks, Scale, BOTTOM, HEIGHT, LEFT, WIDTH};
-use crate::i18n::{text, use_words, waterfall_description, Text};
+use crate::i18n::{details_text, use_words, waterfall_description, DetailsText};
 
 #[derive(Properties, PartialEq)]
 pub struct WaterfallChartProps {
@@ -25,35 +25,41 @@ pub fn WaterfallChart(props: &WaterfallChartProps) -> Html {
     // (label, from, to, value shown, kind)
     let bars = [
         (
-            text(Text::WaterfallStart, locale),
+            details_text(DetailsText::WaterfallStart, locale),
             0,
             r.start,
             r.start,
             "start",
         ),
         (
-            text(Text::WaterfallLost, locale),
+            details_text(DetailsText::WaterfallLost, locale),
             r.retained,
             r.start,
             r.lost,
             "lost",
         ),
         (
-            text(Text::WaterfallNew, locale),
+            details_text(DetailsText::WaterfallNew, locale),
             r.retained,
             r.end,
             r.new,
             "new",
         ),
-        (text(Text::WaterfallEnd, locale), 0, r.end, r.end, "end"),
+        (
+            details_text(DetailsText::WaterfallEnd, locale),
+            0,
+            r.end,
+            r.end,
+            "end",
+        ),
     ];
     let slot = (WIDTH - LEFT) / bars.len() as f64;
     let description = waterfall_description(&r, locale);
     html! {
         <figure class="rc-chart" data-chart="waterfall">
-            <figcaption class="rc-chart-title">{ text(Text::WaterfallTitle, locale) }</figcaption>
+            <figcaption class="rc-chart-title">{ details_text(DetailsText::WaterfallTitle, locale) }</figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="rc-waterfall-title rc-waterfall-desc">
-                <title id="rc-waterfall-title">{ text(Text::WaterfallTitle, locale) }</title>
+                <title id="rc-waterfall-title">{ details_text(DetailsText::WaterfallTitle, locale) }</title>
                 <desc id="rc-waterfall-desc">{ description.clone() }</desc>
                 { for y_ticks.iter().map(|t| html! {
                     <g class="rc-grid">

@@ -4,7 +4,7 @@ use retention_core::{format_decimal, what_if, Figure, Quantity, Report, Scenario
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{text, use_words, what_if_gain, Text};
+use crate::i18n::{details_text, use_words, what_if_gain, DetailsText};
 
 /// The points of retention the what-if starts with.
 pub const START_POINTS: f64 = 5.0;
@@ -36,7 +36,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
     };
     let added = format_decimal(w.points, 0, 1, locale);
     let column = |s: &Scenario| -> [String; 5] {
-        let none = text(Text::NoChurn, locale).to_string();
+        let none = details_text(DetailsText::NoChurn, locale).to_string();
         [
             words.q(Quantity::Percent(s.retention_rate)),
             words.q(Quantity::Percent(s.annual_retention_rate)),
@@ -53,11 +53,11 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
     };
     let (now, then) = (column(&w.current), column(&w.improved));
     let rows = [
-        text(Text::RetentionPerPeriod, locale),
+        details_text(DetailsText::RetentionPerPeriod, locale),
         Figure::AnnualRetention.label(locale),
         Figure::Lifespan.label(locale),
         Figure::Clv.label(locale),
-        text(Text::RevenueNextYear, locale),
+        details_text(DetailsText::RevenueNextYear, locale),
     ];
     let gain = w
         .revenue_gain
@@ -65,9 +65,9 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
         .unwrap_or_default();
     html! {
         <section class="rc-section rc-what-if" aria-labelledby="rc-what-if-title" data-section="whatIf">
-            <h3 id="rc-what-if-title">{ text(Text::WhatIf, locale) }</h3>
+            <h3 id="rc-what-if-title">{ details_text(DetailsText::WhatIf, locale) }</h3>
             <div class="rc-field">
-                <label for="rc-what-if-points">{ text(Text::WhatIfSlider, locale) }</label>
+                <label for="rc-what-if-points">{ details_text(DetailsText::WhatIfSlider, locale) }</label>
                 <div class="rc-slider">
                     <input id="rc-what-if-points" type="range" min="1" max="10" step="1" value={props.points.to_string()} {oninput} />
                     <output for="rc-what-if-points">{ format!("+{added}") }</output>
@@ -78,7 +78,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        <th scope="col">{ text(Text::Now, locale) }</th>
+                        <th scope="col">{ details_text(DetailsText::Now, locale) }</th>
                         <th scope="col">{ format!("+{added}") }</th>
                     </tr>
                 </thead>

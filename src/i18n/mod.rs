@@ -2,7 +2,10 @@
 //! shares with the command line and the exported files (figure names, formulas, quantities,
 //! period names, verdict labels), come from the core; this module words the rest.
 //!
-//! - `calculator`: the calculator's words (form, cards, charts, what-if, periods, export);
+//! - `calculator`: the calculator's words (form, cards, notices, and the sentences of its
+//!   charts, what-if and periods);
+//! - `details`: the fixed texts of its details (share, export, charts, what-if, periods), apart
+//!   so that the first module does not carry them;
 //! - `import`: the order import's words, apart, so the import can move to its own module;
 //! - `segments`: the words of the import's customer segments;
 //! - `nps`: the Net Promoter Score section's words;
@@ -19,6 +22,7 @@
 
 mod calculator;
 mod common;
+mod details;
 mod import;
 mod member_import;
 mod member_views;
@@ -28,6 +32,7 @@ mod segments;
 mod warehouse;
 
 pub use calculator::*;
+pub use details::*;
 pub use import::*;
 pub use member_import::*;
 pub use member_views::*;
