@@ -45,9 +45,12 @@ pub fn format_exact(value: f64) -> String {
 /// ```
 pub fn parse_exact(text: &str) -> Option<f64> {
     let body = text.strip_prefix('-').unwrap_or(text);
-    let (int, frac) = body.split_once('.').unwrap_or((body, "1"));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !digits(frac) {
+    let plain = match body.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(body),
+    };
+    if !plain {
         return None;
     }
     read(text).filter(|v| v.is_finite())

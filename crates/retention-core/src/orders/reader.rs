@@ -91,7 +91,7 @@ pub(crate) fn plain_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
-        format!("{n}")
+        crate::format_exact(n)
     }
 }
 
