@@ -384,10 +384,15 @@ impl Session {
     ) {
         match (request, file) {
             (Request::Preview { sheet, then }, Some(file)) => {
-                if sheet.is_none() && is_summary_file(file).await {
+                // The file's head, read once: is it a summary file, and its preview.
+                let head = file.read(0, file.size().min(SAMPLE_BYTES as u64)).await;
+                if sheet.is_none() && head.as_ref().is_ok_and(|h| looks_like_summary_file(h)) {
                     return self.read_summaries(file, post, now).await;
                 }
-                let read = preview(file, sheet.as_deref()).await;
+                let read = match head {
+                    Ok(head) => preview(file, head, sheet.as_deref()).await,
+                    Err(problem) => Err(problem),
+                };
                 let sure = read.as_ref().ok().and_then(Preview::sure_mapping).cloned();
                 post(answer(read, |p| Response::Preview(Box::new(p))));
                 if let (Some(options), Some(mapping)) = (then, sure) {
@@ -785,16 +790,14 @@ fn warm_up_export(orders: usize) -> String {
     text
 }
 
-/// Whether the file's first line names the columns of a summary file.
-async fn is_summary_file(file: &mut impl Source) -> bool {
-    let head = file.read(0, file.size().min(SAMPLE_BYTES as u64)).await;
-    head.is_ok_and(|head| looks_like_summary_file(&head))
-}
-
-/// The preview of a file: its first [`SAMPLE_BYTES`] sniffed, or a sheet of a workbook.
-async fn preview(file: &mut impl Source, sheet: Option<&str>) -> Result<Preview, Problem> {
+/// The preview of a file from its `head` (its first [`SAMPLE_BYTES`]): the head sniffed, or a
+/// sheet of a workbook.
+async fn preview(
+    file: &mut impl Source,
+    head: Vec<u8>,
+    sheet: Option<&str>,
+) -> Result<Preview, Problem> {
     let size = file.size();
-    let head = file.read(0, size.min(SAMPLE_BYTES as u64)).await?;
     if is_workbook(&head) {
         // No progress: a preview is no import.
         let bytes = read_whole(file, head, &mut |_| {}).await?;
