@@ -29,18 +29,27 @@ session.catch((error) => (refused || error instanceof TypeError ? blocked() : cr
 // user something to decide; one that leaves nothing is imported in the same request), the core
 // takes the steps of a made-up import one at a time, a few rounds over: the browser compiles a
 // wasm function when it first runs, and optimised once it has run a while, so the file then
-// finds the code compiled and optimised.
+// finds the code compiled and optimised. The steps done and still no file, the core reads a
+// small made-up file as it reads a dropped one (warmUpFile), which the steps leave out.
 let waiting = 0;
 let step = 0;
+let fileRead = false; // a file came, or the made-up one was read
 const warm = (s) =>
   setTimeout(() => {
-    if (waiting === 0 && s.warmUp(step++)) warm(s);
+    if (waiting > 0) return;
+    if (s.warmUp(step++)) return warm(s);
+    if (!fileRead) {
+      fileRead = true;
+      // Only a warm-up: a failure here changes nothing for the file to come.
+      s.warmUpFile().catch(() => {});
+    }
   });
 session.then(warm, () => {});
 
 // A core that did not start was told of once, above; requests then go unanswered.
 self.onmessage = ({ data }) => {
   waiting++;
+  fileRead = true;
   session
     .then((s) => s.handle(...data).finally(() => --waiting || warm(s)), () => {})
     .catch(crash);

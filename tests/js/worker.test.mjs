@@ -184,6 +184,31 @@ test("a preview reads only the start of a big file, and no row cut in half", asy
   assert.ok(preview.preview.rows.every((r) => r.length === 3 && r[2] === "12.50"));
 });
 
+test("the warm-up's made-up file says nothing to the page and leaves the session's imports alone", async () => {
+  const said = [];
+  const s = new api.ImportSession((response) => said.push(response));
+  const file = new Blob([shopExport()]);
+  const mapping = { delimiter: "comma", hasHeader: true, columns: 3, customer: 0, date: 1, amount: 2, dateFormat: "iso", locale: "en" };
+  await s.handle({ import: { mapping, summary: {}, forecast: {} } }, file);
+  const customers = said.find((r) => r.stats).stats.customers;
+  said.length = 0;
+  for (let step = 0; s.warmUp(step); step++);
+  await s.warmUpFile();
+  assert.deepEqual(said, []);
+  // Counting again counts the file sent, not the made-up one.
+  await s.handle({ summarise: {} });
+  assert.equal(said.find((r) => r.summary).summary.customers, customers);
+  assert.equal(customers, 30);
+
+  // Before any file: still nothing said, and nothing imported.
+  const fresh = [];
+  const t = new api.ImportSession((response) => fresh.push(response));
+  await t.warmUpFile();
+  assert.deepEqual(fresh, []);
+  await t.handle({ summarise: {} });
+  assert.equal(fresh.at(-1).failed, "nothingImported");
+});
+
 test("the Analyzer's win-back CSV lists everyone, as its doc says", () => {
   const text = shopExport();
   const analyzer = new api.Analyzer(new TextEncoder().encode(text), api.sniffOrders(text).mapping);
