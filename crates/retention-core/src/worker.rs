@@ -755,24 +755,13 @@ pub const WARM_UP_ORDERS: usize = 3_000;
 /// as a second import), and fitted it in 32–51 ms against 28–33.
 pub const WARM_UP_ROUNDS: usize = 3;
 
-/// How many orders the made-up file of the JS API's `ImportSession.warmUpFile` has: few, since
-/// it is there to compile the code that reads a file, which the steps leave out.
-#[cfg(feature = "wasm")]
-const WARM_UP_FILE_ORDERS: usize = 300;
-
-/// The made-up export the JS API's `ImportSession.warmUpFile` reads as a dropped file.
-#[cfg(feature = "wasm")]
-pub(crate) fn warm_up_file() -> String {
-    warm_up_export(WARM_UP_FILE_ORDERS)
-}
-
 /// The steps of one round of [`Session::warm_up`].
 const WARM_UP_STEPS: usize = 5;
 
 /// A made-up export of `orders` orders in the shape of a shop's: a customer, an ISO date and
 /// an amount a row; customers arrive over a year and buy again after a month or two until
 /// they stop (half of them after each order), from a fixed pseudo-random sequence.
-fn warm_up_export(orders: usize) -> String {
+pub(crate) fn warm_up_export(orders: usize) -> String {
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move |below: u64| {
         // xorshift64: cheap and the same every time.

@@ -12,7 +12,11 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::Blob;
 
 use super::{random_seed, to_js};
-use crate::worker::{ImportOptions, Problem, Request, Response, Session, Source};
+use crate::worker::{warm_up_export, ImportOptions, Problem, Request, Response, Session, Source};
+
+/// How many orders the made-up file of [`ImportSession::warm_up_file`] has: few, since it is
+/// there to compile the code that reads a file, not to optimise it.
+const WARM_UP_FILE_ORDERS: usize = 300;
 
 /// The order import of one page, kept in the worker between messages.
 ///
@@ -62,14 +66,14 @@ impl ImportSession {
     }
 
     /// After the steps of [`ImportSession::warm_up`], before any file came: a small made-up
-    /// export read from a `Blob` as a dropped file is, previewed and imported by a session of
-    /// its own whose answers are dropped. The steps leave out reading a file; without this,
-    /// the first real preview also waits for that code to be compiled (in node, the first
-    /// preview of CDNOW_master took 8–25 ms after the steps, 2–4 ms after this).
+    /// export (`WARM_UP_FILE_ORDERS` orders) read from a `Blob` as a dropped file is,
+    /// previewed and imported by a session of its own whose answers are dropped. The steps
+    /// leave out reading a file; without this, the first real preview also waits for that
+    /// code to be compiled (README, "Your own data", has the figures).
     #[wasm_bindgen(js_name = warmUpFile, unchecked_return_type = "Promise<void>")]
     pub fn warm_up_file(&self) -> js_sys::Promise {
         future_to_promise(async {
-            let text = JsValue::from(crate::worker::warm_up_file());
+            let text = JsValue::from(warm_up_export(WARM_UP_FILE_ORDERS));
             let blob = Blob::new_with_str_sequence(&js_sys::Array::of1(&text))?;
             let request = Request::Preview {
                 sheet: None,
