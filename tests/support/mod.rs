@@ -31,7 +31,11 @@ impl Calculator {
         retention_app::parts::inline();
         retention_app::mount_with(&host, config).unwrap();
         yew::scheduler::flush().await;
-        // The details are drawn once the answer has been painted (`use_painted`).
+        // The details are drawn once the answer has been painted (`use_painted`): after the
+        // app's own after-paint work, which was asked for first, then a moment for what they
+        // start.
+        painted().await;
+        yew::scheduler::flush().await;
         sleep(100).await;
         yew::scheduler::flush().await;
         Calculator { host }
@@ -137,6 +141,18 @@ pub fn plain(text: &str) -> String {
 }
 
 /// Waits `ms` milliseconds: long enough for the browser to paint a frame.
+/// Resolves once the page has been painted and the after-paint work asked for before this
+/// call has run ([`retention_app::painted::after_paint`] runs such work in order).
+pub async fn painted() {
+    let mut done = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| done = Some(resolve));
+    let done = done.unwrap();
+    retention_app::painted::after_paint(move || {
+        done.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
