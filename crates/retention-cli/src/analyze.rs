@@ -265,6 +265,13 @@ fn import(path: &str, sheet: Option<&str>, unit: TimeUnit) -> Result<Input, Fail
         file.read_to_end(&mut head).map_err(cannot)?;
         let preview =
             sniff_workbook(&head, sheet).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        if preview.is_summary_file() {
+            let text = retention_core::sheet_text(&head, sheet)
+                .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+            let file = read_summary_file(&text, unit)
+                .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+            return Ok(Input::Summary(file));
+        }
         let mapping = found(path, &preview)?;
         let log = OrderReader::read_all(&head, &mapping, Seed::random(), |_, _| true)
             .map_err(|e| Failure::Input(format!("{path}: {e}")))?;

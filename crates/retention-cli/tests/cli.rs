@@ -599,6 +599,26 @@ fn a_summary_file_fits_as_its_orders_do() {
     assert!(p["expectedValue"].as_f64() < r["expectedValue"].as_f64());
     let table = succeeds(&["analyze", &summary]);
     assert_says(&table, "a per-customer summary: 60 rows, 60 customers");
+    // The same summary saved from a spreadsheet: read as a summary, not as orders.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(v) if r > 0 && c > 0 => sheet.write_number(r, c, v).map(|_| ()),
+                _ => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    let workbook = write(&dir, "summary.xlsx", &book.save_to_buffer().unwrap());
+    let from_sheet = json(&succeeds(&["analyze", &workbook, "--json"]));
+    assert_eq!(from_sheet["summaryFile"]["customers"], 60);
+    assert_eq!(
+        from_sheet["forecast"]["purchases"],
+        raw["forecast"]["purchases"]
+    );
     let model = write(
         &dir,
         "model.json",

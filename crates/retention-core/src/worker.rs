@@ -387,12 +387,19 @@ impl Session {
                 // The file's head, read once: is it a summary file, and its preview.
                 let head = file.read(0, file.size().min(SAMPLE_BYTES as u64)).await;
                 if sheet.is_none() && head.as_ref().is_ok_and(|h| looks_like_summary_file(h)) {
-                    return self.read_summaries(file, post, now).await;
+                    return self.read_summaries(file, None, post, now).await;
                 }
                 let read = match head {
                     Ok(head) => preview(file, head, sheet.as_deref()).await,
                     Err(problem) => Err(problem),
                 };
+                // A summary saved from a spreadsheet: its sheet says so once it is read.
+                if read
+                    .as_ref()
+                    .is_ok_and(|p| !p.sheets.is_empty() && p.is_summary_file())
+                {
+                    return self.read_summaries(file, sheet.as_deref(), post, now).await;
+                }
                 let sure = read.as_ref().ok().and_then(Preview::sure_mapping).cloned();
                 post(answer(read, |p| Response::Preview(Box::new(p))));
                 if let (Some(options), Some(mapping)) = (then, sure) {
@@ -614,10 +621,12 @@ impl Session {
     }
 
     /// Reads a summary file whole (a row per customer, or per history: small next to the
-    /// orders it sums up) and fits the models on it.
+    /// orders it sums up; of a workbook, its sheet `sheet`, else the first) and fits the
+    /// models on it.
     async fn read_summaries(
         &mut self,
         file: &mut impl Source,
+        sheet: Option<&str>,
         post: &mut dyn FnMut(Response),
         now: &dyn Fn() -> f64,
     ) {
@@ -629,7 +638,15 @@ impl Session {
             Err(problem) => return post(Response::Failed(problem)),
         };
         let t1 = now();
-        let read = read_summary_file(&decode_text(bytes).0, TimeUnit::Days);
+        let text = if is_workbook(&bytes) {
+            match sheet_text(&bytes, sheet) {
+                Ok(text) => text,
+                Err(e) => return post(Response::Failed(Problem::Sniff(e))),
+            }
+        } else {
+            decode_text(bytes).0
+        };
+        let read = read_summary_file(&text, TimeUnit::Days);
         timings.parse = now() - t1;
         let summaries = match read {
             Ok(summaries) => summaries,
@@ -1315,6 +1332,84 @@ mod tests {
         assert!(matches!(&said[..], [Response::File { text, .. }] if text.lines().count() == 301));
         let said = answers(&mut session, download(Download::WinBack), None);
         assert_eq!(said, [Response::Failed(Problem::NothingImported)]);
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn a_summary_saved_as_a_workbook_takes_the_summary_path_as_its_text_does() {
+        use rust_xlsxwriter::Workbook;
+        // 40 customers' summaries (x repeat purchases, recency, T, spend), as text and as the
+        // second sheet of a workbook whose first sheet is notes.
+        let mut text = String::from("customer_id,frequency,recency,T,monetary_value\n");
+        let rows: Vec<(String, f64, f64, f64, f64)> = (0..40u32)
+            .map(|k| {
+                let x = f64::from(k % 6);
+                let t = 100.0 + f64::from(k * 3);
+                let recency = if x == 0.0 {
+                    0.0
+                } else {
+                    t - f64::from(k % 17) - 1.0
+                };
+                let spend = if x == 0.0 {
+                    0.0
+                } else {
+                    20.0 + f64::from(k % 9)
+                };
+                (format!("c{k}"), x, recency, t, spend)
+            })
+            .collect();
+        let mut book = Workbook::new();
+        book.add_worksheet()
+            .set_name("Notes")
+            .unwrap()
+            .write_string(0, 0, "From the shop")
+            .unwrap();
+        let sheet = book.add_worksheet().set_name("Summary").unwrap();
+        for (c, name) in ["customer_id", "frequency", "recency", "T", "monetary_value"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, c as u16, *name).unwrap();
+        }
+        for (r, (id, x, recency, t, spend)) in rows.iter().enumerate() {
+            text += &format!("{id},{x},{recency},{t},{spend}\n");
+            let r = r as u32 + 1;
+            sheet.write_string(r, 0, id).unwrap();
+            for (c, v) in [x, recency, t, spend].into_iter().enumerate() {
+                sheet.write_number(r, c as u16 + 1, *v).unwrap();
+            }
+        }
+        let bytes = book.save_to_buffer().unwrap();
+        let preview = |sheet: Option<&str>| Request::Preview {
+            sheet: sheet.map(String::from),
+            then: None,
+        };
+        let from_text = answers(
+            &mut Session::new(Seed(9, 9)),
+            preview(None),
+            Some(text.as_bytes()),
+        );
+        let from_text = first!(from_text, Response::Forecast)
+            .expect("a forecast")
+            .clone()
+            .expect("a fit");
+        // The first sheet holds no orders and no summary: the user is asked, and picks.
+        let mut session = Session::new(Seed(9, 9));
+        let said = answers(&mut session, preview(None), Some(&bytes));
+        let listed = first!(said, Response::Preview).expect("a preview");
+        assert_eq!(listed.sheets, ["Notes", "Summary"]);
+        let said = answers(&mut session, preview(Some("Summary")), Some(&bytes));
+        let read = first!(said, Response::SummaryFile).expect("a summary file");
+        assert_eq!(read.stats.customers, 40);
+        let forecast = first!(said, Response::Forecast)
+            .expect("a forecast")
+            .clone()
+            .expect("a fit");
+        let (a, b) = (forecast.purchases, from_text.purchases);
+        for (x, y) in [(a.r, b.r), (a.alpha, b.alpha), (a.a, b.a), (a.b, b.b)] {
+            assert!((x - y).abs() <= 1e-12 * y.abs(), "{a:?} {b:?}");
+        }
+        assert!(matches!(said.last(), Some(Response::Done { .. })));
     }
 
     #[test]

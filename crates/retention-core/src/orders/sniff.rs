@@ -382,6 +382,30 @@ impl Preview {
         }
     }
 
+    /// Whether the file is a summary file (a row per customer, [`crate::read_summary_file`])
+    /// and not orders: its header names the `frequency`, `recency` and `T` columns, as
+    /// [`crate::looks_like_summary_file`] asks of a text file's first line. For a workbook's
+    /// sheet, whose bytes say nothing until the workbook is opened.
+    ///
+    /// ```
+    /// # #[cfg(feature = "xlsx")] {
+    /// use retention_core::sniff_workbook;
+    /// use rust_xlsxwriter::Workbook;
+    /// let mut book = Workbook::new();
+    /// let sheet = book.add_worksheet();
+    /// for (c, name) in ["customer", "frequency", "recency", "T", "monetary_value"].iter().enumerate() {
+    ///     sheet.write_string(0, c as u16, *name).unwrap();
+    ///     sheet.write_number(1, c as u16, 1.0 + c as f64).unwrap();
+    /// }
+    /// let bytes = book.save_to_buffer().unwrap();
+    /// assert!(sniff_workbook(&bytes, None).unwrap().is_summary_file());
+    /// # }
+    /// ```
+    pub fn is_summary_file(&self) -> bool {
+        let header: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        self.has_header && crate::looks_like_summary_file(header.join("\t").as_bytes())
+    }
+
     /// The suggested mapping when there is nothing left for the user to decide: a text file
     /// (no sheet to pick), a mapping that can import, and a date column that no other format
     /// reads too. The page may start importing with it before anyone confirms it.
