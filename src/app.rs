@@ -50,7 +50,9 @@ fn dispatcher<E: 'static>(
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let state = use_reducer(|| State::new(&config.inputs, config.locale, config.currency));
+    let state = use_reducer(|| {
+        State::new(&config.inputs, config.locale, config.currency).following(config.followed)
+    });
     let mode = use_state(|| config.mode);
     let words = state.words();
     let locale = words.locale;

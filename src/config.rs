@@ -7,13 +7,17 @@ use web_sys::Element;
 
 use crate::members_state::Mode;
 use crate::settings::{cap_notices, parse_pairs, read, share_link, Notice, Pairs, Section, Source};
+use crate::state::Followed;
 
 /// The settings of one calculator.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub locale: Locale,
-    /// `None` follows the language: EUR for Dutch, USD for English.
+    /// `None` follows the language ([`Followed`]): EUR for Dutch, USD for English, unless
+    /// the browser's language tags name a region (`en-GB`: GBP).
     pub currency: Option<Currency>,
+    /// The currency that follows each language for this visitor.
+    pub followed: Followed,
     /// The numbers the calculator opens with.
     pub inputs: Inputs,
     /// The figures to show; `None` shows them all.
@@ -44,6 +48,7 @@ impl Default for Config {
         Config {
             locale: Locale::default(),
             currency: None,
+            followed: Followed::default(),
             inputs: Inputs::example(),
             outputs: None,
             sections: Vec::new(),
@@ -119,6 +124,7 @@ impl Config {
         Config {
             locale: settings.locale.unwrap_or(browser),
             currency: settings.currency,
+            followed: Followed::from_tags(&browser_tags()),
             inputs: settings.inputs(Inputs::example()),
             outputs: settings.outputs.clone(),
             sections: settings.sections.clone(),
@@ -195,16 +201,23 @@ fn framed() -> bool {
     }
 }
 
-/// The first browser language the calculator speaks, else English.
-pub fn browser_locale() -> Locale {
+/// The browser's language tags, in its order of preference.
+fn browser_tags() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return Locale::En;
+        return Vec::new();
     };
     navigator
         .languages()
         .iter()
         .filter_map(|tag| tag.as_string())
         .chain(navigator.language())
-        .find_map(|tag| Locale::from_tag(&tag))
+        .collect()
+}
+
+/// The first browser language the calculator speaks, else English.
+pub fn browser_locale() -> Locale {
+    browser_tags()
+        .iter()
+        .find_map(|tag| Locale::from_tag(tag))
         .unwrap_or(Locale::En)
 }

@@ -19,7 +19,7 @@ use crate::export::{results_csv, results_text, Shown};
 use crate::i18n::{text, Text, Words};
 use crate::parts::{join, send, value, PartProps, PartView};
 use crate::settings::{parse_pairs, share_hash, Section};
-use crate::state::{use_figures, Action, State};
+use crate::state::{use_figures, Action, Followed, State};
 
 /// What the details show: the calculator's state (the fields as typed, language, currency,
 /// period, the what-if's points) and whether its details are open.
@@ -65,6 +65,8 @@ impl PartView for View {
             locale: Locale::from_tag(get("locale")?)?,
             currency: Currency::from_code(get("currency")?)?,
             currency_chosen: get("chosen")?.parse().ok()?,
+            // Only the calculator's own state switches languages; the details show this one.
+            followed: Followed::default(),
             period: Period::from_name(get("period")?)?,
             texts,
             points: parse_exact(get("points")?)?,

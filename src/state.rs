@@ -37,12 +37,45 @@ pub struct State {
     pub currency: Currency,
     /// Whether the currency was chosen, rather than following the language.
     pub currency_chosen: bool,
+    /// The currency that follows each language while none is chosen.
+    pub followed: Followed,
     pub period: Period,
     /// The text of each field, indexed by `Field as usize`, exactly as typed.
     pub(crate) texts: [String; Field::ALL.len()],
     /// Percentage points of retention the what-if adds (its slider, and the answer's
     /// what-if sentence).
     pub points: f64,
+}
+
+/// The currency that follows each language for this visitor while none is chosen: from their
+/// browser's language tags (`en-GB` reads pounds in English, see [`Locale::currency_for`]),
+/// else the language's own (euros in Dutch, dollars in English).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Followed {
+    nl: Currency,
+    en: Currency,
+}
+
+impl Followed {
+    /// From the browser's language tags, in its order of preference.
+    pub fn from_tags(tags: &[String]) -> Followed {
+        let of = |locale: Locale| locale.currency_for(tags.iter().map(String::as_str));
+        Followed {
+            nl: of(Locale::Nl),
+            en: of(Locale::En),
+        }
+    }
+
+    /// The currency that follows `locale`.
+    pub fn of(self, locale: Locale) -> Currency {
+        locale.pick(self.nl, self.en)
+    }
+}
+
+impl Default for Followed {
+    fn default() -> Self {
+        Followed::from_tags(&[])
+    }
 }
 
 /// Something someone did.
@@ -69,10 +102,20 @@ impl State {
             locale,
             currency: currency.unwrap_or(locale.default_currency()),
             currency_chosen: currency.is_some(),
+            followed: Followed::default(),
             period: inputs.period,
             texts,
             points: START_POINTS,
         }
+    }
+
+    /// This state with `followed` as the currency that follows each language.
+    pub fn following(mut self, followed: Followed) -> State {
+        self.followed = followed;
+        if !self.currency_chosen {
+            self.currency = followed.of(self.locale);
+        }
+        self
     }
 
     /// The text of a field, as typed.
@@ -129,7 +172,7 @@ impl Reducible for State {
                     .map(|t| retyped(t, self.locale, locale));
                 next.locale = locale;
                 if !self.currency_chosen {
-                    next.currency = locale.default_currency();
+                    next.currency = self.followed.of(locale);
                 }
             }
             Action::SetCurrency(currency) => {
@@ -148,7 +191,7 @@ impl Reducible for State {
             }
             Action::Reset(inputs) => {
                 let currency = self.currency_chosen.then_some(self.currency);
-                next = State::new(&inputs, self.locale, currency);
+                next = State::new(&inputs, self.locale, currency).following(self.followed);
             }
         }
         Rc::new(next)
@@ -186,6 +229,30 @@ mod tests {
         let state = reduce(state, Action::SetCurrency(Currency::Gbp));
         let state = reduce(state, Action::SetLocale(Locale::En));
         assert_eq!(state.currency, Currency::Gbp);
+    }
+
+    #[test]
+    fn the_currency_follows_the_language_in_the_browser_region() {
+        // A British browser that also reads Dutch: pounds in English, euros in Dutch.
+        let tags = ["en-GB".to_string(), "nl".to_string()];
+        let state =
+            State::new(&Inputs::example(), Locale::En, None).following(Followed::from_tags(&tags));
+        assert_eq!(state.currency, Currency::Gbp);
+        let state = reduce(state, Action::SetLocale(Locale::Nl));
+        assert_eq!(state.currency, Currency::Eur);
+        let state = reduce(state, Action::SetLocale(Locale::En));
+        assert_eq!(state.currency, Currency::Gbp);
+        let state = reduce(state, Action::Reset(Inputs::example()));
+        assert_eq!(state.currency, Currency::Gbp);
+        // Chosen, it stays; set by the page, it is not replaced.
+        let state = reduce(state, Action::SetCurrency(Currency::Usd));
+        assert_eq!(
+            reduce(state, Action::SetLocale(Locale::Nl)).currency,
+            Currency::Usd
+        );
+        let set = State::new(&Inputs::example(), Locale::En, Some(Currency::Eur))
+            .following(Followed::from_tags(&tags));
+        assert_eq!(set.currency, Currency::Eur);
     }
 
     #[test]

@@ -98,6 +98,20 @@ test("the calculator page, end to end", async (t) => {
   requests.assertAllLocal();
 });
 
+test("a British browser gets pounds in English and euros in Dutch", async (t) => {
+  const { page, requests, errors, c } = await servePage(t, "/", { locale: "en-GB" });
+  await c.ready();
+  assert.equal(await c.figure("clv"), "£1,500");
+  await page.locator("[data-locale=nl]").click();
+  assert.equal(await c.figure("clv"), "€ 1.500");
+  await page.locator("[data-locale=en]").click();
+  assert.equal(await c.figure("clv"), "£1,500");
+  // The link carries the currency shown, so whoever opens it sees pounds too.
+  assert.match(page.url(), /#v=1&locale=en&currency=GBP&/);
+  assert.deepEqual(errors, []);
+  requests.assertAllLocal();
+});
+
 test("the stand-alone script works from file://", async (t) => {
   const browser = await launch();
   t.after(() => browser.close());

@@ -76,6 +76,25 @@ impl Locale {
         }
     }
 
+    /// The currency someone reading this locale most likely means, from their browser's
+    /// language tags in order: the region of the first tag in this language that names a
+    /// currency the calculator shows ([`Currency::of_region`]), else
+    /// [`Locale::default_currency`]. So `en-GB` reads pounds in English and euros in Dutch.
+    ///
+    /// ```
+    /// use retention_core::{Currency, Locale};
+    /// assert_eq!(Locale::En.currency_for(["en-GB", "nl"]), Currency::Gbp);
+    /// assert_eq!(Locale::Nl.currency_for(["en-GB", "nl"]), Currency::Eur);
+    /// assert_eq!(Locale::En.currency_for(["nl-NL", "en-IE"]), Currency::Eur);
+    /// assert_eq!(Locale::En.currency_for(["en-AU", "en"]), Currency::Usd);
+    /// ```
+    pub fn currency_for<'a>(self, tags: impl IntoIterator<Item = &'a str>) -> Currency {
+        tags.into_iter()
+            .filter(|tag| Locale::from_tag(tag) == Some(self))
+            .find_map(Currency::of_region)
+            .unwrap_or(self.default_currency())
+    }
+
     /// The decimal separator.
     pub fn decimal_separator(self) -> char {
         match self {
@@ -92,6 +111,13 @@ impl Locale {
         }
     }
 }
+
+/// The countries whose currency is the euro, as of 2026 (ISO 3166 codes; Bulgaria from
+/// 1 January 2026).
+const EURO_AREA: [&str; 21] = [
+    "AT", "BE", "BG", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV",
+    "MT", "NL", "PT", "SI", "SK",
+];
 
 /// The currency of money amounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -116,6 +142,35 @@ impl Currency {
             Currency::Eur => "EUR",
             Currency::Usd => "USD",
             Currency::Gbp => "GBP",
+        }
+    }
+
+    /// The currency of the region a language tag names, among the three the calculator
+    /// shows: `en-GB` the pound, `nl-BE` or `en-IE` the euro (the euro area of 2026),
+    /// `en-US` the dollar. `None` for a tag without a region, or a region with another
+    /// currency.
+    ///
+    /// ```
+    /// use retention_core::Currency;
+    /// assert_eq!(Currency::of_region("en-GB"), Some(Currency::Gbp));
+    /// assert_eq!(Currency::of_region("nl_be"), Some(Currency::Eur));
+    /// assert_eq!(Currency::of_region("en-Latn-US"), Some(Currency::Usd));
+    /// assert_eq!(Currency::of_region("en"), None);
+    /// assert_eq!(Currency::of_region("en-AU"), None);
+    /// assert_eq!(Currency::of_region("es-419"), None);
+    /// ```
+    pub fn of_region(tag: &str) -> Option<Currency> {
+        let region = tag
+            .trim()
+            .split(['-', '_'])
+            .skip(1)
+            .find(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))?
+            .to_ascii_uppercase();
+        match region.as_str() {
+            "GB" => Some(Currency::Gbp),
+            "US" => Some(Currency::Usd),
+            r if EURO_AREA.contains(&r) => Some(Currency::Eur),
+            _ => None,
         }
     }
 
