@@ -638,13 +638,9 @@ impl Session {
             Err(problem) => return post(Response::Failed(problem)),
         };
         let t1 = now();
-        let text = if is_workbook(&bytes) {
-            match sheet_text(&bytes, sheet) {
-                Ok(text) => text,
-                Err(e) => return post(Response::Failed(Problem::Sniff(e))),
-            }
-        } else {
-            decode_text(bytes).0
+        let text = match whole_text(bytes, sheet) {
+            Ok(text) => text,
+            Err(problem) => return post(Response::Failed(problem)),
         };
         let read = read_summary_file(&text, TimeUnit::Days);
         timings.parse = now() - t1;
@@ -694,13 +690,9 @@ impl Session {
             Err(problem) => return post(Response::Failed(problem)),
         };
         let t1 = now();
-        let text = if is_workbook(&bytes) {
-            match sheet_text(&bytes, sheet) {
-                Ok(text) => text,
-                Err(e) => return post(Response::Failed(Problem::Sniff(e))),
-            }
-        } else {
-            decode_text(bytes).0
+        let text = match whole_text(bytes, sheet) {
+            Ok(text) => text,
+            Err(problem) => return post(Response::Failed(problem)),
         };
         let log = parse_members(&text, mapping, |done, total| {
             post(Response::Progress {
@@ -821,6 +813,16 @@ async fn preview(
         return sniff_workbook(&bytes, sheet).map_err(Problem::Sniff);
     }
     sniff_bytes(&head, head.len() as u64 == size).map_err(Problem::Sniff)
+}
+
+/// A whole file's text: of a workbook, its sheet `sheet` (else the first), else the bytes
+/// decoded.
+fn whole_text(bytes: Vec<u8>, sheet: Option<&str>) -> Result<String, Problem> {
+    if is_workbook(&bytes) {
+        sheet_text(&bytes, sheet).map_err(Problem::Sniff)
+    } else {
+        Ok(decode_text(bytes).0)
+    }
 }
 
 /// The preview of a member export: its first [`SAMPLE_BYTES`], up to the last whole line,
