@@ -280,3 +280,43 @@ fn the_worker_reads_a_member_workbook() {
         (3, 2, 1)
     );
 }
+
+#[test]
+fn a_row_past_a_spreadsheets_last_is_refused_not_padded_with_blank_lines() {
+    use std::io::{Read, Write};
+    // A summary sheet whose second row claims to be row 2,000,000: the rows before it would be
+    // two million blank lines (and one at row 4 billion, four gigabytes).
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in ["customer", "frequency", "recency", "T"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+        sheet.write_number(1, c as u16, 1.0).unwrap();
+    }
+    let written = book.save_to_buffer().unwrap();
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(written)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let mut entry = from.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            assert!(xml.contains(r#"<row r="2""#), "{xml}");
+            xml = xml.replace(r#"<row r="2""#, r#"<row r="2000000""#);
+            for col in ["A", "B", "C", "D"] {
+                xml = xml.replace(&format!(r#"r="{col}2""#), &format!(r#"r="{col}2000000""#));
+            }
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(xml.as_bytes()).unwrap();
+    }
+    let damaged = out.finish().unwrap().into_inner();
+    // The header still reads, so the file goes to whoever reads the whole sheet.
+    assert!(sniff_workbook(&damaged, None).is_ok());
+    let e = sheet_text(&damaged, None).unwrap_err();
+    assert!(
+        matches!(&e, SniffError::BadWorkbook { message } if message.contains("1048576")),
+        "{e:?}"
+    );
+}

@@ -221,22 +221,44 @@ pub fn sniff_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Preview, Snif
     Ok(preview)
 }
 
+/// The last row a spreadsheet has (Excel's, and so every writer's).
+const LAST_ROW: usize = 1_048_576;
+
+/// The most text `sheet_text` makes of a sheet: 256 MB, far past the 1,048,576 rows of a real
+/// one at a few hundred bytes each.
+const MAX_SHEET_TEXT: usize = 256 << 20;
+
 /// A sheet of a workbook (`sheet`, default the first) as tab-separated text, for the readers
 /// that take text (the member import): each cell as the preview shows it (numbers plainly in
 /// English, date cells as `yyyy-mm-dd`), tabs and line breaks in a cell as spaces, a cell with
 /// a quote quoted, and line n the sheet's row n. Needs the whole file.
 ///
 /// The text is about as large as the sheet's cells; a browser's worker gets it only after the
-/// workbook has passed its size check.
+/// workbook has passed its size check. A row past 1,048,576, a spreadsheet's last (the empty
+/// rows before it would be blank lines), or more than 256 MB of text is a damaged or hostile
+/// file, and an error.
 pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<String, SniffError> {
     let mut book = open(bytes).map_err(|message| SniffError::BadWorkbook { message })?;
     let sheet = pick_sheet(&book.sheet_names(), sheet)?;
     let mut text = String::new();
+    let mut too_much = None;
     let mut lines = 0;
     // The widest row so far (the header, mostly): a spreadsheet leaves out a row's trailing
     // empty cells, such as the empty end date of a member still there, so rows are padded.
     let mut width = 0;
     rows(&mut book, &sheet, |cells, line| {
+        if line > LAST_ROW {
+            too_much = Some(format!(
+                "it has a row past {LAST_ROW}, a spreadsheet's last"
+            ));
+            return false;
+        }
+        if text.len() > MAX_SHEET_TEXT {
+            too_much = Some(format!(
+                "its cells hold more than {MAX_SHEET_TEXT} bytes of text"
+            ));
+            return false;
+        }
         while lines + 1 < line {
             text.push('\n');
             lines += 1;
@@ -265,7 +287,10 @@ pub fn sheet_text(bytes: &[u8], sheet: Option<&str>) -> Result<String, SniffErro
         true
     })
     .map_err(|message| SniffError::BadWorkbook { message })?;
-    Ok(text)
+    match too_much {
+        Some(message) => Err(SniffError::BadWorkbook { message }),
+        None => Ok(text),
+    }
 }
 
 /// Feeds a sheet of a workbook (`mapping.sheet`, default the first) to `reader`, row by row:
