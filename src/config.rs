@@ -68,7 +68,8 @@ impl Config {
     /// The configuration of the calculator on `element`, the `index`-th of the calculators
     /// on the page, whose names (element id, else position from 1) are `names`.
     pub fn from_element(element: &Element, index: usize, names: &[String]) -> Config {
-        let browser = browser_locale();
+        let tags = browser_tags();
+        let browser = browser_locale(&tags);
         let (attrs, mut notices) = read(&data_attributes(element), Source::Attributes, browser);
         let name = name(element, index);
         let url_off = element
@@ -124,7 +125,7 @@ impl Config {
         Config {
             locale: settings.locale.unwrap_or(browser),
             currency: settings.currency,
-            followed: Followed::from_tags(&browser_tags()),
+            followed: Followed::from_tags(&tags),
             inputs: settings.inputs(Inputs::example()),
             outputs: settings.outputs.clone(),
             sections: settings.sections.clone(),
@@ -214,10 +215,9 @@ fn browser_tags() -> Vec<String> {
         .collect()
 }
 
-/// The first browser language the calculator speaks, else English.
-pub fn browser_locale() -> Locale {
-    browser_tags()
-        .iter()
+/// The first of the browser's language tags that the calculator speaks, else English.
+pub fn browser_locale(tags: &[String]) -> Locale {
+    tags.iter()
         .find_map(|tag| Locale::from_tag(tag))
         .unwrap_or(Locale::En)
 }
