@@ -366,9 +366,10 @@ test("an iframe from another origin", async (t) => {
  * The example blog post on a host of its own: the calculator's files come from `calc` (another
  * origin, another port), as when a marketer pastes the snippet into a blog. A fourth
  * calculator offers the import. Serves it with `csp` (CALC in it stands for the calculator's
- * origin) and returns the host server; closing it removes the page.
+ * origin) and returns the host server, which closes (removing the page) when the test `t` ends,
+ * passed or not: a server left open would keep the test file running.
  */
-async function blogElsewhere(calc, csp) {
+async function blogElsewhere(t, calc, csp) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-blog-"));
   const post = fs
     .readFileSync(path.join(DIST, "examples", "blog-post.html"), "utf8")
@@ -381,7 +382,8 @@ async function blogElsewhere(calc, csp) {
   fs.writeFileSync(path.join(dir, "index.html"), post);
   fs.copyFileSync(path.join(DIST, "examples", "blog.css"), path.join(dir, "blog.css"));
   const host = await startServer({ root: dir, cors: false, csp: csp?.replaceAll("CALC", calc.url) });
-  return { ...host, close: () => host.close().then(() => fs.rmSync(dir, { recursive: true })) };
+  t.after(() => host.close().then(() => fs.rmSync(dir, { recursive: true })));
+  return host;
 }
 
 /** Imports ORDERS in the embedded calculator `scope` and waits for a preview or a problem. */
@@ -404,8 +406,8 @@ test("the snippet on a blog of another origin", async (t) => {
   t.after(() => browser.close());
 
   for (const [name, csp] of [["no policy", undefined], ["the README's host policy", HOST_CSP]]) {
-    await t.test(`renders, computes and imports through the worker (${name})`, async () => {
-      const host = await blogElsewhere(calc, csp);
+    await t.test(`renders, computes and imports through the worker (${name})`, async (t) => {
+      const host = await blogElsewhere(t, calc, csp);
       const { page, requests, errors } = await open(browser, `${host.url}/`, { locale: "en-US" });
       const nl = calculator(page.locator("#calc-nl"));
       await nl.ready();
@@ -435,7 +437,6 @@ test("the snippet on a blog of another origin", async (t) => {
       assert.deepEqual([...origins].sort(), [calc.url, host.url].sort());
       assert.ok(requests.urls.some((u) => u.endsWith("/pkg/retention_core_bg.wasm")), "the worker's wasm came from the calculator's host");
       await page.context().close();
-      await host.close();
     });
   }
 
@@ -444,8 +445,8 @@ test("the snippet on a blog of another origin", async (t) => {
     ["script-src 'wasm-unsafe-eval'", HOST_CSP.replace(" 'wasm-unsafe-eval'", "")],
     ["connect-src", HOST_CSP.replace("connect-src 'self' CALC", "connect-src 'self'")],
   ]) {
-    await t.test(`a policy without ${rule} is named on every calculator, in its language`, async () => {
-      const host = await blogElsewhere(calc, csp);
+    await t.test(`a policy without ${rule} is named on every calculator, in its language`, async (t) => {
+      const host = await blogElsewhere(t, calc, csp);
       const { page } = await open(browser, `${host.url}/`);
       const said = (id) => page.locator(`#${id} [data-retention-calculator-failed]`).textContent();
       await page.locator("#calc-nl [data-retention-calculator-failed]").waitFor();
@@ -456,12 +457,11 @@ test("the snippet on a blog of another origin", async (t) => {
       assert.match(await said("calc-en"), new RegExp(`^The calculator cannot start: this page's security policy \\(Content-Security-Policy\\) blocks it with the rule ${rule}\\.`));
       assert.equal(await page.locator("[data-figure]").count(), 0);
       await page.context().close();
-      await host.close();
     });
   }
 
-  await t.test("a policy that refuses the worker is named in the import", async () => {
-    const host = await blogElsewhere(calc, HOST_CSP.replace("worker-src blob:; ", ""));
+  await t.test("a policy that refuses the worker is named in the import", async (t) => {
+    const host = await blogElsewhere(t, calc, HOST_CSP.replace("worker-src blob:; ", ""));
     const { page } = await open(browser, `${host.url}/`);
     const imp = page.locator("#calc-import");
     await calculator(imp).ready();
@@ -471,7 +471,6 @@ test("the snippet on a blog of another origin", async (t) => {
       /^Importing cannot run on this page: its security policy \(Content-Security-Policy\) blocks the import worker with the rule worker-src\./,
     );
     await page.context().close();
-    await host.close();
   });
 });
 
@@ -486,9 +485,9 @@ test("a calculator host without CORS headers", async (t) => {
     ["none for the import worker", (p) => p !== "/import-worker.js"],
   ];
   for (const [name, cors] of cases) {
-    await t.test(name, async () => {
+    await t.test(name, async (t) => {
       const calc = await serveDist({ cors });
-      const host = await blogElsewhere(calc);
+      const host = await blogElsewhere(t, calc);
       const { page } = await open(browser, `${host.url}/`);
       const imp = page.locator("#calc-import");
       if (cors === false) {
@@ -513,7 +512,6 @@ test("a calculator host without CORS headers", async (t) => {
         );
       }
       await page.context().close();
-      await host.close();
       await calc.close();
     });
   }
