@@ -195,6 +195,28 @@ test("embedding on a blog post", async (t) => {
     await page.context().close();
   });
 
+  await t.test("the blog's line for when the calculator cannot load stays hidden while it loads", async () => {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    const page = await context.newPage();
+    // A slow connection: embed.js comes 1.5 s late.
+    await page.route("**/embed.js", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(blog, { waitUntil: "commit" });
+    const line = page.locator("#calc-nl .calculator-fallback");
+    await line.waitFor({ state: "attached" });
+    const state = () => line.evaluate((el) => ({ at: document.timeline.currentTime, shown: el.checkVisibility({ visibilityProperty: true }) }));
+    const loading = await state();
+    assert.ok(loading.at < 1500, `checked while embed.js was held back (at ${loading.at} ms)`);
+    assert.equal(loading.shown, false, "hidden while the calculator loads");
+    await calculator(page.locator("#calc-nl")).ready();
+    // Past the four seconds after which it would show had the calculator not replaced it.
+    await page.waitForFunction(() => document.timeline.currentTime > 4500);
+    assert.equal((await state()).shown, false, "replaced by the calculator");
+    await context.close();
+  });
+
   await t.test("calculators added later mount with RetentionCalculator.mount", async () => {
     const { page } = await open(browser, blog);
     await calculator(page.locator("#calc-nl")).ready();
@@ -377,7 +399,7 @@ async function blogElsewhere(t, calc, csp) {
     .replace(
       "</article>",
       `<div id="calc-import" data-retention-calculator data-locale="en" data-outputs="retentionRate,import">
-         This calculator did not load. Open it on its own page.</div></article>`,
+         <p class="calculator-fallback">This calculator did not load. Open it on its own page.</p></div></article>`,
     );
   fs.writeFileSync(path.join(dir, "index.html"), post);
   fs.copyFileSync(path.join(DIST, "examples", "blog.css"), path.join(dir, "blog.css"));
@@ -494,7 +516,10 @@ test("a calculator host without CORS headers", async (t) => {
         await page.waitForLoadState("networkidle");
         assert.equal(await page.locator("[data-figure]").count(), 0);
         assert.equal(plain(await imp.textContent()), "This calculator did not load. Open it on its own page.");
-        assert.equal(await imp.evaluate((el) => el.checkVisibility()), true);
+        // The blog's own line shows once the calculator has not replaced it for four seconds.
+        const line = imp.locator(".calculator-fallback");
+        await page.waitForFunction((el) => el.checkVisibility({ visibilityProperty: true }), await line.elementHandle(), { timeout: 10_000 });
+        assert.ok(await line.evaluate(() => document.timeline.currentTime >= 4000), "not before four seconds");
       } else if (name.includes("calculator's wasm")) {
         await page.locator("#calc-nl [data-retention-calculator-failed]").waitFor();
         assert.equal(
