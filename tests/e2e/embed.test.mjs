@@ -512,6 +512,7 @@ test("a calculator host without CORS headers", async (t) => {
   for (const [name, cors] of cases) {
     await t.test(name, async (t) => {
       const calc = await serveDist({ cors });
+      t.after(() => calc.close());
       const host = await blogElsewhere(t, calc);
       const { page } = await open(browser, `${host.url}/`);
       const imp = page.locator("#calc-import");
@@ -540,7 +541,6 @@ test("a calculator host without CORS headers", async (t) => {
         );
       }
       await page.context().close();
-      await calc.close();
     });
   }
 });
