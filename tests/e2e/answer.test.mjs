@@ -1,6 +1,7 @@
-// The first screen answers: on a desktop (1280 × 900) and a phone (375 × 812), in Dutch and
-// English, retention per year, CLV and the verdict lie inside the first viewport, the verdict
-// badge and "what to do" appear once, and a monthly period leads with its yearly figure.
+// The first screen answers: on a desktop (1280 × 900) and two phones (375 × 812 and the smaller
+// 360 × 740 of many Android phones), in Dutch and English, retention per year, CLV and the
+// verdict lie inside the first viewport, the verdict badge and "what to do" appear once, and a
+// monthly period leads with its yearly figure.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { launch, lowContrast, openPage, plain, screenshot, serveDist } from "./harness.mjs";
@@ -8,6 +9,7 @@ import { launch, lowContrast, openPage, plain, screenshot, serveDist } from "./h
 const SCREENS = [
   [1280, 900],
   [375, 812],
+  [360, 740],
 ];
 const LANGUAGES = [
   { locale: "nl-NL", code: "nl", verdict: "Op de 85%-norm", whatNow: "Wat kun je doen?", perMonth: "per maand" },
