@@ -13,8 +13,8 @@ use crate::components::segments::{segment_link, SegmentsView};
 use crate::components::table_head::TableHead;
 use crate::i18n::{
     bad_row, bad_rows_heading, counting_rule, fill_button, fill_year_button, import_read,
-    import_text, segment_text, summary_notes, todo_best, todo_win_back, todo_year, use_words,
-    window_note, ImportText as T, SegmentText,
+    import_text, no_fill_note, segment_text, summary_notes, todo_best, todo_win_back, todo_year,
+    use_words, window_note, ImportText as T, SegmentText,
 };
 use crate::painted::use_painted;
 
@@ -170,6 +170,8 @@ fn ImportFindings(props: &ImportResultsProps) -> Html {
             }
             if let Some(label) = fill_label {
                 <button type="button" class="rc-primary" data-action="fill" onclick={onfill}>{ label }</button>
+            } else if !s.periods.is_empty() {
+                <p class="rc-hint" data-no-fill="">{ no_fill_note(options.window_months, locale) }</p>
             }
             { for props.question.clone() }
             { for stats }

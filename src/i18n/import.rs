@@ -672,6 +672,15 @@ pub fn todo_best(count: usize, value: f64, words: Words) -> String {
     )
 }
 
+/// Why there is nothing to fill the calculator with: no finished period has customers at its
+/// start and a full active window.
+pub fn no_fill_note(window_months: u32, locale: Locale) -> String {
+    locale.pick(
+        format!("Nog niets om de calculator mee te vullen: geen afgelopen periode heeft klanten aan het begin en een vol venster van {window_months} maanden. Kies hieronder een korter venster."),
+        format!("Nothing to fill the calculator with yet: no finished period has customers at its start and a full {window_months}-month window. Choose a shorter window below."),
+    )
+}
+
 /// Why the first periods have no trend: the active window is not full yet.
 pub fn window_note(left_out: usize, window_months: u32, locale: Locale) -> String {
     let n = format_count(left_out as u64, locale);

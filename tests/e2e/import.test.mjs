@@ -83,21 +83,38 @@ test("importing an order export", async (t) => {
     assert.match(plain(await page.locator("[data-forecast-error]").innerText()), /Te weinig klanten/);
   });
 
+  await t.test("no quarter with a full window: nothing is offered to the calculator", async () => {
+    // Half a year of data and a 12-month window: Q2's 100 % only means that nobody could
+    // drop out of the window yet, so it does not fill the calculator; the page says why.
+    assert.equal(await page.locator("[data-action=fill]").count(), 0);
+    assert.match(plain(await page.locator("[data-no-fill]").innerText()), /vol venster van 12 maanden\. Kies hieronder een korter venster/);
+  });
+
   await t.test("one click fills the calculator, rounded, after asking about the example", async () => {
-    // Half a year of data has no complete year before it: the last complete quarter fills.
+    // A 3-month window is full from Q2 (the one ending 31 March starts 1 January). Q2:
+    // active on 31 March (bought 1 Jan – 31 Mar) a, b, d: S 3; on 30 June (1 Apr – 30 Jun)
+    // a, c: E 2; c is new: N 1. CRR (2 − 1) / 3 = 33.3 %. No year before: Q2 fills.
+    await page.locator("#rc-import-window").fill("3");
+    await page.locator("#rc-import-window").press("Tab");
     await page.locator("[data-action=fill]").click();
+    assert.equal(await page.locator("[data-no-fill]").count(), 0);
+    assert.match(plain(await page.locator("[data-action=fill]").innerText()), /\(2024-Q2\)/);
     // The example's margin and CAC are still there: asked before anything changes.
     assert.match(plain(await page.locator("[data-question=example]").innerText()), /marge \(60(,0)? %\).*\(€ 300\).*voorbeeld/);
     assert.equal(await c.field("start").inputValue(), "1000", "nothing filled before the answer");
     await page.locator("[data-action=keep-example]").click();
     assert.equal(await c.field("start").inputValue(), "3");
-    assert.equal(await c.field("end").inputValue(), "4");
+    assert.equal(await c.field("end").inputValue(), "2");
     assert.equal(await c.field("new").inputValue(), "1");
     // 170 / 6 = 28.33, typed as 28.
     assert.equal(await c.field("spend").inputValue(), "28");
     assert.equal(await c.field("margin").inputValue(), "60", "kept, as asked");
     assert.equal(await page.locator("#rc-period").inputValue(), "quarter");
-    assert.equal(await c.figure("retentionRate"), "100,0 %");
+    assert.equal(await c.figure("retentionRate"), "33,3 %");
+    // Back to the default window for what follows.
+    await page.locator("#rc-import-window").fill("12");
+    await page.locator("#rc-import-window").press("Tab");
+    await page.locator("[data-no-fill]").waitFor();
   });
 
   await t.test("the win-back list starts from the shop's purchase cycle", async () => {

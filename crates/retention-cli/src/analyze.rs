@@ -6,11 +6,12 @@ use std::io::Read;
 
 use retention_core::{
     customer_summaries, forecast_orders, format_count, format_decimal, format_input,
-    format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
-    segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv, win_back_csv,
-    ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, ImportStats,
-    Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation, Summary,
-    SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
+    format_percent, full_window_periods, is_workbook, looks_like_summary_file, observation_end,
+    read_summary_file, segment_customers, sniff_bytes, sniff_workbook, summarise_orders,
+    summary_csv, win_back_csv, ColumnKind, Delimiter, Encoding, FitError, Forecast,
+    ForecastOptions, Forecaster, ImportStats, Locale, Mapping, OrderLog, OrderReader, Period,
+    Preview, Seed, Segmentation, Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit,
+    MAX_PERIODS, SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -483,7 +484,9 @@ impl Printer {
             "orders",
             "revenue"
         );
-        for p in &s.periods {
+        // Periods whose window reaches back before the first order: marked `~`.
+        let not_full = s.periods.len() - full_window_periods(s).len();
+        for (i, p) in s.periods.iter().enumerate() {
             let (crr, churn) = match p.retention {
                 Some(r) => (self.percent(r.retention_rate), self.percent(r.churn_rate)),
                 None => ("–".into(), "–".into()),
@@ -491,7 +494,12 @@ impl Printer {
             outln!(
                 self.out,
                 "{:<9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>13}",
-                format!("{}{}", p.label, if p.complete { "" } else { "*" }),
+                format!(
+                    "{}{}{}",
+                    p.label,
+                    if i < not_full { "~" } else { "" },
+                    if p.complete { "" } else { "*" }
+                ),
                 self.count(p.start),
                 self.count(p.end),
                 self.count(p.new),
@@ -514,6 +522,13 @@ impl Printer {
                 s.period.name(),
                 s.options.period.name(),
                 s.options.period.name()
+            );
+        }
+        if not_full > 0 {
+            outln!(
+                self.out,
+                "~ window not full yet: the {} months before the period reach back before the first order, so nearly everyone still looks active and CRR reads near 100%.",
+                s.options.window_months.max(1)
             );
         }
         if s.periods.last().is_some_and(|p| !p.complete) {
@@ -681,7 +696,8 @@ impl Printer {
         let Some(from) = &s.fill_period else {
             outln!(
                 self.out,
-                "Calculator inputs: no complete period with customers at its start yet."
+                "Calculator inputs: no complete period with customers at its start and a full {}-month window yet (a shorter --window may give one).",
+                s.options.window_months.max(1)
             );
             return;
         };

@@ -201,6 +201,38 @@ fn analyze_by_quarter_marks_an_unfinished_quarter() {
 }
 
 #[test]
+fn analyze_marks_periods_whose_window_is_not_full_and_fills_from_none_of_them() {
+    let dir = TempDir::new("window");
+    let file = write(&dir, "orders.csv", FIVE_CUSTOMERS.as_bytes());
+    // Five months of orders and the default 12-month window: no window is full, every CRR
+    // reads near 100 %, and nothing is offered to the calculator.
+    let out = succeeds(&["analyze", &file]);
+    for month in ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"] {
+        assert!(
+            line(&out, month).starts_with(&format!("{month}~ ")),
+            "{month} marked"
+        );
+    }
+    assert_says(
+        &out,
+        "~ window not full yet: the 12 months before the period",
+    );
+    assert_says(
+        &out,
+        "no complete period with customers at its start and a full 12-month window yet",
+    );
+    assert!(!out.contains("retention calc"), "no inputs offered:\n{out}");
+    // A 3-month window is full from April (the one ending 31 March starts 1 January). May,
+    // complete on 31 May, fills: active on 30 April (bought Feb – Apr) cat, ann, dan: S 3;
+    // on 31 May (Mar – May) ann, dan, cat, eve: E 4; eve is new: N 1.
+    let out = succeeds(&["analyze", &file, "--window", "3"]);
+    assert!(line(&out, "2024-03").starts_with("2024-03~ "));
+    assert!(line(&out, "2024-04").starts_with("2024-04 "));
+    assert_says(&out, "Calculator inputs from 2024-05");
+    assert_says(&out, "retention calc --start 3 --end 4 --new 1 ");
+}
+
+#[test]
 fn analyze_reports_bad_rows_by_line_and_writes_the_win_back_list() {
     let dir = TempDir::new("bad-rows");
     // A Dutch export in Windows-1252 (Excel's "CSV"), whose euro sign is the byte 0x80,

@@ -870,6 +870,36 @@ fn fill_comes_from_the_last_complete_period() {
 }
 
 #[test]
+fn fill_waits_for_a_full_window() {
+    // Five months of orders and the default 12-month window: no month's window is full (the
+    // one ending 30 April starts 1 May 2023, before the first purchase), so every CRR reads
+    // near 100 % and none fills the calculator's S, E and N; spend and frequency still do.
+    let summary = summarise_orders(&five_customers(), &options(Period::Month, 12));
+    assert_eq!(summary.fill_period, None);
+    let fill = summary.fill;
+    assert_eq!((fill.start, fill.end, fill.new), (None, None, None));
+    assert_eq!(fill.spend, Some(50.0), "350 / 7 orders");
+    // A 3-month window is full from April: the one ending 31 March starts 1 January, the
+    // month of the first purchase. On 30 May, May is unfinished and April fills:
+    // active on 31 March (bought 1 Jan – 31 Mar): ann, bob, cat, dan   S 4
+    // active on 30 April (bought 1 Feb – 30 Apr): cat, ann, dan         E 3, N 0
+    // bob lost: CRR 3 / 4 = 75 %.
+    let options = SummaryOptions {
+        reference: Some(date("2024-05-30")),
+        ..options(Period::Month, 3)
+    };
+    let summary = summarise_orders(&five_customers(), &options);
+    assert_eq!(summary.fill_period.as_deref(), Some("2024-04"));
+    let fill = summary.fill;
+    assert_eq!(
+        (fill.start, fill.end, fill.new),
+        (Some(4.0), Some(3.0), Some(0.0))
+    );
+    let report = retention_core::calculate(&fill);
+    assert_eq!(report.retention.unwrap().retention_rate, 75.0);
+}
+
+#[test]
 fn inactive_customers_as_csv() {
     let log = log_of(&[
         ("\"ann, the first\"", "2024-01-10", 1234.5),

@@ -197,9 +197,10 @@ pub struct Summary {
     /// segment in [`Segment::ALL`]'s order, summing to `inactive_count`; empty without
     /// purchases.
     pub inactive_segments: Vec<SegmentCount>,
-    /// The calculator's inputs from the last complete period with customers at its start:
-    /// S, E, N, spend (average order value), frequency and the period. Empty fields when
-    /// there is no such period.
+    /// The calculator's inputs from the last complete period with customers at its start and
+    /// a full active window (see [`full_window_periods`](crate::full_window_periods)): S, E,
+    /// N, spend (average order value), frequency and the period. S, E and N empty when there
+    /// is no such period.
     pub fill: Inputs,
     /// The label of the period `fill` comes from.
     pub fill_period: Option<String>,
@@ -389,16 +390,18 @@ pub(crate) fn summarise_scored(
     summary.periods = counts.into_periods(&grid, period);
     summary.cohorts_left_out = cohorts.left_out();
     summary.cohorts = cohorts.into_rows();
-    if let Some(p) = summary
-        .periods
+    // Only a period whose window is full: before, nearly everyone still looks active and
+    // retention reads near 100 %.
+    let last = super::handoff::full_window_periods(&summary)
         .iter()
         .rev()
         .find(|p| p.complete && p.start > 0)
-    {
-        summary.fill.start = Some(p.start as f64);
-        summary.fill.end = Some(p.end as f64);
-        summary.fill.new = Some(p.new as f64);
-        summary.fill_period = Some(p.label.clone());
+        .map(|p| (p.start, p.end, p.new, p.label.clone()));
+    if let Some((start, end, new, label)) = last {
+        summary.fill.start = Some(start as f64);
+        summary.fill.end = Some(end as f64);
+        summary.fill.new = Some(new as f64);
+        summary.fill_period = Some(label);
     }
     summary.fill.spend = summary.average_order_value;
     summary.fill.frequency = summary.purchase_frequency;

@@ -461,8 +461,10 @@ export interface Summary {
   /** How many inactive customers (listed or not) each segment holds, every segment in
    * order; empty without purchases. */
   inactiveSegments: SegmentCount[];
-  /** Calculator inputs from the last full period. */
+  /** Calculator inputs from the last complete period with customers at its start and a full
+   * active window; S, E and N null when there is none. */
   fill: { [K in Field]: number | null } & { period: Period };
+  /** The label of the period `fill` comes from. */
   fillPeriod: string | null;
   /** Calculator inputs from the last 12 complete months as a year, rounded; null without
    * purchases before and in that year. */
