@@ -41,6 +41,48 @@ globalThis.retentionCalculatorPart ??= (name) => {
   return parts.get(name);
 };
 
+// The calculator draws dark text on the page's own background. Where that background is too
+// dark for it (contrast under 4.5 : 1, WCAG AA), the calculator brings a light surface of its
+// own: data-surface="paper" (styles/calculator.css). Not where the page sets the attribute
+// itself or themes the calculator with --rc-bg or --rc-text, nor where it cannot tell (an
+// image behind it, a colour it cannot read).
+const TEXT = [0x1f, 0x29, 0x37]; // calculator.css: --_text
+const surface = (el) => {
+  const style = getComputedStyle(el);
+  if (el.hasAttribute("data-surface") || style.getPropertyValue("--rc-bg") || style.getPropertyValue("--rc-text")) return;
+  const back = behind(el);
+  if (back && contrast(TEXT, back) < 4.5) el.setAttribute("data-surface", "paper");
+};
+/** The colour behind `el`: its own and its ancestors' backgrounds over the canvas; null when unknown. */
+const behind = (el) => {
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (style.backgroundImage !== "none") return null;
+    const m = style.backgroundColor.match(/^rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)$/);
+    if (!m) return null;
+    const c = [m[1], m[2], m[3], m[4] ?? 1].map(Number);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] === 1) break;
+  }
+  // The canvas is dark where the page asks for a dark colour scheme (and the reader has one).
+  const scheme = getComputedStyle(document.documentElement).colorScheme;
+  const dark = /dark/.test(scheme) && (!/light/.test(scheme) || matchMedia("(prefers-color-scheme: dark)").matches);
+  const canvas = dark ? [18, 18, 18] : [255, 255, 255];
+  return layers.reduceRight((under, [r, g, b, a]) => [r, g, b].map((v, i) => v * a + under[i] * (1 - a)), canvas);
+};
+const luminance = (rgb) =>
+  rgb.reduce((sum, v, i) => {
+    const s = v / 255;
+    return sum + (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4) * [0.2126, 0.7152, 0.0722][i];
+  }, 0);
+const contrast = (a, b) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+const marked = () => document.querySelectorAll("[data-retention-calculator]");
+marked().forEach(surface);
+
 let glue;
 try {
   glue = await import("./retention-calculator.js");
@@ -53,7 +95,15 @@ try {
 } finally {
   document.removeEventListener("securitypolicyviolation", watch);
 }
-export const { mount, mountAll } = glue;
+// Calculators added later get their surface too.
+export const mount = (el) => {
+  surface(el);
+  return glue.mount(el);
+};
+export const mountAll = () => {
+  marked().forEach(surface);
+  return glue.mountAll();
+};
 window.RetentionCalculator = { mount, mountAll };
 
 /** Puts on every calculator element, in its language, why the calculator could not start. */

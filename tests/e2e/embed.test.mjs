@@ -544,3 +544,72 @@ test("a calculator host without CORS headers", async (t) => {
     });
   }
 });
+
+/** A page of `body` with `style`, loading the calculator from `calc`, served from a host of its own. */
+async function hostPage(t, calc, style, body) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-host-"));
+  fs.writeFileSync(
+    path.join(dir, "index.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>${style}</style>
+     <script type="module" src="${calc.url}/embed.js"></script></head><body>${body}</body></html>`,
+  );
+  const host = await startServer({ root: dir, cors: false });
+  t.after(() => host.close().then(() => fs.rmSync(dir, { recursive: true })));
+  return host;
+}
+
+test("on a dark page the calculator brings its own light surface", async (t) => {
+  const calc = await serveDist();
+  t.after(() => calc.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  const surface = (page, id) => page.locator(`#${id}`).getAttribute("data-surface");
+
+  await t.test("a dark blog: readable, on a surface of its own; a themed one is left as themed", async () => {
+    const host = await hostPage(
+      t,
+      calc,
+      "body { background: #121212; color: #e5e5e5; } .themed { --rc-bg: #1e1e1e; --rc-text: #e5e5e5; }",
+      `<h1>A dark blog</h1><div id="plain" data-retention-calculator data-locale="en"></div>
+       <div id="themed" class="themed" data-retention-calculator data-locale="en" data-outputs="retentionRate"></div>`,
+    );
+    const { page, errors } = await open(browser, `${host.url}/`, { locale: "en-GB" });
+    await page.locator("#themed .rc-big-value").first().waitFor();
+    // Before: dark text on #121212, 1.28 : 1 for the labels.
+    assert.equal(await surface(page, "plain"), "paper");
+    assert.equal(await page.locator("#plain").evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(255, 255, 255)");
+    assert.equal(await surface(page, "themed"), null, "the page's own theme is kept");
+    // Every text of the plain calculator reads at 4.5 : 1 or more (3 : 1 when large); the
+    // themed one's contrast is the page's own business.
+    await page.locator("#themed").evaluate((el) => el.remove());
+    assert.deepEqual(await lowContrast(page), []);
+    await screenshot(page, "embed-dark-page");
+    // A calculator added later gets it too.
+    await page.evaluate(() => {
+      const el = Object.assign(document.createElement("div"), { id: "later" });
+      el.setAttribute("data-retention-calculator", "");
+      document.body.append(el);
+      window.RetentionCalculator.mount(el);
+    });
+    await page.locator("#later .rc-big-value").first().waitFor();
+    assert.equal(await surface(page, "later"), "paper");
+    assert.deepEqual(errors, []);
+  });
+
+  await t.test("a page asking for a dark colour scheme, with no background of its own", async () => {
+    const host = await hostPage(t, calc, ":root { color-scheme: dark; }", `<div id="calc" data-retention-calculator></div>`);
+    const { page } = await open(browser, `${host.url}/`);
+    await page.locator("#calc .rc-big-value").first().waitFor();
+    assert.equal(await surface(page, "calc"), "paper");
+    assert.deepEqual(await lowContrast(page), []);
+  });
+
+  await t.test("a light page keeps its own background behind the calculator", async () => {
+    const host = await hostPage(t, calc, "body { background: #fafaf5; }", `<div id="calc" data-retention-calculator></div>`);
+    const { page } = await open(browser, `${host.url}/`);
+    await page.locator("#calc .rc-big-value").first().waitFor();
+    assert.equal(await surface(page, "calc"), null);
+    assert.equal(await page.locator("#calc").evaluate((el) => getComputedStyle(el).backgroundColor), "rgba(0, 0, 0, 0)");
+    assert.deepEqual(await lowContrast(page), []);
+  });
+});
