@@ -80,8 +80,25 @@ const contrast = (a, b) => {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 };
+// The calculator's sizes are in rem, the page's root font size. A page that shrinks that below
+// the reader's own size (Bootstrap 3's 10px, `html { font-size: 62.5% }`) would shrink its text
+// to 8–10 px: it is drawn at the reader's size instead (CSS zoom). A larger root is followed.
+const scale = (el) => {
+  const probe = document.createElement("span");
+  probe.style.fontSize = "medium";
+  document.documentElement.append(probe);
+  const reader = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  if (root > 0 && reader > root) el.style.zoom = String(reader / root);
+};
+/** What a calculator needs from the page around it, before it mounts. */
+const fit = (el) => {
+  surface(el);
+  scale(el);
+};
 const marked = () => document.querySelectorAll("[data-retention-calculator]");
-marked().forEach(surface);
+marked().forEach(fit);
 
 let glue;
 try {
@@ -95,13 +112,13 @@ try {
 } finally {
   document.removeEventListener("securitypolicyviolation", watch);
 }
-// Calculators added later get their surface too.
+// Calculators added later are fitted too.
 export const mount = (el) => {
-  surface(el);
+  fit(el);
   return glue.mount(el);
 };
 export const mountAll = () => {
-  marked().forEach(surface);
+  marked().forEach(fit);
   return glue.mountAll();
 };
 window.RetentionCalculator = { mount, mountAll };

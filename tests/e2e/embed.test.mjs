@@ -558,7 +558,7 @@ async function hostPage(t, calc, style, body) {
   return host;
 }
 
-test("on a dark page the calculator brings its own light surface", async (t) => {
+test("the page around the calculator: a dark background, a small root font size", async (t) => {
   const calc = await serveDist();
   t.after(() => calc.close());
   const browser = await launch();
@@ -611,5 +611,30 @@ test("on a dark page the calculator brings its own light surface", async (t) => 
     assert.equal(await surface(page, "calc"), null);
     assert.equal(await page.locator("#calc").evaluate((el) => getComputedStyle(el).backgroundColor), "rgba(0, 0, 0, 0)");
     assert.deepEqual(await lowContrast(page), []);
+  });
+
+  // The calculator's sizes are in rem. Drawn on a page with the reader's default root size,
+  // its figure and first field are the reference; a page that shrinks the root to 10px
+  // (Bootstrap 3, 62.5 %) must draw them the same size, one that enlarges it, larger.
+  const sizes = async (style) => {
+    const host = await hostPage(t, calc, style, `<div id="calc" data-retention-calculator data-locale="en"></div>`);
+    const { page, errors } = await open(browser, `${host.url}/`, { locale: "en-GB" });
+    await page.locator("#calc .rc-big-value").first().waitFor();
+    const box = async (selector) => page.locator(`#calc ${selector}`).first().boundingBox();
+    const [figure, field] = [await box(".rc-big-value"), await box("input")];
+    assert.deepEqual(errors, []);
+    await page.context().close();
+    return { figure: figure.height, field: field.height };
+  };
+  await t.test("a root of 10px or 62.5 % draws the calculator at the reader's size", async () => {
+    const reference = await sizes("");
+    for (const root of ["62.5%", "10px"]) {
+      const small = await sizes(`html { font-size: ${root}; }`);
+      for (const what of ["figure", "field"]) {
+        assert.ok(Math.abs(small[what] - reference[what]) <= 1, `${root}: ${what} ${small[what]} px against ${reference[what]} px`);
+      }
+    }
+    const large = await sizes("html { font-size: 20px; }");
+    assert.ok(large.figure > reference.figure * 1.2, `a 20px root is followed: ${large.figure} against ${reference.figure} px`);
   });
 });
