@@ -248,12 +248,12 @@ fn ImportFindings(props: &ImportResultsProps) -> Html {
                 <table class="rc-table" data-import-periods="">
                     <TableHead columns={vec![import_text(T::PeriodKind, locale), "CRR", "Churn", "S", "E", "N", import_text(T::FirstTime, locale), import_text(T::Reactivated, locale)]} />
                     <tbody>
-                        { for s.periods.iter().enumerate().map(|(i, p)| html! {
-                            <tr data-period={p.label.clone()} data-window-full={(i >= not_full).to_string()}>
+                        { for s.periods.iter().map(|p| html! {
+                            <tr data-period={p.label.clone()} data-window-full={p.window_full.to_string()}>
                                 <th scope="row">
                                     { p.label.clone() }
                                     if !p.complete { <small>{ format!(" ({})", import_text(T::Running, locale)) }</small> }
-                                    if i < not_full { <small>{ format!(" {}", import_text(T::WindowNotFull, locale)) }</small> }
+                                    if !p.window_full { <small>{ format!(" {}", import_text(T::WindowNotFull, locale)) }</small> }
                                 </th>
                                 <td data-crr="">{ p.retention.map(|r| q(Quantity::Percent(r.retention_rate))).unwrap_or_else(|| "–".into()) }</td>
                                 <td>{ p.retention.map(|r| q(Quantity::Percent(r.churn_rate))).unwrap_or_else(|| "–".into()) }</td>

@@ -439,10 +439,10 @@ class Compare:
         self.assertEqual(len(rows), len(expected))
         for got, want in zip(rows, expected):
             self.assertEqual(
-                (got["period"], got["complete"], got["start"], got["end"], got["new"],
-                 got["first_time"], got["reactivated"]),
-                (want["label"], want["complete"], want["start"], want["end"], want["new"],
-                 want["firstTime"], want["reactivated"]))
+                (got["period"], got["complete"], got["window_full"], got["start"], got["end"],
+                 got["new"], got["first_time"], got["reactivated"]),
+                (want["label"], want["complete"], want["windowFull"], want["start"], want["end"],
+                 want["new"], want["firstTime"], want["reactivated"]))
             if orders:
                 self.assertEqual(got["orders"], want["orders"], want["label"])
             self.assertTrue(close(got["revenue"], want["revenue"], 1e-9), want["label"])

@@ -6,12 +6,11 @@ use std::io::Read;
 
 use retention_core::{
     customer_summaries, forecast_orders, format_count, format_decimal, format_input,
-    format_percent, full_window_periods, is_workbook, looks_like_summary_file, observation_end,
-    read_summary_file, segment_customers, sniff_bytes, sniff_workbook, summarise_orders,
-    summary_csv, win_back_csv, ColumnKind, Delimiter, Encoding, FitError, Forecast,
-    ForecastOptions, Forecaster, ImportStats, Locale, Mapping, OrderLog, OrderReader, Period,
-    Preview, Seed, Segmentation, Summary, SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit,
-    MAX_PERIODS, SAMPLE_BYTES,
+    format_percent, is_workbook, looks_like_summary_file, observation_end, read_summary_file,
+    segment_customers, sniff_bytes, sniff_workbook, summarise_orders, summary_csv, win_back_csv,
+    ColumnKind, Delimiter, Encoding, FitError, Forecast, ForecastOptions, Forecaster, ImportStats,
+    Locale, Mapping, OrderLog, OrderReader, Period, Preview, Seed, Segmentation, Summary,
+    SummaryFile, SummaryFileStats, SummaryOptions, TimeUnit, MAX_PERIODS, SAMPLE_BYTES,
 };
 use serde::Serialize;
 
@@ -484,9 +483,7 @@ impl Printer {
             "orders",
             "revenue"
         );
-        // Periods whose window reaches back before the first order: marked `~`.
-        let not_full = s.periods.len() - full_window_periods(s).len();
-        for (i, p) in s.periods.iter().enumerate() {
+        for p in &s.periods {
             let (crr, churn) = match p.retention {
                 Some(r) => (self.percent(r.retention_rate), self.percent(r.churn_rate)),
                 None => ("–".into(), "–".into()),
@@ -497,7 +494,8 @@ impl Printer {
                 format!(
                     "{}{}{}",
                     p.label,
-                    if i < not_full { "~" } else { "" },
+                    // Its window reaches back before the first order.
+                    if p.window_full { "" } else { "~" },
                     if p.complete { "" } else { "*" }
                 ),
                 self.count(p.start),
@@ -524,7 +522,7 @@ impl Printer {
                 s.options.period.name()
             );
         }
-        if not_full > 0 {
+        if s.periods.iter().any(|p| !p.window_full) {
             outln!(
                 self.out,
                 "~ window not full yet: the {} months before the period reach back before the first order, so nearly everyone still looks active and CRR reads near 100%.",

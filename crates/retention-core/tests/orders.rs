@@ -875,6 +875,7 @@ fn fill_waits_for_a_full_window() {
     // one ending 30 April starts 1 May 2023, before the first purchase), so every CRR reads
     // near 100 % and none fills the calculator's S, E and N; spend and frequency still do.
     let summary = summarise_orders(&five_customers(), &options(Period::Month, 12));
+    assert!(summary.periods.iter().all(|p| !p.window_full));
     assert_eq!(summary.fill_period, None);
     let fill = summary.fill;
     assert_eq!((fill.start, fill.end, fill.new), (None, None, None));
@@ -889,6 +890,8 @@ fn fill_waits_for_a_full_window() {
         ..options(Period::Month, 3)
     };
     let summary = summarise_orders(&five_customers(), &options);
+    let full: Vec<_> = summary.periods.iter().map(|p| p.window_full).collect();
+    assert_eq!(full, [false, false, false, true, true], "January to May");
     assert_eq!(summary.fill_period.as_deref(), Some("2024-04"));
     let fill = summary.fill;
     assert_eq!(

@@ -175,15 +175,11 @@ pub fn rounded_fill(inputs: Inputs) -> Inputs {
 /// assert_eq!(full.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["2024-01", "2024-02", "2024-03"]);
 /// ```
 pub fn full_window_periods(summary: &Summary) -> &[PeriodSummary] {
-    let Some(first) = summary.first_order else {
-        return &[];
-    };
-    let data_start = first_of_month(month_index(first.days()));
-    let window = summary.options.window_months.clamp(1, 100 * 12) as i32;
+    // The periods' own `window_full`, which holds from some period on.
     let from = summary
         .periods
         .iter()
-        .position(|p| add_months(p.first_day.days(), -window) >= data_start)
+        .position(|p| p.window_full)
         .unwrap_or(summary.periods.len());
     &summary.periods[from..]
 }

@@ -60,6 +60,10 @@ pub struct PeriodSummary {
     /// The period ended on or before the reference day; the last period may not have, and
     /// its E is counted at the reference day.
     pub complete: bool,
+    /// Its retention counts on a full active window: the window that ends on the day before
+    /// it starts begins no earlier than the first of the month of the first purchase. Before
+    /// that nearly everyone still looks active and retention reads near 100 %.
+    pub window_full: bool,
     /// S: customers active at the end of the previous period (0 for the first period).
     pub start: u64,
     /// E: customers active at the end of this period.
@@ -435,6 +439,8 @@ struct Grid {
     /// Periods that ended by the reference day, measured at their last day.
     full: usize,
     window: i32,
+    /// The month index of the first purchase.
+    data_month: i32,
     /// The first day of the window that ends at the reference day.
     window_start_at_reference: i32,
 }
@@ -453,6 +459,7 @@ impl Grid {
             count,
             full: if last_complete { count } else { count - 1 },
             window,
+            data_month: month_index(first_day),
             window_start_at_reference: add_months(reference + 1, -window),
         }
     }
@@ -474,6 +481,12 @@ impl Grid {
 
     fn first_month(&self, period: usize) -> i32 {
         (self.first + period as i32) * self.len
+    }
+
+    /// The window that ends on the day before `period` starts begins in or after the month
+    /// of the first purchase.
+    fn window_full(&self, period: usize) -> bool {
+        self.first_month(period) - self.window >= self.data_month
     }
 }
 
@@ -560,6 +573,7 @@ impl PeriodCounts {
                 first_day: Date::from_days(first_of_month(month)),
                 last_day: Date::from_days(last_of_month(month + grid.len - 1)),
                 complete: i < grid.full,
+                window_full: grid.window_full(i),
                 start,
                 end,
                 new,

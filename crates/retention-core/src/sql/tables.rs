@@ -133,17 +133,19 @@ pub(super) fn periods(q: &WarehouseQuery, ctes: &mut Ctes, sql: &mut String) {
         "The periods: each is a number, months since January of year 0 divided by the\n\
          period's length. A period is complete when it ended on or before the observation\n\
          end; the last one may still run, and is measured at the observation end.\n\
-         window_start: the first day of the window that ends at the observation end.",
+         window_start: the first day of the window that ends at the observation end.\n\
+         first_month: the month of the first purchase.",
         "period_bounds",
         &format!(
             "SELECT\n  {} AS first_period,\n  {} AS last_period,\n  {} - 1 AS last_full,\n  \
-             {} AS window_start\n\
+             {} AS window_start,\n  {} AS first_month\n\
              FROM observation AS o\n\
              CROSS JOIN (SELECT MIN(order_day) AS first_day FROM purchases) AS f",
             pi(&month_index("f.first_day")),
             pi(&month_index("o.end_day")),
             pi(&month_index(&d.add_days("o.end_day", 1))),
             d.add_months(&d.add_days("o.end_day", 1), -window),
+            month_index("f.first_day"),
         ),
     );
     ctes.add(
@@ -261,19 +263,25 @@ pub(super) fn periods(q: &WarehouseQuery, ctes: &mut Ctes, sql: &mut String) {
     let qn = |name: &str| d.quote(name);
     ctes.finish(
         sql,
-        "S = E of the period before (0 for the first); reactivated = N - first_time.",
+        "S = E of the period before (0 for the first); reactivated = N - first_time.\n\
+         window_full: the window that ends on the day before the period starts begins in or\n\
+         after the month of the first purchase; before that nearly everyone still looks\n\
+         active and retention reads near 100 %.",
         &format!(
             "SELECT\n  {} AS {},\n  c.period_index <= c.last_full AS {},\n  \
+             c.period_index * {len} - {window} >= b.first_month AS {},\n  \
              COALESCE(LAG(c.active_end) OVER (ORDER BY c.period_index), 0) AS {},\n  \
              c.active_end AS {},\n  c.new_customers AS {},\n  c.first_time AS {},\n  \
              c.new_customers - c.first_time AS {},\n  \
              COALESCE(s.orders, 0) AS {},\n  COALESCE(s.revenue, 0) AS {}\n\
              FROM period_counts AS c\n\
+             CROSS JOIN period_bounds AS b\n\
              LEFT JOIN period_sales AS s ON s.period_index = c.period_index\n\
              ORDER BY c.period_index",
             label(d, "c.period_index", period),
             qn("period"),
             qn("complete"),
+            qn("window_full"),
             qn("start"),
             qn("end"),
             qn("new"),

@@ -385,6 +385,8 @@ export interface PeriodSummary {
   lastDay: string;
   /** False for a period still running at the reference date. */
   complete: boolean;
+  /** Its retention counts on a full active window (before, it reads near 100 %). */
+  windowFull: boolean;
   start: number;
   end: number;
   new: number;
