@@ -596,6 +596,28 @@ test("the page around the calculator: a dark background, a small root font size"
     assert.deepEqual(errors, []);
   });
 
+  await t.test("the surface and the size are set before the calculator's first frame", async () => {
+    const host = await hostPage(t, calc, "html { font-size: 10px; } body { background: #121212; }", `<div id="calc" data-retention-calculator></div>`);
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    // In every animation frame until the one that draws the figure: what the element has.
+    await context.addInitScript(() => {
+      window.__frames = [];
+      const tick = () => {
+        const el = document.getElementById("calc");
+        const drawn = Boolean(el?.shadowRoot?.querySelector("[data-figure]"));
+        window.__frames.push({ drawn, surface: el?.getAttribute("data-surface"), zoom: el?.style.zoom });
+        if (!drawn) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    await page.locator("#calc .rc-big-value").first().waitFor();
+    const first = (await page.evaluate(() => window.__frames)).find((f) => f.drawn);
+    assert.deepEqual(first, { drawn: true, surface: "paper", zoom: "1.6" }, "no frame without them");
+  });
+
   await t.test("a page asking for a dark colour scheme, with no background of its own", async () => {
     const host = await hostPage(t, calc, ":root { color-scheme: dark; }", `<div id="calc" data-retention-calculator></div>`);
     const { page } = await open(browser, `${host.url}/`);
