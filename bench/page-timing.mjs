@@ -4,8 +4,8 @@
 // root for the elements that matter (the first result figure, the import preview, the
 // forecast) and notes when each enters the DOM and when it is on screen: after the next
 // animation frame's style, layout and paint, seen as a message posted from inside that
-// requestAnimationFrame (it runs once the frame is drawn). It also splits the wasm's
-// WebAssembly.instantiateStreaming into compileStreaming + instantiate to time both, and notes
+// requestAnimationFrame (it runs once the frame is drawn). It also times each wasm's compiling
+// and instantiating (WebAssembly.instantiateStreaming split into the two), and notes
 // when a file is chosen, when "analyse" is clicked and the step times the import worker
 // reports. Times are epoch milliseconds (timeOrigin + now), so frames of one page compare;
 // subtract the page's timeOrigin to get milliseconds from navigation start.
@@ -64,15 +64,31 @@ const INSTRUMENT = (targets) => {
       this.addEventListener("message", (e) => e.data?.done?.timings && (bench.worker = e.data.done.timings));
     }
   };
+  // The page's loader compiles its wasm as it streams in (compileStreaming) and the glue then
+  // instantiates the compiled module; the parts' glue calls instantiateStreaming. Both ways
+  // are timed: when compiling started, when it was done, when the instance was made.
   const wasm = WebAssembly;
-  if (wasm.instantiateStreaming && wasm.compileStreaming) {
+  const compileStreaming = wasm.compileStreaming;
+  const instantiate = wasm.instantiate;
+  const compiled = new WeakMap();
+  wasm.compileStreaming = async (source) => {
+    const entry = { start: now() };
+    bench.wasm.push(entry);
+    const module = await compileStreaming.call(wasm, source);
+    entry.compiled = now();
+    compiled.set(module, entry);
+    return module;
+  };
+  wasm.instantiate = async (source, imports) => {
+    const result = await instantiate.call(wasm, source, imports);
+    const entry = compiled.get(source);
+    if (entry) entry.instantiated = now();
+    return result;
+  };
+  if (wasm.instantiateStreaming) {
     wasm.instantiateStreaming = async (source, imports) => {
-      const entry = { start: now() };
-      bench.wasm.push(entry);
       const module = await wasm.compileStreaming(source);
-      entry.compiled = now();
       const instance = await wasm.instantiate(module, imports);
-      entry.instantiated = now();
       return { module, instance };
     };
   }

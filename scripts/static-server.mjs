@@ -38,8 +38,9 @@ const MIME_TYPES = {
   ".woff2": "font/woff2",
 };
 
-export function mimeType(file) {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+export function mimeType(file, types = {}) {
+  const ext = path.extname(file).toLowerCase();
+  return types[ext] ?? MIME_TYPES[ext] ?? "application/octet-stream";
 }
 
 function send(res, status, body, headers = {}) {
@@ -48,7 +49,8 @@ function send(res, status, body, headers = {}) {
 }
 
 // `cors`: true, false, or a function of the path that says whether to allow other origins.
-function handler(root, csp, cors) {
+// `types`: extension → Content-Type, over the defaults (a test's misconfigured host).
+function handler(root, csp, cors, types) {
   return (req, res) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "no-store");
@@ -81,21 +83,21 @@ function handler(root, csp, cors) {
         if (!pathname.endsWith("/")) {
           return send(res, 301, "moved\n", { Location: rawPath + "/" });
         }
-        return serveFile(path.join(file, "index.html"), req, res);
+        return serveFile(path.join(file, "index.html"), req, res, undefined, types);
       }
-      serveFile(file, req, res, stat);
+      serveFile(file, req, res, stat, types);
     });
   };
 }
 
-function serveFile(file, req, res, stat) {
+function serveFile(file, req, res, stat, types) {
   if (!stat) {
     return fs.stat(file, (err, s) =>
-      err || !s.isFile() ? send(res, 404, "not found\n") : serveFile(file, req, res, s),
+      err || !s.isFile() ? send(res, 404, "not found\n") : serveFile(file, req, res, s, types),
     );
   }
   if (!stat.isFile()) return send(res, 404, "not found\n");
-  res.writeHead(200, { "Content-Type": mimeType(file), "Content-Length": stat.size });
+  res.writeHead(200, { "Content-Type": mimeType(file, types), "Content-Length": stat.size });
   if (req.method === "HEAD") return res.end();
   fs.createReadStream(file)
     .on("error", () => res.destroy())
@@ -106,11 +108,12 @@ function serveFile(file, req, res, stat) {
  * Starts the server. Resolves to { url, port, server, close } once it listens.
  * `cors` (default true) sends `Access-Control-Allow-Origin: *`; false leaves it out, and a
  * function of the request path decides per file (for tests of a half-configured host).
- * @param {{root?: string, port?: number, csp?: string, cors?: boolean | ((path: string) => boolean)}} [options]
+ * `types` maps a file extension to the Content-Type to send instead of the usual one.
+ * @param {{root?: string, port?: number, csp?: string, cors?: boolean | ((path: string) => boolean), types?: Record<string, string>}} [options]
  */
-export function startServer({ root = DEFAULT_ROOT, port = 0, csp, cors = true } = {}) {
+export function startServer({ root = DEFAULT_ROOT, port = 0, csp, cors = true, types = {} } = {}) {
   const absRoot = fs.realpathSync(path.resolve(root));
-  const server = http.createServer(handler(absRoot, csp, cors));
+  const server = http.createServer(handler(absRoot, csp, cors, types));
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, HOST, () => {

@@ -545,6 +545,25 @@ test("a calculator host without CORS headers", async (t) => {
   }
 });
 
+test("a calculator host that serves the wasm as another type than application/wasm", async (t) => {
+  // Common on shared hosting. The loader then reads the whole file before compiling it,
+  // instead of compiling it as it streams in (which the browser refuses for such a type).
+  const calc = await serveDist({ types: { ".wasm": "application/octet-stream" } });
+  t.after(() => calc.close());
+  const browser = await launch();
+  t.after(() => browser.close());
+  const host = await hostPage(t, calc, "", `<div id="calc" data-retention-calculator data-locale="en"></div>`);
+  const { page, errors } = await open(browser, "about:blank", { locale: "en-GB" });
+  const sent = page.waitForResponse((r) => r.url().endsWith("/retention-calculator_bg.wasm"));
+  await page.goto(`${host.url}/`);
+  assert.equal((await sent).headers()["content-type"], "application/octet-stream");
+  const figure = page.locator("#calc [data-figure=retentionRate]");
+  await figure.waitFor();
+  assert.equal(plain(await figure.innerText()), "85.0%");
+  assert.equal(await page.locator("[data-retention-calculator-failed]").count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 /** A page of `body` with `style`, loading the calculator from `calc`, served from a host of its own. */
 async function hostPage(t, calc, style, body) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-host-"));

@@ -36,12 +36,12 @@ export function launch() {
  * Serves dist/ (or `root`) on a free loopback port, with CORS headers unless `cors` says
  * otherwise (see startServer). Resolves to { url, port, close }.
  */
-export function serveDist({ csp, cors, root = DIST } = {}) {
+export function serveDist({ csp, cors, types, root = DIST } = {}) {
   assert.ok(
     fs.existsSync(path.join(root, "index.html")),
     `${path.join(root, "index.html")} is missing: run scripts/build.sh first`,
   );
-  return startServer({ root, port: 0, csp, cors });
+  return startServer({ root, port: 0, csp, cors, types });
 }
 
 /** True for URLs that stay on this machine's loopback server (or never hit the network). */
