@@ -243,7 +243,7 @@ pub fn App(props: &AppProps) -> Html {
                         { field(Field::Frequency, None) }
                     </fieldset>
                 </form>
-                <Answer report={report.clone()} explanations={explanations.clone()} {headline} {focus} {gain} />
+                <Answer report={report.clone()} explanations={explanations.clone()} {headline} {focus} {gain} {painted} />
                 <details class="rc-more">
                     <summary>
                         { text(Text::MoreSettings, locale) }

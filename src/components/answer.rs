@@ -59,6 +59,8 @@ pub struct AnswerProps {
     /// What more retention would bring, in a sentence.
     #[prop_or_default]
     pub gain: Option<String>,
+    /// The answer is on screen: how it was worked out, folded, may be drawn now.
+    pub painted: bool,
 }
 
 /// The answer: the verdict, retention per year and CLV in large type, one sentence on what
@@ -136,6 +138,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
             figures={html! { <>{ retention_block }{ value_block }</> }}
             {sentence}
             {how}
+            draw_how={props.painted}
             {next}
         >
             if let Some(gain) = &props.gain {

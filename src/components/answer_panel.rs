@@ -26,6 +26,11 @@ pub struct AnswerPanelProps {
     pub sentence: String,
     /// How each figure shown was worked out (the fold is left out when empty).
     pub how: Vec<Html>,
+    /// Whether the fold's contents are drawn yet: folded, they can wait until the answer is
+    /// on screen (the calculator's `use_painted`), in time for a click, a search in the page
+    /// or a print.
+    #[prop_or(true)]
+    pub draw_how: bool,
     pub next: Option<NextSteps>,
     /// What goes under it all.
     #[prop_or_default]
@@ -60,7 +65,9 @@ pub fn AnswerPanel(props: &AnswerPanelProps) -> Html {
             if !props.how.is_empty() {
                 <details class="rc-how">
                     <summary>{ text(Text::HowCalculated, locale) }</summary>
-                    { for props.how.iter().cloned() }
+                    if props.draw_how {
+                        { for props.how.iter().cloned() }
+                    }
                 </details>
             }
             if let Some(next) = &props.next {
