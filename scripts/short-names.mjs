@@ -8,7 +8,9 @@
 // (--minify-imports-and-exports-and-modules) and prints what it renamed; this script then
 // renames the same in the glue: the keys of its import object, its module's name, and every
 // `wasm.export`. It stops the build if the glue then uses a name the wasm does not have, in
-// either direction.
+// either direction. The same wasm-opt run drops the two custom sections only tools read, what
+// built the wasm (producers) and its target features: 0.2 KB of the page's first download. It
+// is the modules' last wasm-opt run, since wasm-opt reads the features from that section.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -18,7 +20,8 @@ const escape = (s) => s.replace(/[$]/g, "\\$&");
 
 for (const js of process.argv.slice(2)) {
   const wasm = js.replace(/\.js$/, "_bg.wasm");
-  const printed = execFileSync("wasm-opt", [wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], {
+  const passes = ["--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features"];
+  const printed = execFileSync("wasm-opt", [wasm, ...passes, "-o", wasm], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });
