@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{add_months, first_of_month, last_of_month, month_index, Date};
 use super::import::{purchase_days, OrderLog, Purchase};
-use super::summary::{PeriodSummary, Summary, SummaryOptions};
+use super::summary::{window_full, PeriodSummary, Summary, SummaryOptions};
 use crate::segments::SegmentsOn;
 use crate::{Inputs, Segment};
 
@@ -127,7 +127,7 @@ pub fn year_fill(log: &OrderLog, options: &SummaryOptions) -> Option<YearFill> {
         }),
         first_day: Date::from_days(first_day),
         last_day: Date::from_days(last_day),
-        window_full: add_months(first_day, -window) >= first_of_month(month_index(first_purchase)),
+        window_full: window_full(last - 11, window, month_index(first_purchase)),
     })
 }
 

@@ -483,11 +483,18 @@ impl Grid {
         (self.first + period as i32) * self.len
     }
 
-    /// The window that ends on the day before `period` starts begins in or after the month
-    /// of the first purchase.
+    /// The window that ends on the day before `period` starts is full ([`window_full`]).
     fn window_full(&self, period: usize) -> bool {
-        self.first_month(period) - self.window >= self.data_month
+        window_full(self.first_month(period), self.window, self.data_month)
     }
+}
+
+/// Whether the active window of `window` months that ends on the day before month `first_month`
+/// starts is full: it begins in or after `data_month`, the month of the first purchase. Before
+/// that nearly everyone still looks active and retention reads near 100 %. The one rule for
+/// the periods and the year alike (months as [`month_index`] counts them).
+pub(super) fn window_full(first_month: i32, window: i32, data_month: i32) -> bool {
+    first_month - window >= data_month
 }
 
 /// S, E and N per period, from each customer's runs of periods at whose end they are active.
