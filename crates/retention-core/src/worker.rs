@@ -42,7 +42,7 @@
 //! assert!(answers.iter().any(|r| matches!(r, Response::Summary(s) if s.customers == 2)));
 //! ```
 
-use std::future::{ready, Future};
+use std::future::{ready, Future, Ready};
 use std::pin::pin;
 use std::task::{Context, Waker};
 
@@ -67,8 +67,8 @@ use crate::{
 /// all of them; the download has them all).
 pub const WIN_BACK_LISTED: usize = 20;
 
-/// How much of a file the worker reads at a time: the most of a text file it holds at once,
-/// and how often the progress bar moves.
+/// How much of a file the worker reads at a time (a text file: it holds at most two slices at
+/// once, the one it parses and the next, being read), and how often the progress bar moves.
 pub const SLICE_BYTES: u64 = 1 << 20;
 
 /// What the page asks of its import worker.
@@ -300,19 +300,25 @@ fn imported<T>(kept: &Option<T>) -> Result<&T, Problem> {
 /// The file sent along with a request, read a slice at a time: a `Blob` in the browser,
 /// bytes in memory natively.
 pub trait Source {
+    /// A read under way.
+    type Read: Future<Output = Result<Vec<u8>, Problem>>;
     /// The file's size in bytes.
     fn size(&self) -> u64;
-    /// The bytes `start..end`, `end` at most [`Source::size`].
-    fn read(&mut self, start: u64, end: u64) -> impl Future<Output = Result<Vec<u8>, Problem>>;
+    /// The bytes `start..end`, `end` at most [`Source::size`]. The read starts when this is
+    /// called, not when the future is first polled, and holds no borrow of the source: the
+    /// next slice can be on its way while the caller parses this one.
+    fn read(&mut self, start: u64, end: u64) -> Self::Read;
 }
 
 /// Bytes in memory: every read is ready at once.
 impl Source for &[u8] {
+    type Read = Ready<Result<Vec<u8>, Problem>>;
+
     fn size(&self) -> u64 {
         self.len() as u64
     }
 
-    fn read(&mut self, start: u64, end: u64) -> impl Future<Output = Result<Vec<u8>, Problem>> {
+    fn read(&mut self, start: u64, end: u64) -> Self::Read {
         let bytes = self.get(start as usize..end as usize).unwrap_or_default();
         ready(Ok(bytes.to_vec()))
     }
@@ -857,7 +863,9 @@ async fn member_preview(
 }
 
 /// Reads every order of a file: a text file streamed through an [`OrderReader`], a workbook
-/// read whole.
+/// read whole. The next slice of a text file is asked for before the current one is parsed,
+/// so that reading it (in the browser, a round trip to the browser's process) and parsing
+/// overlap.
 async fn read_orders(
     file: &mut impl Source,
     mapping: &Mapping,
@@ -869,9 +877,10 @@ async fn read_orders(
     let size = file.size();
     let mut reader = OrderReader::new(mapping, seed).map_err(Problem::Mapping)?;
     let mut at = 0;
-    while at < size {
+    let mut next = (size > 0).then(|| file.read(0, SLICE_BYTES.min(size)));
+    while let Some(pending) = next.take() {
         let t0 = now();
-        let slice = file.read(at, (at + SLICE_BYTES).min(size)).await?;
+        let slice = pending.await?;
         let t1 = now();
         timings.read += t1 - t0;
         if slice.is_empty() {
@@ -894,6 +903,10 @@ async fn read_orders(
             return log.map_err(Problem::Mapping);
         }
         at += slice.len() as u64;
+        if at < size {
+            next = Some(file.read(at, (at + SLICE_BYTES).min(size)));
+        }
+        let t1 = now();
         reader.feed(&slice).map_err(Problem::Mapping)?;
         drop(slice);
         timings.parse += now() - t1;
@@ -955,6 +968,9 @@ async fn read_whole(
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
     use super::*;
 
     /// The first answer of a kind among those said.
@@ -1069,6 +1085,73 @@ mod tests {
         let summary = first!(said, Response::Summary);
         assert_eq!(summary.expect("a summary").revenue, 30_000.0 * 10.0);
         assert!(matches!(said.last(), Some(Response::Done { .. })));
+    }
+
+    /// What a [`Logged`] source and the answers saw, in order.
+    #[derive(Debug, PartialEq)]
+    enum Seen {
+        Read(u64),
+        Parsed(u64),
+    }
+
+    /// Bytes in memory that note each read asked of them.
+    struct Logged<'a>(&'a [u8], Rc<RefCell<Vec<Seen>>>);
+
+    impl Source for Logged<'_> {
+        type Read = Ready<Result<Vec<u8>, Problem>>;
+        fn size(&self) -> u64 {
+            self.0.len() as u64
+        }
+        fn read(&mut self, start: u64, end: u64) -> Self::Read {
+            self.1.borrow_mut().push(Seen::Read(start));
+            self.0.read(start, end)
+        }
+    }
+
+    #[test]
+    fn the_next_slice_is_asked_for_while_one_is_parsed_and_never_two_ahead() {
+        let mut text = String::from("customer,date,amount\n");
+        for k in 0..120_000 {
+            text += &format!("c{},2024-03-{:02},12.50\n", k % 900, 1 + k % 28);
+        }
+        let size = text.len() as u64;
+        let slices = size.div_ceil(SLICE_BYTES);
+        assert!(slices >= 3, "{size}");
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let mut file = Logged(text.as_bytes(), seen.clone());
+        let request = Request::Import {
+            mapping: Mapping {
+                customer: Some(0),
+                date: 1,
+                amount: Some(2),
+                ..Mapping::new(crate::Delimiter::Comma, true, 3)
+            },
+            summary: SummaryOptions::default(),
+            forecast: ForecastOptions::default(),
+        };
+        let mut post = |r: Response| {
+            if let Response::Progress {
+                stage: Stage::Parse,
+                done,
+                ..
+            } = r
+            {
+                seen.borrow_mut().push(Seen::Parsed(done as u64));
+            }
+        };
+        let mut session = Session::new(Seed(5, 6));
+        let answer = pin!(session.handle(request, Some(&mut file), &mut post, &|| 0.0));
+        assert!(answer
+            .poll(&mut Context::from_waker(Waker::noop()))
+            .is_ready());
+        // Slice k + 1 is asked for before slice k is parsed; the last one has no next.
+        let mut expected = vec![Seen::Read(0)];
+        for k in 1..slices {
+            expected.push(Seen::Read(k * SLICE_BYTES));
+            expected.push(Seen::Parsed(k * SLICE_BYTES));
+        }
+        expected.push(Seen::Parsed(size));
+        assert_eq!(*seen.borrow(), expected);
     }
 
     #[test]

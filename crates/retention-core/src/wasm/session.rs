@@ -5,7 +5,9 @@
 
 use std::cell::RefCell;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -138,18 +140,37 @@ impl ImportSession {
 struct BlobSource(Blob);
 
 impl Source for BlobSource {
+    type Read = BlobRead;
+
     fn size(&self) -> u64 {
         self.0.size() as u64
     }
 
-    fn read(&mut self, start: u64, end: u64) -> impl Future<Output = Result<Vec<u8>, Problem>> {
-        let slice = self.0.slice_with_f64_and_f64(start as f64, end as f64);
-        async move {
-            let slice = slice.map_err(|_| Problem::Unreadable)?;
-            let buffer = JsFuture::from(slice.array_buffer())
-                .await
-                .map_err(|_| Problem::Unreadable)?;
-            Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-        }
+    fn read(&mut self, start: u64, end: u64) -> BlobRead {
+        // Asked for now: the browser reads while the caller goes on.
+        BlobRead(
+            self.0
+                .slice_with_f64_and_f64(start as f64, end as f64)
+                .ok()
+                .map(|slice| JsFuture::from(slice.array_buffer())),
+        )
+    }
+}
+
+/// A slice of a `Blob` on its way (`None`: the slice could not be asked for).
+struct BlobRead(Option<JsFuture>);
+
+impl Future for BlobRead {
+    type Output = Result<Vec<u8>, Problem>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let Some(read) = self.0.as_mut() else {
+            return Poll::Ready(Err(Problem::Unreadable));
+        };
+        Pin::new(read).poll(cx).map(|buffer| {
+            buffer
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(|_| Problem::Unreadable)
+        })
     }
 }
