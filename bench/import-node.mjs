@@ -2,7 +2,9 @@
 // runs it) on one export in node: V8's wasm, as in Chromium's worker, without the page or the
 // browser, so that old and new builds of the core compare closely. Warms up as the worker
 // does, then times RUNS imports (preview, then import) and prints the median of the worker's
-// own step timings (ms) and of the whole import request. Figures only.
+// own step timings (ms) and of the whole import request. The import asks what the page asks
+// (src/components/import_panel.rs, import_options): 20 inactive and 20 forecast customers
+// listed. Figures only.
 //
 //   node bench/import-node.mjs FILE [RUNS] [PKG]     (after scripts/build.sh; PKG: dist/pkg)
 import fs from "node:fs";
@@ -27,7 +29,7 @@ for (let i = 0; i < Number(runs); i++) {
   if (!mapping) throw new Error(`no mapping: ${JSON.stringify(said).slice(0, 300)}`);
   said = [];
   const t0 = performance.now();
-  await session.handle({ import: { mapping, summary: {}, forecast: {} } }, blob);
+  await session.handle({ import: { mapping, summary: { inactiveLimit: 20 }, forecast: { top: 20 } } }, blob);
   times.request.push(performance.now() - t0);
   const done = said.find((r) => r.done)?.done;
   if (!done) throw new Error(`no import: ${JSON.stringify(said).slice(0, 300)}`);
