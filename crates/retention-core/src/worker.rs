@@ -879,16 +879,16 @@ async fn read_orders(
     let mut at = 0;
     let mut next = (size > 0).then(|| file.read(0, SLICE_BYTES.min(size)));
     while let Some(pending) = next.take() {
-        let t0 = now();
+        let waited = now();
         let slice = pending.await?;
-        let t1 = now();
-        timings.read += t1 - t0;
+        let arrived = now();
+        timings.read += arrived - waited;
         if slice.is_empty() {
             break;
         }
         if at == 0 && is_workbook(&slice) {
             let bytes = read_whole(file, slice, post).await?;
-            timings.read += now() - t1;
+            timings.read += now() - arrived;
             let t0 = now();
             let mut progress = |rows: usize, _| {
                 post(Response::Progress {
@@ -906,10 +906,10 @@ async fn read_orders(
         if at < size {
             next = Some(file.read(at, (at + SLICE_BYTES).min(size)));
         }
-        let t1 = now();
+        let parsing = now();
         reader.feed(&slice).map_err(Problem::Mapping)?;
         drop(slice);
-        timings.parse += now() - t1;
+        timings.parse += now() - parsing;
         post(Response::Progress {
             stage: Stage::Parse,
             done: at as f64,
