@@ -451,6 +451,13 @@ fn sniff_error(error: &SniffError, locale: Locale) -> String {
                 format!("The first row is longer than {kb} KB. Is this an order export, or is a quote never closed?"),
             );
         }
+        SniffError::Compressed { format } => {
+            let name = format.name();
+            return l.pick(
+                format!("Dit is een gecomprimeerd bestand ({name}). Pak het eerst uit en kies dan het CSV-bestand dat erin zit."),
+                format!("This is a compressed file ({name}). Unpack it first, then choose the CSV file inside."),
+            );
+        }
         SniffError::Workbook => l.pick(
             "Dit is een spreadsheet, en deze versie leest alleen tekstbestanden. Sla het op als CSV en probeer het opnieuw.",
             "This is a spreadsheet, and this version reads text files only. Save it as CSV and try again.",
@@ -697,7 +704,7 @@ mod tests {
     /// One of every way an import can stop. The match lists every variant without a
     /// wildcard, so a new one does not compile until it is added here, and so worded.
     fn every_problem() -> Vec<Problem> {
-        use retention_core::{MemberImportError, SummaryFileError};
+        use retention_core::{Compression, MemberImportError, SummaryFileError};
         use worker::Problem as P;
         let sniff = |e| Problem::Worker(P::Sniff(e));
         let mapping = |e| Problem::Worker(P::Mapping(e));
@@ -720,6 +727,9 @@ mod tests {
             Problem::Worker(P::TooLarge),
             sniff(SniffError::Empty),
             sniff(SniffError::Binary),
+            sniff(SniffError::Compressed {
+                format: Compression::Gzip,
+            }),
             sniff(SniffError::TooFewColumns {
                 found: 1,
                 needed: 3,
@@ -777,6 +787,7 @@ mod tests {
                     P::Sniff(e) => match e {
                         SniffError::Empty
                         | SniffError::Binary
+                        | SniffError::Compressed { .. }
                         | SniffError::TooFewColumns { .. }
                         | SniffError::TooManyColumns { .. }
                         | SniffError::RowTooLong { .. }

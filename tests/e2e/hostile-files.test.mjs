@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";
+import zlib from "node:zlib";
 import { plain, servePage } from "./harness.mjs";
 
 /** Chooses a file and waits until the page shows it is the one being looked at. */
@@ -16,6 +17,39 @@ async function problem(page) {
   const message = page.locator(".rc-import-problem");
   await message.waitFor({ timeout: 20_000 });
   return plain(await message.innerText());
+}
+
+const EXPORT = "customer,date,amount\nk1,2024-01-05,10.00\nk2,2024-02-06,12.50\n";
+
+/** A zip holding `text` as `name`, stored, as Windows' "Send to › Compressed folder" writes. */
+function zipped(name, text) {
+  const data = Buffer.from(text);
+  const file = Buffer.from(name);
+  const crc = zlib.crc32(data);
+  const head = (signature, size) => {
+    const b = Buffer.alloc(size);
+    b.writeUInt32LE(signature, 0);
+    return b;
+  };
+  const local = head(0x04034b50, 30);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(file.length, 26);
+  const central = head(0x02014b50, 46);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(file.length, 28);
+  const end = head(0x06054b50, 22);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + file.length, 12);
+  end.writeUInt32LE(local.length + file.length + data.length, 16);
+  return Buffer.concat([local, file, data, central, file, end]);
 }
 
 /** UTF-16 little-endian with its byte-order mark, as "Unicode text" from Excel. */
@@ -32,6 +66,8 @@ test("hostile and careless files", async (t) => {
       ["leeg.csv", "", /^Dit bestand is leeg\.$/],
       ["foto.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /^Dit is geen tekstbestand\./],
       ["kapot.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), /^Deze spreadsheet kon niet worden gelezen\./],
+      ["orders.csv.gz", zlib.gzipSync(EXPORT), /^Dit is een gecomprimeerd bestand \(gzip\)\. Pak het eerst uit en kies dan het CSV-bestand dat erin zit\.$/],
+      ["orders.zip", zipped("orders.csv", EXPORT), /^Dit is een gecomprimeerd bestand \(zip\)\. Pak het eerst uit/],
       ["mails.csv", "ann@example.com\nbob@example.com\n", /^Dit bestand heeft 1 kolom\(men\); een orderexport heeft er minstens 3/],
       ["tabel.csv", (Array.from({ length: 2000 }, (_, i) => `k${i}`).join(",") + "\n").repeat(3), /^Dit bestand heeft 2\.000 kolommen, meer dan de 1\.000 van een orderexport\./],
     ];
@@ -127,5 +163,13 @@ test("the same failures in English on an English page", async (t) => {
   assert.match(await problem(page), /^This spreadsheet could not be read\./);
   await choose(page, "mails.csv", "ann@example.com\nbob@example.com\n");
   assert.match(await problem(page), /^This file has 1 column\(s\); an order export has at least 3/);
+  await choose(page, "orders.zip", zipped("orders.csv", EXPORT));
+  assert.match(await problem(page), /^This is a compressed file \(zip\)\. Unpack it first, then choose the CSV file inside\.$/);
+  // The member import tells it the same way.
+  await page.locator("label", { hasText: "Members: subscriptions" }).click();
+  await page.locator("#rc-mi-file").setInputFiles({ name: "members.csv.gz", mimeType: "application/gzip", buffer: zlib.gzipSync("member,start,end\nm1,2024-01-01,\n") });
+  const members = page.locator(".rc-member-import .rc-import-problem");
+  await members.waitFor({ timeout: 20_000 });
+  assert.match(plain(await members.innerText()), /^This is a compressed file \(gzip\)\. Unpack it first/);
   assert.deepEqual(errors, []);
 });

@@ -12,10 +12,10 @@ use std::io::Read;
 use retention_core::{
     analyse_members, analyse_survivors, calculate_members, explain_members, format_count,
     format_decimal, format_input, format_money, format_percent, is_workbook, parse_members,
-    parse_survivors, read_number, sheet_text, sniff_members, Currency, Locale, MemberExplanation,
-    MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions, MemberPreview,
-    MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions, Survivors,
-    SurvivorsReport,
+    parse_survivors, read_number, sheet_text, sniff_members, Compression, Currency, Locale,
+    MemberExplanation, MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions,
+    MemberPreview, MemberReport, MemberSummary, Period, SniffError, SurvivorInsight,
+    SurvivorOptions, Survivors, SurvivorsReport,
 };
 use serde::Serialize;
 
@@ -109,8 +109,17 @@ pub fn run_survivors(args: &[String]) -> Result<(), Failure> {
     emit(&text)
 }
 
+/// A file's bytes; a compressed one is refused, as the order import refuses it.
 fn read(path: &str) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+    match Compression::of(&bytes) {
+        Some(format) => Err(Failure::Input(format!(
+            "{path}: {}",
+            SniffError::Compressed { format }
+        ))),
+        None => Ok(bytes),
+    }
 }
 
 fn read_stdin() -> Result<Vec<u8>, Failure> {

@@ -354,6 +354,22 @@ fn analyze_explains_what_it_cannot_read() {
     );
 }
 
+#[test]
+fn every_command_that_reads_a_file_says_a_compressed_one_must_be_unpacked_first() {
+    use std::io::Write;
+    let dir = TempDir::new("compressed");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(FIVE_CUSTOMERS.as_bytes()).unwrap();
+    let file = write(&dir, "orders.csv.gz", &gz.finish().unwrap());
+    for command in ["analyze", "members", "survivors"] {
+        fails(
+            &[command, &file],
+            1,
+            &format!("{file}: the file is compressed (gzip): unpack it first"),
+        );
+    }
+}
+
 /// The three exports of issue 9, regenerated with their truth: `--json` gives the right
 /// orders, customers, net revenue and repeat rate (within 1 %), and the forecast counts the
 /// same repeat customers as the summary.

@@ -109,9 +109,9 @@ pub use orders::{
     AtRisk, WinBack, YearFill, DEFAULT_CUTOFF_DAYS, MAX_CUTOFF_DAYS, MIN_CUTOFF_DAYS,
 };
 pub use orders::{
-    is_workbook, purchase_days, sniff_bytes, Encoding, ExportFormat, Grouping, OrderReader, Seed,
-    SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS, MAX_ROW_BYTES,
-    MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
+    is_workbook, purchase_days, sniff_bytes, Compression, Encoding, ExportFormat, Grouping,
+    OrderReader, Seed, SniffError, StatusChoice, StatusCount, MAX_COLUMNS, MAX_QUOTED_CHARS,
+    MAX_ROW_BYTES, MAX_STATUSES, MIN_COLUMNS, SAMPLE_BYTES,
 };
 pub use orders::{sheet_names, sheet_text, sniff_workbook};
 pub use orders::{win_back_csv, MAX_COHORTS, MAX_PERIODS};

@@ -54,9 +54,9 @@ use crate::{
 };
 use crate::{
     forecast_orders, is_workbook, segment_customers, sheet_names, sniff_bytes, sniff_workbook,
-    summarise_orders, win_back_csv, FitError, Forecast, ForecastOptions, Forecaster, ImportError,
-    ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment, Segmentation,
-    SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
+    summarise_orders, win_back_csv, Compression, FitError, Forecast, ForecastOptions, Forecaster,
+    ImportError, ImportStats, Locale, Mapping, OrderLog, OrderReader, Preview, Seed, Segment,
+    Segmentation, SniffError, Summary, SummaryOptions, WinBack, SAMPLE_BYTES,
 };
 use crate::{
     looks_like_summary_file, read_summary_file, warehouse_sql, Inputs, SqlError, SummaryFile,
@@ -844,6 +844,9 @@ async fn member_preview(
         if let Some(end) = head.iter().rposition(|&b| b == b'\n') {
             head.truncate(end + 1);
         }
+    }
+    if let Some(format) = Compression::of(&head) {
+        return Err(Problem::Sniff(SniffError::Compressed { format }));
     }
     let (text, sheets) = if is_workbook(&head) {
         // The sheet, read as text: the whole file, as its format needs.

@@ -8,9 +8,9 @@ use generators::sim::utf16;
 use generators::{dutch, line_items, online_retail, shopify, Truth};
 use proptest::prelude::*;
 use retention_core::{
-    customer_summaries, parse_orders, sniff_bytes, summarise_orders, ColumnKind, Date, DateFormat,
-    Encoding, ExportFormat, Grouping, Locale, Mapping, OrderLog, OrderReader, Seed, SniffError,
-    Summary, SummaryOptions,
+    customer_summaries, is_workbook, parse_orders, sniff_bytes, summarise_orders, ColumnKind,
+    Compression, Date, DateFormat, Encoding, ExportFormat, Grouping, Locale, Mapping, OrderLog,
+    OrderReader, Seed, SniffError, Summary, SummaryOptions,
 };
 
 /// Sniffs `bytes` and reads them in chunks of `chunk` bytes.
@@ -309,6 +309,56 @@ fn hostile_files_fail_fast_with_short_messages() {
         sniff_bytes(b"\x00\x01\x02,\x00\n", true).unwrap_err(),
         SniffError::Binary
     );
+}
+
+#[test]
+fn a_compressed_export_is_told_as_compressed_and_a_spreadsheet_still_as_a_spreadsheet() {
+    use std::io::Write;
+    let csv = b"customer,date,amount\nk1,2024-01-05,10.00\nk2,2024-02-06,12.50\n";
+    // A gzipped export (flate2's writer, as `gzip` writes it).
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(csv).unwrap();
+    let gz = gz.finish().unwrap();
+    // A zipped export, one CSV inside (the zip crate's writer, deflated as usual).
+    let zipped = |name: &str| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(csv).unwrap();
+        zip.finish().unwrap().into_inner()
+    };
+    let compressed = |format| Err(SniffError::Compressed { format });
+    assert_eq!(
+        sniff_bytes(&gz, true).map(|_| ()),
+        compressed(Compression::Gzip)
+    );
+    for name in ["orders.csv", "export/Orders 2024.CSV", "orders.txt"] {
+        let zip = zipped(name);
+        assert!(!is_workbook(&zip), "{name}");
+        assert_eq!(
+            sniff_bytes(&zip, true).map(|_| ()),
+            compressed(Compression::Zip)
+        );
+    }
+    let message = SniffError::Compressed {
+        format: Compression::Gzip,
+    }
+    .to_string();
+    assert!(
+        message.contains("gzip") && message.contains("unpack"),
+        "{message}"
+    );
+    // A workbook is a zip too, and stays a workbook: one written by a spreadsheet writer, and
+    // an OpenDocument one, whose first part is `mimetype`.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write(0, 0, "customer").unwrap();
+    let xlsx = book.save_to_buffer().unwrap();
+    assert!(is_workbook(&xlsx));
+    assert_eq!(Compression::of(&xlsx), None);
+    assert!(is_workbook(&zipped("mimetype")));
+    // Unpacked, the same export reads.
+    let preview = sniff_bytes(csv, true).unwrap();
+    assert_eq!(preview.mapping.map(|m| m.customer), Some(Some(0)));
 }
 
 #[test]

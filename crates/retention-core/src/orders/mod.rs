@@ -64,8 +64,8 @@ pub use scan::Delimiter;
 pub(crate) use scan::{Record, Scanner};
 pub(crate) use sniff::{column_values, detect_delimiter, fits, sample_records};
 pub use sniff::{
-    is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Mapping, Preview, SniffError,
-    StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
+    is_workbook, sniff_bytes, sniff_orders, ColumnGuess, ColumnKind, Compression, Mapping, Preview,
+    SniffError, StatusChoice, MAX_COLUMNS, MIN_COLUMNS, PREVIEW_ROWS, SAMPLE_BYTES,
 };
 pub(crate) use summary::{label, summarise_scored};
 pub use summary::{

@@ -46,6 +46,12 @@ pub enum SniffError {
     Empty,
     /// The file holds no text: NUL bytes outside UTF-16.
     Binary,
+    /// A compressed file or archive (a `.gz`, or a `.zip` that is no spreadsheet): its text
+    /// is read once it is unpacked.
+    Compressed {
+        /// Which kind, by its first bytes.
+        format: Compression,
+    },
     /// The rows have fewer columns than [`MIN_COLUMNS`].
     TooFewColumns {
         /// How many the rows have.
@@ -87,6 +93,7 @@ impl SniffError {
         match self {
             SniffError::Empty => "empty",
             SniffError::Binary => "binary",
+            SniffError::Compressed { .. } => "compressed",
             SniffError::TooFewColumns { .. } => "tooFewColumns",
             SniffError::TooManyColumns { .. } => "tooManyColumns",
             SniffError::RowTooLong { .. } => "rowTooLong",
@@ -102,6 +109,11 @@ impl fmt::Display for SniffError {
         match self {
             SniffError::Empty => f.write_str("the file holds no rows"),
             SniffError::Binary => f.write_str("the file holds no text: not a CSV or TSV export"),
+            SniffError::Compressed { format } => write!(
+                f,
+                "the file is compressed ({}): unpack it first, then read the CSV inside",
+                format.name()
+            ),
             SniffError::TooFewColumns { found, needed } => write!(
                 f,
                 "the rows have {found} column(s); an order export has at least {needed}: who \
@@ -484,6 +496,9 @@ pub fn sniff_bytes(bytes: &[u8], whole: bool) -> Result<Preview, SniffError> {
     if is_workbook(bytes) {
         return Err(SniffError::Workbook);
     }
+    if let Some(format) = Compression::of(bytes) {
+        return Err(SniffError::Compressed { format });
+    }
     let cut_at = bytes.len().min(SAMPLE_BYTES);
     let whole = whole && cut_at == bytes.len();
     let (text, encoding) = decode_sample(&bytes[..cut_at]);
@@ -511,9 +526,97 @@ pub fn sniff_bytes(bytes: &[u8], whole: bool) -> Result<Preview, SniffError> {
     Ok(preview)
 }
 
-/// Whether `bytes` start like a spreadsheet: a zip (`.xlsx`) or an OLE file (`.xls`).
+/// Whether `bytes` start like a spreadsheet: a zip whose first part is a workbook's
+/// (`.xlsx`, `.ods`) or an OLE file (`.xls`).
 pub fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
+    (bytes.starts_with(ZIP) && Compression::of(bytes).is_none())
+        || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
+}
+
+/// A zip's local file header starts with these bytes.
+const ZIP: &[u8] = b"PK\x03\x04";
+
+/// The kinds of compressed file an export may come in, told apart by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Compression {
+    /// `.gz`.
+    Gzip,
+    /// `.zip` (other than a spreadsheet, which is a zip too).
+    Zip,
+    /// `.7z`.
+    SevenZip,
+    /// `.rar`.
+    Rar,
+    /// `.bz2`.
+    Bzip2,
+    /// `.xz`.
+    Xz,
+    /// `.zst`.
+    Zstd,
+}
+
+impl Compression {
+    /// The kind of compressed file `bytes` start, if any. A zip is one unless its first part
+    /// is one of a workbook's (`[Content_Types].xml`, `xl/…` of an `.xlsx`; `mimetype` of an
+    /// `.ods`).
+    ///
+    /// ```
+    /// use retention_core::Compression;
+    /// assert_eq!(Compression::of(b"\x1f\x8b\x08\0"), Some(Compression::Gzip));
+    /// let zipped_csv = b"PK\x03\x04\x14\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0a\0\0\0orders.csv";
+    /// assert_eq!(Compression::of(zipped_csv), Some(Compression::Zip));
+    /// assert_eq!(Compression::of(b"customer,date,amount\n"), None);
+    /// ```
+    pub fn of(bytes: &[u8]) -> Option<Compression> {
+        const MAGIC: [(&[u8], Compression); 6] = [
+            (b"\x1f\x8b", Compression::Gzip),
+            (b"7z\xbc\xaf\x27\x1c", Compression::SevenZip),
+            (b"Rar!\x1a\x07", Compression::Rar),
+            (b"BZh", Compression::Bzip2),
+            (b"\xfd7zXZ\0", Compression::Xz),
+            (b"\x28\xb5\x2f\xfd", Compression::Zstd),
+        ];
+        if bytes.starts_with(ZIP) {
+            return (!workbook_part(first_zip_name(bytes))).then_some(Compression::Zip);
+        }
+        MAGIC
+            .iter()
+            .find(|(magic, _)| bytes.starts_with(magic))
+            .map(|&(_, format)| format)
+    }
+
+    /// Its usual name, the same in every language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Compression::Gzip => "gzip",
+            Compression::Zip => "zip",
+            Compression::SevenZip => "7-Zip",
+            Compression::Rar => "RAR",
+            Compression::Bzip2 => "bzip2",
+            Compression::Xz => "xz",
+            Compression::Zstd => "Zstandard",
+        }
+    }
+}
+
+/// The name of a zip's first part, from its local file header (name length at byte 26, the
+/// name from byte 30); empty when the bytes end before it.
+fn first_zip_name(bytes: &[u8]) -> &[u8] {
+    let Some(&[lo, hi]) = bytes.get(26..28) else {
+        return b"";
+    };
+    let len = usize::from(u16::from_le_bytes([lo, hi]));
+    bytes.get(30..30 + len).unwrap_or(b"")
+}
+
+/// Whether a zip part of this name belongs to a spreadsheet (Office Open XML or
+/// OpenDocument). An unknown first part (too few bytes to tell) counts as one, so that the
+/// spreadsheet reader says what is wrong with it.
+fn workbook_part(name: &[u8]) -> bool {
+    const PARTS: [&[u8]; 3] = [b"[Content_Types].xml", b"mimetype", b""];
+    const FOLDERS: [&[u8]; 5] = [b"_rels/", b"docProps/", b"xl/", b"META-INF/", b"customXml/"];
+    PARTS.contains(&name) || FOLDERS.iter().any(|folder| name.starts_with(folder))
 }
 
 /// The guesses over sampled rows of text: shared by text files and spreadsheets.

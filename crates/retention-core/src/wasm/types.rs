@@ -283,6 +283,7 @@ export interface Preview {
 /** Why a file cannot be read as an order export at all. */
 export type SniffError =
   | { code: "empty" } | { code: "binary" }
+  | { code: "compressed"; format: "gzip" | "zip" | "sevenZip" | "rar" | "bzip2" | "xz" | "zstd" }
   | { code: "tooFewColumns"; found: number; needed: number }
   | { code: "tooManyColumns"; found: number; limit: number }
   | { code: "rowTooLong"; limit: number }
