@@ -19,10 +19,14 @@ document.addEventListener("securitypolicyviolation", watch);
 
 // The wasm is fetched at once and compiled as it streams in, while the JS glue loads rather
 // than after it (measured: README, Benchmarks). Served as another type than application/wasm,
-// which streaming refuses before reading it, it is read whole and then compiled. Its failure
-// is told below, once the glue awaits it; until then it is marked as handled.
-const wasm = fetch(new URL("retention-calculator_bg.wasm", import.meta.url)).then((response) =>
-  WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))),
+// which streaming refuses before reading it, it is read whole and then compiled; a file that
+// does not compile (damaged, cut short) is not read twice. Its failure is told below, once the
+// glue awaits it; until then it is marked as handled.
+const WASM = "retention-calculator_bg.wasm";
+const wasm = fetch(new URL(WASM, import.meta.url)).then((response) =>
+  WebAssembly.compileStreaming(response).catch((error) =>
+    error instanceof WebAssembly.CompileError ? Promise.reject(error) : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
+  ),
 );
 wasm.catch(() => {});
 
@@ -140,6 +144,10 @@ function failed(error) {
       ? nl
         ? `De calculator kan niet starten: het beveiligingsbeleid van deze pagina (Content-Security-Policy) blokkeert hem met de regel ${rule}. De beheerder van de site kan hem toestaan, zoals de handleiding van de calculator beschrijft.`
         : `The calculator cannot start: this page's security policy (Content-Security-Policy) blocks it with the rule ${rule}. The site's owner can allow it, as the calculator's manual describes.`
+      : globalThis.WebAssembly && error instanceof WebAssembly.CompileError
+        ? nl
+          ? `De calculator kan niet starten: zijn bestand ${WASM} op ${host} is beschadigd of onvolledig. Zet het opnieuw op de server (met FTP: binair).`
+          : `The calculator cannot start: its file ${WASM} on ${host} is damaged or incomplete. Upload it again (by FTP: in binary mode).`
       : error instanceof TypeError
         ? nl
           ? `De calculator kan niet starten: zijn bestanden op ${host} konden niet worden geladen. Die server is onbereikbaar, of staat deze site niet toe (hij stuurt geen CORS-header Access-Control-Allow-Origin).`

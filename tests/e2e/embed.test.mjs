@@ -564,6 +564,34 @@ test("a calculator host that serves the wasm as another type than application/wa
   assert.deepEqual(errors, []);
 });
 
+test("a calculator host whose wasm is damaged says so, whatever type it is served as", async (t) => {
+  // An upload cut short, or an FTP client in text mode: the file is there, but does not compile.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "rc-damaged-"));
+  fs.cpSync(DIST, root, { recursive: true });
+  const file = path.join(root, "retention-calculator_bg.wasm");
+  fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 50_000));
+  t.after(() => fs.rmSync(root, { recursive: true }));
+  const browser = await launch();
+  t.after(() => browser.close());
+  for (const types of [undefined, { ".wasm": "application/octet-stream" }]) {
+    const calc = await serveDist({ root, types });
+    t.after(() => calc.close());
+    const host = await hostPage(t, calc, "", `<div id="nl" data-retention-calculator data-locale="nl"></div><div id="en" data-retention-calculator data-locale="en"></div>`);
+    const { page } = await open(browser, `${host.url}/`, { locale: "en-GB" });
+    const said = (id) => page.locator(`#${id} [data-retention-calculator-failed]`).textContent();
+    await page.locator("#en [data-retention-calculator-failed]").waitFor();
+    assert.equal(
+      await said("nl"),
+      `De calculator kan niet starten: zijn bestand retention-calculator_bg.wasm op ${calc.url} is beschadigd of onvolledig. Zet het opnieuw op de server (met FTP: binair).`,
+    );
+    assert.equal(
+      await said("en"),
+      `The calculator cannot start: its file retention-calculator_bg.wasm on ${calc.url} is damaged or incomplete. Upload it again (by FTP: in binary mode).`,
+    );
+    await page.context().close();
+  }
+});
+
 /** A page of `body` with `style`, loading the calculator from `calc`, served from a host of its own. */
 async function hostPage(t, calc, style, body) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rc-host-"));
