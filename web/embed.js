@@ -21,7 +21,10 @@ document.addEventListener("securitypolicyviolation", watch);
 // than after it (measured: README, Benchmarks). Served as another type than application/wasm,
 // which streaming refuses before reading it, it is read whole and then compiled; a file that
 // does not compile (damaged, cut short) is not read twice. Its failure is told below, once the
-// glue awaits it; until then it is marked as handled.
+// glue awaits it; until then it is marked as handled. The page's preload of the wasm
+// (index.html, and the README's snippet: as="fetch" crossorigin) matches this fetch (CORS
+// mode, same-origin credentials), so the file is fetched once, with the page; the comment
+// that says so lives here, not in index.html, where it would be sent to every visitor.
 const WASM = "retention-calculator_bg.wasm";
 const wasm = fetch(new URL(WASM, import.meta.url)).then((response) =>
   WebAssembly.compileStreaming(response).catch((error) =>
