@@ -26,30 +26,18 @@ function zipped(name, text) {
   const data = Buffer.from(text);
   const file = Buffer.from(name);
   const crc = zlib.crc32(data);
-  const head = (signature, size) => {
+  // A record: its signature, then its [offset, value, 2- or 4-byte] fields (APPNOTE.TXT 4.3).
+  const record = (signature, size, fields) => {
     const b = Buffer.alloc(size);
     b.writeUInt32LE(signature, 0);
+    for (const [at, value, bytes] of fields) (bytes === 2 ? b.writeUInt16LE : b.writeUInt32LE).call(b, value, at);
     return b;
   };
-  const local = head(0x04034b50, 30);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(file.length, 26);
-  const central = head(0x02014b50, 46);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(file.length, 28);
-  const end = head(0x06054b50, 22);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + file.length, 12);
-  end.writeUInt32LE(local.length + file.length + data.length, 16);
-  return Buffer.concat([local, file, data, central, file, end]);
+  const sizes = (at) => [[at, crc, 4], [at + 4, data.length, 4], [at + 8, data.length, 4], [at + 12, file.length, 2]];
+  const local = record(0x04034b50, 30, [[4, 20, 2], ...sizes(14)]);
+  const central = record(0x02014b50, 46, [[4, 20, 2], [6, 20, 2], ...sizes(16)]);
+  const entries = [[8, 1, 2], [10, 1, 2], [12, central.length + file.length, 4], [16, local.length + file.length + data.length, 4]];
+  return Buffer.concat([local, file, data, central, file, record(0x06054b50, 22, entries)]);
 }
 
 /** UTF-16 little-endian with its byte-order mark, as "Unicode text" from Excel. */
