@@ -454,8 +454,8 @@ fn sniff_error(error: &SniffError, locale: Locale) -> String {
         SniffError::Compressed { format } => {
             let name = format.name();
             return l.pick(
-                format!("Dit is een gecomprimeerd bestand ({name}). Pak het eerst uit en kies dan het CSV-bestand dat erin zit."),
-                format!("This is a compressed file ({name}). Unpack it first, then choose the CSV file inside."),
+                format!("Dit is een gecomprimeerd bestand ({name}). Pak het eerst uit en kies dan het bestand dat erin zit."),
+                format!("This is a compressed file ({name}). Unpack it first, then choose the file inside."),
             );
         }
         SniffError::Workbook => l.pick(

@@ -54,7 +54,7 @@ test("hostile and careless files", async (t) => {
       ["leeg.csv", "", /^Dit bestand is leeg\.$/],
       ["foto.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /^Dit is geen tekstbestand\./],
       ["kapot.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), /^Deze spreadsheet kon niet worden gelezen\./],
-      ["orders.csv.gz", zlib.gzipSync(EXPORT), /^Dit is een gecomprimeerd bestand \(gzip\)\. Pak het eerst uit en kies dan het CSV-bestand dat erin zit\.$/],
+      ["orders.csv.gz", zlib.gzipSync(EXPORT), /^Dit is een gecomprimeerd bestand \(gzip\)\. Pak het eerst uit en kies dan het bestand dat erin zit\.$/],
       ["orders.zip", zipped("orders.csv", EXPORT), /^Dit is een gecomprimeerd bestand \(zip\)\. Pak het eerst uit/],
       ["mails.csv", "ann@example.com\nbob@example.com\n", /^Dit bestand heeft 1 kolom\(men\); een orderexport heeft er minstens 3/],
       ["tabel.csv", (Array.from({ length: 2000 }, (_, i) => `k${i}`).join(",") + "\n").repeat(3), /^Dit bestand heeft 2\.000 kolommen, meer dan de 1\.000 van een orderexport\./],
@@ -152,7 +152,7 @@ test("the same failures in English on an English page", async (t) => {
   await choose(page, "mails.csv", "ann@example.com\nbob@example.com\n");
   assert.match(await problem(page), /^This file has 1 column\(s\); an order export has at least 3/);
   await choose(page, "orders.zip", zipped("orders.csv", EXPORT));
-  assert.match(await problem(page), /^This is a compressed file \(zip\)\. Unpack it first, then choose the CSV file inside\.$/);
+  assert.match(await problem(page), /^This is a compressed file \(zip\)\. Unpack it first, then choose the file inside\.$/);
   // The member import tells it the same way.
   await page.locator("label", { hasText: "Members: subscriptions" }).click();
   await page.locator("#rc-mi-file").setInputFiles({ name: "members.csv.gz", mimeType: "application/gzip", buffer: zlib.gzipSync("member,start,end\nm1,2024-01-01,\n") });

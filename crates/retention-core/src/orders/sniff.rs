@@ -111,7 +111,7 @@ impl fmt::Display for SniffError {
             SniffError::Binary => f.write_str("the file holds no text: not a CSV or TSV export"),
             SniffError::Compressed { format } => write!(
                 f,
-                "the file is compressed ({}): unpack it first, then read the CSV inside",
+                "the file is compressed ({}): unpack it first, then read the file inside",
                 format.name()
             ),
             SniffError::TooFewColumns { found, needed } => write!(
