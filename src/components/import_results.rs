@@ -13,8 +13,8 @@ use crate::components::segments::{segment_link, SegmentsView};
 use crate::components::table_head::TableHead;
 use crate::i18n::{
     bad_row, bad_rows_heading, counting_rule, fill_button, fill_year_button, import_read,
-    import_text, no_fill_note, segment_text, summary_notes, todo_best, todo_win_back, todo_year,
-    use_words, window_note, ImportText as T, SegmentText,
+    import_text, longest_window_button, no_fill_note, segment_text, summary_notes, todo_best,
+    todo_win_back, todo_year, use_words, window_note, ImportText as T, SegmentText,
 };
 use crate::painted::use_painted;
 
@@ -119,6 +119,15 @@ fn ImportFindings(props: &ImportResultsProps) -> Html {
             }
         })
     };
+    let on_longest = |window_months: u32| {
+        let onoptions = props.onoptions.clone();
+        Callback::from(move |_: MouseEvent| {
+            onoptions.emit(SummaryOptions {
+                window_months,
+                ..options
+            })
+        })
+    };
     // The trend only where the active window is full: before, retention reads near 100 %.
     let full = full_window_periods(s);
     let not_full = s.periods.len() - full.len();
@@ -172,6 +181,11 @@ fn ImportFindings(props: &ImportResultsProps) -> Html {
                 <button type="button" class="rc-primary" data-action="fill" onclick={onfill}>{ label }</button>
             } else if !s.periods.is_empty() {
                 <p class="rc-hint" data-no-fill="">{ no_fill_note(options.window_months, locale) }</p>
+                if let Some(months) = s.longest_full_window {
+                    <button type="button" data-action="longest-window" onclick={on_longest(months)}>
+                        { longest_window_button(months, locale) }
+                    </button>
+                }
             }
             { for props.question.clone() }
             { for stats }

@@ -688,6 +688,19 @@ pub fn no_fill_note(window_months: u32, locale: Locale) -> String {
     )
 }
 
+/// The button that takes the longest window that fills the calculator.
+pub fn longest_window_button(months: u32, locale: Locale) -> String {
+    match months {
+        1 => locale
+            .pick("Gebruik een venster van 1 maand", "Use a window of 1 month")
+            .into(),
+        _ => locale.pick(
+            format!("Gebruik een venster van {months} maanden"),
+            format!("Use a window of {months} months"),
+        ),
+    }
+}
+
 /// Why the first periods have no trend: the active window is not full yet.
 pub fn window_note(left_out: usize, window_months: u32, locale: Locale) -> String {
     let n = format_count(left_out as u64, locale);
@@ -700,6 +713,26 @@ pub fn window_note(left_out: usize, window_months: u32, locale: Locale) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_window_is_offered_in_months_without_an_article_to_agree() {
+        assert_eq!(
+            longest_window_button(11, Locale::En),
+            "Use a window of 11 months"
+        );
+        assert_eq!(
+            longest_window_button(1, Locale::En),
+            "Use a window of 1 month"
+        );
+        assert_eq!(
+            longest_window_button(11, Locale::Nl),
+            "Gebruik een venster van 11 maanden"
+        );
+        assert_eq!(
+            longest_window_button(1, Locale::Nl),
+            "Gebruik een venster van 1 maand"
+        );
+    }
 
     /// One of every way an import can stop. The match lists every variant without a
     /// wildcard, so a new one does not compile until it is added here, and so worded.

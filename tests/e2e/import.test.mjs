@@ -88,16 +88,20 @@ test("importing an order export", async (t) => {
     // drop out of the window yet, so it does not fill the calculator; the page says why.
     assert.equal(await page.locator("[data-action=fill]").count(), 0);
     assert.match(plain(await page.locator("[data-no-fill]").innerText()), /vol venster van 12 maanden\. Kies hieronder een korter venster/);
+    // The longest window that fills: Q2's, back to January, 3 months (4 would start on
+    // 1 December, before the first purchase).
+    assert.equal(plain(await page.locator("[data-action=longest-window]").innerText()), "Gebruik een venster van 3 maanden");
   });
 
   await t.test("one click fills the calculator, rounded, after asking about the example", async () => {
     // A 3-month window is full from Q2 (the one ending 31 March starts 1 January). Q2:
     // active on 31 March (bought 1 Jan – 31 Mar) a, b, d: S 3; on 30 June (1 Apr – 30 Jun)
     // a, c: E 2; c is new: N 1. CRR (2 − 1) / 3 = 33.3 %. No year before: Q2 fills.
-    await page.locator("#rc-import-window").fill("3");
-    await page.locator("#rc-import-window").press("Tab");
+    await page.locator("[data-action=longest-window]").click();
     await page.locator("[data-action=fill]").click();
+    assert.equal(await page.locator("#rc-import-window").inputValue(), "3");
     assert.equal(await page.locator("[data-no-fill]").count(), 0);
+    assert.equal(await page.locator("[data-action=longest-window]").count(), 0);
     assert.match(plain(await page.locator("[data-action=fill]").innerText()), /\(2024-Q2\)/);
     // The example's margin and CAC are still there: asked before anything changes.
     assert.match(plain(await page.locator("[data-question=example]").innerText()), /marge \(60(,0)? %\).*\(€ 300\).*voorbeeld/);

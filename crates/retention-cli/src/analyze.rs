@@ -692,9 +692,13 @@ impl Printer {
     fn fill(&mut self, s: &Summary) {
         let f = &s.fill;
         let Some(from) = &s.fill_period else {
+            let shorter = match s.longest_full_window {
+                Some(months) => format!("--window {months} or shorter gives one"),
+                None => "the export is too short for any window".into(),
+            };
             outln!(
                 self.out,
-                "Calculator inputs: no complete period with customers at its start and a full {}-month window yet (a shorter --window may give one).",
+                "Calculator inputs: no complete period with customers at its start and a full {}-month window yet ({shorter}).",
                 s.options.window_months.max(1)
             );
             return;

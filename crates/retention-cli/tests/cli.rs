@@ -217,11 +217,16 @@ fn analyze_marks_periods_whose_window_is_not_full_and_fills_from_none_of_them() 
         &out,
         "~ window not full yet: the 12 months before the period",
     );
+    // May, complete on 31 May, is full on a window back to January: 4 months.
     assert_says(
         &out,
-        "no complete period with customers at its start and a full 12-month window yet",
+        "no complete period with customers at its start and a full 12-month window yet (--window 4 or shorter gives one)",
     );
     assert!(!out.contains("retention calc"), "no inputs offered:\n{out}");
+    assert_says(
+        &succeeds(&["analyze", &file, "--window", "4"]),
+        "Calculator inputs from 2024-05",
+    );
     // A 3-month window is full from April (the one ending 31 March starts 1 January). May,
     // complete on 31 May, fills: active on 30 April (bought Feb – Apr) cat, ann, dan: S 3;
     // on 31 May (Mar – May) ann, dan, cat, eve: E 4; eve is new: N 1.

@@ -900,6 +900,29 @@ fn fill_waits_for_a_full_window() {
     );
     let report = retention_core::calculate(&fill);
     assert_eq!(report.retention.unwrap().retention_rate, 75.0);
+    // The longest window that still fills is April's: January to March, 3 months, named
+    // under the 12-month window that gave none; one month more and April's window starts
+    // 1 December 2023, before the first purchase.
+    let at = |window| {
+        summarise_orders(
+            &five_customers(),
+            &SummaryOptions {
+                window_months: window,
+                ..options
+            },
+        )
+    };
+    assert_eq!(at(12).longest_full_window, Some(3));
+    assert_eq!(at(12).fill_period, None);
+    assert_eq!(at(4).fill_period, None);
+    assert_eq!(at(3).fill_period.as_deref(), Some("2024-04"));
+    // With May complete (reference 31 May), May's window may reach back to January: 4.
+    let may = SummaryOptions {
+        reference: Some(date("2024-05-31")),
+        ..options
+    };
+    let summary = summarise_orders(&five_customers(), &may);
+    assert_eq!(summary.longest_full_window, Some(4));
 }
 
 #[test]

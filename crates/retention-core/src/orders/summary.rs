@@ -208,6 +208,12 @@ pub struct Summary {
     pub fill: Inputs,
     /// The label of the period `fill` comes from.
     pub fill_period: Option<String>,
+    /// The longest active window, in months, under which the last complete period counts on
+    /// a full window and so fills the calculator (every shorter one does too); `None` when
+    /// that period starts in the month of the first purchase, or there is none. For an export
+    /// too short for the window asked for: the page offers it, the CLI names it.
+    #[serde(default)]
+    pub longest_full_window: Option<u32>,
     /// The calculator's inputs from the last 12 complete months as a year, rounded (see
     /// [`year_fill`](crate::year_fill)); `None` without purchases before and in that year.
     #[serde(default)]
@@ -279,6 +285,7 @@ pub(crate) fn summarise_scored(
             ..Inputs::default()
         },
         fill_period: None,
+        longest_full_window: None,
         year: super::handoff::year_fill(log, options),
     };
     let Some(reference) = reference else {
@@ -409,6 +416,12 @@ pub(crate) fn summarise_scored(
     }
     summary.fill.spend = summary.average_order_value;
     summary.fill.frequency = summary.purchase_frequency;
+    summary.longest_full_window = summary
+        .periods
+        .iter()
+        .rev()
+        .find(|p| p.complete)
+        .and_then(|p| longest_full_window(month_index(p.first_day.days()), month_index(first)));
     summary
 }
 
@@ -495,6 +508,14 @@ impl Grid {
 /// the periods and the year alike (months as [`month_index`] counts them).
 pub(super) fn window_full(first_month: i32, window: i32, data_month: i32) -> bool {
     first_month - window >= data_month
+}
+
+/// The longest window for which [`window_full`] holds: the months from `data_month` to
+/// `first_month`; `None` below one month.
+fn longest_full_window(first_month: i32, data_month: i32) -> Option<u32> {
+    u32::try_from(first_month - data_month)
+        .ok()
+        .filter(|&months| months >= 1)
 }
 
 /// S, E and N per period, from each customer's runs of periods at whose end they are active.

@@ -469,6 +469,9 @@ export interface Summary {
   fill: { [K in Field]: number | null } & { period: Period };
   /** The label of the period `fill` comes from. */
   fillPeriod: string | null;
+  /** The longest active window (months) under which the last complete period fills the
+   * calculator; null when that period starts in the first purchase's month, or there is none. */
+  longestFullWindow: number | null;
   /** Calculator inputs from the last 12 complete months as a year, rounded; null without
    * purchases before and in that year. */
   year: YearFill | null;
