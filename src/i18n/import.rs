@@ -716,22 +716,15 @@ mod tests {
 
     #[test]
     fn the_longest_window_is_offered_in_months_without_an_article_to_agree() {
-        assert_eq!(
-            longest_window_button(11, Locale::En),
-            "Use a window of 11 months"
-        );
-        assert_eq!(
-            longest_window_button(1, Locale::En),
-            "Use a window of 1 month"
-        );
-        assert_eq!(
-            longest_window_button(11, Locale::Nl),
-            "Gebruik een venster van 11 maanden"
-        );
-        assert_eq!(
-            longest_window_button(1, Locale::Nl),
-            "Gebruik een venster van 1 maand"
-        );
+        let cases = [
+            (11, Locale::En, "Use a window of 11 months"),
+            (1, Locale::En, "Use a window of 1 month"),
+            (11, Locale::Nl, "Gebruik een venster van 11 maanden"),
+            (1, Locale::Nl, "Gebruik een venster van 1 maand"),
+        ];
+        for (months, locale, words) in cases {
+            assert_eq!(longest_window_button(months, locale), words);
+        }
     }
 
     /// One of every way an import can stop. The match lists every variant without a
