@@ -176,6 +176,18 @@ pub enum Failure {
     Input(String),
 }
 
+/// `bytes` read from `name`, unless they are a compressed file: the order import's message
+/// then, for every command that reads a file or standard input.
+fn not_compressed(name: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Failure> {
+    match retention_core::Compression::of(&bytes) {
+        Some(format) => Err(Failure::Input(format!(
+            "{name}: {}",
+            retention_core::SniffError::Compressed { format }
+        ))),
+        None => Ok(bytes),
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {

@@ -12,17 +12,17 @@ use std::io::Read;
 use retention_core::{
     analyse_members, analyse_survivors, calculate_members, explain_members, format_count,
     format_decimal, format_input, format_money, format_percent, is_workbook, parse_members,
-    parse_survivors, read_number, sheet_text, sniff_members, Compression, Currency, Locale,
-    MemberExplanation, MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions,
-    MemberPreview, MemberReport, MemberSummary, Period, SniffError, SurvivorInsight,
-    SurvivorOptions, Survivors, SurvivorsReport,
+    parse_survivors, read_number, sheet_text, sniff_members, Currency, Locale, MemberExplanation,
+    MemberField, MemberImportStats, MemberInputs, MemberMapping, MemberOptions, MemberPreview,
+    MemberReport, MemberSummary, Period, SurvivorInsight, SurvivorOptions, Survivors,
+    SurvivorsReport,
 };
 use serde::Serialize;
 
 use crate::args::{flag, Args};
 use crate::{
-    amount_habit, calculator_output, column_name, delimiter_words, emit, figure_row, over,
-    print_json, Failure,
+    amount_habit, calculator_output, column_name, delimiter_words, emit, figure_row,
+    not_compressed, over, print_json, Failure,
 };
 
 /// Months of the survival table printed, where the data reach them.
@@ -109,17 +109,10 @@ pub fn run_survivors(args: &[String]) -> Result<(), Failure> {
     emit(&text)
 }
 
-/// A file's bytes; a compressed one is refused, as the order import refuses it.
 fn read(path: &str) -> Result<Vec<u8>, Failure> {
     let bytes =
         std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
-    match Compression::of(&bytes) {
-        Some(format) => Err(Failure::Input(format!(
-            "{path}: {}",
-            SniffError::Compressed { format }
-        ))),
-        None => Ok(bytes),
-    }
+    not_compressed(path, bytes)
 }
 
 fn read_stdin() -> Result<Vec<u8>, Failure> {
@@ -127,7 +120,7 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::Input(format!("cannot read stdin: {e}")))?;
-    Ok(bytes)
+    not_compressed("stdin", bytes)
 }
 
 fn calculator(args: &Args, printer: &Printer) -> Result<(), Failure> {

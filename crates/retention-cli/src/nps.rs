@@ -14,7 +14,7 @@ use retention_core::{
 use serde::Serialize;
 
 use crate::args::Args;
-use crate::{emit, print_json, Failure};
+use crate::{emit, not_compressed, print_json, Failure};
 
 const VALUED: [&str; 11] = [
     "promoters",
@@ -222,6 +222,7 @@ fn from_answers(
             .map_err(|e| Failure::Input(format!("{prefix}cannot read {path}: {e}")))?
     };
     let name = if path == "-" { "stdin" } else { path };
+    let bytes = not_compressed(&format!("{prefix}{name}"), bytes)?;
     let (text, windows_1252) = retention_core::decode_text(bytes);
     if windows_1252 {
         eprintln!("retention: note: {name} is not UTF-8; reading it as Windows-1252");

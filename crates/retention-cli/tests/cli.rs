@@ -366,9 +366,14 @@ fn every_command_that_reads_a_file_says_a_compressed_one_must_be_unpacked_first(
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(FIVE_CUSTOMERS.as_bytes()).unwrap();
     let file = write(&dir, "orders.csv.gz", &gz.finish().unwrap());
-    for command in ["analyze", "members", "survivors"] {
+    for command in [
+        &["analyze"][..],
+        &["members"],
+        &["survivors"],
+        &["nps", "--answers"],
+    ] {
         fails(
-            &[command, &file],
+            &[command, &[file.as_str()]].concat(),
             1,
             &format!("{file}: the file is compressed (gzip): unpack it first"),
         );
